@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Rebuild ``src/unionkg/data/divisions.tsv`` and ``src/unionkg/data/trad2simp.tsv``.
+
+Source: the ``jionlp`` wheel on PyPI (Apache-2.0), files ``jionlp/dictionary/china_location.zip``
+(provinces, cities, districts/counties with GB/T 2260 codes, towns/streets without codes) and
+``jionlp/dictionary/tra2sim_char.txt`` (traditional → simplified characters). We read the
+files out of the downloaded wheel and never import jionlp (its dependency jiojio is GPLv3).
+
+usage: python scripts/refresh_divisions.py [--version 1.5.31] [--wheel PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "unionkg" / "data"
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+
+
+def fetch_wheel(version: str) -> Path:
+    tmp = Path(tempfile.mkdtemp(prefix="jionlp-"))
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp), f"jionlp=={version}"],
+        check=True,
+    )
+    return next(tmp.glob("jionlp-*.whl"))
+
+
+def parse_locations(text: str) -> list[tuple[str, str, str, str, str, str]]:
+    """Rows (code, name, short, level, parent_code, province) from the indented location tree."""
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    stack: list[tuple[str, str]] = []  # (code, level) per depth
+    levels = ["province", "city", "district", "town"]
+    province = ""
+    seen: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth > 3:
+            continue  # villages and communities: not needed
+        parts = line.strip().split("\t")
+        name = parts[0]
+        code = parts[1] if len(parts) > 1 else ""
+        short = parts[2] if len(parts) > 2 else ""
+        del stack[depth:]
+        parent_code = stack[-1][0] if stack else ""
+        if depth == 2 and name in PLACEHOLDERS:
+            # Dongguan-style cities without districts: towns hang directly under the city.
+            stack.append((parent_code, "skip"))
+            continue
+        if depth == 0:
+            province = name
+        if not code:
+            code = f"{parent_code}-{name}"
+        stack.append((code, levels[depth]))
+        if code in seen:
+            continue
+        seen.add(code)
+        rows.append((code, name, short, levels[depth], parent_code, province))
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", default="1.5.31")
+    ap.add_argument("--wheel", type=Path)
+    args = ap.parse_args()
+    wheel = args.wheel or fetch_wheel(args.version)
+    with zipfile.ZipFile(wheel) as whl:
+        inner = zipfile.ZipFile(io.BytesIO(whl.read("jionlp/dictionary/china_location.zip")))
+        loc = inner.read(inner.namelist()[0]).decode("utf-8")
+        t2s = whl.read("jionlp/dictionary/tra2sim_char.txt").decode("utf-8")
+    rows = parse_locations(loc)
+    header = (
+        f"# Chinese administrative divisions, from jionlp {args.version} (Apache-2.0), "
+        "jionlp/dictionary/china_location.zip. Regenerate: python scripts/refresh_divisions.py\n"
+        "# Town/street rows have no official code in the source: their code is PARENT-NAME.\n"
+        "code\tname\tshort\tlevel\tparent\tprovince\n"
+    )
+    with open(DATA / "divisions.tsv", "w", encoding="utf-8") as fh:
+        fh.write(header)
+        for r in rows:
+            fh.write("\t".join(r) + "\n")
+    pairs = []
+    for line in t2s.splitlines():
+        p = line.split("\t")
+        if len(p) == 2 and len(p[0]) == 1 and len(p[1]) == 1 and p[0] != p[1]:
+            pairs.append(p)
+    with open(DATA / "trad2simp.tsv", "w", encoding="utf-8") as fh:
+        fh.write(
+            f"# Traditional → simplified characters (one to one), from jionlp {args.version} "
+            "(Apache-2.0), jionlp/dictionary/tra2sim_char.txt. Regenerate: python scripts/refresh_divisions.py\n"
+        )
+        for t, s in pairs:
+            fh.write(f"{t}\t{s}\n")
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[3]] = counts.get(r[3], 0) + 1
+    print(f"divisions.tsv: {counts}; trad2simp.tsv: {len(pairs)} pairs")
+
+
+if __name__ == "__main__":
+    main()
