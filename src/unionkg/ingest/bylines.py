@@ -1,0 +1,64 @@
+"""Datelines (``本报讯``, ``南方工报讯``, ``本报北京10月25日电``) and bylines (who reported).
+
+Bylines are parsed on the *raw* text, where the spaces that separate names are still there
+(``全媒体记者许接英 通讯 员穗工宣`` → 许接英, 穗工宣).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CJK = r"\u4e00-\u9fff"
+DATELINE_RE = re.compile(
+    rf"^(?:本报|[{_CJK}]{{2,8}}(?:报|网|社|台))[{_CJK}]{{0,6}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)"
+)
+PAREN_RE = re.compile(r"^\s*[(（]([^()（）]{2,80})[)）]")
+TRAILING_RE = re.compile(rf"[(（]\s*([{_CJK}][{_CJK}\s:：、,，/]{{1,40}})\s*[)）]\s*$")
+_ROLES = ("全媒体记者", "融媒体记者", "见习记者", "特约记者", "实习记者", "首席记者", "本报记者", "记者",
+          "特约通讯员", "通讯员", "实习生", "作者", "撰稿", "摄影", "责编", "编辑")
+_ROLE_RE = re.compile("|".join(r"\s*".join(map(re.escape, r)) for r in _ROLES))
+_NAME_RE = re.compile(rf"^[{_CJK}·]{{2,6}}$")
+_NOT_NAMES = {"扩大", "本报", "单位供图", "供图", "记者", "通讯员", "摄", "完", "全文完", "资料图"}
+REPORTER_CUES = ("记者", "通讯员", "实习生", "作者", "撰稿", "摄影")
+
+
+@dataclass(frozen=True)
+class Byline:
+    names: tuple[str, ...]
+    editors: tuple[str, ...] = ()
+
+
+def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
+    """Names in a byline such as ``全媒体记者许接英 通讯 员穗工宣`` or ``通讯员:甲 乙``.
+
+    ``bare`` accepts a paren with names only (``(罗琪)``), as at the end of an article.
+
+    >>> parse_byline("全媒体记者许接英 通讯 员穗工宣").names
+    ('许接英', '穗工宣')
+    >>> parse_byline("罗琪", bare=True).names
+    ('罗琪',)
+    """
+    has_role = bool(_ROLE_RE.search(raw))
+    if not has_role and not bare:
+        return None
+    names: list[str] = []
+    editors: list[str] = []
+    target = names
+    pos = 0
+    for m in list(_ROLE_RE.finditer(raw)) + [None]:
+        chunk = raw[pos : m.start()] if m else raw[pos:]
+        for tok in re.split(r"[\s:：、,，/;；]+", chunk):
+            if tok and tok not in _NOT_NAMES and _NAME_RE.match(tok):
+                target.append(tok)
+            elif tok and tok not in ("摄", "图", "文"):
+                if not _NAME_RE.match(tok) and target is names and not has_role:
+                    return None
+        if m is None:
+            break
+        role = re.sub(r"\s+", "", m.group(0))
+        target = editors if role in ("责编", "编辑") else names
+        pos = m.end()
+    if not names and not editors:
+        return None
+    return Byline(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(editors)))

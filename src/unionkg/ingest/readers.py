@@ -1,0 +1,115 @@
+"""Readers: text files (pages or single articles), JSON Lines, directories, and ``-`` for stdin.
+
+``iter_articles`` streams ``Article`` objects and, in their place, ``InputError`` objects for
+inputs that could not be read, so one bad file or line never stops the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import InputError
+from ..types import Article
+from .clean import clean_line, join_paragraphs
+from .dates import parse_iso
+from .decode import decode_bytes
+from .split import finish_article, paragraphs, split_page
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def iter_paths(inputs: Iterable[str]) -> Iterator[str | InputError]:
+    """Expand directories (recursively, sorted) into their text and JSONL files."""
+    for inp in inputs:
+        if inp == "-":
+            yield inp
+            continue
+        p = Path(inp)
+        if p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if fp.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not f.startswith("."):
+                        found = True
+                        yield str(fp)
+            if not found:
+                yield InputError(f"{inp}: directory has no .txt or .jsonl files", source=inp,
+                                 hint="point unionkg at .txt pages/articles or .jsonl files")
+        elif p.exists():
+            yield str(p)
+        else:
+            yield InputError(f"{inp}: no such file or directory", source=inp,
+                             hint="check the path; use - to read standard input")
+
+
+def iter_articles(inputs: Iterable[str], *, year: int | None = None) -> Iterator[Article | InputError]:
+    """Every article of every input, in input order; errors in place of what could not be read."""
+    for path in iter_paths(inputs):
+        if isinstance(path, InputError):
+            yield path
+            continue
+        try:
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        except OSError as err:
+            yield InputError(f"{path}: cannot read ({err.strerror})", source=path)
+            continue
+        name = "<stdin>" if path == "-" else path
+        try:
+            text, _enc = decode_bytes(data, name)
+        except InputError as err:
+            yield err
+            continue
+        if not text.strip():
+            yield InputError(f"{name}: empty file", source=name, hint="nothing to extract; remove it or fill it")
+            continue
+        is_jsonl = Path(path).suffix.lower() in JSONL_SUFFIXES or (
+            path == "-" and text.lstrip().startswith("{"))
+        if is_jsonl:
+            yield from read_jsonl_text(text, name, year=year)
+        else:
+            arts = split_page(text, origin=name, year=year)
+            if not arts:
+                yield InputError(f"{name}: no article found (no body paragraph)", source=name,
+                                 hint="a text file needs a headline line and at least one paragraph")
+            yield from arts
+
+
+def read_jsonl_text(text: str, name: str, *, year: int | None = None) -> Iterator[Article | InputError]:
+    """Articles of a JSON Lines text: ``{"title", "text"}`` required; ``id``, ``date``,
+    ``source``/``url``, ``page``, ``subtitle`` optional. Bad lines are reported by number."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(f"{name}:{n}: malformed JSON ({err.msg} at column {err.colno})", source=name,
+                             line=n, hint="fix or remove that line; the other lines were processed")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("title"), str) or not isinstance(obj.get("text"), str):
+            yield InputError(f"{name}:{n}: a JSON line needs string fields \"title\" and \"text\"", source=name,
+                             line=n, hint="add the missing field or remove the line")
+            continue
+        yield article_from_record(obj, f"{name}:{n}", year=year)
+
+
+def article_from_record(obj: dict, origin: str, *, year: int | None = None) -> Article:
+    """An Article from a JSON record; its text is cleaned like a page paragraph by paragraph."""
+    raw = obj["text"]
+    parts = [clean_line(p.raw, p.start) for p in paragraphs(raw)]
+    ct = join_paragraphs(parts)
+    published = parse_iso(str(obj.get("date") or obj.get("published") or ""))
+    rid = obj.get("id")
+    return finish_article(
+        ct.text, ct.offsets, raw, title=clean_line(obj["title"]).text,
+        subtitle=obj.get("subtitle") or None, origin=origin, year=year,
+        source=obj.get("source"), url=obj.get("url"), page=str(obj["page"]) if obj.get("page") else None,
+        published=published, article_id=str(rid) if rid not in (None, "") else None,
+    )

@@ -1,0 +1,234 @@
+"""Newspaper page → articles.
+
+A page is a run of paragraphs: an editor header (``责任编辑: … 组版编辑: … 校对: …``), heading
+groups (section rubric, kicker ``汕头市潮南区总工会:``, headline, subtitle), body paragraphs (the
+first usually opens with a dateline), photo captions (``■…``, ``单位供图``, ``记者X/摄``) and
+trailing bylines (``(罗琪)``). Body paragraphs cut by a column break are joined again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..types import Article
+from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, parse_byline
+from .clean import CleanText, clean_line, is_terminated, join_paragraphs
+from .dates import event_date, parse_iso
+
+_EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
+_CAPTION_RE = re.compile(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
+_META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]")
+_BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|工会联合会|工会委员会|妇联|团委|人大常委会)$")
+HEADING_MAX = 40
+
+
+@dataclass
+class _Para:
+    raw: str
+    start: int  # offset of raw in the input
+
+    @property
+    def stripped(self) -> str:
+        return re.sub(r"[\s\u3000|]+", "", self.raw)
+
+
+@dataclass
+class _Draft:
+    headings: list[_Para] = field(default_factory=list)
+    body: list[_Para] = field(default_factory=list)
+    captions: list[_Para] = field(default_factory=list)
+    trailing: list[str] = field(default_factory=list)
+    meta: list[_Para] = field(default_factory=list)
+
+
+def paragraphs(raw: str) -> list[_Para]:
+    """Non-blank lines of ``raw`` with their offsets."""
+    out = []
+    pos = 0
+    for line in raw.splitlines(keepends=True):
+        if line.strip():
+            out.append(_Para(line.rstrip("\r\n"), pos))
+        pos += len(line)
+    return out
+
+
+def _is_body(p: _Para) -> bool:
+    s = p.stripped
+    return (
+        len(s) > HEADING_MAX
+        or bool(DATELINE_RE.match(s))
+        or "。" in s
+        or s.endswith(("!", "?", "！", "？", ";", "；"))
+    )
+
+
+def _is_trailing_byline(p: _Para) -> bool:
+    s = p.raw.strip()
+    return bool(re.fullmatch(r"[(（][^()（）]{2,40}[)）]", s)) and parse_byline(s[1:-1], bare=True) is not None
+
+
+def parse_editors(line: str) -> list[tuple[str, str]]:
+    """``责任编辑: 甲 组版编辑: 乙 校对: 丙`` → [(甲, 责任编辑), …]."""
+    out = []
+    for m in _EDITOR_RE.finditer(line):
+        for name in re.split(r"[\s、,，]+", m.group(2)):
+            if name:
+                out.append((name, m.group(1)))
+    return out
+
+
+def split_page(raw: str, origin: str = "", *, year: int | None = None,
+               source: str | None = None, page: str | None = None) -> list[Article]:
+    """Split a page (or a single-article text) into articles with titles, bylines and dates."""
+    paras = paragraphs(raw)
+    editors: list[tuple[str, str]] = []
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+    for p in paras:
+        s = p.stripped
+        if _EDITOR_RE.search(p.raw) and not _is_body(p) and (cur is None or not cur.body):
+            editors.extend(parse_editors(p.raw))
+            continue
+        if cur is not None and cur.body and not is_terminated(cur.body[-1].stripped) \
+                and not _CAPTION_RE.search(p.raw) and not _is_trailing_byline(p):
+            cur.body.append(p)  # column break: the paragraph goes on
+            continue
+        if _CAPTION_RE.search(p.raw) and cur is not None and cur.body:
+            cur.captions.append(p)
+            continue
+        if _is_trailing_byline(p) and cur is not None and cur.body:
+            cur.trailing.append(p.raw.strip()[1:-1])
+            continue
+        if _META_RE.search(p.raw) and parse_iso(p.raw) and cur is not None and not cur.body:
+            cur.meta.append(p)
+            continue
+        if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25):
+            if cur is None:
+                cur = _Draft()
+                drafts.append(cur)
+            cur.body.append(p)
+            continue
+        # a heading line
+        if cur is None or cur.body:
+            cur = _Draft()
+            drafts.append(cur)
+        cur.headings.append(p)
+    articles: list[Article] = []
+    section: str | None = None
+    for d in drafts:
+        if not d.body:
+            continue
+        title, subtitle, new_section, kicker_form = _titles([h.stripped for h in d.headings])
+        if new_section is not None:
+            section = new_section
+        elif not kicker_form:
+            section = None
+        art = _make_article(raw, d, title, subtitle, section, editors, origin, year, source, page)
+        articles.append(art)
+    return articles
+
+
+def _titles(lines: list[str]) -> tuple[str, str | None, str | None, bool]:
+    """(title, subtitle, section, kicker_form) from the heading lines above an article."""
+    if not lines:
+        return "", None, None, False
+    section = None
+    if len(lines) >= 3 and lines[1].endswith((":", "：")):
+        section, lines = lines[0], lines[1:]
+    elif len(lines) >= 3 and lines[-2].endswith((":", "：")):
+        section, lines = "".join(lines[:-2]), lines[-2:]
+    first = lines[0]
+    if len(lines) == 1:
+        return first.rstrip(":："), None, section, False
+    if first.endswith((":", "：")):
+        return first + "".join(lines[1:2]), (lines[2] if len(lines) > 2 else None), section, True
+    if _BODY_NAME_RE.match(first):
+        sep = "：" if any("\uff00" <= c <= "\uffef" for c in lines[1]) else ":"
+        return first + sep + lines[1], (lines[2] if len(lines) > 2 else None), section, True
+    if len(lines) >= 3:
+        return lines[1], lines[2], section, False  # kicker over headline and subtitle
+    return first, lines[1], section, False
+
+
+def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section: str | None,
+                  editors: list[tuple[str, str]], origin: str, year: int | None,
+                  source: str | None, page: str | None) -> Article:
+    parts: list[CleanText] = [clean_line(p.raw, p.start) for p in d.body]
+    text_ct = join_paragraphs(parts)
+    text, offsets = text_ct.text, list(text_ct.offsets)
+    trailing = list(d.trailing)
+    tm = TRAILING_RE.search(text)
+    if tm and d.captions:
+        trailing.append(tm.group(1))  # the byline closes the body, the captions follow it
+    for cap in d.captions:
+        c = clean_line(cap.raw, cap.start)
+        text += "\n" + c.text
+        offsets += [offsets[-1] + 1 if offsets else cap.start] + c.offsets
+    published: date | None = None
+    authors: list[str] = []
+    src = source
+    for m in d.meta:
+        published = published or parse_iso(m.raw)
+        sm = re.search(r"来源\s*[:：]\s*(\S+)", m.raw)
+        if sm and not src:
+            src = sm.group(1)
+        am = re.search(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)", m.raw)
+        if am:
+            b = parse_byline("作者" + am.group(1))
+            if b:
+                authors.extend(b.names)
+    return finish_article(text, offsets, raw, title=title, subtitle=subtitle, section=section,
+                          editors=editors, origin=origin, year=year, source=src, page=page,
+                          published=published, extra_authors=authors + _trailing_names(trailing))
+
+
+def _trailing_names(trailing: list[str]) -> list[str]:
+    out: list[str] = []
+    for t in trailing:
+        b = parse_byline(t, bare=True)
+        if b:
+            out.extend(b.names)
+    return out
+
+
+def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subtitle: str | None = None,
+                   section: str | None = None, editors: list[tuple[str, str]] | None = None,
+                   origin: str = "", year: int | None = None, source: str | None = None,
+                   page: str | None = None, published: date | None = None,
+                   extra_authors: list[str] | None = None, article_id: str | None = None,
+                   url: str | None = None) -> Article:
+    """Read dateline, byline, trailing byline and date off a cleaned text and make the Article."""
+    authors: list[str] = []
+    lead_start = 0
+    m = DATELINE_RE.match(text)
+    if m:
+        lead_start = m.end()
+    pm = PAREN_RE.match(text[lead_start:])
+    if pm:
+        a, b = lead_start + pm.start(1), lead_start + pm.end(1)
+        raw_inner = raw[offsets[a]: offsets[b - 1] + 1] if offsets else text[a:b]
+        byline = parse_byline(raw_inner)
+        if byline:
+            authors.extend(byline.names)
+            lead_start += pm.end()
+    tm = TRAILING_RE.search(text)
+    if tm:
+        a, b = tm.start(1), tm.end(1)
+        raw_inner = raw[offsets[a]: offsets[b - 1] + 1] if offsets else text[a:b]
+        byline = parse_byline(raw_inner, bare=True)
+        if byline:
+            authors.extend(byline.names)
+    authors.extend(extra_authors or [])
+    the_year = published.year if published else year
+    lead = text[lead_start:].lstrip(" ,，:：")
+    when = event_date(lead, year=the_year, published=published)
+    ident = article_id or "a" + hashlib.sha1((title + "\x00" + text).encode("utf-8")).hexdigest()[:12]
+    return Article(
+        id=ident, title=title, subtitle=subtitle, text=text, date=when,
+        published=published.isoformat() if published else None, source=source, url=url, page=page,
+        section=section, authors=tuple(dict.fromkeys(authors)), editors=tuple(editors or ()),
+        origin=origin, raw=raw, offsets=tuple(offsets), year=the_year,
+    )
