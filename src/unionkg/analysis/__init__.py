@@ -1,0 +1,1 @@
+"""Analyses over the model graph (no server): how campaigns propagate down the union hierarchy."""

@@ -1,0 +1,78 @@
+"""Find nodes of the model graph by id, name or alias, NFKC- and quote-insensitively.
+
+>>> key("“百千万工程”")
+'百千万工程'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+
+from ..errors import UnionKGError
+
+#: Quote and bracket marks ignored when names are compared (as the scorer does).
+QUOTES = "\"'“”‘’「」『』《》〈〉«»‹›〝〞＂＇"
+_DROP = {ord(c): None for c in QUOTES}
+
+
+def key(name: str) -> str:
+    """Comparison key of a name: NFKC, no white space, no quote marks, lower case."""
+    text = unicodedata.normalize("NFKC", name).translate(_DROP)
+    return "".join(text.split()).lower()
+
+
+def names_of(attrs: dict[str, object]) -> Iterator[str]:
+    """The name and every alias of a node."""
+    name = attrs.get("name")
+    if isinstance(name, str):
+        yield name
+    aliases = attrs.get("aliases") or ()
+    if isinstance(aliases, Iterable) and not isinstance(aliases, str):
+        for alias in aliases:
+            if isinstance(alias, str):
+                yield alias
+
+
+def find_nodes(G: nx.MultiDiGraph, query: str, label: str | None = None) -> list[str]:
+    """Node ids whose id, name or alias equals ``query`` (compared by :func:`key`).
+
+    Falls back to nodes whose name or alias contains the query when nothing matches exactly.
+    """
+    if query in G and (label is None or G.nodes[query].get("label") == label):
+        return [query]
+    want = key(query)
+    if not want:
+        return []
+    exact: list[str] = []
+    partial: list[str] = []
+    for node, attrs in G.nodes(data=True):
+        if label is not None and attrs.get("label") != label:
+            continue
+        keys = {key(n) for n in names_of(attrs)}
+        if want in keys:
+            exact.append(node)
+        elif any(want in k for k in keys):
+            partial.append(node)
+    return sorted(exact) if exact else sorted(partial)
+
+
+def find_one(G: nx.MultiDiGraph, query: str, label: str | None = None) -> str:
+    """The single node ``query`` names; ``UnionKGError`` with suggestions when none or several."""
+    found = find_nodes(G, query, label)
+    what = label or "node"
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        sample = sorted(
+            str(attrs.get("name")) for _, attrs in G.nodes(data=True)
+            if label is None or attrs.get("label") == label
+        )[:8]
+        raise UnionKGError(
+            f"no {what} named {query!r} in the graph",
+            hint=f"known {what} names include: {', '.join(sample)}" if sample else "the graph is empty",
+        )
+    names = ", ".join(f"{n} ({G.nodes[n].get('name')})" for n in found[:8])
+    raise UnionKGError(f"{query!r} names {len(found)} {what}s: {names}", hint="give the full name or the node id")
