@@ -1,0 +1,1 @@
+"""Sinks: writers that read the model graph (files, HTML, Neo4j)."""
