@@ -1,1 +1,1 @@
-"""Sinks: writers that read the model graph (files, HTML, Neo4j)."""
+"""Sinks: one module per target (files, HTML, Neo4j, neo4j-admin CSV). They read the model only."""

@@ -1,0 +1,286 @@
+"""Union bodies, other organisations and places.
+
+A body is a name ending (``总工会``, ``人大常委会``, ``人社局``, ``有限公司`` …) read leftwards: a chain
+of divisions (``汕头市潮南区``), a level word to resolve from context (``市总工会`` → the city the
+article is about), a short place name (``香洲工会``), an industry (``省教育工会``) or a company.
+Rule ids: ``body.division.v1``, ``body.shortform.v1``, ``body.shortplace.v1``, ``body.industry.v1``,
+``body.company_union.v1``, ``body.alias.v1``, ``org.company.v1``, ``org.congress.v1``,
+``place.division.v1``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..types import Label, Mention
+from .divisions import LEVEL_CHARS, Divisions
+from .lexicon import Lexicon, alternation
+from .segmenter import Segmenter
+from .text import Doc
+
+_LEVEL_OF_WORD = {"省": "province", "市": "city", "区": "district", "县": "district", "镇": "town",
+                  "乡": "town", "街道": "town"}
+_NATIONAL = "中华全国总工会"
+_ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL}
+_CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
+_GENERIC_PREFIX = {"楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
+                   "全省", "全县", "各", "本", "该", "所在", "工会", "新业态", "非公"}
+
+
+@dataclass
+class PlaceHit:
+    start: int
+    end: int
+    codes: list[str]
+    code: str = ""
+    in_chain: bool = False
+
+
+@dataclass
+class Context:
+    """Places the article names, in text order, for resolving level words and short names."""
+
+    places: list[tuple[int, str]] = field(default_factory=list)  # (position, code)
+
+    def resolve(self, divs: Divisions, level_word: str, pos: int) -> str | None:
+        level = _LEVEL_OF_WORD.get(level_word)
+        if level is None:
+            return None
+
+        def ok(code: str) -> bool:
+            d = divs.get(code)
+            if d.level != level:
+                return False
+            return level != "district" or d.name.endswith(level_word)
+
+        before = [c for p, c in self.places if p <= pos and ok(c)]
+        if before:
+            return before[-1]
+        after = [c for p, c in self.places if p > pos and ok(c)]
+        if after:
+            return after[0]
+        for _, c in self.places:
+            for a in divs.ancestors(c):
+                if a.level == level:
+                    return a.code
+        return None
+
+    def known(self, code: str, divs: Divisions) -> bool:
+        for _, c in self.places:
+            if c == code or divs.is_ancestor(code, c) or divs.is_ancestor(c, code):
+                return True
+        return False
+
+
+class BodyFinder:
+    """Finds place, union-body and organisation mentions in a ``Doc``."""
+
+    def __init__(self, lex: Lexicon, divs: Divisions, seg: Segmenter) -> None:
+        self.seg = seg
+        self.lex = lex
+        self.divs = divs
+        self.suffix_re = re.compile(alternation(list(lex.org_suffixes) + ["工会", "全总"]))
+        self.company_re = re.compile(alternation(list(lex.company_suffixes)))
+        self.boundary = sorted(lex.boundary_words, key=len, reverse=True)
+        self.industries = sorted(lex.union_industries, key=len, reverse=True)
+
+    # -- places ------------------------------------------------------------------------------
+    def find_places(self, m: str) -> list[PlaceHit]:
+        hits: list[PlaceHit] = []
+        for i, ch in enumerate(m):
+            if ch not in LEVEL_CHARS:
+                continue
+            for k in range(min(self.divs.max_len, i + 1), 1, -1):
+                name = m[i + 1 - k: i + 1]
+                codes = self.divs.by_name.get(name)
+                if codes:
+                    hits.append(PlaceHit(i + 1 - k, i + 1, list(codes)))
+                    break
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[PlaceHit] = []
+        for h in hits:  # drop hits inside a longer one
+            if kept and h.start < kept[-1].end:
+                continue
+            kept.append(h)
+        # disambiguate chains (汕头市潮南区) by the parent relation
+        for a, b in zip(kept, kept[1:], strict=False):
+            if a.end == b.start:
+                pairs = [(x, y) for x in a.codes for y in b.codes if self.divs.is_ancestor(x, y)]
+                if pairs:
+                    a.code = a.code or pairs[0][0]
+                    b.code = pairs[0][1]
+                    a.in_chain = b.in_chain = True
+        for h in kept:
+            if not h.code and len(h.codes) == 1:
+                h.code = h.codes[0]
+        # standalone ambiguous names: prefer one related to an unambiguous place of the article
+        sure = [h.code for h in kept if h.code]
+        for h in kept:
+            if not h.code:
+                rel = [c for c in h.codes if any(self.divs.is_ancestor(s, c) or self.divs.is_ancestor(c, s) for s in sure)]
+                if len(rel) >= 1:
+                    h.code = rel[0]
+        return [h for h in kept if h.code and (len(m[h.start:h.end]) >= 3 or h.in_chain)]
+
+    # -- bodies --------------------------------------------------------------------------------
+    def find(self, doc: Doc, ctx: Context, blocked: list[tuple[int, int]]) -> list[Mention]:
+        m, t = doc.match, doc.text
+        out: list[Mention] = []
+        places = self.find_places(m)
+        place_end = {h.end: h for h in places}
+        companies = self._companies(doc, blocked)
+        company_end = {c.end: c for c in companies}
+        out.extend(companies)
+        for s in self.suffix_re.finditer(m):
+            suffix = s.group(0)
+            a, e = s.start(), s.end()
+            if any(bs <= a < be for bs, be in blocked):
+                continue
+            if suffix in _ALIASES:
+                out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.alias.v1", canonical=_ALIASES[suffix],
+                                   attrs=(("level", "national"),)))
+                continue
+            label_s, kind = self.lex.org_suffixes.get(suffix, ("UnionBody", ""))
+            label = Label(label_s)
+            congress = _CONGRESS.match(m, e) if suffix in ("工会", "总工会") else None
+            if suffix == "总工会" and m[a - 2: a] == "全国" and m[a - 4: a] == "中华全国":
+                continue  # 中华全国总工会 matched as a whole
+            # what stands before the suffix
+            pre = a
+            industry = ""
+            if suffix == "工会":
+                for ind in self.industries:
+                    if m[pre - len(ind): pre] == ind:
+                        industry, pre = ind, pre - len(ind)
+                        break
+            hit = place_end.get(pre)
+            code = ""
+            rule = "body.division.v1"
+            start = pre
+            if hit is not None:
+                code = hit.code
+                start = hit.start
+                while True:  # extend over a chain to the left
+                    prev = place_end.get(start)
+                    if prev is None or not self.divs.is_ancestor(prev.code, hit.code):
+                        break
+                    start = prev.start
+            elif pre >= 1 and (m[pre - 2: pre] == "街道" or m[pre - 1] in "省市区县镇乡") and self._bare(m, pre):
+                word = "街道" if m[pre - 2: pre] == "街道" else m[pre - 1]
+                if word == "省" and m[pre - 2: pre] == "全省":
+                    continue
+                resolved = ctx.resolve(self.divs, word, pre)
+                if resolved is None:
+                    continue
+                code, start, rule = resolved, pre - len(word), "body.shortform.v1"
+            elif pre in company_end and suffix in ("工会", "工会委员会", "工会联合会"):
+                comp = company_end[pre]
+                name = comp.name + industry + suffix
+                out.append(Mention(Label.UNION_BODY, t[comp.start:e], comp.start, e, "body.company_union.v1",
+                                   canonical=name, attrs=(("level", "grassroots"),)))
+                continue
+            else:
+                short = self._short_place(m, pre, ctx)
+                if short is None:
+                    if suffix in ("工会联合会", "工联会"):
+                        named = self._named_federation(doc, pre, e)
+                        if named is not None:
+                            out.append(named)
+                    continue
+                code, start, rule = short[0], short[1], "body.shortplace.v1"
+                if suffix == "工会" and not industry:
+                    suffix = "总工会"  # 香洲工会 → 香洲区总工会
+            if congress is not None:
+                end = congress.end()
+                name = self.divs.get(code).name + suffix + m[e:end]
+                out.append(Mention(Label.ORGANIZATION, t[start:end], start, end, "org.congress.v1",
+                                   canonical=t[start:end] if rule == "body.division.v1" else name,
+                                   attrs=(("kind", "congress"),)))
+                continue
+            if suffix == "工会" and not industry and rule == "body.division.v1":
+                continue  # 广东省工会… without 总: not a body name by itself
+            level = self.divs.get(code).level
+            full = self._full(code) + industry + suffix
+            attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
+            if label is Label.ORGANIZATION:
+                attrs.append(("kind", kind or "other"))
+            if industry:
+                attrs.append(("industry", industry))
+            out.append(Mention(label, t[start:e], start, e, rule, canonical=full, attrs=tuple(attrs)))
+        # places: those in chains of emitted bodies, and standalone full names
+        body_spans = [(x.start, x.end) for x in out]
+        for h in places:
+            if any(bs <= h.start < be for bs, be in blocked):
+                continue
+            if any(bs <= h.start < be for bs, be in body_spans) and not any(
+                    x.start <= h.start < x.end and x.rule.startswith("body.division") for x in out):
+                continue  # inside a company name or a congress: not a place mention
+            d = self.divs.get(h.code)
+            out.append(Mention(Label.PLACE, t[h.start:h.end], h.start, h.end, "place.division.v1",
+                               canonical=d.name, attrs=(("place", h.code), ("level", d.level))))
+        return out
+
+    def _full(self, code: str) -> str:
+        return self.divs.full_name(code)
+
+    def _bare(self, m: str, pre: int) -> bool:
+        """Is the level word before ``pre`` standing alone (``,市总工会``), not the end of a word?"""
+        j = pre - (2 if m[pre - 2: pre] == "街道" else 1)
+        if j == 0:
+            return True
+        prev = m[j - 1]
+        if not ("\u4e00" <= prev <= "\u9fff"):
+            return True
+        return any(m[j - len(w): j] == w for w in self.boundary) or prev in "团"
+
+    def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:
+        for k in (4, 3, 2):
+            name = m[pre - k: pre]
+            if len(name) < k:
+                continue
+            for code in self.divs.by_short.get(name, ()):
+                if ctx.known(code, self.divs):
+                    return code, pre - k
+        return None
+
+    def _left_name(self, m: str, end: int, limit: int = 24) -> int:
+        i = end
+        lo = max(0, end - limit)
+        while i > lo:
+            ch = m[i - 1]
+            if not ("\u4e00" <= ch <= "\u9fff" or ch in "()·" or ch.isalnum()):
+                break
+            if i < end and any(m[i - len(w): i] == w for w in self.boundary if len(w) > 1 or i < end - 1):
+                break
+            i -= 1
+        return i
+
+    def _companies(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Mention]:
+        m, t = doc.match, doc.text
+        out = []
+        for c in self.company_re.finditer(m):
+            if any(bs <= c.start() < be for bs, be in blocked):
+                continue
+            start = self._left_name(m, c.start())
+            while start < c.start() and m[start] in "()":
+                start += 1
+            if c.start() - start < 2:
+                continue
+            if not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start):
+                continue  # 广州职工大学堂: 大学 is not where the word ends
+            name = t[start:c.end()]
+            if name[0] in "该本其各":
+                continue
+            kind = self.lex.company_suffixes[c.group(0)]
+            out.append(Mention(Label.ORGANIZATION, name, start, c.end(), "org.company.v1", canonical=name,
+                               attrs=(("kind", kind),)))
+        return out
+
+    def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
+        start = self._left_name(doc.match, pre, limit=12)
+        name = doc.match[start:pre]
+        if len(name) < 2 or name in _GENERIC_PREFIX or any(name.endswith(g) for g in ("楼宇", "园区", "行业")) and len(name) <= 4:
+            return None
+        return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
+                       canonical=doc.text[start:end], attrs=(("level", "grassroots"),))

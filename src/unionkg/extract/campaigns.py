@@ -1,0 +1,122 @@
+"""Campaign and law mentions: quoted slogans, ``X精神``, named programmes, a gazetteer, ``《…法》``.
+
+Rule ids: ``campaign.quoted.v1``, ``campaign.spirit.v1``, ``campaign.programme.v1``,
+``campaign.gazetteer.v1``, ``law.booktitle.v1``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Label, Mention
+from .lexicon import Lexicon, alternation
+from .text import Doc
+
+_QUOTED = re.compile(r'"([^"\n。!?]{1,24})"')
+_BOOK = re.compile(r"《([^《》\n]{1,40})》")
+#: a quoted slogan heading a longer programme name: "尊法守法·携手筑梦"服务农民工公益法律服务行动
+_LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
+_SPIRIT = re.compile(r"精神")
+#: X of X精神 that names no meeting or speech
+_GENERIC_SPIRIT = re.compile(
+    r"^(?:好|本次|此次|这次|上述|该|有关|相关|各项|文件|上级|这一|其|的)*"
+    r"(?:会议|大会|讲话|重要讲话|文件|指示|批示|会|这些|创新|奉献|团队|契约|担当|斗争|实干|进取|拼搏|主人翁)?$")
+#: boundary words that occur inside names of speeches (习近平总书记在全国两会上的重要讲话精神)
+_SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
+_FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步")
+
+
+class CampaignFinder:
+    """Finds campaign and law mentions in a ``Doc``."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.suffix_re = re.compile(f"(?:{alternation(lex.campaign_suffixes)})")
+        self.gazetteer_re = re.compile(alternation(lex.campaigns))
+        self.law_end = tuple(lex.law_suffixes)
+        self.boundary = sorted(lex.boundary_words, key=len, reverse=True)
+        self.programme_re = re.compile(r"(?:计划|行动|工程)")
+        self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
+                                "深入开展", "持续开展", "全面实施")
+
+    def find(self, doc: Doc) -> list[Mention]:
+        out: list[Mention] = []
+        m = doc.match
+        for q in _QUOTED.finditer(m):
+            core = q.group(1).strip()
+            if not core or not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", core):
+                continue
+            end = q.end()
+            suf = self.suffix_re.match(m, end)
+            suffix = suf.group(0) if suf else ""
+            tail = _LONG_TAIL.match(m, end)
+            if tail and len(tail.group(0)) > len(suffix):
+                suffix = tail.group(0)
+            if len(core) < 2 and not suffix:
+                continue
+            if len(core) > 20 and "、" not in core and "," not in core:
+                continue
+            canonical = core if len(core) >= 2 else core + suffix
+            variant = doc.text[q.start(): end + len(suffix)]
+            out.append(Mention(Label.CAMPAIGN, variant, q.start(), end + len(suffix), "campaign.quoted.v1",
+                               canonical=canonical, attrs=(("core", canonical),)))
+        for b in _BOOK.finditer(m):
+            name = b.group(1)
+            if name.endswith(self.law_end) and len(name) >= 2:
+                canonical = name.removeprefix("中华人民共和国")
+                out.append(Mention(Label.LAW, doc.text[b.start(): b.end()], b.start(), b.end(), "law.booktitle.v1",
+                                   canonical=doc.text[b.start(1) + len(name) - len(canonical): b.end(1)]))
+        taken = [(x.start, x.end) for x in out]
+        for s in _SPIRIT.finditer(m):
+            start = self._walk_back(m, s.start(), limit=32, keep=_SPIRIT_INNER)
+            if start is None:
+                continue
+            x = m[start: s.start()]
+            core = x
+            for f in _FILLERS:
+                core = core.removeprefix(f)
+            if len(core) < 2 or _GENERIC_SPIRIT.match(core):
+                continue
+            a = s.start() - len(core)
+            if any(a >= ts and s.end() <= te for ts, te in taken):
+                continue
+            out.append(Mention(Label.CAMPAIGN, doc.text[a: s.end()], a, s.end(), "campaign.spirit.v1",
+                               canonical=doc.text[a: s.end()]))
+        for g in self.gazetteer_re.finditer(m):
+            if any(g.start() >= ts and g.end() <= te for ts, te in taken) or _inside_quotes(m, g.start(), g.end()):
+                continue
+            out.append(Mention(Label.CAMPAIGN, doc.text[g.start(): g.end()], g.start(), g.end(),
+                               "campaign.gazetteer.v1", canonical=doc.text[g.start(): g.end()]))
+        taken = [(x.start, x.end) for x in out]
+        for p in self.programme_re.finditer(m):
+            if any(ts < p.end() <= te for ts, te in taken):
+                continue
+            start = self._walk_back(m, p.start(), limit=14)
+            if start is None or p.start() - start < 4 or not m[:start].endswith(self.programme_verbs):
+                continue
+            name = m[start: p.end()]
+            if '"' in name or "的" in name or re.search(r"[^\u4e00-\u9fff]", name):
+                continue
+            out.append(Mention(Label.CAMPAIGN, doc.text[start: p.end()], start, p.end(), "campaign.programme.v1",
+                               canonical=doc.text[start: p.end()]))
+        return out
+
+    def _walk_back(self, m: str, end: int, limit: int, keep: frozenset[str] = frozenset()) -> int | None:
+        """Start of the name that ends at ``end``: back to punctuation or a boundary word."""
+        i = end
+        lo = max(0, end - limit)
+        while i > lo:
+            ch = m[i - 1]
+            if not ("\u4e00" <= ch <= "\u9fff" or ch in '"·' or ch.isdigit()):
+                return i
+            if m[i - 2: i] == "精神" and i < end:
+                return None  # a spirit inside a longer meeting name: cannot delimit
+            for w in self.boundary:
+                if w not in keep and i - len(w) >= 0 and m[i - len(w): i] == w and i < end:
+                    return i
+            i -= 1
+        return i if i == 0 else None
+
+
+def _inside_quotes(m: str, start: int, end: int) -> bool:
+    return m.count('"', max(0, start - 30), start) % 2 == 1

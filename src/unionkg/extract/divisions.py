@@ -1,0 +1,83 @@
+"""The administrative-division table (``data/divisions.tsv``): lookup by name, chains, ancestors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import read_rows
+
+LEVEL_CHARS = "省市区县镇乡道州旗盟"
+#: Division names that are also common words; never matched on their own.
+GENERIC = frozenset({"城区", "矿区", "郊区", "新区", "林区", "社区", "园区", "开发区", "高新区", "工业区",
+                     "示范区", "风景区", "保税区", "市区", "县城", "街道", "城关镇", "中心区", "经济开发区",
+                     "自治区", "特区"})
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    short: str
+    level: str  # province | city | district | town
+    parent: str
+    province: str
+
+
+class Divisions:
+    """Index over the division table. ``Divisions.load()`` reads the package data once per process."""
+
+    def __init__(self, rows: list[Division]) -> None:
+        self.by_code: dict[str, Division] = {d.code: d for d in rows}
+        self.by_name: dict[str, list[str]] = {}
+        self.by_short: dict[str, list[str]] = {}
+        for d in rows:
+            if d.name not in GENERIC:
+                self.by_name.setdefault(d.name, []).append(d.code)
+            if d.short and len(d.short) >= 2 and d.level != "town" and d.short != d.name:
+                self.by_short.setdefault(d.short, []).append(d.code)
+        self.max_len = max(len(n) for n in self.by_name)
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> Divisions:
+        rows = [Division(*r[:6]) for r in read_rows("divisions.tsv") if len(r) >= 6]
+        return Divisions(rows)
+
+    def get(self, code: str) -> Division:
+        return self.by_code[code]
+
+    def ancestors(self, code: str) -> list[Division]:
+        """Parents from the nearest up to the province."""
+        out = []
+        d = self.by_code.get(code)
+        while d is not None and d.parent:
+            d = self.by_code.get(d.parent)
+            if d is not None:
+                out.append(d)
+        return out
+
+    def is_ancestor(self, anc: str, code: str) -> bool:
+        return any(a.code == anc for a in self.ancestors(code))
+
+    def full_name(self, code: str) -> str:
+        """Name with the city (and district) in front, without the province:
+        ``汕头市潮南区``, ``东莞市大岭山镇``; provinces and cities are their own name."""
+        d = self.by_code[code]
+        if d.level in ("province", "city"):
+            return d.name
+        parts = [d.name]
+        for a in self.ancestors(code):
+            if a.level == "province":
+                break
+            parts.append(a.name)
+        return "".join(reversed(parts))
+
+    def candidates(self, name: str, short_ok: bool = False) -> list[str]:
+        codes = list(self.by_name.get(name, ()))
+        if short_ok:
+            codes += [c for c in self.by_short.get(name, ()) if c not in codes]
+        return codes
+
+    def level_of(self, code: str) -> str:
+        return self.by_code[code].level

@@ -1,0 +1,183 @@
+"""The extraction pipeline: article → mentions → entities, events and relations with evidence.
+
+``Extractor().extract(article)`` runs the steps in order (campaigns and laws, places and bodies,
+people, events, relations) and resolves short forms and campaign variants inside the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..types import Article, Entity, Evidence, Label, Mention, RelType, Relation
+from .bodies import BodyFinder, Context
+from .campaigns import CampaignFinder
+from .divisions import Divisions
+from .lexicon import Lexicon
+from .people import PeopleFinder, PersonHit
+from .relations import EventDraft, event_of, evidence, implements, person_relations, visits
+from .segmenter import Segmenter
+from .text import Doc
+
+
+@dataclass
+class ArticleFacts:
+    """What one article yields."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[EventDraft] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+
+def campaign_key(name: str) -> str:
+    return re.sub(r'["“”「」『』《》\s的]', "", name)
+
+
+def _is_subsequence(a: str, b: str) -> bool:
+    it = iter(b)
+    return all(c in it for c in a)
+
+
+def same_campaign(a: str, b: str) -> bool:
+    """Variants of one policy: ``医疗互助保障计划`` ⊂ ``职工医疗互助保障计划``;
+    ``习近平总书记重要讲话精神`` ⊂ ``习近平总书记在全国两会上的重要讲话精神``."""
+    ka, kb = campaign_key(a), campaign_key(b)
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short) >= 4 and long_.endswith(short) and not re.search(r"[0-9一二三四五六七八九十]大", long_):
+        return True
+    return len(short) >= 6 and short[:2] == long_[:2] and short[-4:] == long_[-4:] and _is_subsequence(short, long_)
+
+
+class Extractor:
+    """Rule-based extractor. Holds its lexicon, division table and segmenter (no global state)."""
+
+    def __init__(self, lexicon: Lexicon | None = None, divisions: Divisions | None = None) -> None:
+        self.lex = lexicon or Lexicon.load()
+        self.divs = divisions or Divisions.load()
+        self.seg = Segmenter()
+        self.campaigns = CampaignFinder(self.lex)
+        self.bodies = BodyFinder(self.lex, self.divs, self.seg)
+        self.people = PeopleFinder(self.lex, self.seg)
+
+    def extract(self, article: Article) -> ArticleFacts:
+        doc = Doc(article.text)
+        head = Doc(" ".join(x for x in (article.title, article.subtitle or "", article.section or "") if x))
+        camp = self.campaigns.find(doc)
+        blocked = [(c.start, c.end) for c in camp]
+        ctx = Context()
+        ctx.places = [(-1, h.code) for h in self.bodies.find_places(head.match)]
+        ctx.places += [(h.start, h.code) for h in self.bodies.find_places(doc.match)]
+        title_bodies = [b for b in self.bodies.find(head, ctx, []) if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+        bodies = self.bodies.find(doc, ctx, blocked)
+        people = self.people.find(doc, bodies, blocked)
+        organiser = self._organiser(doc, title_bodies, bodies)
+        facts = ArticleFacts(article)
+        event = event_of(doc, article.id, article.date, organiser, self.lex.event_nouns, article.title)
+        facts.events.append(event)
+        canon, camp_entities = self._merge_campaigns(camp)
+        rels: list[Relation] = []
+        rels += self._reported(doc, article)
+        rels += person_relations(doc, article.id, people, organiser, event.id)
+        rels += implements(doc, article.id, camp, canon, organiser, event.id)
+        rels += visits(doc, article.id, bodies, organiser, event.id)
+        facts.relations = _dedupe(rels)
+        facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
+        facts.entities = self._entities(article, bodies, people, camp_entities, facts.relations, organiser)
+        return facts
+
+    def _organiser(self, doc: Doc, title_bodies: list[Mention], bodies: list[Mention]) -> Mention | None:
+        unions = [b for b in title_bodies if b.label is Label.UNION_BODY]
+        if unions:
+            return unions[0]
+        if doc.sentences:
+            a, b = doc.sentences[0]
+            lead = [x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+            for x in lead:
+                if re.match(r"(?:在[^,，。]{0,20})?(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)",
+                            doc.match[x.end: x.end + 24]):
+                    return x
+        if title_bodies:
+            return title_bodies[0]
+        first = [x for x in bodies if x.label is Label.UNION_BODY]
+        return first[0] if first else None
+
+    def _reported(self, doc: Doc, article: Article) -> list[Relation]:
+        out = []
+        for name in article.authors:
+            pos = doc.text.find(name)
+            if pos < 0:
+                ev = Evidence(article.id, "", 0, 0, "reported.byline.v1", 0.95)
+            else:
+                ev = evidence(doc, article.id, pos, "reported.byline.v1", 0.95)
+                if ev.sentence == "":
+                    ev = Evidence(article.id, doc.text[pos:pos + len(name)], pos, pos + len(name), ev.rule, 0.95)
+            out.append(Relation(RelType.REPORTED, name, article.id, Label.PERSON, Label.ARTICLE, ev))
+        return out
+
+    def _merge_campaigns(self, camp: list[Mention]) -> tuple[dict[str, str], list[Entity]]:
+        """Group the variants of each campaign in this article; map every variant to its name."""
+        groups: list[list[Mention]] = []
+        for c in camp:
+            for g in groups:
+                if g[0].label is c.label and any(same_campaign(c.name, x.name) or (
+                        c.attr("core") and c.attr("core") == x.attr("core")) for x in g):
+                    g.append(c)
+                    break
+            else:
+                groups.append([c])
+        canon: dict[str, str] = {}
+        entities = []
+        for g in groups:
+            quoted = [x for x in g if x.attr("core")]
+            name = quoted[0].attr("core") if quoted else g[0].name
+            variants = sorted({x.text for x in g} | {x.name for x in g} - {name})
+            for x in g:
+                canon[x.name] = name
+            entities.append(Entity(g[0].label, name, tuple(variants), (("rule", g[0].rule),)))
+        return canon, entities
+
+    def _entities(self, article: Article, bodies: list[Mention], people: list[PersonHit],
+                  camps: list[Entity], rels: list[Relation], organiser: Mention | None) -> list[Entity]:
+        ents: dict[tuple[Label, str], dict[str, Any]] = {}
+
+        def add(label: Label, name: str, alias: str = "", **props: Any) -> None:
+            e = ents.setdefault((label, name), {"aliases": set(), "props": {}})
+            if alias and alias != name:
+                e["aliases"].add(alias)
+            for k, v in props.items():
+                if v not in (None, "") and k not in e["props"]:
+                    e["props"][k] = v
+
+        for name in article.authors:
+            add(Label.PERSON, name, role="reporter")
+        for p in people:
+            add(Label.PERSON, p.name, affiliations=[x.body for x in p.positions if x.body] or None)
+        for b in bodies:
+            add(b.label, b.name, b.text, level=b.attr("level"), kind=b.attr("kind"), place=b.attr("place"))
+        if organiser is not None:
+            add(organiser.label, organiser.name, organiser.text, level=organiser.attr("level"),
+                kind=organiser.attr("kind"), place=organiser.attr("place"))
+        for r in rels:
+            if r.type is RelType.HOLDS_POSITION and (r.tail_label, r.tail) not in ents:
+                add(r.tail_label, r.tail, kind="congress" if r.tail.endswith("代表大会") else None)
+        out = [Entity(label, name, tuple(sorted(v["aliases"])), tuple(sorted(v["props"].items())))
+               for (label, name), v in ents.items()]
+        out.extend(camps)
+        return out
+
+
+def _dedupe(rels: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out = []
+    for r in rels:
+        k = (r.type.value, r.head, r.tail, r.prop("title"))
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(r)
+    return out

@@ -1,0 +1,56 @@
+"""The facts export: one JSON object per article, as ONTOLOGY.md specifies (plus extra keys).
+
+Relations whose graph end is an Event are written flat with the event's organiser in its place;
+``event`` names the event and ``events`` lists them with their organiser (HELD_BY).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..types import Article, Entity, Relation
+from .extractor import ArticleFacts
+
+
+def article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id, "title": a.title, "subtitle": a.subtitle, "date": a.date, "published": a.published,
+        "source": a.source, "url": a.url, "page": a.page, "section": a.section, "authors": list(a.authors),
+        "editors": [{"name": n, "role": r} for n, r in a.editors], "origin": a.origin,
+    }
+
+
+def entity_dict(e: Entity) -> dict[str, Any]:
+    d: dict[str, Any] = {"type": e.label.value, "name": e.name}
+    if e.aliases:
+        d["aliases"] = list(e.aliases)
+    for k, v in e.props:
+        d[k] = v
+    return d
+
+
+def relation_dict(r: Relation) -> dict[str, Any]:
+    d: dict[str, Any] = {"type": r.type.value, "head": r.head, "tail": r.tail,
+                         "head_type": r.head_label.value, "tail_type": r.tail_label.value}
+    if r.event:
+        d["event"] = r.event
+    for k, v in r.props:
+        d[k] = v
+    d["evidence"] = r.evidence.to_dict()
+    return d
+
+
+def fact_line(f: ArticleFacts) -> dict[str, Any]:
+    """The JSON object written to ``facts.jsonl`` for one article."""
+    return {
+        "article": article_dict(f.article),
+        "entities": [entity_dict(e) for e in f.entities],
+        "events": [
+            {"id": ev.id, "kind": ev.kind, "title": ev.title, "date": ev.date, "organiser": ev.organiser,
+             "organiser_type": ev.organiser_label.value if ev.organiser_label else None,
+             "sentence": {"start": ev.sentence[0], "end": ev.sentence[1]}}
+            for ev in f.events
+        ],
+        "relations": [relation_dict(r) for r in f.relations],
+        "text": f.article.text,
+    }

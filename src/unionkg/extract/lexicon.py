@@ -1,0 +1,57 @@
+"""Word lists the rules use, read from the package data files (never written in code)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import read_rows, read_words
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation, longest words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    titles: tuple[str, ...]
+    honours: dict[str, str]
+    org_suffixes: dict[str, tuple[str, str]]  # suffix -> (label, kind)
+    union_industries: tuple[str, ...]
+    company_suffixes: dict[str, str]
+    boundary_words: tuple[str, ...]
+    campaign_suffixes: tuple[str, ...]
+    campaigns: tuple[str, ...]
+    law_suffixes: tuple[str, ...]
+    event_nouns: dict[str, str]
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def load() -> Lexicon:
+        surnames = read_words("surnames.txt")
+        return Lexicon(
+            surnames=frozenset(s for s in surnames if len(s) == 1),
+            compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+            titles=read_words("titles.txt"),
+            honours={r[0]: (r[1] if len(r) > 1 else "") for r in read_rows("honours.txt")},
+            org_suffixes={r[0]: (r[1], r[2] if len(r) > 2 else "") for r in read_rows("org_suffixes.tsv")},
+            union_industries=read_words("union_industries.txt"),
+            company_suffixes={r[0]: (r[1] if len(r) > 1 else "company") for r in read_rows("company_suffixes.txt")},
+            boundary_words=read_words("boundary_words.txt"),
+            campaign_suffixes=read_words("campaign_suffixes.txt"),
+            campaigns=read_words("campaigns.txt"),
+            law_suffixes=read_words("law_suffixes.txt"),
+            event_nouns={r[0]: r[1] for r in read_rows("event_nouns.txt")},
+        )
+
+    def surname_len(self, s: str) -> int:
+        """Length of the surname ``s`` starts with (2 for compound surnames), 0 if none."""
+        if s[:2] in self.compound_surnames:
+            return 2
+        if s[:1] in self.surnames:
+            return 1
+        return 0

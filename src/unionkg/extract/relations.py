@@ -1,0 +1,199 @@
+"""Events and relations: who chaired, led, attended, spoke, was invited; what was implemented,
+visited; positions from title chains. Each relation carries the sentence and the rule id.
+
+Rule ids: ``event.lead.v1``, ``role.<verb>.v1`` (e.g. ``role.zhuchi.v1``), ``invited.yaoqing.v1``,
+``position.chain.v1``, ``implements.<mode>.v1``, ``visited.verb.v1``, ``reported.byline.v1``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..types import Evidence, Label, Mention, Mode, RelType, Relation
+from .lexicon import alternation
+from .people import PersonHit
+from .text import Doc
+
+ROLE_VERBS: tuple[tuple[str, RelType, str], ...] = (
+    ("主持", RelType.CHAIRED, "zhuchi"),
+    ("带队", RelType.LED, "daidui"),
+    ("率队", RelType.LED, "shuaidui"),
+    ("带领", RelType.LED, "dailing"),
+    ("出席", RelType.ATTENDED, "chuxi"),
+    ("参加", RelType.ATTENDED, "canjia"),
+    ("列席", RelType.ATTENDED, "liexi"),
+    ("参会", RelType.ATTENDED, "canhui"),
+    ("讲话", RelType.SPOKE, "jianghua"),
+    ("致辞", RelType.SPOKE, "zhici"),
+    ("发言", RelType.SPOKE, "fayan"),
+    ("分享", RelType.SPOKE, "fenxiang"),
+    ("宣讲", RelType.SPOKE, "xuanjiang"),
+    ("授课", RelType.SPOKE, "shouke"),
+    ("主讲", RelType.SPOKE, "zhujiang"),
+)
+_ROLE_RE = re.compile(alternation([v for v, _, _ in ROLE_VERBS]))
+_ROLE = {v: (t, r) for v, t, r in ROLE_VERBS}
+_SPEECH_OBJ = re.compile(r"^[作做][\u4e00-\u9fff]{0,8}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读)")
+_FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀)*")
+_MODE_STUDY = re.compile(r"传达|学习|领会|研读|宣读|通报")
+_MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
+_VISIT_RE = re.compile(r"调研|走访|视察|慰问|看望|蹲点|参观|考察|检查")
+_EVENT_VERB = re.compile(r"(?:组织召开|召开|举行|举办|开展|组织)")
+_SELF = {"held_by"}
+
+
+@dataclass
+class EventDraft:
+    id: str
+    kind: str
+    title: str
+    date: str | None
+    organiser: str | None
+    organiser_label: Label | None
+    sentence: tuple[int, int]
+
+
+def evidence(doc: Doc, article_id: str, pos: int, rule: str, confidence: float = 0.9) -> Evidence:
+    a, b = doc.sentence_of(pos)
+    return Evidence(article_id, doc.text[a:b], a, b, rule, confidence)
+
+
+def mode_of(doc: Doc, pos: int) -> Mode:
+    """study / publicize / implement from the verb before a campaign in its clause."""
+    a = max(doc.sentence_of(pos)[0], pos - 14)
+    left = doc.match[a:pos]
+    cut = max(left.rfind(","), left.rfind("，"), left.rfind(";"))
+    left = left[cut + 1:]
+    if _MODE_PUBLICIZE.search(left):
+        return Mode.PUBLICIZE
+    if _MODE_STUDY.search(left) and not re.search(r"贯彻落实|落实|推进|推行|深化|实施", left[-6:]):
+        return Mode.STUDY
+    return Mode.IMPLEMENT
+
+
+def roles_after(doc: Doc, pos: int) -> list[tuple[RelType, str, int]]:
+    """Roles stated right after a name: ``主持会议并讲话`` → CHAIRED, SPOKE."""
+    m = doc.match
+    end = doc.clause_end(pos)
+    rest = m[pos:end]
+    f = _FILLER.match(rest)
+    i = f.end() if f else 0
+    out: list[tuple[RelType, str, int]] = []
+    first = True
+    while i < len(rest):
+        r = _ROLE_RE.match(rest, i)
+        s = _SPEECH_OBJ.match(rest[i:])
+        if r:
+            t, rid = _ROLE[r.group(0)]
+            out.append((t, f"role.{rid}.v1", pos + i))
+            i = r.end()
+        elif s:
+            out.append((RelType.SPOKE, "role.zuo_baogao.v1", pos + i))
+            i += s.end()
+        elif not first:
+            i += 1
+            continue
+        else:
+            break
+        first = False
+        j = rest.find("并", i)
+        if j < 0 or j - i > 12:
+            break
+        i = j + 1
+    return out
+
+
+def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | None,
+             event_nouns: dict[str, str], title: str) -> EventDraft:
+    """The article's main event, from its lead sentence."""
+    if not doc.sentences:
+        return EventDraft(f"{article_id}#1", "other", title, date, organiser.name if organiser else None,
+                          organiser.label if organiser else None, (0, 0))
+    a, b = doc.sentences[0]
+    lead = doc.match[a:b]
+    kind = "other"
+    etitle = title
+    v = _EVENT_VERB.search(lead)
+    if v:
+        obj = re.split(r"[,，;；。]", lead[v.end():], maxsplit=1)[0]
+        etitle = doc.text[a + v.end(): a + v.end() + len(obj)][:40] or title
+        for noun, k in sorted(event_nouns.items(), key=lambda kv: -len(kv[0])):
+            if noun in obj:
+                kind = k
+                break
+    vis = _VISIT_RE.search(lead)
+    if vis and (not v or vis.start() < v.start()):
+        kind = "visit"
+    elif kind == "other" and "学习" in lead[:40]:
+        kind = "study"
+    return EventDraft(f"{article_id}#1", kind, etitle, date, organiser.name if organiser else None,
+                      organiser.label if organiser else None, (a, b))
+
+
+def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organiser: Mention | None,
+                     event_id: str) -> list[Relation]:
+    out: list[Relation] = []
+    org_name = organiser.name if organiser else None
+    org_label = organiser.label if organiser else Label.UNION_BODY
+    # name lists share the predicate of their last member
+    groups: list[list[PersonHit]] = []
+    for p in people:
+        if p.rule == "person.list.v1" and groups:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    for group in groups:
+        last = group[-1]
+        roles = roles_after(doc, last.end)
+        sent = doc.sentence_of(group[0].start)
+        invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[max(sent[0], group[0].chain_start - 4): group[0].start][:6]
+        for p in group:
+            for pos in p.positions:
+                if pos.body and pos.label is not None:
+                    out.append(Relation(RelType.HOLDS_POSITION, p.name, pos.body, Label.PERSON, pos.label,
+                                        evidence(doc, article_id, p.start, "position.chain.v1", 0.95),
+                                        props=(("title", pos.title),)))
+            if org_name is None:
+                continue
+            for rtype, rule, at in roles:
+                out.append(Relation(rtype, p.name, org_name, Label.PERSON, org_label,
+                                    evidence(doc, article_id, at, rule), event=event_id))
+            if invited:
+                out.append(Relation(RelType.INVITED, org_name, p.name, org_label, Label.PERSON,
+                                    evidence(doc, article_id, p.start, "invited.yaoqing.v1"), event=event_id))
+    return out
+
+
+def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[str, str],
+               organiser: Mention | None, event_id: str) -> list[Relation]:
+    if organiser is None:
+        return []
+    out = []
+    for c in campaigns:
+        mode = mode_of(doc, c.start)
+        out.append(Relation(RelType.IMPLEMENTS, organiser.name, canon.get(c.name, c.name), organiser.label, c.label,
+                            evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
+                            event=event_id, props=(("mode", mode.value), ("surface", c.text))))
+    return out
+
+
+def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention | None,
+           event_id: str) -> list[Relation]:
+    if organiser is None:
+        return []
+    out = []
+    for a, b in doc.sentences:
+        sent = doc.match[a:b]
+        if not _VISIT_RE.search(sent):
+            continue
+        for x in bodies:
+            if not (a <= x.start < b) or x.name == organiser.name or x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
+                continue
+            left = doc.match[max(a, x.start - 4): x.start]
+            right = doc.match[x.end: x.end + 6]
+            if re.search(r"(到|赴|深入|走进|来到|前往|走访|调研|慰问|视察|看望)$", left) or (
+                    re.search(r"(到|赴|深入|走进|来到|前往)", left) and _VISIT_RE.match(right)):
+                out.append(Relation(RelType.VISITED, organiser.name, x.name, organiser.label, x.label,
+                                    evidence(doc, article_id, x.start, "visited.verb.v1", 0.85), event=event_id))
+    return out

@@ -1,0 +1,59 @@
+"""The segmenter: a ``jieba.Tokenizer`` of our own, fed by the project's user dictionary.
+
+Never the global jieba tokenizer (``jieba.lcut``), whose dictionary other code may change.
+The user dictionary is built from the data files: titles, honours, union-body endings,
+campaign names and division names.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import jieba
+
+from ..resources import read_rows, read_words
+
+
+class Segmenter:
+    """Owns one ``jieba.Tokenizer``; initialised lazily on first use (about a second)."""
+
+    def __init__(self) -> None:
+        self._tok: jieba.Tokenizer | None = None
+
+    @property
+    def tokenizer(self) -> jieba.Tokenizer:
+        if self._tok is None:
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            for name in ("titles.txt", "honours.txt", "campaigns.txt"):
+                for w in read_words(name):
+                    tok.add_word(w, freq=2000)
+            for w in ("总工会", "工会联合会", "工联会", "人大常委会", "通讯员", "全媒体记者"):
+                tok.add_word(w, freq=5000)
+            for row in read_rows("divisions.tsv"):
+                if len(row) >= 4 and row[3] != "town":
+                    tok.add_word(row[1], freq=1000)
+            self._tok = tok
+        return self._tok
+
+    def word_freq(self, word: str) -> int:
+        """Frequency of ``word`` in jieba's main dictionary (0 if absent)."""
+        return int(self.tokenizer.FREQ.get(word, 0))
+
+    def is_boundary(self, text: str, pos: int) -> bool:
+        """Does the segmenter put a word boundary at ``pos`` of ``text``?"""
+        at = 0
+        for w in self.tokenizer.cut(text, HMM=False):
+            at += len(w)
+            if at >= pos:
+                return at == pos
+        return True
+
+    def cut(self, text: str) -> list[str]:
+        """Words of ``text`` (HMM on, so unseen names come out whole)."""
+        return list(self.tokenizer.cut(text, HMM=True))
+
+    def tokenize(self, text: str) -> list[tuple[str, int, int]]:
+        """(word, start, end) with character offsets, as ``jieba.Tokenizer.tokenize``."""
+        return list(self.tokenizer.tokenize(text))

@@ -1,0 +1,74 @@
+"""The model: facts → one ``networkx.MultiDiGraph`` (graph/MODEL.md), and build directories."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import BuildError
+from .graph import build_graph, build_graph_with_merges, hierarchy_lines
+
+__all__ = ["build_graph", "build_graph_with_merges", "load_build", "write_build", "write_exports"]
+
+
+def write_exports(g: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("json", "graphml", "gexf")) -> list[Path]:
+    from ..sinks.files import write_gexf, write_graphml, write_json
+
+    written = []
+    for fmt in formats:
+        if fmt == "json":
+            write_json(g, out / "graph.json")
+            written.append(out / "graph.json")
+        elif fmt == "graphml":
+            write_graphml(g, out / "graph.graphml")
+            written.append(out / "graph.graphml")
+        elif fmt == "gexf":
+            write_gexf(g, out / "graph.gexf")
+            written.append(out / "graph.gexf")
+        elif fmt == "neo4j-admin":
+            from ..sinks.neo4j_admin import write_neo4j_admin  # type: ignore[import-not-found]
+
+            write_neo4j_admin(g, out / "neo4j-admin")
+            written.append(out / "neo4j-admin")
+        else:
+            raise BuildError(f"unknown export format {fmt!r}", hint="use json, graphml, gexf or neo4j-admin")
+    return written
+
+
+def write_build(lines: list[dict[str, Any]], out: Path, *, html: bool = True, explain_merges: bool = False) -> nx.MultiDiGraph:
+    """Write facts.jsonl (articles in input order, then the hierarchy line), the graph files,
+    merges.jsonl and graph.html."""
+    g, merges = build_graph_with_merges(lines)
+    tmp = out / "facts.jsonl.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for ln in lines:
+            fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
+        fh.write(json.dumps(hierarchy_lines(g, lines), ensure_ascii=False) + "\n")
+    os.replace(tmp, out / "facts.jsonl")
+    write_exports(g, out)
+    with open(out / "merges.jsonl", "w", encoding="utf-8") as fh:
+        for m in sorted(merges, key=lambda m: (m.node, m.article, m.name)):
+            fh.write(json.dumps({"name": m.name, "article": m.article, "node": m.node, "reason": m.reason},
+                                ensure_ascii=False) + "\n")
+    if html:
+        try:
+            from ..sinks.html import write_html  # type: ignore[import-not-found]
+        except ImportError:
+            write_html = None
+        if write_html is not None:
+            write_html(g, out / "graph.html")
+    return g
+
+
+def load_build(build_dir: str | os.PathLike[str]) -> nx.MultiDiGraph:
+    """The graph of a build directory (its ``graph.json``)."""
+    from ..sinks.files import read_json
+
+    path = Path(build_dir) / "graph.json"
+    if not path.exists():
+        raise BuildError(f"{build_dir}: no graph.json here", hint="run `unionkg build INPUT -o DIR` first")
+    return read_json(path)

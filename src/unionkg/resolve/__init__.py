@@ -1,0 +1,1 @@
+"""Resolution across articles: campaign variants, namesakes, the union and place hierarchy."""
