@@ -6,6 +6,8 @@ Each command parses its options, calls one library function and turns ``UnionKGE
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from . import __version__
@@ -18,6 +20,98 @@ def cli() -> None:
 
 
 # --- build / export / eval (lead) -------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Build directory.")
+@click.option("--year", type=int, help="Year of dates written without one (3月18日).")
+@click.option("--workers", type=int, default=1, show_default=True, help="Extraction processes.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); a LocalCluster when absent.")
+@click.option("--add", is_flag=True, help="Add these inputs to the articles already in the build.")
+@click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--explain-merges", is_flag=True, help="Print why person mentions became one node.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int, engine: str, scheduler: str | None,
+          add: bool, no_html: bool, explain_merges: bool, quiet: bool) -> None:
+    """Build a graph from INPUTS (text pages, articles, .jsonl, directories, - for stdin).
+
+    Writes DIR/facts.jsonl, graph.json, graph.graphml, graph.gexf, graph.html, merges.jsonl and
+    errors.jsonl. Exits with status 1 when any input failed (the rest is still built).
+    """
+    import json
+
+    from .errors import UnionKGError
+    from .pipeline import build as run_build
+
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(unit="article", desc="extracting", file=sys.stderr)
+    try:
+        summary = run_build(inputs, out_dir, year=year, workers=workers, engine=engine, scheduler=scheduler,
+                            add=add, html=not no_html, explain_merges=explain_merges,
+                            progress=(lambda n: bar.update(1)) if bar is not None else None)
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    for e in summary.errors:
+        where = f"{e['source']}:{e['line']}" if e.get("line") else e["source"]
+        click.echo(f"error: {where}: {e['error'].split(': ', 1)[-1]}" + (f" ({e['hint']})" if e.get("hint") else ""),
+                   err=True)
+    if explain_merges:
+        with open(f"{out_dir}/merges.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                m = json.loads(line)
+                click.echo(f"{m['name']} in {m['article']} -> {m['node']}: {m['reason']}")
+    click.echo(summary.line())
+    if summary.errors:
+        click.echo(f"{len(summary.errors)} input(s) failed; see {out_dir}/errors.jsonl", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "formats", multiple=True, default=("json", "graphml", "gexf"), show_default=True,
+              type=click.Choice(["json", "graphml", "gexf", "neo4j-admin"]))
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), help="Where to write (default: BUILD_DIR).")
+def export(build_dir: str, formats: tuple[str, ...], out_dir: str | None) -> None:
+    """Export an existing build as GraphML, GEXF, node-link JSON or neo4j-admin CSV."""
+    from pathlib import Path
+
+    from .errors import UnionKGError
+    from .model import load_build, write_exports
+
+    try:
+        g = load_build(build_dir)
+        target = Path(out_dir or build_dir)
+        target.mkdir(parents=True, exist_ok=True)
+        for p in write_exports(g, target, formats):
+            click.echo(str(p))
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("facts", type=click.Path(exists=True, dir_okay=False))
+@click.option("--show-errors", is_flag=True, help="List false positives and misses.")
+def eval_cmd(gold: str, facts: str, show_errors: bool) -> None:
+    """Score FACTS (facts.jsonl) against GOLD: P/R/F1 per type, articles, dates."""
+    from .errors import UnionKGError
+    from .evaluate import evaluate_files
+
+    try:
+        score = evaluate_files(gold, facts)
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+    if show_errors:
+        click.echo("\n".join(score.errors), err=True)
+    click.echo(score.report())
 
 # --- neo4j: load / query (issue 5) ------------------------------------------------------------
 
