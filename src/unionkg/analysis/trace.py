@@ -284,7 +284,7 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     for b in branches:
         by_level.setdefault(b.adoption.level or "unknown", []).append(b)
     out = []
-    for level in sorted(by_level, key=_level_rank):
+    for level in sorted(by_level, key=level_rank):
         bs = by_level[level]
         first = [b.lag_first for b in bs if b.lag_first is not None]
         parent = [b.lag_parent for b in bs if b.lag_parent is not None]
@@ -312,7 +312,7 @@ def coverage(
     adopting = [b for b in firsts if G.nodes[b].get("label") == Label.UNION_BODY.value]
     adopt_levels = Counter(str(G.nodes[n].get("level") or "unknown") for n in adopting)
     adopt_cities = Counter(cities.get(n) for n in adopting if cities.get(n))
-    out = [Coverage("level", lv, adopt_levels[lv], levels[lv]) for lv in sorted(levels, key=_level_rank)]
+    out = [Coverage("level", lv, adopt_levels[lv], levels[lv]) for lv in sorted(levels, key=level_rank)]
     out += [Coverage("city", str(c), adopt_cities[c], city_count[c]) for c in sorted(city_count, key=str)]
     return tuple(out)
 
@@ -322,7 +322,7 @@ def first_movers(firsts: dict[str, Adoption], year: int | None) -> tuple[tuple[s
     dated = [a for a in firsts.values() if parse(a.date)]
     out: list[tuple[str, Adoption]] = []
     groups: list[tuple[str, list[Adoption]]] = [("all", dated)]
-    levels = sorted({a.level or "unknown" for a in dated}, key=_level_rank)
+    levels = sorted({a.level or "unknown" for a in dated}, key=level_rank)
     groups += [(lv, [a for a in dated if (a.level or "unknown") == lv]) for lv in levels]
     for scope, group in groups:
         if not group:
@@ -397,7 +397,7 @@ def _order(a: Adoption, year: int | None) -> tuple[int, int, str, str]:
     return (0 if day else 1, ordinal(day, year) if day else 0, a.name, a.article or "")
 
 
-def _level_rank(level: str | None) -> tuple[int, str]:
+def level_rank(level: str | None) -> tuple[int, str]:
     level = level or "unknown"
     return (LEVELS.index(level) if level in LEVELS else len(LEVELS), level)
 
