@@ -87,7 +87,6 @@ def _usable(level: str, name: str) -> bool:
 def load_hierarchy() -> Hierarchy:
     """Units for every usable division of ``data/divisions.tsv`` (header row skipped)."""
     rows = [r for r in read_rows("divisions.tsv") if len(r) >= 6 and r[0] != "code"]
-    raw = {r[0]: r for r in rows}
     units: dict[str, Unit] = {}
     levels = {"province": BodyLevel.PROVINCE, "city": BodyLevel.CITY,
               "district": BodyLevel.DISTRICT, "town": BodyLevel.TOWN}
@@ -122,7 +121,6 @@ def load_hierarchy() -> Hierarchy:
         units[code] = Unit(code, name, lv, parent or None, province, body, body_aka,
                            _short_body(lv, name), tuple(dict.fromkeys(place_aka)), prefix,
                            stem or name)
-    del raw
     children: dict[str, list[str]] = {}
     for u in units.values():
         if u.parent is not None:

@@ -106,6 +106,8 @@ class _Draft:
         self.day = date.fromordinal(spec.day)
         self.variants: list[str] = []
         self.mode: str | None = None
+        self.style_full = False
+        self.quotes = QUOTES[1]
 
     # --- entities -------------------------------------------------------------------------------
     def body(self, u: Unit, opt: bool = False) -> str:
@@ -258,7 +260,7 @@ class _Draft:
             reported(ros.pen_name, opt=True)
             return "本报讯 ", f"({ros.pen_name})", paper, None
         if k == 5:
-            reported(rep, ros.pen_name if rng.random() < 0.5 else cor, opt=False)
+            reported(rep, cor)
             return f"南方工报讯 (全媒体记者{rep} 通讯员{cor})", "", "南方工报", None
         if k == 6:
             rep2 = rng.choice(self.r.reporters("中工网"))
@@ -285,6 +287,7 @@ class _Draft:
         spec = self.spec
         explicit = spec.campaign is not None
         lead, trailing, source, header = self.byline()
+        iso: str | None
         if lead.startswith("本报讯") and self.rng.random() < 0.12 and self.u.level is not BodyLevel.TOWN:
             d = self.day
             place = self.r.h.chain(self.u.code)[-1 if self.u.level is BodyLevel.PROVINCE else -2].short_place
@@ -314,14 +317,12 @@ class _Draft:
             else:
                 paras[-1] += " " + trailing
         text = self.finish(paras)
-        title = titles[0]
         if self.style_full:
             titles = [t.translate(FULL_WIDTH) for t in titles]
             subtitle = subtitle.translate(FULL_WIDTH) if subtitle else None
         qo, qc = self.quotes
         titles = [t.replace("\u2039", qo).replace("\u203a", qc) for t in titles]
         subtitle = subtitle.replace("\u2039", qo).replace("\u203a", qc) if subtitle else None
-        del title
         self.gold.subtitle = subtitle
         return Rendered(titles, subtitle, text, self.published(), source, self.gold, iso, self.mode, self.variants)
 
@@ -363,7 +364,7 @@ class _Draft:
         if rng.random() < 0.3:
             for i, p in enumerate(out):
                 j = p.find("深入")
-                if j >= 0 and not any(j - 12 < p.find(n) < j + 2 for n in self.people):
+                if j >= 0:
                     out[i] = p[:j] + "深人" + p[j + 2:]
                     break
         return out
@@ -372,7 +373,7 @@ class _Draft:
     def spirits(self, k: int) -> list[Named]:
         return self.rng.sample(self.lex.spirits, k)
 
-    def requirements(self, extra: list[str], k: int) -> str:
+    def requirements(self, extra: list[str], k: int, opener: str | None = None) -> str:
         rng = self.rng
         picks = rng.sample(self.lex.phrases["req"], k)
         clauses = []
@@ -381,7 +382,8 @@ class _Draft:
             clauses.append(ph.text)
         for e in extra:
             clauses.insert(rng.randrange(len(clauses) + 1), e)
-        opener = rng.choice(("会议要求,", "会议强调,", "会议指出,", "会议提出,", ""))
+        if opener is None:
+            opener = rng.choice(("会议要求,", "会议强调,", "会议指出,", "会议提出,", ""))
         return opener + ";".join(clauses) + "。"
 
     def headline(self, stuff: str) -> str:
@@ -497,12 +499,13 @@ class _Draft:
         self.person(other)
         self.gold.relation(RelType.HOLDS_POSITION.value, other, b, title=otitle)
         self.gold.relation(RelType.ATTENDED.value, other, b)
-        lead += f"{b}{otitle}{other}等{rng.choice(('参加调研', '参加', '陪同'))}。"
+        lead += f"{u.short if b in chain else b}{otitle}{other}等{rng.choice(('参加调研', '参加', '陪同'))}。"
         paras = [lead, seen + "。"]
         req = rng.sample(self.lex.phrases["req"], 2)
         for ph in req:
             self.opt_campaigns(ph.opt, b)
-        paras.append(rng.choice(("调研组要求,", f"{leader}指出,")) + ";".join(ph.text for ph in req) + "。")
+        group = "调研组" if "调研" in lead else "慰问组"
+        paras.append(rng.choice((f"{group}要求,", f"{leader}指出,")) + ";".join(ph.text for ph in req) + "。")
         return titles, None, paras
 
     # --- a publicity activity (普法宣传, 医疗互助宣传 …) ------------------------------------------
@@ -550,16 +553,18 @@ class _Draft:
             surf = self.campaign(c, "", Mode.IMPLEMENT, b)
             lead = f"{first}{b}召开{surf}{event},在{scope}工会系统{rng.choice(('全面推行', '部署开展', '启动实施'))}{surf}。"
         else:
-            parent = self.body(self.r.h.units[spec.parent]) if spec.parent else ""
+            follow = ""
+            if spec.parent and rng.random() < 0.7:
+                follow = f",按照{self.body(self.r.h.units[spec.parent])}统一部署"
             surf = self.campaign(c, "", Mode.IMPLEMENT, b)
-            lead = f"{first}{b}举行{surf}{event}" + (f",按照{parent}统一部署" if parent and rng.random() < 0.7 else "") \
-                + f",{rng.choice(('推动', '全面推行', '加快推进'))}{surf}在基层落地见效。"
+            lead = f"{first}{b}举行{surf}{event}{follow}" + rng.choice(
+                (f",推动{surf}在基层落地见效。", f",全面推行{surf}。", f",加快推进{surf}提质增效。"))
         chain, chair = self.leader_chain("chair" if rng.random() < 0.6 else "executive", full_body=False)
         lead += f"{chain}出席并讲话。"
         self.gold.relation(RelType.ATTENDED.value, chair, b)
         self.gold.relation(RelType.SPOKE.value, chair, b)
         paras = [lead]
-        paras.append(self.requirements([], rng.randrange(2, 4)).replace("会议", "会上", 1))
+        paras.append(self.requirements([], rng.randrange(2, 4), rng.choice(("会上强调,", "会议要求,", ""))))
         if rng.random() < 0.4:
             paras.append(rng.choice(self.lex.phrases["close"]).text + "。")
         plain = surf.replace("\u2039", "").replace("\u203a", "")
