@@ -118,3 +118,22 @@ def eval_cmd(gold: str, facts: str, show_errors: bool) -> None:
 # --- html / trace (issue 6) ---------------------------------------------------------------------
 
 # --- synth (issue 7) ----------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("-n", "count", type=int, required=True, help="Number of articles.")
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False),
+              help="Corpus file (.jsonl); corpus.gold.json and corpus.cascades.json are written beside it.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
+@click.option("--year", type=int, default=2024, show_default=True, help="Year the articles fall in.")
+def synth(count: int, out: str, seed: int, year: int) -> None:
+    """Generate a synthetic corpus with planted campaign cascades, its gold and cascade truth."""
+    from .errors import UnionKGError
+    from .synth import synth_corpus
+
+    try:
+        r = synth_corpus(count, out, seed=seed, year=year)
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"{r.articles} articles, {r.campaigns} campaigns, {r.adoptions} adoptions → {r.corpus}, "
+               f"{r.gold.name}, {r.cascades.name}")
