@@ -117,6 +117,50 @@ def eval_cmd(gold: str, facts: str, show_errors: bool) -> None:
 
 # --- html / trace (issue 6) ---------------------------------------------------------------------
 
+
+@cli.command(name="html")
+@click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(dir_okay=False), help="The page to write.")
+@click.option("--focus", help="Node id, name or alias: draw only its neighbourhood.")
+@click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True, help="Radius of --focus.")
+@click.option("--campaign", help="Campaign name or alias: its adopters, events, articles and their superiors.")
+@click.option("--top", type=click.IntRange(min=1), help="Draw only the N best-connected nodes.")
+@click.option("--max-nodes", type=click.IntRange(min=1), help="Cap on drawn nodes (default 1500).")
+def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campaign: str | None,
+             top: int | None, max_nodes: int | None) -> None:
+    """Write the interactive graph page of a build (one offline HTML file)."""
+    from .errors import UnionKGError
+    from .model import load_build
+    from .sinks.html import DEFAULT_MAX_NODES, write_html
+
+    try:
+        report = write_html(load_build(build_dir), out_path, focus=focus, hops=hops, campaign=campaign,
+                            top=top, max_nodes=max_nodes or DEFAULT_MAX_NODES)
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"{report.path}: {report.nodes_shown} of {report.nodes_in_view} nodes, {report.edges_shown} edges "
+               f"({report.view})")
+    if report.left_out:
+        left = ", ".join(f"{k} {v}" for k, v in report.left_out.items())
+        click.echo(f"left out {report.nodes_left_out} nodes ({left}); use --focus, --campaign or --top", err=True)
+
+
+@cli.command(name="trace")
+@click.argument("campaign")
+@click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Also write an offline timeline page.")
+def trace_cmd(campaign: str, build_dir: str, fmt: str, html_path: str | None) -> None:
+    """Trace how CAMPAIGN spread through the union hierarchy: adoptions, cascade, lags, coverage."""
+    from .analysis.report import report_build
+    from .errors import UnionKGError
+
+    try:
+        click.echo(report_build(build_dir, campaign, fmt=fmt, html=html_path), nl=False)
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+
+
 # --- synth (issue 7) ----------------------------------------------------------------------------
 
 

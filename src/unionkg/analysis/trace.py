@@ -333,14 +333,15 @@ def first_movers(firsts: dict[str, Adoption], year: int | None) -> tuple[tuple[s
 
 
 def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], year: int | None) -> tuple[Variant, ...]:
-    """Surface forms of the campaign (node name, aliases, edge surfaces) and their first adopter.
+    """Surface forms of the campaign (node aliases, edge surfaces) and their first adopter.
 
     An adoption shows a variant when its edge ``surface`` is that variant, or (no surface on the
     edge) when its evidence sentence contains the variant (NFKC- and quote-insensitive).
     """
     attrs = G.nodes[cid]
-    forms: list[str] = [str(attrs.get("name", ""))] + [str(x) for x in attrs.get("aliases") or ()]
+    forms: list[str] = [str(x) for x in attrs.get("aliases") or ()]
     forms += [a.surface for a in adoptions if a.surface]
+    forms = forms or [str(attrs.get("name", ""))]
     out: list[Variant] = []
     for form in dict.fromkeys(f for f in forms if f):
         k = key(form)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .dates import Day, parse
 from .trace import Branch, Trace, level_rank
-from .trace_render import walk
+from .trace_render import num, walk
 
 #: Line colours per level (Tableau 10), then grey for others.
 COLOURS = ("#e15759", "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#9c755f", "#edc948")
@@ -57,6 +57,13 @@ def render_html(t: Trace) -> str:
         cascade_html(t),
         "<h2>Adoptions</h2>",
         adoptions_html(t),
+        "<h2>Lag in days per level</h2>",
+        rows_html(("level", "adopters", "dated", "from first: min", "median", "max", "vs parent: n", "median", "max"),
+                  [(lag.level, str(lag.adopters), str(lag.dated), num(lag.first_min), num(lag.first_median),
+                    num(lag.first_max), str(lag.parent_n), num(lag.parent_median), num(lag.parent_max))
+                   for lag in t.lags]),
+        "<h2>First movers</h2>",
+        rows_html(("scope", "date", "body"), [(scope, a.date or "", a.name) for scope, a in t.first_movers]),
         "<h2>Name variants</h2>",
         rows_html(("variant", "first body", "first date", "seen"),
                   [(v.surface, v.first_body or "", v.first_date or "", str(v.seen)) for v in t.variants]),

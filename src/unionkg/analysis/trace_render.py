@@ -39,8 +39,8 @@ def render_csv(t: Trace) -> str:
             "date": a.date or "", "body": a.body, "name": a.name, "label": a.label,
             "level": a.level or "", "city": a.city or "", "mode": a.mode or "",
             "parent": (b.parent or "") if b else "", "depth": b.depth if b else "",
-            "lag_first": _num(b.lag_first) if first and b else "",
-            "lag_parent": _num(b.lag_parent) if first and b else "",
+            "lag_first": num(b.lag_first) if first and b else "",
+            "lag_parent": num(b.lag_parent) if first and b else "",
             "before_parent": str(bool(b and b.before_parent)).lower(),
             "skipped": ";".join(b.skipped) if b else "",
             "article": a.article or "", "article_title": a.article_title or "", "sentence": a.sentence,
@@ -67,8 +67,8 @@ def render_table(t: Trace, width: int = 60) -> str:
     out += table(
         ("level", "adopters", "dated", "first min", "first median", "first max", "vs parent n",
          "parent median", "parent max"),
-        [(lag.level, str(lag.adopters), str(lag.dated), _num(lag.first_min), _num(lag.first_median),
-          _num(lag.first_max), str(lag.parent_n), _num(lag.parent_median), _num(lag.parent_max))
+        [(lag.level, str(lag.adopters), str(lag.dated), num(lag.first_min), num(lag.first_median),
+          num(lag.first_max), str(lag.parent_n), num(lag.parent_median), num(lag.parent_max))
          for lag in t.lags],
     )
     out += ["", "Coverage (adopting union bodies / union bodies in the graph)"]
@@ -145,7 +145,7 @@ def clip(text: str, width: int) -> str:
     return out + "…"
 
 
-def _num(value: float | int | None) -> str:
+def num(value: float | int | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
