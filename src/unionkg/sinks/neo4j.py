@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
 import neo4j
 from neo4j import exceptions as neo_exc
 

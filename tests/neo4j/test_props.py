@@ -1,0 +1,74 @@
+"""Attribute values → Neo4j property values (no server needed)."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+
+from unionkg.errors import BuildError
+from unionkg.sinks.neo4j import merge_nodes_query, merge_relationships_query, node_rows, relationship_rows
+from unionkg.sinks.neo4j_props import to_properties, to_property
+from unionkg.types import Label, RelType
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, None),
+        ("佛山市总工会", "佛山市总工会"),
+        (3, 3),
+        (0.5, 0.5),
+        (True, True),
+        (["a", "b"], ["a", "b"]),
+        (("a",), ["a"]),
+        ([], []),
+        ([1, 2.5], [1.0, 2.5]),
+        ({"b", "a"}, ["a", "b"]),
+        ([1, "a"], '[1,"a"]'),
+        (["a", None], '["a",null]'),
+        ({"k": "值"}, '{"k":"值"}'),
+        (2**70, str(2**70)),
+    ],
+)
+def test_to_property(value: object, expected: object) -> None:
+    assert to_property(value) == expected
+
+
+def test_list_of_maps_is_json_and_parallel_arrays() -> None:
+    evidence = [
+        {"article": "a1", "sentence": "第一句。", "start": 0, "end": 4, "rule": "r.v1", "confidence": 0.9},
+        {"article": "a2", "sentence": "第二句。", "start": 5, "end": 9, "rule": "r.v2", "confidence": 1, "x": None},
+    ]
+    props = to_properties({"evidence": evidence, "type": "IMPLEMENTS"}, skip=("type",))
+    assert "type" not in props
+    assert json.loads(props["evidence"])[1]["sentence"] == "第二句。"
+    assert props["evidence_sentence"] == ["第一句。", "第二句。"]
+    assert props["evidence_article"] == ["a1", "a2"]
+    assert props["evidence_confidence"] == [0.9, 1.0]
+    assert "evidence_x" not in props  # a key with a null value cannot be an array
+
+
+def test_rows_reject_labels_and_types_outside_the_ontology() -> None:
+    G = nx.MultiDiGraph()
+    G.add_node("Foo:x", label="Foo", name="x")
+    with pytest.raises(BuildError, match="label 'Foo'"):
+        node_rows(G)
+    G = nx.MultiDiGraph()
+    G.add_node("Person:a", label="Person", name="a")
+    G.add_node("Person:b", label="Person", name="b")
+    G.add_edge("Person:a", "Person:b", key="k", type="KNOWS`]->() DETACH DELETE n //")
+    with pytest.raises(BuildError, match="not one of the ontology's types"):
+        relationship_rows(G)
+
+
+def test_cypher_builders_take_labels_only_from_the_enums() -> None:
+    assert merge_nodes_query(Label.UNION_BODY) == (
+        "UNWIND $rows AS row MERGE (n:`UnionBody` {id: row.id}) SET n += row.props"
+    )
+    assert "[r:`IMPLEMENTS` {key: row.key}]" in merge_relationships_query(
+        RelType.IMPLEMENTS, Label.UNION_BODY, Label.CAMPAIGN
+    )
+    with pytest.raises(ValueError):
+        merge_nodes_query("Person` {id: 1}) DETACH DELETE n //")  # type: ignore[arg-type]
