@@ -7,6 +7,7 @@ Each command parses its options, calls one library function and turns ``UnionKGE
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import click
 
@@ -114,6 +115,62 @@ def eval_cmd(gold: str, facts: str, show_errors: bool) -> None:
     click.echo(score.report())
 
 # --- neo4j: load / query (issue 5) ------------------------------------------------------------
+
+
+def _neo4j_options(fn: Any) -> Any:
+    """--uri/--user/--password/--database, defaulting to NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE."""
+    fn = click.option("--database", envvar="NEO4J_DATABASE", help="Database name (default: the server's).")(fn)
+    fn = click.option("--password", envvar="NEO4J_PASSWORD", required=True, help="Password [env NEO4J_PASSWORD].")(fn)
+    fn = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
+                      help="User name [env NEO4J_USER].")(fn)
+    return click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True,
+                        help="Bolt URI [env NEO4J_URI].")(fn)
+
+
+@cli.command(name="load")
+@click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
+@_neo4j_options
+@click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True, help="Rows per transaction.")
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+def load_cmd(build_dir: str, uri: str, user: str, password: str, database: str | None, batch_size: int,
+             quiet: bool) -> None:
+    """Load a build's graph into Neo4j (MERGE: safe to repeat, adds only what is new)."""
+    from .errors import UnionKGError
+    from .model import load_build
+    from .sinks.neo4j import load_graph
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not quiet and done == total:
+            click.echo(f"{stage}: {done}", err=True)
+
+    try:
+        report = load_graph(load_build(build_dir), uri, user, password, database, batch_size, progress)
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(report.summary())
+
+
+@cli.command(name="query")
+@click.argument("query_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Query parameter (repeatable); JSON values such as 2 or [1,2] are typed.")
+@_neo4j_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query_cmd(query_file: str, params: tuple[str, ...], uri: str, user: str, password: str,
+              database: str | None, fmt: str) -> None:
+    """Run a Cypher file from queries/ (header :param values fill in what -p does not give)."""
+    from pathlib import Path
+
+    from .errors import UnionKGError
+    from .sinks.neo4j_query import parse_param
+    from .sinks.neo4j_query import query_file as run_file
+
+    try:
+        values = dict(parse_param(p) for p in params)
+        click.echo(run_file(Path(query_file), values, uri, user, password, database, fmt))
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
+
 
 # --- html / trace (issue 6) ---------------------------------------------------------------------
 

@@ -116,10 +116,10 @@ def _index(gold_article: dict[str, Any]) -> dict[str, set[str]]:
     return idx
 
 
-GoldItem = tuple[str, Callable[[tuple[str, ...]], bool], bool, str]
+GoldItem = tuple[str, Callable[[Any], bool], bool, str]
 
 
-def _score(gold: list[GoldItem], preds: set[tuple[str, ...]], tally: dict[str, list[int]], errors: list[str], label: str) -> None:
+def _score(gold: list[GoldItem], preds: Any, tally: dict[str, list[int]], errors: list[str], label: str) -> None:
     matched: set[int] = set()
     for pk in sorted(preds):
         hit = None
@@ -141,6 +141,14 @@ def _score(gold: list[GoldItem], preds: set[tuple[str, ...]], tally: dict[str, l
         if gi not in matched and not opt:
             tally[gk][2] += 1
             errors.append(f"{label} FN {gk} {name}")
+
+
+def _names(keys: frozenset[str]) -> Callable[[Any], bool]:
+    return lambda pk: pk[1] in keys
+
+
+def _pair(hk: frozenset[str], tk: frozenset[str]) -> Callable[[Any], bool]:
+    return lambda pk: pk[1] in hk and pk[2] in tk
 
 
 def _rel_key(r: dict[str, Any]) -> tuple[str, str, str]:
@@ -176,16 +184,16 @@ def evaluate(gold: dict[str, Any], sys_arts: list[dict[str, Any]], extra_rel: li
         gitems: list[GoldItem] = []
         for e in g["entities"]:
             keys = frozenset({norm(e["name"])} | {norm(x) for x in e.get("aka", [])})
-            gitems.append((e["type"], (lambda pk, keys=keys: pk[1] in keys), bool(e.get("opt")), e["name"]))
-        preds = {(str(e.get("type")), norm(e.get("name"))) for e in s.get("entities", []) if e.get("type") in ENTITY_TYPES}
-        _score(gitems, preds, sc.entities, sc.errors, f"[{g['id']}] entity")
+            gitems.append((e["type"], _names(keys), bool(e.get("opt")), e["name"]))
+        epreds = {(str(e.get("type")), norm(e.get("name"))) for e in s.get("entities", []) if e.get("type") in ENTITY_TYPES}
+        _score(gitems, epreds, sc.entities, sc.errors, f"[{g['id']}] entity")
         gitems = []
         for r in g["relations"]:
             if r["type"] not in ARTICLE_RELATIONS:
                 continue
             hk = frozenset(idx.get(norm(r["head"]), {norm(r["head"])}))
             tk = frozenset(idx.get(norm(r["tail"]), {norm(r["tail"])}))
-            gitems.append((r["type"], (lambda pk, hk=hk, tk=tk: pk[1] in hk and pk[2] in tk), bool(r.get("opt")),
+            gitems.append((r["type"], _pair(hk, tk), bool(r.get("opt")),
                            f"{r['head']} -> {r['tail']}"))
         rpreds = {_rel_key(r) for r in s.get("relations", [])
                   if r.get("type") in ARTICLE_RELATIONS and r.get("type") != "REPORTED"}
@@ -200,9 +208,9 @@ def evaluate(gold: dict[str, Any], sys_arts: list[dict[str, Any]], extra_rel: li
         if i in matched:
             continue
         t = s["article"].get("title")
-        for e in {(e.get("type"), norm(e.get("name"))) for e in s.get("entities", []) if e.get("type") in ENTITY_TYPES}:
-            sc.entities[str(e[0])][1] += 1
-            sc.errors.append(f"[unmatched article {t!r}] entity FP {e}")
+        for ek in {(e.get("type"), norm(e.get("name"))) for e in s.get("entities", []) if e.get("type") in ENTITY_TYPES}:
+            sc.entities[str(ek[0])][1] += 1
+            sc.errors.append(f"[unmatched article {t!r}] entity FP {ek}")
         for rk in {_rel_key(r) for r in s.get("relations", []) if r.get("type") in ARTICLE_RELATIONS}:
             sc.relations[rk[0]][1] += 1
             sc.errors.append(f"[unmatched article {t!r}] relation FP {rk}")
@@ -217,16 +225,16 @@ def evaluate(gold: dict[str, Any], sys_arts: list[dict[str, Any]], extra_rel: li
                 key = (r["type"], norm(r["head"]), norm(r["tail"]))
                 seen[key] = seen.get(key, True) and bool(r.get("opt"))
     citems: list[GoldItem] = []
-    for (t, h, tl), opt in seen.items():
+    for (rt, h, tl), opt in seen.items():
         hk = frozenset(all_idx.get(h, {h}))
         tk = frozenset(all_idx.get(tl, {tl}))
-        citems.append((t, (lambda pk, hk=hk, tk=tk: pk[1] in hk and pk[2] in tk), opt, f"{h} -> {tl}"))
-    cpreds = set()
+        citems.append((rt, _pair(hk, tk), opt, f"{h} -> {tl}"))
+    cpreds: set[tuple[str, str, str]] = set()
     for r in [r for s in sys_arts for r in s.get("relations", [])] + extra_rel:
         if r.get("type") in CORPUS_RELATIONS:
-            k = _rel_key(r)
-            if k[1] in all_idx and k[2] in all_idx:
-                cpreds.add(k)
+            ck = _rel_key(r)
+            if ck[1] in all_idx and ck[2] in all_idx:
+                cpreds.add(ck)
     _score(citems, cpreds, sc.relations, sc.errors, "[corpus] relation")
     ok = n = 0
     for g in gold_arts:

@@ -117,7 +117,7 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
             yield item
 
     if engine == "dask":
-        from .scale.dask_engine import dask_facts  # type: ignore[import-not-found]
+        from .scale.dask_engine import dask_facts
 
         new_lines = dask_facts(list(articles()), out, scheduler=scheduler)
         for ln in new_lines:
@@ -135,7 +135,7 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
                 lines.append({"__pending__": key})
             order.append((key, a.id))
         if workers > 1 and len(todo) > 1:
-            from .scale.parallel import imap_facts  # type: ignore[import-not-found]
+            from .scale.parallel import imap_facts
 
             results = iter(imap_facts(todo, workers))
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -23,7 +23,7 @@ def read_pairs(name: str) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in read_rows(name) if len(r) >= 2]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_words(name: str) -> tuple[str, ...]:
     """First column of a word-list file, in file order."""
     return tuple(r[0] for r in read_rows(name) if r and r[0])

@@ -10,11 +10,11 @@ as in spaCy's ``Span.start_char``/``end_char``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     """Node labels of the graph."""
 
     PERSON = "Person"
@@ -38,7 +38,7 @@ ENTITY_LABELS: tuple[Label, ...] = (
 )
 
 
-class RelType(str, Enum):
+class RelType(StrEnum):
     """Relationship types of the graph."""
 
     CHAIRED = "CHAIRED"
@@ -64,7 +64,7 @@ ROLE_TYPES: frozenset[RelType] = frozenset(
 HIERARCHY_TYPES: frozenset[RelType] = frozenset({RelType.LOCATED_IN, RelType.SUBORDINATE_TO})
 
 
-class Mode(str, Enum):
+class Mode(StrEnum):
     """How a body took up a campaign (property ``mode`` of IMPLEMENTS)."""
 
     STUDY = "study"
@@ -72,7 +72,7 @@ class Mode(str, Enum):
     PUBLICIZE = "publicize"
 
 
-class PlaceLevel(str, Enum):
+class PlaceLevel(StrEnum):
     PROVINCE = "province"
     CITY = "city"
     DISTRICT = "district"
@@ -80,7 +80,7 @@ class PlaceLevel(str, Enum):
     VENUE = "venue"
 
 
-class BodyLevel(str, Enum):
+class BodyLevel(StrEnum):
     """Administrative level of a union body; ``national`` for 中华全国总工会."""
 
     NATIONAL = "national"
@@ -91,7 +91,7 @@ class BodyLevel(str, Enum):
     GRASSROOTS = "grassroots"
 
 
-class OrgKind(str, Enum):
+class OrgKind(StrEnum):
     GOVERNMENT = "government"
     PARTY = "party"
     COMPANY = "company"
@@ -99,7 +99,7 @@ class OrgKind(str, Enum):
     OTHER = "other"
 
 
-class EventKind(str, Enum):
+class EventKind(StrEnum):
     MEETING = "meeting"
     STUDY = "study"
     VISIT = "visit"

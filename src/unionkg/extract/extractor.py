@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..types import Article, Entity, Evidence, Label, Mention, RelType, Relation
+from ..types import Article, Entity, Evidence, Label, Mention, Relation, RelType
 from .bodies import BodyFinder, Context
 from .campaigns import CampaignFinder
 from .divisions import Divisions

@@ -137,7 +137,7 @@ class PeopleFinder:
         pieces.append((sent_start, end))
         chain: list[tuple[int, int, Mention | None, str]] = []  # (start, end, body, titles)
         for a, b in pieces:
-            got = None
+            got: tuple[int, int, Mention | None, str] | None = None
             for x in range(a, b):
                 body = by_start.get(x)
                 if body is not None and body.end <= b and self.title_only.match(m[body.end:b]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..types import Evidence, Label, Mention, Mode, RelType, Relation
+from ..types import Evidence, Label, Mention, Mode, Relation, RelType
 from .lexicon import alternation
 from .people import PersonHit
 from .text import Doc

@@ -51,9 +51,9 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
         for tok in re.split(r"[\s:：、,，/;；]+", chunk):
             if tok and tok not in _NOT_NAMES and _NAME_RE.match(tok):
                 target.append(tok)
-            elif tok and tok not in ("摄", "图", "文"):
-                if not _NAME_RE.match(tok) and target is names and not has_role:
-                    return None
+            elif tok and tok not in ("摄", "图", "文") and not _NAME_RE.match(tok) and target is names \
+                    and not has_role:
+                return None
         if m is None:
             break
         role = re.sub(r"\s+", "", m.group(0))

@@ -19,7 +19,7 @@ from .dates import parse_iso
 from .decode import decode_bytes
 from .split import finish_article, paragraphs, split_page
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 

@@ -30,7 +30,7 @@ def write_exports(g: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("js
             write_gexf(g, out / "graph.gexf")
             written.append(out / "graph.gexf")
         elif fmt == "neo4j-admin":
-            from ..sinks.neo4j_admin import write_neo4j_admin  # type: ignore[import-not-found]
+            from ..sinks.neo4j_admin import write_neo4j_admin
 
             write_neo4j_admin(g, out / "neo4j-admin")
             written.append(out / "neo4j-admin")
@@ -55,12 +55,9 @@ def write_build(lines: list[dict[str, Any]], out: Path, *, html: bool = True, ex
             fh.write(json.dumps({"name": m.name, "article": m.article, "node": m.node, "reason": m.reason},
                                 ensure_ascii=False) + "\n")
     if html:
-        try:
-            from ..sinks.html import write_html  # type: ignore[import-not-found]
-        except ImportError:
-            write_html = None
-        if write_html is not None:
-            write_html(g, out / "graph.html")
+        from ..sinks.html import write_html
+
+        write_html(g, out / "graph.html")
     return g
 
 

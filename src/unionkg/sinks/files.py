@@ -43,7 +43,11 @@ def _iso(d: Any) -> str | None:
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    """GEXF in dynamic mode: nodes start at their first dated article, IMPLEMENTS edges at their date."""
+    """GEXF in dynamic mode: nodes start at their first dated article, edges at their date.
+
+    The relationship type is the edge ``label`` (and attribute ``relationship``), since GEXF
+    reserves the edge attribute ``type`` for directed/undirected.
+    """
     h = flatten(g)
     first: dict[str, str] = {}
     for u, v, d in g.edges(data=True):
@@ -56,6 +60,8 @@ def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
         if n in first:
             d["start"] = first[n]
     for _u, _v, d in h.edges(data=True):
+        d["label"] = d.pop("type")  # GEXF's own `type` means directed/undirected
+        d["relationship"] = d["label"]
         iso = _iso(d.get("date"))
         if iso:
             d["start"] = iso

@@ -214,6 +214,8 @@ def _translate(err: Exception, uri: str, user: str, database: str | None) -> Neo
         )
     if isinstance(err, neo_exc.ConfigurationError | ValueError):
         return Neo4jError(f"cannot connect to {uri!r}: {err}", hint="use a URI such as bolt://127.0.0.1:7687")
+    if isinstance(err, neo_exc.Neo4jError):
+        return Neo4jError(f"Neo4j at {uri} answered {err.code}: {err.message}")
     return Neo4jError(f"Neo4j error at {uri}: {err}")
 
 
@@ -227,7 +229,8 @@ def connect(
     """
     try:
         driver = neo4j.GraphDatabase.driver(
-            uri, auth=(user, password), connection_timeout=timeout, max_transaction_retry_time=15.0
+            uri, auth=(user, password), connection_timeout=timeout, max_transaction_retry_time=15.0,
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
         )
     except Exception as err:  # bad scheme or URI
         raise _translate(err, uri, user, database) from err

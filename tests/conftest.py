@@ -1,0 +1,28 @@
+"""Session fixtures: the seed page and the genre set, each built once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shared_paths import GENRE, SEED, need
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed page built once for the session."""
+    from unionkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seedbuild")
+    build([str(need(SEED))], out, html=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def genre_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from unionkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("genrebuild")
+    build([str(GENRE)], out, html=False)
+    return out

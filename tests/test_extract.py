@@ -1,0 +1,62 @@
+"""Extraction quality on the seed page and on our own genre set, and evidence integrity."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from unionkg.evaluate import evaluate_files
+from unionkg.extract.rules import RULES
+
+from shared_paths import GENRE, SEED_GOLD, SHARED, need
+
+
+def test_seed_scores(seed_build: Path) -> None:
+    score = evaluate_files(str(need(SEED_GOLD)), str(seed_build / "facts.jsonl"))
+    assert score.total("entities")[2] >= 0.95, score.report()
+    assert score.total("relations")[2] >= 0.90, score.report()
+    assert score.articles == (7, 7, 7)
+    assert score.dates == (5, 5)
+
+
+def test_eval_agrees_with_the_shared_scorer(seed_build: Path) -> None:
+    facts = seed_build / "facts.jsonl"
+    out = subprocess.run([sys.executable, str(need(SHARED / "eval" / "score.py")), str(SEED_GOLD), str(facts)],
+                         capture_output=True, text=True, check=True).stdout
+    ours = evaluate_files(str(SEED_GOLD), str(facts)).report()
+    assert out.strip() == ours.strip()
+
+
+def test_genre_set_scores(genre_build: Path) -> None:
+    score = evaluate_files(str(GENRE / "gold.json"), str(genre_build / "facts.jsonl"))
+    print(score.report())
+    assert score.articles[2] >= 19
+    assert score.total("entities")[2] >= 0.82, score.report()
+    assert score.total("relations")[2] >= 0.78, score.report()
+
+
+@pytest.mark.parametrize("which", ["seed_build", "genre_build"])
+def test_evidence_slices_the_sentence_and_names_a_known_rule(which: str, request: pytest.FixtureRequest) -> None:
+    build: Path = request.getfixturevalue(which)
+    n = 0
+    with open(build / "facts.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            if "article" not in obj:
+                for r in obj["relations"]:
+                    assert r["rule"] in RULES
+                continue
+            text = obj["text"]
+            for r in obj["relations"]:
+                ev = r["evidence"]
+                assert ev["rule"] in RULES, ev
+                assert ev["article"] == obj["article"]["id"]
+                assert text[ev["start"]:ev["end"]] == ev["sentence"]
+                if r["type"] != "REPORTED":
+                    assert ev["sentence"], r
+                n += 1
+    assert n > 50

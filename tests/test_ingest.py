@@ -1,0 +1,134 @@
+"""Ingest: the seed page splits into its 7 articles; offsets map back; bad input is reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unionkg.errors import InputError
+from unionkg.ingest import iter_articles, split_page
+from unionkg.ingest.clean import clean_line
+from unionkg.ingest.dates import event_date
+
+from shared_paths import SEED, need
+
+SEED_TITLES = [
+    ("广州市总工会召开党组(扩大)会议", "把思想和行动统一到全国两会精神上来", None, "03-18", ("许接英", "穗工宣")),
+    ("佛山市总工会召开党组理论学习中心组(扩大)会议", "切实将贯彻全国两会精神落到实处", None, "03-19", ("黄细英", "霍嘉琪")),
+    ("珠海市总工会调研基层工会工作", None, None, "03-17", ("罗琪",)),
+    ("东莞市大岭山镇总工会:让更多职工了解医疗互助保障计划", None, None, "03-16", ("大岭山工",)),
+    ("汕头市潮南区总工会:服务经济社会发展大局", None, "传达学习贯彻广东省工会第十五次代表大会精神", "03-17", ("张伟",)),
+    ("韶关市浈江区总工会:让更多职工参与工会工作", None, "传达学习贯彻广东省工会第十五次代表大会精神", None, ("浈江工",)),
+    ('揭阳市榕城区总工会:推动工会向"新"延伸', None, "传达学习贯彻广东省工会第十五次代表大会精神", None, ("榕城工",)),
+]
+
+
+def test_seed_page_splits_into_its_seven_articles() -> None:
+    raw = need(SEED).read_text(encoding="utf-8")
+    arts = split_page(raw)
+    got = [(a.title, a.subtitle, a.section, a.date, a.authors) for a in arts]
+    assert got == SEED_TITLES
+    assert arts[0].editors == (("蒋灵茜", "责任编辑"), ("张珂清", "组版编辑"), ("戴小玲", "校对"))
+    # captions stay with their article; column breaks are joined
+    assert "单位供图" in arts[3].text and "单位供图" not in arts[4].text
+    assert "等方面取得的成效" in arts[2].text
+    assert "维权服务体系更加健全" in arts[0].text
+
+
+def test_offsets_round_trip_on_the_seed() -> None:
+    raw = need(SEED).read_text(encoding="utf-8")
+    for a in split_page(raw):
+        for i, ch in enumerate(a.text):
+            if ch != "\n":
+                assert raw[a.offsets[i]] == ch
+        for word in ("召开", "通讯员", "总工会"):
+            pos = a.text.find(word)
+            if pos >= 0:
+                s, e = a.raw_span(pos, pos + len(word))
+                assert "".join(raw[s:e].split()) == word
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("通讯 员穗工宣", "通讯员穗工宣"),
+    ("珠江 啤酒有限公司", "珠江啤酒有限公司"),
+    ("召 开 会议", "召开会议"),
+    ("深人推进 | 工作", "深入推进工作"),
+    ("本报讯 3月17日", "本报讯 3月17日"),
+    ("Hello world 工会", "Hello world 工会"),
+])
+def test_clean_line(raw: str, clean: str) -> None:
+    ct = clean_line(raw)
+    assert ct.text == clean
+    assert len(ct.offsets) == len(ct.text)
+
+
+@pytest.mark.parametrize("lead,year,expected", [
+    ("3月18日,广州市总工会召开", None, "03-18"),
+    ("12月8日上午,区总工会", 2024, "2024-12-08"),
+    ("3月18日至19日,省总工会", None, "03-18"),
+    ("2024年5月1日,劳动节", None, "2024-05-01"),
+    ("近日,韶关市浈江区总工会", 2025, None),
+    ("日前,某镇总工会", None, None),
+    ("连日来,各级工会", None, None),
+])
+def test_event_dates(lead: str, year: int | None, expected: str | None) -> None:
+    assert event_date(lead, year=year) == expected
+
+
+_cjk = st.text(alphabet=st.sampled_from(list("工会召开会议职工广州市总主席。，,| \u3000abc12")), max_size=200)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_cjk)
+def test_clean_never_loses_text(raw: str) -> None:
+    ct = clean_line(raw)
+    kept = [c for c in raw if not c.isspace() and c != "|"]
+    assert "".join(ct.text.split()) == "".join(kept)
+    for i, ch in enumerate(ct.text):
+        if not ch.isspace():
+            assert raw[ct.offsets[i]] == ch
+
+
+_para = st.text(alphabet=st.sampled_from(list("工会召开会议职工广州市总主席要求推进学习贯彻精神")), min_size=1, max_size=60)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(_para, st.booleans()), min_size=1, max_size=8))
+def test_split_loses_and_duplicates_no_body_text(paras: list[tuple[str, bool]]) -> None:
+    lines = []
+    for text, is_body in paras:
+        lines.append("本报讯 " + text + "。" if is_body else text[:20])
+    raw = "\n\n".join(lines)
+    arts = split_page(raw)
+    body_chars = "".join("".join(a.text.split()) for a in arts)
+    for text, is_body in paras:
+        if is_body:
+            assert text in body_chars
+    assert len(body_chars) <= len("".join(raw.split()))
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("某市总工会召开会议\n\n本报讯 3月1日,广州市总工会召开会议。\n", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin.txt").write_bytes(bytes(range(128, 256)) * 4)
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("佛山市总工会召开会议\n\n本报讯 3月2日,佛山市总工会召开会议。\n".encode("gb18030"))
+    lines = [json.dumps({"title": f"标题{i}", "text": f"本报讯 3月{i}日,广州市总工会召开会议。"}, ensure_ascii=False)
+             for i in range(1, 6)]
+    lines[2] = '{"title": "坏行", "text": '
+    (tmp_path / "arts.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(iter_articles([str(tmp_path), str(tmp_path / "missing.txt")]))
+    errors = [i for i in items if isinstance(i, InputError)]
+    arts = [i for i in items if not isinstance(i, InputError)]
+    msgs = "\n".join(str(e) for e in errors)
+    assert "arts.jsonl:3" in msgs and "malformed JSON" in msgs
+    assert "binary.txt" in msgs and "empty.txt" in msgs and "latin.txt" in msgs and "missing.txt" in msgs
+    assert len(errors) == 5
+    assert len(arts) == 4 + 2  # 4 good JSON lines, the UTF-8 file and the GB18030 file
+    assert any(a.title == "佛山市总工会召开会议" for a in arts)
