@@ -19,8 +19,23 @@ from .extract import Extractor, fact_line
 from .ingest import iter_articles
 from .types import Article
 
-EXTRACTOR_VERSION = "1"
 _EXTRACTOR: Extractor | None = None
+_FINGERPRINT: str | None = None
+
+
+def extractor_fingerprint() -> str:
+    """Hash of the code and data the extraction depends on: a changed rule invalidates the cache."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        h = hashlib.sha1()
+        root = Path(__file__).resolve().parent
+        for sub in ("ingest", "extract", "data"):
+            for f in sorted((root / sub).rglob("*")):
+                if f.is_file() and f.suffix in (".py", ".txt", ".tsv"):
+                    h.update(f.name.encode())
+                    h.update(f.read_bytes())
+        _FINGERPRINT = h.hexdigest()[:16]
+    return _FINGERPRINT
 
 
 @dataclass
@@ -55,7 +70,7 @@ def extract_facts(article: Article) -> dict[str, Any]:
 
 def article_key(a: Article) -> str:
     h = hashlib.sha1()
-    for part in (EXTRACTOR_VERSION, a.id, a.title, a.subtitle or "", a.text, a.date or "", a.source or "",
+    for part in (extractor_fingerprint(), a.id, a.title, a.subtitle or "", a.text, a.date or "", a.source or "",
                  ",".join(a.authors), a.section or ""):
         h.update(part.encode("utf-8"))
         h.update(b"\x00")

@@ -36,6 +36,7 @@ class CampaignFinder:
         self.law_end = tuple(lex.law_suffixes)
         self.boundary = sorted(lex.boundary_words, key=len, reverse=True)
         self.programme_re = re.compile(r"(?:计划|行动|工程)")
+        self.not_campaigns = frozenset(lex.not_campaigns)
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
                                 "深入开展", "持续开展", "全面实施")
 
@@ -52,7 +53,7 @@ class CampaignFinder:
             tail = _LONG_TAIL.match(m, end)
             if tail and len(tail.group(0)) > len(suffix):
                 suffix = tail.group(0)
-            if len(core) < 2 and not suffix:
+            if (len(core) < 2 and not suffix) or (core in self.not_campaigns and not suffix):
                 continue
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue

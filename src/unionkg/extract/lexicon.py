@@ -28,6 +28,7 @@ class Lexicon:
     campaigns: tuple[str, ...]
     law_suffixes: tuple[str, ...]
     event_nouns: dict[str, str]
+    not_campaigns: tuple[str, ...]
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ class Lexicon:
             campaigns=read_words("campaigns.txt"),
             law_suffixes=read_words("law_suffixes.txt"),
             event_nouns={r[0]: r[1] for r in read_rows("event_nouns.txt")},
+            not_campaigns=read_words("not_campaigns.txt"),
         )
 
     def surname_len(self, s: str) -> int:

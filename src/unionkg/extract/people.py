@@ -21,7 +21,8 @@ _CUES = ("主持", "出席", "参加", "列席", "参会", "带队", "率队", "
          "也", "还", "并", "深入", "前往", "来到", "走访", "调研", "慰问", "参观", "宣读", "传达", "通报", "主讲",
          "授课", "宣讲", "当选", "担任", "围绕", "就", "从", "以", "结合", "代表", "率", "带", "看望", "听取",
          "实地", "详细", "先后", "一同", "陪同", "分别", "首先", "随后", "最后", "亲切", "认真", "充分", "对此",
-         "作为", "希望", "要求", "提出", "是", "的", "获得", "荣获", "获", "被")
+         "作为", "希望", "要求", "提出", "是", "的", "获得", "荣获", "获", "被", "解读", "讲解", "解答", "点评",
+         "指导", "宣布", "颁发", "揭牌", "授牌", "致", "进行", "带头", "牵头", "主讲", "领学", "领读")
 _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家", "同志", "一行", "代表", "主持", "出席", "干部",
              "群众", "工人", "全体", "有关", "负责", "相关", "各级", "部门", "单位", "企业", "会员", "参加", "组织")
 _SUBUNIT = r"(?:[\u4e00-\u9fff]{1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭))?"
@@ -76,7 +77,7 @@ class PeopleFinder:
                 return length
         # no cue: ask the segmenter
         toks = self.seg.cut(m[p:p + 8])
-        if toks and 2 <= len(toks[0]) <= sl + 2 and not any(w in toks[0] for w in _NOT_NAME) \
+        if toks and sl + 1 <= len(toks[0]) <= sl + 2 and not any(w in toks[0] for w in _NOT_NAME) \
                 and self.seg.word_freq(toks[0]) < 100:
             return len(toks[0])
         return 0
@@ -179,6 +180,7 @@ class PeopleFinder:
             n = self.name_at(m, pos + 1)
             if not n or n > 3:
                 break
-            out.append(PersonHit(doc.text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, "person.list.v1", first.chain_start))
+            out.append(PersonHit(doc.text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, "person.list.v1", first.chain_start,
+                                 [Position(x.body, x.label, x.title, x.start, x.end) for x in first.positions]))
             pos += 1 + n
         return out

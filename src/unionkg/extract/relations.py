@@ -31,6 +31,9 @@ ROLE_VERBS: tuple[tuple[str, RelType, str], ...] = (
     ("宣讲", RelType.SPOKE, "xuanjiang"),
     ("授课", RelType.SPOKE, "shouke"),
     ("主讲", RelType.SPOKE, "zhujiang"),
+    ("解读", RelType.SPOKE, "jiedu"),
+    ("作报告", RelType.SPOKE, "zuo_baogao"),
+    ("领学", RelType.SPOKE, "lingxue"),
 )
 _ROLE_RE = re.compile(alternation([v for v, _, _ in ROLE_VERBS]))
 _ROLE = {v: (t, r) for v, t, r in ROLE_VERBS}
@@ -72,10 +75,15 @@ def mode_of(doc: Doc, pos: int) -> Mode:
     return Mode.IMPLEMENT
 
 
-def roles_after(doc: Doc, pos: int) -> list[tuple[RelType, str, int]]:
-    """Roles stated right after a name: ``主持会议并讲话`` → CHAIRED, SPOKE."""
+def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelType, str, int]]:
+    """Roles stated right after a name: ``主持会议并讲话`` → CHAIRED, SPOKE; a following clause that
+    opens with a preposition still belongs to the name (``甲,以《…》为题授课``)."""
     m = doc.match
     end = doc.clause_end(pos)
+    sent_end = doc.sentence_of(pos)[1]
+    limit = min(sent_end, stop if stop is not None else sent_end)
+    while end < limit and re.match(r"[,，](?:以|围绕|就|结合|从|通过|用|并|为)", m[end:end + 2]):
+        end = min(doc.clause_end(end + 1), limit)
     rest = m[pos:end]
     f = _FILLER.match(rest)
     i = f.end() if f else 0
@@ -143,9 +151,11 @@ def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organis
             groups[-1].append(p)
         else:
             groups.append([p])
+    starts = sorted(p.start for p in people)
     for group in groups:
         last = group[-1]
-        roles = roles_after(doc, last.end)
+        nxt = [s for s in starts if s > last.end]
+        roles = roles_after(doc, last.end, nxt[0] if nxt else None)
         sent = doc.sentence_of(group[0].start)
         invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[max(sent[0], group[0].chain_start - 4): group[0].start][:6]
         for p in group:
