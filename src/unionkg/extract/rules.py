@@ -1,5 +1,7 @@
 """Every rule id the extractor and the model can put on a relation or mention (versioned names)."""
 
+from .relations import ROLE_VERBS
+
 RULES: frozenset[str] = frozenset({
     "campaign.quoted.v1", "campaign.spirit.v1", "campaign.programme.v1", "campaign.gazetteer.v1",
     "law.booktitle.v1", "body.division.v1", "body.shortform.v1", "body.shortplace.v1", "body.industry.v1",
@@ -11,4 +13,4 @@ RULES: frozenset[str] = frozenset({
     "role.zhujiang.v1", "role.zuo_baogao.v1", "invited.yaoqing.v1", "position.chain.v1",
     "implements.study.v1", "implements.implement.v1", "implements.publicize.v1", "visited.verb.v1",
     "reported.byline.v1", "hierarchy.divisions.v1",
-})
+}) | frozenset(f"role.{rid}.v1" for _, _, rid in ROLE_VERBS)
