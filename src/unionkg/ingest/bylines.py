@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .normalize import to_match_text
+
 _CJK = r"\u4e00-\u9fff"
 DATELINE_RE = re.compile(
     rf"^(?:本报|[{_CJK}]{{2,8}}(?:报|网|社|台))[{_CJK}]{{0,6}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)"
@@ -39,6 +41,7 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
     >>> parse_byline("罗琪", bare=True).names
     ('罗琪',)
     """
+    orig, raw = raw, to_match_text(raw)  # 記者 → 记者; one to one, so names keep their positions
     has_role = bool(_ROLE_RE.search(raw))
     if not has_role and not bare:
         return None
@@ -61,4 +64,6 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
         pos = m.end()
     if not names and not editors:
         return None
+    names = [orig[raw.find(n): raw.find(n) + len(n)] for n in names]
+    editors = [orig[raw.find(n): raw.find(n) + len(n)] for n in editors]
     return Byline(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(editors)))

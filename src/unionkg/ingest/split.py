@@ -20,7 +20,8 @@ from .dates import event_date, parse_iso
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
 _CAPTION_RE = re.compile(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
-_META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]")
+_META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]|^\s*原创\s|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
+_CREDIT_RE = re.compile(r"^\s*文\s*/\s*(\S+)")
 _BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|工会联合会|工会委员会|妇联|团委|人大常委会)$")
 HEADING_MAX = 40
 
@@ -102,8 +103,8 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
         if _is_trailing_byline(p) and cur is not None and cur.body:
             cur.trailing.append(p.raw.strip()[1:-1])
             continue
-        if _META_RE.search(p.raw) and parse_iso(p.raw) and cur is not None and not cur.body:
-            cur.meta.append(p)
+        if cur is not None and not cur.body and ((_META_RE.search(p.raw) and parse_iso(p.raw)) or _CREDIT_RE.match(p.raw)):
+            cur.meta.append(p)  # 2024-02-07 来源:… 作者:…, a WeChat account line, 文/甲 图/乙
             continue
         if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25):
             if cur is None:
@@ -175,6 +176,9 @@ def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section
         sm = re.search(r"来源\s*[:：]\s*(\S+)", m.raw)
         if sm and not src:
             src = sm.group(1)
+        cm = _CREDIT_RE.match(m.raw)
+        if cm:
+            authors.append(cm.group(1))
         am = re.search(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)", m.raw)
         if am:
             b = parse_byline("作者" + am.group(1))
