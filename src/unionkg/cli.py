@@ -182,7 +182,7 @@ def query_cmd(query_file: str, params: tuple[str, ...], uri: str, user: str, pas
 @click.option("--hops", type=click.IntRange(min=0), default=1, show_default=True, help="Radius of --focus.")
 @click.option("--campaign", help="Campaign name or alias: its adopters, events, articles and their superiors.")
 @click.option("--top", type=click.IntRange(min=1), help="Draw only the N best-connected nodes.")
-@click.option("--max-nodes", type=click.IntRange(min=1), help="Cap on drawn nodes (default 1500).")
+@click.option("--max-nodes", type=click.IntRange(min=1), help="Cap on drawn nodes (default 1500, at most 5000).")
 def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campaign: str | None,
              top: int | None, max_nodes: int | None) -> None:
     """Write the interactive graph page of a build (one offline HTML file)."""

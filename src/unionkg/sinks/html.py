@@ -33,12 +33,14 @@ from pyvis.network import Network
 from ..analysis.lookup import find_one
 from ..errors import UnionKGError
 from ..types import Label, RelType
-from .html_layout import spring_positions
+from .html_layout import layout_positions
 
-__all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "select_view", "write_html"]
+__all__ = ["DEFAULT_MAX_NODES", "HARD_MAX_NODES", "HtmlReport", "select_view", "write_html"]
 
 #: Nodes drawn at most in one page (measured: see docs/html-and-trace.md and benchmarks/bench_html.py).
 DEFAULT_MAX_NODES = 1500
+#: Above this the page still draws (20k nodes: 3 s) but pans at < 2 frames/s and lays out in 30 s.
+HARD_MAX_NODES = 5000
 ASSETS = Path(__file__).with_name("html_assets")
 
 
@@ -85,13 +87,19 @@ def write_html(
     started = time.perf_counter()
     if max_nodes < 1 or (top is not None and top < 1) or hops < 0:
         raise UnionKGError("max_nodes and top must be at least 1, hops at least 0")
+    if max_nodes > HARD_MAX_NODES:
+        raise UnionKGError(
+            f"max_nodes {max_nodes} is above the page limit of {HARD_MAX_NODES} nodes",
+            hint="draw a focused view instead: --focus NODE --hops N, --campaign NAME or --top N",
+        )
     view = select_view(G, focus=focus, hops=hops, campaign=campaign)
     cap = min(top, max_nodes) if top is not None else max_nodes
     kept = cap_nodes(G, view, cap)
     degree = dict(G.degree())
     left = Counter(str(G.nodes[n].get("label", "?")) for n in view.nodes - set(kept))
     net = build_network(G, kept, degree)
-    min_degree = min((degree[n] for n in kept), default=0)
+    ties = relation_degree(G)
+    min_degree = min((ties.get(n, 0) for n in kept), default=0)
     meta: dict[str, Any] = {
         "title": title,
         "view": view.description,
@@ -154,10 +162,25 @@ def campaign_nodes(G: nx.MultiDiGraph, cid: str) -> set[str]:
 
 
 def cap_nodes(G: nx.MultiDiGraph, view: View, cap: int) -> list[str]:
-    """The anchors plus the best-connected nodes of the view, at most ``cap`` (anchors always)."""
+    """The anchors plus the best-connected nodes of the view, at most ``cap`` (anchors always).
+
+    Connections are counted without MENTIONS (every article mentions many things), ties broken
+    by the full degree, then by id.
+    """
     anchors = [a for a in view.anchors if a in view.nodes]
-    rest = sorted(view.nodes - set(anchors), key=lambda n: (-G.degree(n), n))
+    ties = relation_degree(G)
+    rest = sorted(view.nodes - set(anchors), key=lambda n: (-ties.get(n, 0), -G.degree(n), n))
     return sorted(anchors + rest[: max(0, cap - len(anchors))])
+
+
+def relation_degree(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Edges per node, MENTIONS not counted."""
+    out: dict[str, int] = {}
+    for u, v, t in G.edges(data="type"):
+        if t != RelType.MENTIONS.value:
+            out[u] = out.get(u, 0) + 1
+            out[v] = out.get(v, 0) + 1
+    return out
 
 
 def build_network(G: nx.MultiDiGraph, kept: list[str], degree: dict[str, int]) -> Network:
@@ -167,7 +190,7 @@ def build_network(G: nx.MultiDiGraph, kept: list[str], degree: dict[str, int]) -
     edges = [
         (u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if u in index and v in index
     ]
-    positions = spring_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
+    positions = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
     tags = campaign_tags(G)
     dates = node_dates(G)
     net = Network(directed=True, cdn_resources="in_line")

@@ -1,15 +1,17 @@
 """A precomputed force layout for the HTML page, so the browser draws with physics off.
 
-Fruchterman–Reingold with gravity, vectorised with numpy (repulsion in row blocks to bound memory);
-deterministic for a given graph and seed.
+Each connected component gets a Fruchterman–Reingold layout with gravity, vectorised with numpy
+(repulsion in row blocks to bound memory); components are then packed in rows, largest first, and
+isolated nodes set out on a grid below them. Deterministic for a given graph and seed.
 
->>> pos = spring_positions(3, [(0, 1), (1, 2)])
+>>> pos = layout_positions(4, [(0, 1), (1, 2)])
 >>> len(pos)
-3
+4
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,16 +20,62 @@ import numpy as np
 PAIR_BUDGET = 4e8
 #: Pixels per unit of the layout's ideal edge length.
 SCALE = 90.0
+#: Gap between packed components, in layout units.
+GAP = 2.0
 
 
-def spring_positions(
-    n: int, edges: Sequence[tuple[int, int]], *, seed: int = 7, iterations: int | None = None
-) -> list[tuple[float, float]]:
-    """Positions (x, y in pixels) for nodes ``0..n-1`` joined by undirected ``edges``."""
-    if n == 0:
-        return []
+def layout_positions(n: int, edges: Sequence[tuple[int, int]], *, seed: int = 7) -> list[tuple[float, float]]:
+    """Positions (x, y in pixels) for nodes ``0..n-1``: components laid out apart, then packed."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in edges:
+        if a != b:
+            parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    comps = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g[0]))
+    singles = sorted(i for g in groups.values() if len(g) == 1 for i in g)
+    boxes: list[tuple[list[int], np.ndarray]] = []
+    for comp in comps:
+        local = {node: j for j, node in enumerate(comp)}
+        sub = [(local[a], local[b]) for a, b in edges if a in local and b in local]
+        boxes.append((comp, _spring(len(comp), sub, seed)))
+    if singles:
+        side = math.ceil(math.sqrt(len(singles)))
+        grid = np.array([(j % side, j // side) for j in range(len(singles))], dtype=np.float64)
+        boxes.append((singles, grid))
+    return _pack(n, boxes)
+
+
+def _pack(n: int, boxes: list[tuple[list[int], np.ndarray]]) -> list[tuple[float, float]]:
+    """Shelf packing: rows of components, no wider than the largest one (or a square)."""
+    out = [(0.0, 0.0)] * n
+    sizes = [(p.max(axis=0) - p.min(axis=0)) if len(p) else np.zeros(2) for _, p in boxes]
+    area = sum(float((w + GAP) * (h + GAP)) for w, h in sizes)
+    width = max(max((float(w) for w, _ in sizes), default=0.0), math.sqrt(area) * 1.2)
+    x = y = row_h = 0.0
+    for (nodes, p), (w, h) in zip(boxes, sizes, strict=True):
+        if x > 0 and x + w > width:
+            x, y, row_h = 0.0, y + row_h + GAP, 0.0
+        q = p - p.min(axis=0) + np.array([x, y])
+        for node, (px, py) in zip(nodes, q, strict=True):
+            out[node] = (round(float(px) * SCALE, 1), round(float(py) * SCALE, 1))
+        x += float(w) + GAP
+        row_h = max(row_h, float(h))
+    return out
+
+
+def _spring(n: int, edges: Sequence[tuple[int, int]], seed: int, iterations: int | None = None) -> np.ndarray:
+    """FR positions (layout units, ideal edge length 1) of one connected component."""
     if n == 1:
-        return [(0.0, 0.0)]
+        return np.zeros((1, 2))
     rng = np.random.default_rng(seed)
     pos = (rng.random((n, 2), dtype=np.float64) - 0.5) * np.sqrt(n) * 2.0
     if iterations is None:
@@ -49,8 +97,7 @@ def spring_positions(
         length = np.sqrt((disp * disp).sum(axis=1))[:, None] + 1e-9
         cool = temperature * (1.0 - step / iterations) + 0.05
         pos += disp / length * np.minimum(length, cool)
-    pos -= pos.mean(axis=0)
-    return [(round(float(x) * SCALE, 1), round(float(y) * SCALE, 1)) for x, y in pos]
+    return pos - pos.mean(axis=0)
 
 
 def _repulsion(pos: np.ndarray, block: int) -> np.ndarray:

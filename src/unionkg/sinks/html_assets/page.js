@@ -104,8 +104,8 @@
     document.getElementById("ukg-leftout").textContent =
       "Left out " + (meta.inView - meta.shown) + " nodes (" +
       left.map(function (k) { return k + " " + meta.leftOut[k]; }).join(", ") +
-      "): only the " + meta.cap + " best-connected nodes (degree ≥ " + meta.minDegree +
-      ") are drawn. Use --focus NODE --hops N, --campaign NAME or --top N for the rest.";
+      "): only the " + meta.cap + " best-connected nodes (≥ " + meta.minDegree +
+      " relationships besides MENTIONS) are drawn. Use --focus NODE --hops N, --campaign NAME or --top N for the rest.";
   }
 
   var labelCounts = {};
