@@ -2,8 +2,9 @@
 // same event or, failing an event, in the same article; how often, by which bodies, where.
 //
 // Parameters:
-// :param min_times => 1
-//     the least number of events/articles at which the pair was relayed together
+// :param min_times => 2
+//     the least number of events/articles at which the pair was relayed together (1 lists every
+//     pair a single meeting relayed)
 //
 // Example output (seed page):
 // first      | second         | times | bodies                              | occasions
