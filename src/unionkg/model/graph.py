@@ -24,6 +24,7 @@ class GraphBuilder:
 
     def __init__(self) -> None:
         self.g = nx.MultiDiGraph()
+        self._seen: dict[str, set[str]] = {}  # node id -> articles and aliases already recorded
 
     def node(self, nid: str, label: str, name: str, *, article: str | None = None, alias: str | None = None,
              inferred: bool = False, **props: Any) -> str:
@@ -33,9 +34,12 @@ class GraphBuilder:
         d = g.nodes[nid]
         if not inferred and d.get("inferred"):
             d["inferred"] = False
-        if article and article not in d["articles"]:
+        seen = self._seen.setdefault(nid, set())
+        if article and ("a:" + article) not in seen:
+            seen.add("a:" + article)
             d["articles"].append(article)
-        if alias and alias != name and alias not in d["aliases"]:
+        if alias and alias != name and ("n:" + alias) not in seen:
+            seen.add("n:" + alias)
             d["aliases"].append(alias)
         for k, v in props.items():
             if v is not None and d.get(k) in (None, ""):
