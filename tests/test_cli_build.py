@@ -1,0 +1,55 @@
+"""`unionkg build` / `eval` / `export` through click's CliRunner: exit codes, messages, errors.jsonl."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from shared_paths import SEED, SEED_GOLD, need
+
+from unionkg.cli import cli
+
+
+def test_thousand_articles_with_one_broken_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"x{i}", "title": f"某区总工会工作动态{i}", "date": "2024-05-01",
+                         "text": f"本报讯 4月{i % 28 + 1}日,广州市天河区总工会召开第{i}次工作会议。"}, ensure_ascii=False)
+             for i in range(1000)]
+    lines[499] = '{"title": "断行", "text": "本报讯'
+    src = tmp_path / "big.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "--no-html", "--quiet"])
+    assert res.exit_code == 1
+    assert "big.jsonl:500" in res.output and "malformed JSON" in res.output
+    facts = [json.loads(x) for x in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sum(1 for f in facts if "article" in f) == 999
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(errors) == 1 and errors[0]["line"] == 500
+
+
+def test_build_then_eval_and_export(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(need(SEED)), "-o", str(tmp_path / "b"), "--no-html", "--quiet"])
+    assert res.exit_code == 0, res.output
+    assert "7 articles" in res.output
+    res = runner.invoke(cli, ["eval", str(need(SEED_GOLD)), str(tmp_path / "b" / "facts.jsonl")])
+    assert res.exit_code == 0
+    assert res.output.strip().splitlines()[-1].endswith("articles=7/7 dates=5/5")
+    res = runner.invoke(cli, ["export", str(tmp_path / "b"), "--format", "graphml", "-o", str(tmp_path / "x")])
+    assert res.exit_code == 0 and (tmp_path / "x" / "graph.graphml").exists()
+
+
+def test_missing_input_and_missing_build(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(cli, ["build", str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o"), "--no-html"])
+    assert res.exit_code == 1 and "no such file or directory" in res.output
+    res = runner.invoke(cli, ["export", str(tmp_path)])
+    assert res.exit_code == 1 and "no graph.json" in res.output and "unionkg build" in res.output
+
+
+def test_every_command_has_help() -> None:
+    runner = CliRunner()
+    for name, cmd in cli.commands.items():  # type: ignore[attr-defined]
+        res = runner.invoke(cli, [name, "--help"])
+        assert res.exit_code == 0 and (cmd.help or "").split("\n")[0][:20] in res.output
