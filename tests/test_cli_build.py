@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from shared_paths import SEED, SEED_GOLD, need
 
 from unionkg.cli import cli
+
+from shared_paths import SEED, SEED_GOLD, need
 
 
 def test_thousand_articles_with_one_broken_line(tmp_path: Path) -> None:
