@@ -163,15 +163,18 @@
   var undated = document.getElementById("ukg-undated");
   undated.addEventListener("change", function () { state.undated = undated.checked; apply(); });
 
-  /* Search by name or alias (NFKC, case-insensitive); selects and zooms to the matches. */
+  /* Search by name or alias (NFKC, case- and quote-insensitive): exact matches, else substrings;
+     selects and zooms to the matches. */
   function norm(s) { return String(s).normalize("NFKC").replace(/[\s"'“”‘’「」『』《》]/g, "").toLowerCase(); }
   function search(query) {
     var q = norm(query);
     var out = document.getElementById("ukg-search-result");
     if (!q) { network.unselectAll(); out.textContent = ""; return []; }
-    var hits = data.nodes.filter(function (n) {
-      return [n.nm].concat(n.al || []).some(function (s) { return norm(s).indexOf(q) >= 0; });
-    }).map(function (n) { return n.id; });
+    function names(n) { return [n.nm].concat(n.al || []).map(norm); }
+    var exact = data.nodes.filter(function (n) { return names(n).indexOf(q) >= 0; });
+    var hits = (exact.length ? exact : data.nodes.filter(function (n) {
+      return names(n).some(function (s) { return s.indexOf(q) >= 0; });
+    })).map(function (n) { return n.id; });
     var shown = hits.filter(function (id) { return nodeView.get(id) !== null; });
     network.selectNodes(shown);
     if (shown.length) { network.fit({ nodes: shown, animation: false }); }
