@@ -19,7 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from unionkg.sinks.html import DEFAULT_MAX_NODES, write_html
+from unionkg.sinks.html import DEFAULT_MAX_NODES, HtmlReport, write_html
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="bench_html_"))
-    runs: list[tuple[str, int, Path, object]] = []
+    runs: list[tuple[str, int, Path, HtmlReport]] = []
     for n in sizes:
         G = synthetic_graph(n)
         caps = [args.max_nodes] + ([G.number_of_nodes()] if args.uncapped and n > args.max_nodes else [])
@@ -126,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'graph':>16} {'cap':>6} {'shown':>6} {'edges':>6} {'gen s':>6} {'MB':>6} {'draw s':>7} {'wall s':>7} {'redraw ms':>9} {'filter ms':>9}")
     for (graph, cap, _, report), (draw_ms, wall, inter) in zip(runs, draws, strict=True):
         draw = f"{draw_ms / 1000:.2f}" if draw_ms is not None else "timeout"
-        print(f"{graph:>16} {cap:>6} {report.nodes_shown:>6} {report.edges_shown:>6} "  # type: ignore[attr-defined]
-              f"{report.seconds:>6.2f} {report.bytes / 1e6:>6.2f} {draw:>7} {wall:>7.2f} "  # type: ignore[attr-defined]
+        print(f"{graph:>16} {cap:>6} {report.nodes_shown:>6} {report.edges_shown:>6} "
+              f"{report.seconds:>6.2f} {report.bytes / 1e6:>6.2f} {draw:>7} {wall:>7.2f} "
               + (f"{inter[0]:>9.0f} {inter[1]:>9.0f}" if inter else ""))
     return 0
 
