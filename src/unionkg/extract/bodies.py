@@ -82,15 +82,14 @@ class BodyFinder:
         self.divs = divs
         self.suffix_re = re.compile(alternation(list(lex.org_suffixes) + ["工会", "全总"]))
         self.company_re = re.compile(alternation(list(lex.company_suffixes)))
-        self.boundary = sorted(lex.boundary_words, key=len, reverse=True)
+        self.level_re = re.compile(f"[{LEVEL_CHARS}]")
         self.industries = sorted(lex.union_industries, key=len, reverse=True)
 
     # -- places ------------------------------------------------------------------------------
     def find_places(self, m: str) -> list[PlaceHit]:
         hits: list[PlaceHit] = []
-        for i, ch in enumerate(m):
-            if ch not in LEVEL_CHARS:
-                continue
+        for lv in self.level_re.finditer(m):
+            i = lv.start()
             for k in range(min(self.divs.max_len, i + 1), 1, -1):
                 name = m[i + 1 - k: i + 1]
                 codes = self.divs.by_name.get(name)
@@ -232,7 +231,7 @@ class BodyFinder:
         prev = m[j - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
-        return any(m[j - len(w): j] == w for w in self.boundary) or prev in "团"
+        return self.lex.boundary_before(m, j) is not None or prev in "团"
 
     def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:
         for k in (4, 3, 2):
@@ -251,7 +250,7 @@ class BodyFinder:
             ch = m[i - 1]
             if not ("\u4e00" <= ch <= "\u9fff" or ch in "()·" or ch.isalnum()):
                 break
-            if i < end and any(m[i - len(w): i] == w for w in self.boundary if len(w) > 1 or i < end - 1):
+            if i < end and self.lex.boundary_before(m, i, min_len=1 if i < end - 1 else 2) is not None:
                 break
             i -= 1
         return i

@@ -34,7 +34,6 @@ class CampaignFinder:
         self.suffix_re = re.compile(f"(?:{alternation(lex.campaign_suffixes)})")
         self.gazetteer_re = re.compile(alternation(lex.campaigns))
         self.law_end = tuple(lex.law_suffixes)
-        self.boundary = sorted(lex.boundary_words, key=len, reverse=True)
         self.programme_re = re.compile(r"(?:计划|行动|工程)")
         self.not_campaigns = frozenset(lex.not_campaigns)
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
@@ -112,9 +111,8 @@ class CampaignFinder:
                 return i
             if m[i - 2: i] == "精神" and i < end:
                 return None  # a spirit inside a longer meeting name: cannot delimit
-            for w in self.boundary:
-                if w not in keep and i - len(w) >= 0 and m[i - len(w): i] == w and i < end:
-                    return i
+            if i < end and self.lex.boundary_before(m, i, keep) is not None:
+                return i
             i -= 1
         return i if i == 0 else None
 

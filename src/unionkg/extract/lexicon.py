@@ -29,6 +29,8 @@ class Lexicon:
     law_suffixes: tuple[str, ...]
     event_nouns: dict[str, str]
     not_campaigns: tuple[str, ...]
+    boundary_set: frozenset[str] = frozenset()
+    boundary_lens: tuple[int, ...] = ()
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -48,7 +50,18 @@ class Lexicon:
             law_suffixes=read_words("law_suffixes.txt"),
             event_nouns={r[0]: r[1] for r in read_rows("event_nouns.txt")},
             not_campaigns=read_words("not_campaigns.txt"),
+            boundary_set=frozenset(read_words("boundary_words.txt")),
+            boundary_lens=tuple(sorted({len(w) for w in read_words("boundary_words.txt")}, reverse=True)),
         )
+
+    def boundary_before(self, m: str, i: int, skip: frozenset[str] = frozenset(), min_len: int = 1) -> str | None:
+        """The boundary word that ends at ``m[i]`` (longest first), if any."""
+        for n in self.boundary_lens:
+            if n >= min_len and i >= n:
+                w = m[i - n:i]
+                if w in self.boundary_set and w not in skip:
+                    return w
+        return None
 
     def surname_len(self, s: str) -> int:
         """Length of the surname ``s`` starts with (2 for compound surnames), 0 if none."""

@@ -123,7 +123,7 @@ class PeopleFinder:
     def _boundary_before(self, m: str, a: int) -> bool:
         if a == 0 or not ("\u4e00" <= m[a - 1] <= "\u9fff"):
             return True
-        return any(m[a - len(w): a] == w for w in self.lex.boundary_words) or m[a - 1] in "由请和、"
+        return self.lex.boundary_before(m, a) is not None or m[a - 1] in "由请和、"
 
     def _chain(self, m: str, sent_start: int, p: int, by_start: dict[int, Mention]) -> tuple[int | None, list[Position]]:
         """Walk the title chain that ends at ``p`` leftwards; return its start and positions."""

@@ -1,4 +1,5 @@
-"""GraphML, GEXF and node-link JSON files of the model graph.
+"""Node-link JSON of the model graph, and the file exports in one place (GraphML and GEXF have
+modules of their own: ``sinks.graphml``, ``sinks.gexf``).
 
 GraphML and GEXF hold scalars only: lists and dicts (aliases, evidence) are written as JSON
 strings. GEXF gets ``start`` dates (ISO) on nodes and IMPLEMENTS edges so Gephi's timeline
@@ -12,6 +13,9 @@ import os
 from typing import Any
 
 import networkx as nx
+
+from .gexf import write_gexf
+from .graphml import write_graphml
 
 __all__ = ["flatten", "write_gexf", "write_graphml", "write_json", "read_json"]
 
@@ -34,47 +38,13 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return h
 
 
-def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    nx.write_graphml(flatten(g), path)
-
-
-def _iso(d: Any) -> str | None:
-    return d if isinstance(d, str) and len(d) == 10 and d[4] == "-" else None
-
-
-def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    """GEXF in dynamic mode: nodes start at their first dated article, edges at their date.
-
-    The relationship type is the edge ``label`` (and attribute ``relationship``), since GEXF
-    reserves the edge attribute ``type`` for directed/undirected.
-    """
-    h = flatten(g)
-    first: dict[str, str] = {}
-    for u, v, d in g.edges(data=True):
-        iso = _iso(d.get("date"))
-        if iso:
-            for n in (u, v):
-                if n not in first or iso < first[n]:
-                    first[n] = iso
-    for n, d in h.nodes(data=True):
-        if n in first:
-            d["start"] = first[n]
-    for _u, _v, d in h.edges(data=True):
-        d["label"] = d.pop("type")  # GEXF's own `type` means directed/undirected
-        d["relationship"] = d["label"]
-        iso = _iso(d.get("date"))
-        if iso:
-            d["start"] = iso
-    nx.write_gexf(h, path)
-
-
 def write_json(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """Node-link JSON, sorted, so equal graphs give equal bytes."""
     data = nx.node_link_data(g, edges="edges")
     data["nodes"].sort(key=lambda d: d["id"])
     data["edges"].sort(key=lambda d: (d["source"], d["target"], d["key"]))
     with open(path, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=None, separators=(",", ":"))
+        fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))  # C encoder
         fh.write("\n")
 
 

@@ -1,0 +1,41 @@
+"""Small helpers the streaming XML writers share: escaping and attribute typing."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def esc(value: Any) -> str:
+    """XML-escape a value for text or a double-quoted attribute (control characters dropped)."""
+    s = _BAD.sub("", str(value))
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def scalar(v: Any) -> Any:
+    """Lists and dicts as JSON strings; None as ''."""
+    if isinstance(v, (list, dict, tuple)):
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+    if v is None:
+        return ""
+    return v
+
+
+def kind_of(values: list[Any]) -> str:
+    """'boolean', 'long', 'double' or 'string' for the values one attribute takes."""
+    if values and all(isinstance(v, bool) for v in values):
+        return "boolean"
+    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return "long"
+    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        return "double"
+    return "string"
+
+
+def text_of(v: Any, kind: str) -> str:
+    if kind == "boolean":
+        return "true" if v else "false"
+    return esc(v)
