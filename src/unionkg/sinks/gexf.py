@@ -64,14 +64,13 @@ def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
            '<meta><creator>unionkg</creator></meta>\n',
            '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n', ndecl, edecl, "<nodes>\n"]
     for n, label, attrs in nodes:
-        start = f' start="{first[n]}"' if n in first else ""
-        out.append(f'<node id="{esc(n)}" label="{esc(label)}"{start}>{_attvalues(attrs, nids)}</node>\n')
+        nstart = f' start="{first[n]}"' if n in first else ""
+        out.append(f'<node id="{esc(n)}" label="{esc(label)}"{nstart}>{_attvalues(attrs, nids)}</node>\n')
     out.append("</nodes>\n<edges>\n")
-    for i, (u, v, k, label, start, attrs) in enumerate(edges):
+    for i, (u, v, _k, label, start, attrs) in enumerate(edges):
         st = f' start="{start}"' if start else ""
         out.append(f'<edge id="{i}" source="{esc(u)}" target="{esc(v)}" label="{esc(label)}"{st}>'
                    f'{_attvalues(attrs, eids)}</edge>\n')
-        del k
     out.append("</edges>\n</graph>\n</gexf>\n")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("".join(out))
