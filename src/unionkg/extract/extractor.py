@@ -96,7 +96,8 @@ class Extractor:
             return unions[0]
         if doc.sentences:
             a, b = doc.sentences[0]
-            lead = [x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+            lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
+                          key=lambda x: x.start)
             for x in lead:
                 if re.match(r"(?:在[^,，。]{0,20})?(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)",
                             doc.match[x.end: x.end + 24]):

@@ -75,40 +75,51 @@ def mode_of(doc: Doc, pos: int) -> Mode:
     return Mode.IMPLEMENT
 
 
+_OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦)")
+
+
 def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelType, str, int]]:
-    """Roles stated right after a name: ``主持会议并讲话`` → CHAIRED, SPOKE; a following clause that
-    opens with a preposition still belongs to the name (``甲,以《…》为题授课``)."""
+    """Roles stated after a name, up to the next person: ``主持会议并讲话`` → CHAIRED, SPOKE;
+    ``为50余名职工授课``, ``结合经历,用通俗的语言宣讲…``, ``与职工分享…`` → SPOKE. A clause counts
+    when it follows the name directly or opens with a preposition or ``并``."""
     m = doc.match
-    end = doc.clause_end(pos)
     sent_end = doc.sentence_of(pos)[1]
     limit = min(sent_end, stop if stop is not None else sent_end)
-    while end < limit and re.match(r"[,，](?:以|围绕|就|结合|从|通过|用|并|为)", m[end:end + 2]):
-        end = min(doc.clause_end(end + 1), limit)
-    rest = m[pos:end]
-    f = _FILLER.match(rest)
-    i = f.end() if f else 0
     out: list[tuple[RelType, str, int]] = []
+    start = pos
     first = True
-    while i < len(rest):
-        r = _ROLE_RE.match(rest, i)
-        s = _SPEECH_OBJ.match(rest[i:])
-        if r:
-            t, rid = _ROLE[r.group(0)]
-            out.append((t, f"role.{rid}.v1", pos + i))
-            i = r.end()
-        elif s:
-            out.append((RelType.SPOKE, "role.zuo_baogao.v1", pos + i))
-            i += s.end()
-        elif not first:
-            i += 1
-            continue
-        else:
+    while start < limit:
+        end = min(doc.clause_end(start), limit)
+        clause = m[start:end]
+        f = _FILLER.match(clause)
+        i = f.end() if f else 0
+        direct = _ROLE_RE.match(clause, i) or _SPEECH_OBJ.match(clause[i:])
+        if first or _OPENERS.match(clause[i:]) or direct:
+            if direct or _OPENERS.match(clause[i:]):
+                j = i
+                while j < len(clause):
+                    r = _ROLE_RE.match(clause, j)
+                    sp = _SPEECH_OBJ.match(clause[j:])
+                    if r or sp:
+                        if r:
+                            t, rid = _ROLE[r.group(0)]
+                            out.append((t, f"role.{rid}.v1", start + j))
+                            j = r.end()
+                        else:
+                            out.append((RelType.SPOKE, "role.zuo_baogao.v1", start + j))
+                            j += sp.end() if sp else 1
+                        k = clause.find("并", j)  # 主持会议并讲话: a second role only after 并
+                        if k < 0 or k - j > 12:
+                            break
+                        j = k + 1
+                    else:
+                        j += 1
+        elif out or not first:
             break
         first = False
-        j = rest.find("并", i)
-        if j < 0 or j - i > 12:
+        if end >= limit or m[end:end + 1] in ";；。":
             break
-        i = j + 1
+        start = end + 1
     return out
 
 
@@ -147,7 +158,9 @@ def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organis
     # name lists share the predicate of their last member
     groups: list[list[PersonHit]] = []
     for p in people:
-        if p.rule == "person.list.v1" and groups:
+        prev = groups[-1][-1] if groups else None
+        joined = prev is not None and p.chain_start - prev.end == 1 and doc.match[prev.end] in "、,，及和与"
+        if prev is not None and (p.rule == "person.list.v1" or (joined and not roles_after(doc, prev.end, p.start))):
             groups[-1].append(p)
         else:
             groups.append([p])
