@@ -94,20 +94,23 @@ def driver(neo4j_server: Server) -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
-    """The real seed build (`unionkg build` on the seed page) read back with load_build."""
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A build directory of the seed page (`unionkg build`)."""
     if not SEED.exists():
         missing(f"seed page not found at {SEED} (set UNIONKG_SHARED)")
-    try:
-        from unionkg.model import load_build
-    except ImportError as err:
-        missing(f"unionkg.model.load_build not available yet: {err}")
     from click.testing import CliRunner
 
     from unionkg.cli import cli
 
     out = tmp_path_factory.mktemp("seedbuild")
-    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out)])
-    if result.exit_code != 0:
-        missing(f"unionkg build failed: {result.output}")
-    return load_build(out)
+    result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(out), "--no-html", "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_build: Path) -> nx.MultiDiGraph:
+    """The seed build's graph, read back with load_build."""
+    from unionkg.model import load_build
+
+    return load_build(seed_build)

@@ -1,0 +1,78 @@
+"""neo4j-admin CSVs: imported with the real `neo4j-admin database import full` into an empty database."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import n4j_handgraph as hand
+import pytest
+
+import neo4j
+from conftest import PASSWORD, SCRIPT, start_server, stop_server
+from unionkg.sinks.neo4j import apply_schema
+from unionkg.sinks.neo4j_admin import write_neo4j_admin
+
+pytestmark = pytest.mark.neo4j
+
+
+def header_of(path: Path) -> list[str]:
+    return next(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+
+
+def test_headers_are_typed(tmp_path: Path) -> None:
+    G = hand.build()
+    G.nodes["Campaign:百千万工程"]["aliases"].append("含;分号")  # cannot be a ';' array any more
+    export = write_neo4j_admin(G, tmp_path)
+    assert export.node_count == G.number_of_nodes() and export.relationship_count == G.number_of_edges()
+    header = header_of(export.nodes["UnionBody"][0])
+    assert header[:3] == ["id:ID", ":LABEL", "name"]
+    assert "aliases:string[]" in header and "inferred:boolean" in header and "articles:string[]" in header
+    campaign = header_of(export.nodes["Campaign"][0])
+    assert "aliases" in campaign  # JSON string column
+    rel = header_of(export.relationships["IMPLEMENTS"][0])
+    assert rel[:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert {"key", "evidence", "evidence_sentence:string[]", "evidence_start:long[]",
+            "evidence_confidence:double[]"} <= set(rel)
+    args = (tmp_path / "import.args").read_text(encoding="utf-8").split("\n")
+    assert args[:3] == ["database", "import", "full"] and "--array-delimiter=;" in args
+
+
+def test_bulk_import_gives_the_same_graph(tmp_path: Path) -> None:
+    G = hand.build()
+    hand.with_injection(G)
+    G.nodes["Article:a1"]["subtitle"] = ""  # an empty string stays an empty string, None stays absent
+    export = write_neo4j_admin(G, tmp_path / "csv")
+    home = tmp_path / "imported"
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "admin", "--data", str(home), "--", *export.arguments("neo4j")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "IMPORT DONE" in proc.stdout
+    server = start_server(home)
+    try:
+        assert server.password == PASSWORD
+        with neo4j.GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as drv:
+            apply_schema(drv, None)
+            nodes = drv.execute_query("MATCH (n) RETURN count(n) AS c").records[0]["c"]
+            rels = drv.execute_query("MATCH ()-[r]->() RETURN count(r) AS c").records[0]["c"]
+            assert (nodes, rels) == (G.number_of_nodes(), G.number_of_edges())
+            rec = drv.execute_query(
+                "MATCH (b:UnionBody {id: $id})-[r:IMPLEMENTS]->(c:Campaign) RETURN b, r, c",
+                id="UnionBody:佛山市总工会").records
+            by_campaign = {x["c"]["name"]: x for x in rec}
+            body, rel = by_campaign[hand.BAIQIANWAN]["b"], by_campaign[hand.BAIQIANWAN]["r"]
+            assert body["aliases"] == ["市总工会"] and body["inferred"] is False and body["level"] == "city"
+            assert rel["evidence_start"] == [0] and rel["evidence_confidence"] == [0.9]
+            assert json.loads(rel["evidence"])[0]["sentence"] == "测试句:佛山市总工会推进百千万工程。"
+            art = drv.execute_query("MATCH (a:Article) WHERE a.id IN ['Article:a1', 'Article:a2'] "
+                                    "RETURN a.id AS id, a.subtitle AS s ORDER BY id").records
+            assert [(r["id"], r["s"]) for r in art] == [("Article:a1", ""), ("Article:a2", None)]
+            bad = drv.execute_query("MATCH (b:UnionBody {name: $n}) RETURN b.aliases AS a", n=hand.INJECTION)
+            assert bad.records[0]["a"] == [hand.INJECTION + "'"]
+    finally:
+        stop_server(server)
