@@ -279,6 +279,8 @@ class BodyFinder:
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
         start = self._left_name(doc.match, pre, limit=12)
         name = doc.match[start:pre]
+        if re.search(r"主席|书记|委员会|当选|成立|选举|担任", name):
+            return None
         if len(name) < 2 or name in _GENERIC_PREFIX or any(name.endswith(g) for g in ("楼宇", "园区", "行业")) and len(name) <= 4:
             return None
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",

@@ -52,7 +52,7 @@ class CampaignFinder:
             tail = _LONG_TAIL.match(m, end)
             if tail and len(tail.group(0)) > len(suffix):
                 suffix = tail.group(0)
-            if (len(core) < 2 and not suffix) or (core in self.not_campaigns and not suffix):
+            if (len(core) < 2 and not suffix) or core in self.not_campaigns:
                 continue
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue

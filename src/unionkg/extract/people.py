@@ -104,6 +104,13 @@ class PeopleFinder:
             hits.append(PersonHit(doc.text[p:p + n], p, p + n, "person.title_chain.v1", chain_start, positions))
             taken.add(p)
             hits.extend(self._list_after(doc, p + n, hits[-1]))
+        known = {h.name: h for h in hits}
+        for name in sorted(known, key=len, reverse=True):  # later bare mentions of a named person
+            for x in re.finditer(re.escape(name), doc.text):
+                if any(h.start <= x.start() < h.end for h in hits) or any(bs <= x.start() < be for bs, be in blocked):
+                    continue
+                hits.append(PersonHit(name, x.start(), x.end(), "person.repeat.v1", x.start()))
+        hits.sort(key=lambda h: h.start)
         for t in self.title_re.finditer(m):
             if t.group(0) not in self.pre_titles:
                 continue

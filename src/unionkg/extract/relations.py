@@ -32,6 +32,11 @@ ROLE_VERBS: tuple[tuple[str, RelType, str], ...] = (
     ("授课", RelType.SPOKE, "shouke"),
     ("主讲", RelType.SPOKE, "zhujiang"),
     ("解读", RelType.SPOKE, "jiedu"),
+    ("率领", RelType.LED, "shuailing"),
+    ("率团", RelType.LED, "shuaituan"),
+    ("率调研组", RelType.LED, "shuai_diaoyanzu"),
+    ("率工作组", RelType.LED, "shuai_gongzuozu"),
+    ("陪同", RelType.ATTENDED, "peitong"),
     ("作报告", RelType.SPOKE, "zuo_baogao"),
     ("领学", RelType.SPOKE, "lingxue"),
 )

@@ -17,6 +17,7 @@ from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
 from .dates import event_date, parse_iso
+from .normalize import to_match_text
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
 _CAPTION_RE = re.compile(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
@@ -207,10 +208,11 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
     """Read dateline, byline, trailing byline and date off a cleaned text and make the Article."""
     authors: list[str] = []
     lead_start = 0
-    m = DATELINE_RE.match(text)
+    norm = to_match_text(text)  # 本報訊 → 本报讯, same length
+    m = DATELINE_RE.match(norm)
     if m:
         lead_start = m.end()
-    pm = PAREN_RE.match(text[lead_start:])
+    pm = PAREN_RE.match(norm[lead_start:])
     if pm:
         a, b = lead_start + pm.start(1), lead_start + pm.end(1)
         raw_inner = raw[offsets[a]: offsets[b - 1] + 1] if offsets else text[a:b]
@@ -218,7 +220,7 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
         if byline:
             authors.extend(byline.names)
             lead_start += pm.end()
-    tm = TRAILING_RE.search(text)
+    tm = TRAILING_RE.search(norm)
     if tm:
         a, b = tm.start(1), tm.end(1)
         raw_inner = raw[offsets[a]: offsets[b - 1] + 1] if offsets else text[a:b]
@@ -227,7 +229,7 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
             authors.extend(byline.names)
     authors.extend(extra_authors or [])
     the_year = published.year if published else year
-    lead = text[lead_start:].lstrip(" ,，:：")
+    lead = norm[lead_start:].lstrip(" ,:")
     when = event_date(lead, year=the_year, published=published)
     ident = article_id or "a" + hashlib.sha1((title + "\x00" + text).encode("utf-8")).hexdigest()[:12]
     return Article(
