@@ -7,17 +7,25 @@ import re
 from typing import Any
 
 _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f]')
 
 
 def esc(value: Any) -> str:
     """XML-escape a value for text or a double-quoted attribute (control characters dropped)."""
-    s = _BAD.sub("", str(value))
+    s = value if isinstance(value, str) else str(value)
+    if not _SPECIAL.search(s):
+        return s
+    s = _BAD.sub("", s)
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def scalar(v: Any) -> Any:
     """Lists and dicts as JSON strings; None as ''."""
+    if isinstance(v, str):
+        return v
     if isinstance(v, (list, dict, tuple)):
+        if not v:
+            return "[]" if not isinstance(v, dict) else "{}"
         return json.dumps(v, ensure_ascii=False, sort_keys=True)
     if v is None:
         return ""
