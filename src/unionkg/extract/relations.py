@@ -206,8 +206,14 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
     return out
 
 
+_VISIT_LEFT = re.compile(r"(?:到|赴|深入|走进|来到|前往|走访|调研|慰问|视察|看望|考察|参观)了?")
+_TITLE_AFTER = re.compile(r"(?:党组|党委|主席|副主席|书记|主任|局长|部长|负责人|干部|职工代表)")
+
+
 def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention | None,
            event_id: str) -> list[Relation]:
+    """Bodies visited in a sentence with a visit verb: ``带队到香洲区总工会走访调研``,
+    ``先后走访了A、B和C``. Bodies in a title chain (``A党组书记``) are people's affiliations."""
     if organiser is None:
         return []
     out = []
@@ -218,10 +224,13 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
         for x in bodies:
             if not (a <= x.start < b) or x.name == organiser.name or x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
                 continue
-            left = doc.match[max(a, x.start - 4): x.start]
-            right = doc.match[x.end: x.end + 6]
-            if re.search(r"(到|赴|深入|走进|来到|前往|走访|调研|慰问|视察|看望)$", left) or (
-                    re.search(r"(到|赴|深入|走进|来到|前往)", left) and _VISIT_RE.match(right)):
+            if _TITLE_AFTER.match(doc.match, x.end):
+                continue
+            cs = max(doc.match.rfind(c, a, x.start) for c in ",，;；")
+            clause_left = doc.match[max(a, cs + 1): x.start]
+            right = doc.match[x.end: x.end + 8]
+            if _VISIT_LEFT.search(clause_left) or (re.search(r"(到|赴|深入|走进|来到|前往)", clause_left[-6:])
+                                                   and _VISIT_RE.match(right)):
                 out.append(Relation(RelType.VISITED, organiser.name, x.name, organiser.label, x.label,
                                     evidence(doc, article_id, x.start, "visited.verb.v1", 0.85), event=event_id))
     return out
