@@ -53,7 +53,7 @@ def start_server(data: Path) -> Server:
     """Start scripts/neo4j-local on a free port; skip/fail with its output when it cannot."""
     for tool in ("java", "javac", "mvn"):
         if shutil.which(tool) is None:
-            missing(f"{tool} not on PATH (needed by scripts/neo4j-local; see scripts/install-neo4j-deps)")
+            missing(f"{tool} not on PATH (needed by scripts/neo4j-local; run scripts/neo4j-local-install)")
     port = free_port()
     proc = subprocess.run(
         [sys.executable, str(SCRIPT), "start", "--data", str(data), "--bolt-port", str(port),

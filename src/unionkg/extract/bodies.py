@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..resources import read_rows
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, Divisions
 from .lexicon import Lexicon, alternation
@@ -23,6 +24,7 @@ _LEVEL_OF_WORD = {"省": "province", "市": "city", "区": "district", "县": "d
                   "乡": "town", "街道": "town"}
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL}
+_PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
 _GENERIC_PREFIX = {"楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
                    "全省", "全县", "各", "本", "该", "所在", "工会", "新业态", "非公"}
@@ -83,6 +85,8 @@ class BodyFinder:
         self.suffix_re = re.compile(alternation(list(lex.org_suffixes) + ["工会", "全总"]))
         self.company_re = re.compile(alternation(list(lex.company_suffixes)))
         self.level_re = re.compile(f"[{LEVEL_CHARS}]")
+        self.national = {r[0]: r[1] for r in read_rows("national_orgs.tsv")}
+        self.national_re = re.compile(alternation(list(self.national)))
         self.industries = sorted(lex.union_industries, key=len, reverse=True)
 
     # -- places ------------------------------------------------------------------------------
@@ -131,6 +135,8 @@ class BodyFinder:
         companies = self._companies(doc, blocked)
         company_end = {c.end: c for c in companies}
         out.extend(companies)
+        out.extend(self._national(doc, blocked))
+        out.extend(self._party_and_league(doc, ctx, places, blocked))
         for s in self.suffix_re.finditer(m):
             suffix = s.group(0)
             a, e = s.start(), s.end()
@@ -140,6 +146,12 @@ class BodyFinder:
                 out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.alias.v1", canonical=_ALIASES[suffix],
                                    attrs=(("level", "national"),)))
                 continue
+            if suffix == "人大":
+                more = re.match(r"[\u4e00-\u9fff]{0,8}?委员会", m[e:e + 12])
+                if more and not m[e:].startswith(("代表", "常委会")):
+                    e += more.end()  # 佛山市人大社会建设委员会
+                elif m[e:].startswith("代表"):
+                    continue  # 市人大代表: an honour
             label_s, kind = self.lex.org_suffixes.get(suffix, ("UnionBody", ""))
             label = Label(label_s)
             congress = _CONGRESS.match(m, e) if suffix in ("工会", "总工会") else None
@@ -200,7 +212,7 @@ class BodyFinder:
             if suffix == "工会" and not industry and rule == "body.division.v1":
                 continue  # 广东省工会… without 总: not a body name by itself
             level = self.divs.get(code).level
-            full = self._full(code) + industry + suffix
+            full = self._full(code) + industry + (m[s.start():e] if suffix == "人大" else suffix)
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
             if label is Label.ORGANIZATION:
                 attrs.append(("kind", kind or "other"))
@@ -218,6 +230,51 @@ class BodyFinder:
             d = self.divs.get(h.code)
             out.append(Mention(Label.PLACE, t[h.start:h.end], h.start, h.end, "place.division.v1",
                                canonical=d.name, attrs=(("place", h.code), ("level", d.level))))
+        return out
+
+    def _national(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Mention]:
+        out = []
+        for x in self.national_re.finditer(doc.match):
+            if any(bs <= x.start() < be for bs, be in blocked):
+                continue
+            kind = self.national[x.group(0)]
+            out.append(Mention(Label.ORGANIZATION, doc.text[x.start():x.end()], x.start(), x.end(), "org.national.v1",
+                               canonical=doc.text[x.start():x.end()], attrs=(("kind", kind),)))
+        return out
+
+    def _party_and_league(self, doc: Doc, ctx: Context, places: list[PlaceHit],
+                          blocked: list[tuple[int, int]]) -> list[Mention]:
+        """``乳源瑶族自治县委``, ``大朗镇党委``, ``琶洲街道党工委``, ``松山湖管委会``, ``共青团深圳市委员会``,
+        ``共青团端州区委``, ``团市委``."""
+        m, t = doc.match, doc.text
+        out = []
+        for h in places:
+            if any(bs <= h.start < be for bs, be in blocked):
+                continue
+            tail = _PARTY_TAIL.match(m, h.end)
+            if tail is None:
+                continue
+            start = h.start
+            league = m[max(0, start - 3):start] == "共青团"
+            if league:
+                start -= 3
+            if tail.group(0) == "委" and not m[h.start:h.end].endswith(("市", "县", "区", "省", "旗", "州")):
+                continue
+            name = t[start:tail.end()]
+            kind = "other" if league or tail.group(0) == "管委会" else "party"
+            if tail.group(0) == "管委会":
+                kind = "government"
+            out.append(Mention(Label.ORGANIZATION, name, start, tail.end(), "org.party.v1", canonical=name,
+                               attrs=(("kind", kind), ("place", h.code))))
+        for x in re.finditer(r"团(省|市|区|县)委", m):
+            if m[max(0, x.start() - 2):x.start()] == "共青" or any(bs <= x.start() < be for bs, be in blocked):
+                continue
+            code = ctx.resolve(self.divs, x.group(1), x.start())
+            if code is None:
+                continue
+            name = "共青团" + self.divs.get(code).name + "委员会"
+            out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
+                               canonical=name, attrs=(("kind", "other"), ("place", code))))
         return out
 
     def _full(self, code: str) -> str:

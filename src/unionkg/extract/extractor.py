@@ -7,7 +7,7 @@ people, events, relations) and resolves short forms and campaign variants inside
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..types import Article, Entity, Evidence, Label, Mention, Relation, RelType
@@ -73,7 +73,7 @@ class Extractor:
         ctx.places = [(-1, h.code) for h in self.bodies.find_places(head.match)]
         ctx.places += [(h.start, h.code) for h in self.bodies.find_places(doc.match)]
         title_bodies = [b for b in self.bodies.find(head, ctx, []) if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
-        bodies = self.bodies.find(doc, ctx, blocked)
+        bodies = _display_names(self.bodies.find(doc, ctx, blocked))
         people = self.people.find(doc, bodies, blocked)
         organiser = self._organiser(doc, title_bodies, bodies)
         facts = ArticleFacts(article)
@@ -159,7 +159,8 @@ class Extractor:
         for p in people:
             add(Label.PERSON, p.name, affiliations=[x.body for x in p.positions if x.body] or None)
         for b in bodies:
-            add(b.label, b.name, b.text, level=b.attr("level"), kind=b.attr("kind"), place=b.attr("place"))
+            add(b.label, b.name, b.text, level=b.attr("level"), kind=b.attr("kind"), place=b.attr("place"),
+                canonical=b.attr("full"))
         if organiser is not None:
             add(organiser.label, organiser.name, organiser.text, level=organiser.attr("level"),
                 kind=organiser.attr("kind"), place=organiser.attr("place"))
@@ -170,6 +171,22 @@ class Extractor:
                for (label, name), v in ents.items()]
         out.extend(camps)
         return out
+
+
+def _display_names(bodies: list[Mention]) -> list[Mention]:
+    """Organisations are named in the facts as the article writes them at their fullest
+    (``潮南区人大常委会``); the full canonical name (``汕头市潮南区人大常委会``) is kept as ``full``
+    and identifies the graph node. Union bodies keep their full canonical name."""
+    best: dict[str, str] = {}
+    for b in bodies:
+        if b.label is Label.ORGANIZATION and b.rule == "body.division.v1" and len(b.text) > len(best.get(b.name, "")):
+            best[b.name] = b.text
+    out = []
+    for b in bodies:
+        if b.label is Label.ORGANIZATION and b.name in best:
+            b = replace(b, canonical=best[b.name], attrs=b.attrs + (("full", b.name),))
+        out.append(b)
+    return out
 
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:

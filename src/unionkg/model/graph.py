@@ -157,8 +157,9 @@ def _add_article(b: GraphBuilder, ln: dict[str, Any], camp: dict[str, str], pers
             nid = b.node(entity_node_id(et, name, e), "Place", name, article=aid, level=e.get("level"),
                          code=e.get("place"))
         else:
-            nid = b.node(entity_node_id(et, name), et, name, article=aid, level=e.get("level"), kind=e.get("kind"),
-                         place=e.get("place"))
+            full = e.get("canonical") or name
+            nid = b.node(entity_node_id(et, full), et, full, article=aid, alias=name, level=e.get("level"),
+                         kind=e.get("kind"), place=e.get("place"))
             for v in e.get("aliases", []):
                 b.node(nid, et, name, alias=v)
         ids[(et, name)] = nid
