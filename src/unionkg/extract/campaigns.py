@@ -17,11 +17,14 @@ _BOOK = re.compile(r"《([^《》\n]{1,40})》")
 #: a quoted slogan heading a longer programme name: "尊法守法·携手筑梦"服务农民工公益法律服务行动
 _LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
 _SPIRIT = re.compile(r"精神")
+#: an unquoted slogan in two halves: 尊法守法·携手筑梦 (the right half stops before 宣传/活动/主题…)
+_DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8}?)(?=宣传|活动|主题|系列|行动|服务|公益|[^\u4e00-\u9fff]|$)")
 #: X of X精神 that names no meeting or speech
 _GENERIC_SPIRIT = re.compile(
     r"^(?:好|本次|此次|这次|上述|该|有关|相关|各项|文件|上级|这一|其|的)*"
     r"(?:会议|大会|讲话|重要讲话|文件|指示|批示|会|这些|创新|奉献|团队|契约|担当|斗争|实干|进取|拼搏|主人翁)?$")
 #: boundary words that occur inside names of speeches (习近平总书记在全国两会上的重要讲话精神)
+_CONJ = frozenset({"和", "及", "以及", "与", "暨", "同"})
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步")
 
@@ -67,6 +70,14 @@ class CampaignFinder:
                 out.append(Mention(Label.LAW, doc.text[b.start(): b.end()], b.start(), b.end(), "law.booktitle.v1",
                                    canonical=doc.text[b.start(1) + len(name) - len(canonical): b.end(1)]))
         taken = [(x.start, x.end) for x in out]
+        for d in _DOTTED.finditer(m):
+            if any(ts <= d.start() < te for ts, te in taken):
+                continue
+            a = self._walk_back(m, d.start(1) + len(d.group(1)), limit=len(d.group(1)))
+            a = d.start(1) if a is None else max(a, d.start(1))
+            out.append(Mention(Label.CAMPAIGN, doc.text[a:d.end()], a, d.end(), "campaign.dotted.v1",
+                               canonical=doc.text[a:d.end()]))
+        taken = [(x.start, x.end) for x in out]
         for s in _SPIRIT.finditer(m):
             start = self._walk_back(m, s.start(), limit=32, keep=_SPIRIT_INNER)
             if start is None:
@@ -111,8 +122,9 @@ class CampaignFinder:
                 return i
             if m[i - 2: i] == "精神" and i < end:
                 return None  # a spirit inside a longer meeting name: cannot delimit
-            if i < end and self.lex.boundary_before(m, i, keep) is not None:
-                return i
+            w = self.lex.boundary_before(m, i, keep) if i < end else None
+            if w is not None and not (keep and w in _CONJ and not m[:i - len(w)].endswith("精神")):
+                return i  # in a spirit's name, 和/及 only splits "X精神和Y精神"
             i -= 1
         return i if i == 0 else None
 

@@ -3,7 +3,7 @@
 from .relations import ROLE_VERBS
 
 RULES: frozenset[str] = frozenset({
-    "campaign.quoted.v1", "campaign.spirit.v1", "campaign.programme.v1", "campaign.gazetteer.v1",
+    "campaign.quoted.v1", "campaign.dotted.v1", "campaign.spirit.v1", "campaign.programme.v1", "campaign.gazetteer.v1",
     "law.booktitle.v1", "body.division.v1", "body.shortform.v1", "body.shortplace.v1", "body.industry.v1",
     "body.company_union.v1", "body.alias.v1", "body.federation.v1", "org.company.v1", "org.national.v1", "org.party.v1", "org.congress.v1",
     "place.division.v1", "person.title_chain.v1", "person.name_title.v1", "person.list.v1", "person.repeat.v1",

@@ -17,7 +17,7 @@ from ..types import Article
 from .clean import clean_line, join_paragraphs
 from .dates import parse_iso
 from .decode import decode_bytes
-from .split import finish_article, paragraphs, split_page
+from .split import finish_article, is_meta_line, paragraphs, read_meta, split_page
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -103,13 +103,17 @@ def read_jsonl_text(text: str, name: str, *, year: int | None = None) -> Iterato
 def article_from_record(obj: dict, origin: str, *, year: int | None = None) -> Article:
     """An Article from a JSON record; its text is cleaned like a page paragraph by paragraph."""
     raw = obj["text"]
-    parts = [clean_line(p.raw, p.start) for p in paragraphs(raw)]
-    ct = join_paragraphs(parts)
-    published = parse_iso(str(obj.get("date") or obj.get("published") or ""))
+    paras = paragraphs(raw)
+    meta = []
+    while paras and len(meta) < 3 and is_meta_line(paras[0].raw):
+        meta.append(paras.pop(0).raw)  # 2024-02-07 来源:… 作者:… at the top of the text
+    published_meta, source_meta, authors = read_meta(meta)
+    ct = join_paragraphs([clean_line(p.raw, p.start) for p in paras])
+    published = parse_iso(str(obj.get("date") or obj.get("published") or "")) or published_meta
     rid = obj.get("id")
     return finish_article(
         ct.text, ct.offsets, raw, title=clean_line(obj["title"]).text,
         subtitle=obj.get("subtitle") or None, origin=origin, year=year,
-        source=obj.get("source"), url=obj.get("url"), page=str(obj["page"]) if obj.get("page") else None,
-        published=published, article_id=str(rid) if rid not in (None, "") else None,
+        source=obj.get("source") or source_meta, url=obj.get("url"), page=str(obj["page"]) if obj.get("page") else None,
+        published=published, article_id=str(rid) if rid not in (None, "") else None, extra_authors=authors,
     )

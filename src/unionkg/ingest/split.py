@@ -104,7 +104,7 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
         if _is_trailing_byline(p) and cur is not None and cur.body:
             cur.trailing.append(p.raw.strip()[1:-1])
             continue
-        if cur is not None and not cur.body and ((_META_RE.search(p.raw) and parse_iso(p.raw)) or _CREDIT_RE.match(p.raw)):
+        if cur is not None and not cur.body and is_meta_line(p.raw):
             cur.meta.append(p)  # 2024-02-07 来源:… 作者:…, a WeChat account line, 文/甲 图/乙
             continue
         if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25):
@@ -169,25 +169,37 @@ def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section
         c = clean_line(cap.raw, cap.start)
         text += "\n" + c.text
         offsets += [offsets[-1] + 1 if offsets else cap.start] + c.offsets
+    published, src, authors = read_meta([m.raw for m in d.meta], source)
+    return finish_article(text, offsets, raw, title=title, subtitle=subtitle, section=section,
+                          editors=editors, origin=origin, year=year, source=src, page=page,
+                          published=published, extra_authors=authors + _trailing_names(trailing))
+
+
+def is_meta_line(line: str) -> bool:
+    """A date/source/author line (``2024-02-07 来源:南方工报 作者:甲 乙``), a WeChat account line, or a
+    ``文/甲 图/乙`` credit line."""
+    return bool((_META_RE.search(line) and parse_iso(line)) or _CREDIT_RE.match(line))
+
+
+def read_meta(lines: list[str], source: str | None = None) -> tuple[date | None, str | None, list[str]]:
+    """(publication date, source, authors) from meta lines."""
     published: date | None = None
     authors: list[str] = []
     src = source
-    for m in d.meta:
-        published = published or parse_iso(m.raw)
-        sm = re.search(r"来源\s*[:：]\s*(\S+)", m.raw)
+    for line in lines:
+        published = published or parse_iso(line)
+        sm = re.search(r"来源\s*[:：]\s*(\S+)", line)
         if sm and not src:
             src = sm.group(1)
-        cm = _CREDIT_RE.match(m.raw)
+        cm = _CREDIT_RE.match(line)
         if cm:
             authors.append(cm.group(1))
-        am = re.search(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)", m.raw)
+        am = re.search(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)", line)
         if am:
             b = parse_byline("作者" + am.group(1))
             if b:
                 authors.extend(b.names)
-    return finish_article(text, offsets, raw, title=title, subtitle=subtitle, section=section,
-                          editors=editors, origin=origin, year=year, source=src, page=page,
-                          published=published, extra_authors=authors + _trailing_names(trailing))
+    return published, src, authors
 
 
 def _trailing_names(trailing: list[str]) -> list[str]:
