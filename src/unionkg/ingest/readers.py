@@ -104,7 +104,7 @@ def article_from_record(obj: dict, origin: str, *, year: int | None = None) -> A
     """An Article from a JSON record; its text is cleaned like a page paragraph by paragraph."""
     raw = obj["text"]
     paras = paragraphs(raw)
-    meta = []
+    meta: list[str] = []
     while paras and len(meta) < 3 and is_meta_line(paras[0].raw):
         meta.append(paras.pop(0).raw)  # 2024-02-07 来源:… 作者:… at the top of the text
     published_meta, source_meta, authors = read_meta(meta)
