@@ -10,7 +10,7 @@ from ..resources import read_rows
 LEVEL_CHARS = "省市区县镇乡道州旗盟"
 #: Division names that are also common words; never matched on their own.
 GENERIC = frozenset({"城区", "矿区", "郊区", "新区", "林区", "社区", "园区", "开发区", "高新区", "工业区",
-                     "示范区", "风景区", "保税区", "市区", "县城", "街道", "城关镇", "中心区", "经济开发区",
+                     "示范区", "风景区", "保税区", "市区", "县城", "街道", "中心区", "经济开发区",
                      "自治区", "特区"})
 
 
