@@ -132,3 +132,18 @@ def test_bad_inputs_are_reported_and_the_rest_is_read(tmp_path: Path) -> None:
     assert len(errors) == 5
     assert len(arts) == 4 + 2  # 4 good JSON lines, the UTF-8 file and the GB18030 file
     assert any(a.title == "佛山市总工会召开会议" for a in arts)
+
+
+def test_every_mention_maps_back_to_the_raw_page() -> None:
+    from unionkg.extract import Extractor
+
+    raw = need(SEED).read_text(encoding="utf-8")
+    ex = Extractor()
+    n = 0
+    for a in split_page(raw):
+        for mention in ex.extract(a).mentions:
+            assert a.text[mention.start:mention.end] == mention.text
+            s, e = a.raw_span(mention.start, mention.end)
+            assert "".join(raw[s:e].split()) == "".join(mention.text.split())
+            n += 1
+    assert n > 80
