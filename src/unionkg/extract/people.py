@@ -25,6 +25,7 @@ _CUES = ("主持", "出席", "参加", "列席", "参会", "带队", "率队", "
          "指导", "宣布", "颁发", "揭牌", "授牌", "致", "进行", "带头", "牵头", "主讲", "领学", "领读")
 _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家", "同志", "一行", "代表", "主持", "出席", "干部",
              "群众", "工人", "全体", "有关", "负责", "相关", "各级", "部门", "单位", "企业", "会员", "参加", "组织")
+_BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
 _SUBUNIT = r"(?:[\u4e00-\u9fff]{1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭))?"
 
 
@@ -104,6 +105,7 @@ class PeopleFinder:
             hits.append(PersonHit(doc.text[p:p + n], p, p + n, "person.title_chain.v1", chain_start, positions))
             taken.add(p)
             hits.extend(self._list_after(doc, p + n, hits[-1]))
+        hits.extend(self._bare_lists(doc, hits, blocked))
         known = {h.name: h for h in hits}
         for name in sorted(known, key=len, reverse=True):  # later bare mentions of a named person
             for x in re.finditer(re.escape(name), doc.text):
@@ -179,6 +181,31 @@ class PeopleFinder:
                 continue
             positions.append(Position(body.name, body.label, titles, x, b))
         return chain[0][0], positions
+
+    def _bare_lists(self, doc: Doc, hits: list[PersonHit], blocked: list[tuple[int, int]]) -> list[PersonHit]:
+        """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles."""
+        m = doc.match
+        out: list[PersonHit] = []
+        for x in _BARE_LIST.finditer(m):
+            a = x.start()
+            if any(h.start <= a < h.end for h in hits) or any(bs <= a < be for bs, be in blocked):
+                continue
+            if a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff" and self.lex.boundary_before(m, a) is None:
+                continue
+            names = x.group(0)[:-1].split("、")
+            if not all(self._plain_name(n) for n in names):
+                continue
+            pos = a
+            for n in names:
+                out.append(PersonHit(doc.text[pos:pos + len(n)], pos, pos + len(n),
+                                     "person.list.v1" if out and out[-1].end == pos - 1 else "person.bare_list.v1", a))
+                pos += len(n) + 1
+        return out
+
+    def _plain_name(self, cand: str) -> bool:
+        sl = self.lex.surname_len(cand)
+        return bool(sl) and sl + 1 <= len(cand) <= sl + 2 and not any(w in cand for w in _NOT_NAME) \
+            and self.seg.word_freq(cand) < 100 and not self.title_re.search(cand)
 
     def _list_after(self, doc: Doc, pos: int, first: PersonHit) -> list[PersonHit]:
         m = doc.match

@@ -99,6 +99,11 @@ def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelTy
         f = _FILLER.match(clause)
         i = f.end() if f else 0
         direct = _ROLE_RE.match(clause, i) or _SPEECH_OBJ.match(clause[i:])
+        if first and not direct and f and "等" in f.group(0):
+            g = _ROLE_RE.search(clause, i, i + 8)  # 甲、乙等职工代表参加
+            if g:
+                i = g.start()
+                direct = g
         if first or _OPENERS.match(clause[i:]) or direct:
             if direct or _OPENERS.match(clause[i:]):
                 j = i
