@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unionkg.evaluate import evaluate_files
 from unionkg.extract.rules import RULES
@@ -60,3 +62,22 @@ def test_evidence_slices_the_sentence_and_names_a_known_rule(which: str, request
                     assert ev["sentence"], r
                 n += 1
     assert n > 50
+
+
+_text = st.text(alphabet=st.sampled_from(list("市区县镇总工会主席书记召开会议传达学习精神邀请出席主持“”\"《》法、,，。等甲乙张王李广州汕头潮南·")),
+                max_size=160)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_text)
+def test_extractor_never_crashes_and_offsets_hold(text: str) -> None:
+    from unionkg.extract import Extractor
+    from unionkg.ingest.split import finish_article
+
+    a = finish_article(text, list(range(len(text))), text, title="标题")
+    facts = Extractor().extract(a)
+    for m in facts.mentions:
+        assert a.text[m.start:m.end] == m.text
+    for r in facts.relations:
+        ev = r.evidence
+        assert a.text[ev.start:ev.end] == ev.sentence
