@@ -32,13 +32,13 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="ukg-bench-"))
     corpus = tmp / "corpus.jsonl"
     n = 2000
-    while True:
+    while True:  # grow the corpus until its article text (not the JSON around it) reaches --mb
         synth_corpus(n, corpus, seed=args.seed)
-        size = corpus.stat().st_size
+        texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+        size = sum(len(t.encode("utf-8")) for t in texts)
         if size >= args.mb * 1e6:
             break
         n = int(n * args.mb * 1e6 / size * 1.05) + 1
-    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     chars = sum(len(t) for t in texts)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {len(texts)} distinct articles, {mb:.2f} MB of text, {chars} characters")

@@ -16,18 +16,20 @@ __all__ = ["build_graph", "build_graph_with_merges", "load_build", "write_build"
 
 
 def write_exports(g: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("json", "graphml", "gexf")) -> list[Path]:
+    from ..sinks._xml import flat_graph
     from ..sinks.files import write_gexf, write_graphml, write_json
 
     written = []
+    flat = flat_graph(g) if {"graphml", "gexf"} & set(formats) else None
     for fmt in formats:
         if fmt == "json":
             write_json(g, out / "graph.json")
             written.append(out / "graph.json")
         elif fmt == "graphml":
-            write_graphml(g, out / "graph.graphml")
+            write_graphml(g, out / "graph.graphml", flat)
             written.append(out / "graph.graphml")
         elif fmt == "gexf":
-            write_gexf(g, out / "graph.gexf")
+            write_gexf(g, out / "graph.gexf", flat)
             written.append(out / "graph.gexf")
         elif fmt == "neo4j-admin":
             from ..sinks.neo4j_admin import write_neo4j_admin

@@ -292,7 +292,9 @@ def hierarchy_lines(g: nx.MultiDiGraph, lines: list[dict[str, Any]]) -> dict[str
                 if p and q and p != q:
                     named_together.add((f"Place:{p}", f"Place:{q}"))
     rels = []
-    for u, v, d in sorted(g.edges(data=True), key=lambda x: (x[0], x[1], x[2]["type"])):
+    hier = [(u, v, d) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for d in keyed.values()
+            if d["type"] in (RelType.LOCATED_IN.value, RelType.SUBORDINATE_TO.value)]
+    for u, v, d in sorted(hier, key=lambda x: (x[0], x[1], x[2]["type"])):
         t = d["type"]
         lu, lv = g.nodes[u]["label"], g.nodes[v]["label"]
         named_body = lu == "UnionBody" and not g.nodes[u]["inferred"]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
+
+import networkx as nx
 
 _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f]')
@@ -47,3 +50,22 @@ def text_of(v: Any, kind: str) -> str:
     if kind == "boolean":
         return "true" if v else "false"
     return esc(v)
+
+
+@dataclass
+class FlatGraph:
+    """Nodes and edges with every property a scalar, computed once for all file writers."""
+
+    nodes: list[tuple[str, dict[str, Any]]]
+    edges: list[tuple[str, str, str, dict[str, Any]]]
+
+
+def flat_graph(g: nx.MultiDiGraph) -> FlatGraph:
+    """Flatten ``g`` (lists and dicts → JSON strings, None → '') in one pass over its adjacency."""
+    nodes = [(n, {k: scalar(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
+    edges = []
+    for u, nbrs in g._adj.items():  # the adjacency dict itself: edges(data=True) views cost 3x more
+        for v, keyed in nbrs.items():
+            for k, d in keyed.items():
+                edges.append((u, v, k, {kk: scalar(vv) for kk, vv in d.items()}))
+    return FlatGraph(nodes, edges)

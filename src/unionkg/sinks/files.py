@@ -39,10 +39,13 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_json(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    """Node-link JSON, sorted, so equal graphs give equal bytes."""
-    data = nx.node_link_data(g, edges="edges")
-    data["nodes"].sort(key=lambda d: d["id"])
-    data["edges"].sort(key=lambda d: (d["source"], d["target"], d["key"]))
+    """Node-link JSON (networkx's ``node_link_data`` layout, edges under ``edges``), sorted, so equal
+    graphs give equal bytes."""
+    nodes = [{**d, "id": n} for n, d in sorted(g.nodes(data=True), key=lambda x: x[0])]
+    edges = [{**d, "source": u, "target": v, "key": k}
+             for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for k, d in keyed.items()]
+    edges.sort(key=lambda d: (d["source"], d["target"], d["key"]))
+    data = {"directed": True, "multigraph": True, "graph": dict(g.graph), "nodes": nodes, "edges": edges}
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))  # C encoder
         fh.write("\n")

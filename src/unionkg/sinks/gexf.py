@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._xml import esc, kind_of, scalar, text_of
+from ._xml import FlatGraph, esc, flat_graph, kind_of, text_of
 
 __all__ = ["write_gexf"]
 
@@ -40,21 +40,23 @@ def _attvalues(d: dict[str, Any], ids: dict[str, tuple[str, str]]) -> str:
     return f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
 
 
-def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
+def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str], flat: FlatGraph | None = None) -> None:
+    """Write ``g`` as dynamic GEXF; ``flat`` reuses a flattening already made for another writer."""
+    flat = flat or flat_graph(g)
     first: dict[str, str] = {}
-    for u, v, d in g.edges(data=True):
+    for u, v, _k, d in flat.edges:
         iso = _iso(d.get("date"))
         if iso:
             for n in (u, v):
                 if n not in first or iso < first[n]:
                     first[n] = iso
     nodes = []
-    for n, d in g.nodes(data=True):
-        attrs = {k: scalar(v) for k, v in d.items() if k != "label"}
-        nodes.append((n, scalar(d.get("label", "")), attrs))
+    for n, d in flat.nodes:
+        attrs = {k: x for k, x in d.items() if k != "label"}
+        nodes.append((n, d.get("label", ""), attrs))
     edges = []
-    for u, v, k, d in g.edges(keys=True, data=True):
-        attrs = {kk: scalar(vv) for kk, vv in d.items() if kk != "type"}
+    for u, v, k, d in flat.edges:
+        attrs = {kk: vv for kk, vv in d.items() if kk != "type"}
         attrs["relationship"] = d.get("type", "")
         edges.append((u, v, k, d.get("type", ""), _iso(d.get("date")), attrs))
     nids, ndecl = _decls("node", [a for *_, a in nodes])

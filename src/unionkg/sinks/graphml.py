@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._xml import esc, kind_of, scalar, text_of
+from ._xml import FlatGraph, esc, flat_graph, kind_of, scalar, text_of
 
 __all__ = ["write_graphml"]
 
@@ -23,9 +23,10 @@ def _keys(items: list[dict[str, Any]]) -> dict[str, str]:
     return {k: kind_of([x for x in vs if x != ""]) for k, vs in sorted(values.items())}
 
 
-def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    nodes = [(n, {k: scalar(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
-    edges = [(u, v, k, {kk: scalar(vv) for kk, vv in d.items()}) for u, v, k, d in g.edges(keys=True, data=True)]
+def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str], flat: FlatGraph | None = None) -> None:
+    """Write ``g`` as GraphML; ``flat`` reuses a flattening already made for another writer."""
+    flat = flat or flat_graph(g)
+    nodes, edges = flat.nodes, flat.edges
     nkeys = _keys([d for _, d in nodes])
     ekeys = _keys([d for *_, d in edges])
     nid = {name: f"n{i}" for i, name in enumerate(nkeys)}
