@@ -57,8 +57,9 @@ def test_offsets_round_trip_on_the_seed() -> None:
     ("珠江 啤酒有限公司", "珠江啤酒有限公司"),
     ("召 开 会议", "召开会议"),
     ("深人推进 | 工作", "深入推进工作"),
-    ("本报讯 3月17日", "本报讯 3月17日"),
-    ("Hello world 工会", "Hello world 工会"),
+    ("本报讯 3月17日", "本报讯3月17日"),
+    ("要围绕 \"百千万工程\"", "要围绕\"百千万工程\""),
+    ("Hello world 工会 2024 年", "Hello world工会2024年"),
 ])
 def test_clean_line(raw: str, clean: str) -> None:
     ct = clean_line(raw)

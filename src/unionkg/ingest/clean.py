@@ -16,19 +16,6 @@ _SPACES = " \t\u3000\u00a0\r"
 _TERMINAL = "。!?！？…;；\"”』」)）"
 
 
-def is_cjk(ch: str) -> bool:
-    """CJK ideographs, CJK punctuation and full-width forms."""
-    o = ord(ch)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0x3000 <= o <= 0x303F
-        or 0xFF00 <= o <= 0xFFEF
-        or 0xF900 <= o <= 0xFAFF
-        or ch in "“”‘’·…—■"
-    )
-
-
 @dataclass
 class CleanText:
     """Cleaned text and, for each of its characters, the index of the raw character."""
@@ -55,8 +42,8 @@ def clean_line(raw: str, base: int = 0) -> CleanText:
                 j += 1
             prev = chars[-1] if chars else ""
             nxt = raw[j] if j < n else ""
-            if not prev or not nxt or (is_cjk(prev) and is_cjk(nxt)):
-                i = j
+            if not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()):
+                i = j  # only a space between two ASCII words is a real one (OCR puts the others)
                 continue
             chars.append(" ")  # between CJK and ASCII/digits, or ASCII words: keep one
             offs.append(base + i)
