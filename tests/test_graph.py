@@ -114,3 +114,23 @@ def test_gexf_plays_a_timeline_when_dates_have_a_year(tmp_path: Path) -> None:
     assert 'mode="dynamic"' in text
     starts = {d.get("start") for _, _, d in h.edges(data=True) if d.get("label") == "IMPLEMENTS"}
     assert {"2025-03-17", "2025-03-19", "2025-03-18"} <= starts
+
+
+def test_campaign_variants_merge_and_different_policies_stay_apart() -> None:
+    from collections import Counter
+
+    from unionkg.resolve.campaigns import group_campaigns
+
+    names = {
+        "一函两书": {'"一函两书"工作制度'},
+        "一函两书工作制度": set(),
+        "全国两会精神": set(),
+        '全国"两会"精神': set(),
+        "中国工会十七大精神": set(),
+        "中国工会十八大精神": set(),
+    }
+    counts = Counter({"一函两书": 3, "全国两会精神": 2})
+    g = group_campaigns(names, counts)
+    assert g["一函两书工作制度"] == g["一函两书"] == "一函两书"
+    assert g['全国"两会"精神'] == g["全国两会精神"] == "全国两会精神"
+    assert g["中国工会十七大精神"] != g["中国工会十八大精神"]
