@@ -148,3 +148,10 @@ def test_every_mention_maps_back_to_the_raw_page() -> None:
             assert "".join(raw[s:e].split()) == "".join(mention.text.split())
             n += 1
     assert n > 80
+
+
+def test_dateline_date_when_the_lead_has_none() -> None:
+    arts = split_page("某区总工会召开会议\n\n本报3月18日讯 区总工会召开全委会,传达学习会议精神。\n")
+    assert arts[0].date == "03-18"
+    arts = split_page("某区总工会召开会议\n\n本报3月18日讯 近日,区总工会召开全委会。\n")
+    assert arts[0].date is None

@@ -16,7 +16,7 @@ from datetime import date
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
-from .dates import event_date, parse_iso
+from .dates import VAGUE_RE, event_date, parse_iso
 from .normalize import to_match_text
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
@@ -243,6 +243,8 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
     the_year = published.year if published else year
     lead = norm[lead_start:].lstrip(" ,:")
     when = event_date(lead, year=the_year, published=published)
+    if when is None and m is not None and not VAGUE_RE.search(lead[:12]):
+        when = event_date(m.group(0), year=the_year, published=published)  # 本报3月18日讯 with no date after
     ident = article_id or "a" + hashlib.sha1((title + "\x00" + text).encode("utf-8")).hexdigest()[:12]
     return Article(
         id=ident, title=title, subtitle=subtitle, text=text, date=when,
