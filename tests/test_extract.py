@@ -81,3 +81,11 @@ def test_extractor_never_crashes_and_offsets_hold(text: str) -> None:
     for r in facts.relations:
         ev = r.evidence
         assert a.text[ev.start:ev.end] == ev.sentence
+
+
+def test_eval_agrees_with_the_shared_scorer_on_the_genre_set(genre_build: Path) -> None:
+    facts = genre_build / "facts.jsonl"
+    gold = GENRE / "gold.json"
+    out = subprocess.run([sys.executable, str(need(SHARED / "eval" / "score.py")), str(gold), str(facts)],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.strip() == evaluate_files(str(gold), str(facts)).report().strip()
