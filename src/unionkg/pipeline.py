@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,17 +78,40 @@ def article_key(a: Article) -> str:
     return h.hexdigest()
 
 
-def _load_cache(path: Path) -> dict[str, dict[str, Any]]:
-    cache: dict[str, dict[str, Any]] = {}
-    if path.exists():
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                try:
-                    obj = json.loads(line)
-                    cache[obj["key"]] = obj["facts"]
-                except (json.JSONDecodeError, KeyError, TypeError):
-                    continue  # a torn line from an interrupted build: re-extract that article
-    return cache
+class FactsCache:
+    """Extraction results by content hash, on disk (``KEY<TAB>JSON`` lines) with an in-memory
+    offset index: a cached article costs a seek, and memory does not grow with the corpus."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.index: dict[str, int] = {}
+        if path.exists():
+            with open(path, "rb") as fh:
+                while True:
+                    pos = fh.tell()
+                    raw = fh.readline()
+                    if not raw:
+                        break
+                    key, tab, rest = raw.partition(b"\t")
+                    if tab and rest.endswith(b"}\n"):  # a torn last line is simply not indexed
+                        self.index[key.decode()] = pos
+        self._read = open(path, "rb") if path.exists() else None  # noqa: SIM115 - closed in close()
+        self._write = open(path, "ab")  # noqa: SIM115 - closed in close()
+
+    def get(self, key: str) -> str | None:
+        pos = self.index.get(key)
+        if pos is None or self._read is None:
+            return None
+        self._read.seek(pos)
+        return self._read.readline().decode("utf-8").partition("\t")[2].rstrip("\n")
+
+    def put(self, key: str, line: str) -> None:
+        self._write.write(f"{key}\t{line}\n".encode())
+
+    def close(self) -> None:
+        if self._read is not None:
+            self._read.close()
+        self._write.close()
 
 
 def read_fact_lines(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
@@ -108,76 +132,90 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
           workers: int = 1, engine: str = "local", scheduler: str | None = None, add: bool = False,
           html: bool = True, explain_merges: bool = False,
           progress: Callable[[int], None] | None = None) -> BuildSummary:
-    """Build ``out_dir`` (facts.jsonl, errors.jsonl, graph.json/.graphml/.gexf, graph.html)."""
+    """Build ``out_dir`` (facts.jsonl, errors.jsonl, graph.json/.graphml/.gexf, graph.html).
+
+    Articles stream from the inputs through extraction into ``facts.jsonl`` in input order; the
+    graph is then assembled from that file. ``add`` keeps the articles already in the build.
+    """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = BuildSummary(out_dir=str(out))
-    cache_path = out / "cache.jsonl"
-    cache = _load_cache(cache_path)
-    previous: list[dict[str, Any]] = []
-    if add and (out / "facts.jsonl").exists():
-        previous = list(read_fact_lines(out / "facts.jsonl"))
-    seen_ids = {p["article"]["id"] for p in previous}
-    lines: list[dict[str, Any]] = list(previous)
-    fresh: list[tuple[str, dict[str, Any]]] = []
+    part = out / "facts.jsonl.part"
+    cache = FactsCache(out / "cache.jsonl")
+    seen_ids: set[str] = set()
+    try:
+        with open(part, "w", encoding="utf-8") as fh:
+            if add and (out / "facts.jsonl").exists():
+                with open(out / "facts.jsonl", encoding="utf-8") as old:
+                    for line in old:
+                        if line.startswith('{"article"'):
+                            seen_ids.add(json.loads(line)["article"]["id"])
+                            fh.write(line)
 
-    def articles() -> Iterator[Article]:
-        for item in iter_articles(inputs, year=year):
-            if isinstance(item, InputError):
-                summary.errors.append(item.to_dict())
-                continue
-            if item.id in seen_ids:
-                continue
-            seen_ids.add(item.id)
-            yield item
+            def articles() -> Iterator[Article]:
+                for item in iter_articles(inputs, year=year):
+                    if isinstance(item, InputError):
+                        summary.errors.append(item.to_dict())
+                    elif item.id not in seen_ids:
+                        seen_ids.add(item.id)
+                        yield item
 
-    if engine == "dask":
-        from .scale.dask_engine import dask_facts
+            if engine == "dask":
+                from .scale.dask_engine import dask_facts
 
-        new_lines = dask_facts(list(articles()), out, scheduler=scheduler)
-        for ln in new_lines:
-            lines.append(ln)
-    else:
-        todo: list[Article] = []
-        order: list[tuple[str, str]] = []  # (key, state)
-        for a in articles():
-            key = article_key(a)
-            if key in cache:
-                lines.append(cache[key])
-                summary.cached += 1
+                for ln in dask_facts(list(articles()), out, scheduler=scheduler):
+                    fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
             else:
-                todo.append(a)
-                lines.append({"__pending__": key})
-            order.append((key, a.id))
-        if workers > 1 and len(todo) > 1:
-            from .scale.parallel import imap_facts
+                _extract_stream(articles(), fh, cache, workers, summary, progress)
+    finally:
+        cache.close()
+    from .model import write_build_file  # the graph stage
 
-            results = iter(imap_facts(todo, workers))
-        else:
-            results = (extract_facts(a) for a in todo)
-        done = 0
-        for i, ln in enumerate(lines):
-            if "__pending__" in ln:
-                key = ln["__pending__"]
-                facts = next(results)
-                lines[i] = facts
-                cache[key] = facts
-                fresh.append((key, facts))
-                done += 1
-                if progress is not None:
-                    progress(done)
-    from .model import write_build  # the graph stage
-
-    g = write_build(lines, out, html=html, explain_merges=explain_merges)
-    if fresh:
-        with open(cache_path, "a", encoding="utf-8") as fh:
-            for key, facts in fresh:
-                fh.write(json.dumps({"key": key, "facts": facts}, ensure_ascii=False) + "\n")
+    g, stats = write_build_file(part, out, html=html)
     with open(out / "errors.jsonl", "w", encoding="utf-8") as fh:
         for e in summary.errors:
             fh.write(json.dumps(e, ensure_ascii=False) + "\n")
-    summary.articles = len(lines)
-    summary.entities = sum(len(ln.get("entities", [])) for ln in lines)
-    summary.relations = sum(len(ln.get("relations", [])) for ln in lines)
+    summary.articles, summary.entities, summary.relations = stats.articles, stats.entities, stats.relations
     summary.nodes, summary.edges = g.number_of_nodes(), g.number_of_edges()
     return summary
+
+
+def _extract_stream(articles: Iterator[Article], fh: Any, cache: FactsCache, workers: int,
+                    summary: BuildSummary, progress: Callable[[int], None] | None) -> None:
+    """Extract what the cache lacks and write every article's line in input order."""
+    markers: deque[tuple[str, str | None]] = deque()
+
+    def todo() -> Iterator[Article]:
+        for a in articles:
+            key = article_key(a)
+            hit = cache.get(key)
+            markers.append((key, hit))
+            if hit is None:
+                yield a
+            else:
+                summary.cached += 1
+
+    if workers > 1:
+        from .scale.parallel import imap_facts
+
+        results: Iterator[dict[str, Any]] = iter(imap_facts(todo(), workers))
+    else:
+        results = (extract_facts(a) for a in todo())
+    done = 0
+    for res in results:
+        while markers:
+            key, hit = markers.popleft()
+            if hit is not None:
+                fh.write(hit + "\n")
+                continue
+            line = json.dumps(res, ensure_ascii=False)
+            fh.write(line + "\n")
+            cache.put(key, line)
+            done += 1
+            if progress is not None:
+                progress(done)
+            break
+    while markers:
+        _key, hit = markers.popleft()
+        assert hit is not None
+        fh.write(hit + "\n")

@@ -10,9 +10,17 @@ from typing import Any
 import networkx as nx
 
 from ..errors import BuildError
-from .graph import build_graph, build_graph_with_merges, hierarchy_lines
+from .graph import (
+    BuildStats,
+    FactSource,
+    build_graph,
+    build_graph_from,
+    build_graph_with_merges,
+    hierarchy_lines,
+)
 
-__all__ = ["build_graph", "build_graph_with_merges", "load_build", "write_build", "write_exports"]
+__all__ = ["FactSource", "build_graph", "build_graph_with_merges", "load_build", "write_build", "write_build_file",
+           "write_exports"]
 
 
 def write_exports(g: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("json", "graphml", "gexf")) -> list[Path]:
@@ -42,15 +50,22 @@ def write_exports(g: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("js
 
 
 def write_build(lines: list[dict[str, Any]], out: Path, *, html: bool = True, explain_merges: bool = False) -> nx.MultiDiGraph:
-    """Write facts.jsonl (articles in input order, then the hierarchy line), the graph files,
-    merges.jsonl and graph.html."""
-    g, merges = build_graph_with_merges(lines)
-    tmp = out / "facts.jsonl.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
+    """``write_build_file`` for facts held in memory."""
+    part = out / "facts.jsonl.part"
+    with open(part, "w", encoding="utf-8") as fh:
         for ln in lines:
-            fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
-        fh.write(json.dumps(hierarchy_lines(g, lines), ensure_ascii=False) + "\n")
-    os.replace(tmp, out / "facts.jsonl")
+            if "article" in ln:
+                fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
+    return write_build_file(part, out, html=html)[0]
+
+
+def write_build_file(part: Path, out: Path, *, html: bool = True) -> tuple[nx.MultiDiGraph, BuildStats]:
+    """From the article lines in ``part`` (input order): the graph; then facts.jsonl (those lines and
+    the hierarchy line), graph.json/.graphml/.gexf, merges.jsonl and graph.html in ``out``."""
+    g, merges, stats = build_graph_from(FactSource(path=part))
+    with open(part, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(hierarchy_lines(g, stats.named_together), ensure_ascii=False) + "\n")
+    os.replace(part, out / "facts.jsonl")
     write_exports(g, out)
     with open(out / "merges.jsonl", "w", encoding="utf-8") as fh:
         for m in sorted(merges, key=lambda m: (m.node, m.article, m.name)):
@@ -60,7 +75,7 @@ def write_build(lines: list[dict[str, Any]], out: Path, *, html: bool = True, ex
         from ..sinks.html import write_html
 
         write_html(g, out / "graph.html")
-    return g
+    return g, stats
 
 
 def load_build(build_dir: str | os.PathLike[str]) -> nx.MultiDiGraph:

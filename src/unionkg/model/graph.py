@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -70,30 +72,86 @@ def build_graph(lines: Iterable[dict[str, Any]], divisions: Divisions | None = N
     return g
 
 
-def build_graph_with_merges(lines: Iterable[dict[str, Any]], divisions: Divisions | None = None
+class FactSource:
+    """Article lines to build from: a list in memory, or a facts file read twice (once in file
+    order, then by article id through an offset index), so a big build never holds all its facts."""
+
+    def __init__(self, lines: Iterable[dict[str, Any]] | None = None, path: str | os.PathLike[str] | None = None):
+        self.lines = [ln for ln in lines if "article" in ln] if lines is not None else None
+        self.path = path
+        self.offsets: dict[str, int] = {}
+
+    def scan(self) -> Iterator[dict[str, Any]]:
+        if self.lines is not None:
+            yield from self.lines
+            return
+        assert self.path is not None
+        with open(self.path, "rb") as fh:
+            while True:
+                pos = fh.tell()
+                raw = fh.readline()
+                if not raw:
+                    break
+                if not raw.startswith(b'{"article"'):
+                    continue
+                ln = json.loads(raw)
+                self.offsets[ln["article"]["id"]] = pos
+                yield ln
+
+    def by_id(self) -> Iterator[dict[str, Any]]:
+        """Lines sorted by article id: ids, not input order, decide node properties."""
+        if self.lines is not None:
+            yield from sorted(self.lines, key=lambda ln: ln["article"]["id"])
+            return
+        assert self.path is not None
+        with open(self.path, "rb") as fh:
+            for aid in sorted(self.offsets):
+                fh.seek(self.offsets[aid])
+                yield json.loads(fh.readline())
+
+
+@dataclass
+class BuildStats:
+    articles: int = 0
+    entities: int = 0
+    relations: int = 0
+    named_together: set[tuple[str, str]] = field(default_factory=set)
+
+
+def build_graph_with_merges(lines: Iterable[dict[str, Any]] | FactSource, divisions: Divisions | None = None
                             ) -> tuple[nx.MultiDiGraph, list[Merge]]:
+    g, merges, _ = build_graph_from(lines if isinstance(lines, FactSource) else FactSource(lines), divisions)
+    return g, merges
+
+
+def build_graph_from(src: FactSource, divisions: Divisions | None = None
+                     ) -> tuple[nx.MultiDiGraph, list[Merge], BuildStats]:
+    """Two passes: resolve campaigns and people over all articles, then add nodes and edges."""
     divs = divisions or Divisions.load()
-    arts = [ln for ln in lines if "article" in ln]
-    arts.sort(key=lambda ln: ln["article"]["id"])  # ids, not input order, decide everything below
     b = GraphBuilder()
-    # -- campaigns: variants across articles -------------------------------------------------
+    stats = BuildStats()
     variants: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
-    for ln in arts:
+    city_of_body: dict[str, str] = {}
+    raw_contexts: list[tuple[str, str, tuple[str, ...], str | None, str | None, bool]] = []
+    for ln in src.scan():
+        a = ln["article"]
+        stats.articles += 1
+        stats.entities += len(ln["entities"])
+        stats.relations += len(ln["relations"])
+        places = set()
         for e in ln["entities"]:
             if e["type"] == "Campaign":
                 variants[e["name"]].update(e.get("aliases", []))
                 counts[e["name"]] += 1
-    camp = group_campaigns(variants, counts)
-    # -- people: identities ---------------------------------------------------------------------
-    city_of_body: dict[str, str] = {}
-    for ln in arts:
-        for e in ln["entities"]:
-            if e["type"] in ("UnionBody", "Organization") and e.get("place") in divs.by_code:
+            elif e["type"] in ("UnionBody", "Organization") and e.get("place") in divs.by_code:
                 city_of_body[e["name"]] = _city(divs, e["place"])
-    contexts = []
-    for ln in arts:
-        a = ln["article"]
+            elif e["type"] == "Place" and e.get("place"):
+                places.add(e["place"])
+        for p in places:
+            for q in places:
+                if p != q:
+                    stats.named_together.add((f"Place:{p}", f"Place:{q}"))
         org = ln["events"][0]["organiser"] if ln.get("events") else None
         org_city = None
         for e in ln["entities"]:
@@ -105,17 +163,18 @@ def build_graph_with_merges(lines: Iterable[dict[str, Any]], divisions: Division
                 bodies[r["head"]].append(r["tail"])
         for e in ln["entities"]:
             if e["type"] == "Person":
-                contexts.append(PersonContext(e["name"], a["id"], tuple(bodies.get(e["name"], ())), org_city,
-                                              a.get("source"), e.get("role") == "reporter" or e["name"] in a.get("authors", [])))
+                raw_contexts.append((e["name"], a["id"], tuple(bodies.get(e["name"], ())), org_city, a.get("source"),
+                                     e.get("role") == "reporter" or e["name"] in a.get("authors", [])))
+    camp = group_campaigns(variants, counts)
+    contexts = [PersonContext(*c) for c in sorted(raw_contexts, key=lambda c: (c[1], c[0]))]
     person_id, merges = resolve_people(contexts, city_of_body)
-    # -- nodes and edges per article --------------------------------------------------------------
-    for ln in arts:
+    for ln in src.by_id():
         _add_article(b, ln, camp, person_id, divs)
     _add_hierarchy(b, divs)
     for _, d in b.g.nodes(data=True):
         d["articles"].sort()
         d["aliases"].sort()
-    return b.g, merges
+    return b.g, merges, stats
 
 
 def _city(divs: Divisions, code: str) -> str:
@@ -281,16 +340,9 @@ def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
         cur = a.code
 
 
-def hierarchy_lines(g: nx.MultiDiGraph, lines: list[dict[str, Any]]) -> dict[str, Any]:
+def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]]) -> dict[str, Any]:
     """The corpus-level facts line: LOCATED_IN of union bodies, of places named together in an
-    article, and SUBORDINATE_TO between unions (inferred parents included)."""
-    named_together: set[tuple[str, str]] = set()
-    for ln in lines:
-        places = {e.get("place") for e in ln.get("entities", []) if e["type"] == "Place"}
-        for p in places:
-            for q in places:
-                if p and q and p != q:
-                    named_together.add((f"Place:{p}", f"Place:{q}"))
+    article (``named_together``), and SUBORDINATE_TO between unions (inferred parents included)."""
     rels = []
     hier = [(u, v, d) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for d in keyed.values()
             if d["type"] in (RelType.LOCATED_IN.value, RelType.SUBORDINATE_TO.value)]
