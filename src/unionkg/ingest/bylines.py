@@ -31,6 +31,31 @@ class Byline:
     editors: tuple[str, ...] = ()
 
 
+def _in_original(name: str, norm: str, orig: str) -> str:
+    """``name`` (normalised, spaces glued away) as the original text writes it (traditional kept)."""
+    m = re.search(r"\s*".join(map(re.escape, name)), norm)
+    return re.sub(r"\s+", "", orig[m.start():m.end()]) if m else name
+
+
+def _glue_singletons(tokens: list[str]) -> list[str]:
+    """A name has at least two characters: a lone CJK character split off by an OCR space belongs
+    to its neighbour (``白 岚瑞`` → 白岚瑞, ``龙钧 佳`` → 龙钧佳)."""
+    out: list[str] = []
+    pending = ""
+    for tok in tokens:
+        if not tok:
+            continue
+        if len(tok) == 1 and "\u4e00" <= tok <= "\u9fff" and tok not in ("摄", "图", "文"):
+            if out and len(out[-1]) <= 2:
+                out[-1] += tok
+            else:
+                pending += tok
+            continue
+        out.append(pending + tok if pending and len(tok) <= 3 else tok)
+        pending = ""
+    return out
+
+
 def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
     """Names in a byline such as ``全媒体记者许接英 通讯 员穗工宣`` or ``通讯员:甲 乙``.
 
@@ -51,7 +76,7 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
     pos = 0
     for m in list(_ROLE_RE.finditer(raw)) + [None]:
         chunk = raw[pos : m.start()] if m else raw[pos:]
-        for tok in re.split(r"[\s:：、,，/;；]+", chunk):
+        for tok in _glue_singletons(re.split(r"[\s:：、,，/;；]+", chunk)):
             if tok and tok not in _NOT_NAMES and _NAME_RE.match(tok):
                 target.append(tok)
             elif tok and tok not in ("摄", "图", "文") and not _NAME_RE.match(tok) and target is names \
@@ -64,6 +89,6 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
         pos = m.end()
     if not names and not editors:
         return None
-    names = [orig[raw.find(n): raw.find(n) + len(n)] for n in names]
-    editors = [orig[raw.find(n): raw.find(n) + len(n)] for n in editors]
+    names = [_in_original(n, raw, orig) for n in names]
+    editors = [_in_original(n, raw, orig) for n in editors]
     return Byline(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(editors)))

@@ -23,6 +23,7 @@ _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|
 _CAPTION_RE = re.compile(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
 _META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]|^\s*原创\s|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 _CREDIT_RE = re.compile(r"^\s*文\s*/\s*(\S+)")
+_TRAILING_CREDIT_RE = re.compile(r"(?:^|\s)文\s*/\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}?)\s*(?:图\s*/\s*[\u4e00-\u9fff ]{2,8})?\s*$")
 _BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|工会联合会|工会委员会|妇联|团委|人大常委会)$")
 HEADING_MAX = 40
 
@@ -239,6 +240,12 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
         byline = parse_byline(raw_inner, bare=True)
         if byline:
             authors.extend(byline.names)
+    cm = _TRAILING_CREDIT_RE.search(norm)
+    if cm:  # 文/甲 图/乙 closing the text: the writer reported it
+        b = parse_byline(raw[offsets[cm.start(1)]: offsets[cm.end(1) - 1] + 1] if offsets else text[cm.start(1):cm.end(1)],
+                         bare=True)
+        if b:
+            authors.extend(b.names)
     authors.extend(extra_authors or [])
     the_year = published.year if published else year
     lead = norm[lead_start:].lstrip(" ,:")
