@@ -242,10 +242,10 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
             authors.extend(byline.names)
     cm = _TRAILING_CREDIT_RE.search(norm)
     if cm:  # 文/甲 图/乙 closing the text: the writer reported it
-        b = parse_byline(raw[offsets[cm.start(1)]: offsets[cm.end(1) - 1] + 1] if offsets else text[cm.start(1):cm.end(1)],
-                         bare=True)
-        if b:
-            authors.extend(b.names)
+        writer = parse_byline(raw[offsets[cm.start(1)]: offsets[cm.end(1) - 1] + 1] if offsets
+                              else text[cm.start(1):cm.end(1)], bare=True)
+        if writer:
+            authors.extend(writer.names)
     authors.extend(extra_authors or [])
     the_year = published.year if published else year
     lead = norm[lead_start:].lstrip(" ,:")
