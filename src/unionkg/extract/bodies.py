@@ -20,8 +20,8 @@ from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
 from .text import Doc
 
-_LEVEL_OF_WORD = {"省": "province", "市": "city", "区": "district", "县": "district", "镇": "town",
-                  "乡": "town", "街道": "town"}
+_LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district", "县": "district",
+                  "旗": "district", "镇": "town", "乡": "town", "街道": "town"}
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
@@ -54,7 +54,7 @@ class Context:
             d = divs.get(code)
             if d.level != level:
                 return False
-            return level != "district" or d.name.endswith(level_word)
+            return level not in ("district", "city") or d.name.endswith(level_word)
 
         before = [c for p, c in self.places if p <= pos and ok(c)]
         if before:
@@ -64,7 +64,7 @@ class Context:
             return after[0]
         for _, c in self.places:
             for a in divs.ancestors(c):
-                if a.level == level:
+                if ok(a.code):
                     return a.code
         return None
 
@@ -124,7 +124,7 @@ class BodyFinder:
                 rel = [c for c in h.codes if any(self.divs.is_ancestor(s, c) or self.divs.is_ancestor(c, s) for s in sure)]
                 if len(rel) >= 1:
                     h.code = rel[0]
-        return [h for h in kept if h.code and (len(m[h.start:h.end]) >= 3 or h.in_chain)]
+        return [h for h in kept if h.code]
 
     # -- bodies --------------------------------------------------------------------------------
     def find(self, doc: Doc, ctx: Context, blocked: list[tuple[int, int]]) -> list[Mention]:
@@ -177,7 +177,7 @@ class BodyFinder:
                     if prev is None or not self.divs.is_ancestor(prev.code, hit.code):
                         break
                     start = prev.start
-            elif pre >= 1 and (m[pre - 2: pre] == "街道" or m[pre - 1] in "省市区县镇乡") and self._bare(m, pre):
+            elif pre >= 1 and (m[pre - 2: pre] == "街道" or m[pre - 1] in "省市州盟区县旗镇乡") and self._bare(m, pre):
                 word = "街道" if m[pre - 2: pre] == "街道" else m[pre - 1]
                 if word == "省" and m[pre - 2: pre] == "全省":
                     continue
@@ -224,6 +224,8 @@ class BodyFinder:
         for h in places:
             if any(bs <= h.start < be for bs, be in blocked):
                 continue
+            if h.end - h.start < 3 and not h.in_chain and not any(x.start <= h.start < x.end for x in out):
+                continue  # a two-character name (易县) only inside a body's name or a chain
             if any(bs <= h.start < be for bs, be in body_spans) and not any(
                     x.start <= h.start < x.end and x.rule.startswith("body.division") for x in out):
                 continue  # inside a company name or a congress: not a place mention
@@ -251,6 +253,8 @@ class BodyFinder:
         for h in places:
             if any(bs <= h.start < be for bs, be in blocked):
                 continue
+            if h.end - h.start < 3 and not h.in_chain and not any(x.start <= h.start < x.end for x in out):
+                continue  # a two-character name (易县) only inside a body's name or a chain
             tail = _PARTY_TAIL.match(m, h.end)
             if tail is None:
                 continue

@@ -26,7 +26,7 @@ _CUES = ("主持", "出席", "参加", "列席", "参会", "带队", "率队", "
 _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家", "同志", "一行", "代表", "主持", "出席", "干部",
              "群众", "工人", "全体", "有关", "负责", "相关", "各级", "部门", "单位", "企业", "会员", "参加", "组织")
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
-_SUBUNIT = r"(?:[\u4e00-\u9fff]{1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭))?"
+_SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭))?"
 
 
 @dataclass
@@ -148,14 +148,16 @@ class PeopleFinder:
         chain: list[tuple[int, int, Mention | None, str]] = []  # (start, end, body, titles)
         for a, b in pieces:
             got: tuple[int, int, Mention | None, str] | None = None
-            for x in range(a, b):
+            for x in range(a, b):  # a body heading the piece wins over a title-only reading
                 body = by_start.get(x)
                 if body is not None and body.end <= b and self.title_only.match(m[body.end:b]):
                     got = (x, b, body, m[body.end:b])
                     break
-                if self.title_only.match(m[x:b]):
-                    got = (x, b, None, m[x:b])
-                    break
+            if got is None:
+                for x in range(a, b):
+                    if self.title_only.match(m[x:b]):
+                        got = (x, b, None, m[x:b])
+                        break
             if got is None:
                 break
             chain.append(got)

@@ -9,9 +9,11 @@ One node file per label and one relationship file per type, each with its own he
     import.args                  the neo4j-admin arguments, one per line
 
 Values are converted as for the Bolt loader (``neo4j_props``): maps and lists of maps become JSON
-strings, arrays use ``;`` between elements (a column whose strings contain ``;`` is written as a JSON
-string instead), a column whose values disagree in type is written as text. Strings are quoted and
-nulls left empty, so an empty string and a missing value stay distinct.
+strings and a column whose values disagree in type is written as text. Arrays join their elements with
+``;``, or, when some string element contains ``;`` (OCR text often has ASCII punctuation), with the
+first of ``|`` and U+001F that none contains, so arrays stay arrays as over Bolt; ``import.args``
+names the delimiter. Strings are quoted and nulls left empty, so an empty string and a missing value
+stay distinct.
 
     >>> export = write_neo4j_admin(G, "out/neo4j-admin")  # doctest: +SKIP
     >>> export.arguments("neo4j")  # doctest: +SKIP
@@ -34,6 +36,7 @@ from .neo4j_props import to_json
 
 __all__ = ["AdminExport", "write_neo4j_admin"]
 
+DELIMITERS = (";", "|", "\x1f")
 _SCALAR_TYPES: dict[type, str] = {bool: "boolean", int: "long", float: "double", str: "string"}
 
 
@@ -50,10 +53,13 @@ class AdminExport:
 
     def arguments(self, database: str = "neo4j") -> list[str]:
         """``neo4j-admin`` arguments that import these files into DATABASE (new or empty)."""
+        delimiter = self.array_delimiter
+        if not delimiter.isprintable():
+            delimiter = f"U+{ord(delimiter):04X}"
         args = ["database", "import", "full"]
         args += [f"--nodes={h},{d}" for h, d in self.nodes.values()]
         args += [f"--relationships={h},{d}" for h, d in self.relationships.values()]
-        args += [f"--array-delimiter={self.array_delimiter}", "--multiline-fields=true", database]
+        args += [f"--array-delimiter={delimiter}", "--multiline-fields=true", database]
         return args
 
 
@@ -147,14 +153,34 @@ def _write_header(path: Path, header: list[str]) -> None:
         csv.writer(f, lineterminator="\n").writerow(header)
 
 
-def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: str | Path, array_delimiter: str = ";") -> AdminExport:
-    """Write node CSVs per label and relationship CSVs per type (with header files) into OUT_DIR."""
-    if len(array_delimiter) != 1 or array_delimiter in ',"\n':
+def _pick_delimiter(rows: Iterable[Mapping[str, Any]]) -> str:
+    """The first of ``;``, ``|`` and U+001F that no string array element contains (else ``;``)."""
+    used: set[str] = set()
+    for props in rows:
+        for value in props.values():
+            if isinstance(value, list):
+                used.update(ch for item in value if isinstance(item, str) for ch in DELIMITERS if ch in item)
+    return next((ch for ch in DELIMITERS if ch not in used), DELIMITERS[0])
+
+
+def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: str | Path, array_delimiter: str | None = None) -> AdminExport:
+    """Write node CSVs per label and relationship CSVs per type (with header files) into OUT_DIR.
+
+    ARRAY_DELIMITER None picks one that no array element contains (see the module docstring).
+    """
+    if array_delimiter is not None and (len(array_delimiter) != 1 or array_delimiter in ',"\n'):
         raise ValueError("array_delimiter must be one character other than , \" and newline")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
+    nodes = node_rows(G)
+    rels = relationship_rows(G)
+    if array_delimiter is None:
+        array_delimiter = _pick_delimiter(
+            [row["props"] for rows in nodes.values() for row in rows]
+            + [row["props"] for rows in rels.values() for row in rows]
+        )
     export = AdminExport(out.resolve(), array_delimiter)
-    for label, rows in node_rows(G).items():
+    for label, rows in nodes.items():
         props = [row["props"] for row in rows]
         columns = _columns(props, ("id",), array_delimiter)
         header = ["id:ID", ":LABEL"] + [_header_name(n, t) for n, t in columns]
@@ -168,7 +194,7 @@ def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: str | Path, array_delimiter: 
         export.nodes[name] = (head_path.resolve(), data_path.resolve())
         export.node_count += len(rows)
     by_type: dict[RelType, list[dict[str, Any]]] = {}
-    for (rel_type, _, _), rows in relationship_rows(G).items():
+    for (rel_type, _, _), rows in rels.items():
         by_type.setdefault(rel_type, []).extend(rows)
     for rel_type, rows in by_type.items():
         props = [row["props"] for row in rows]
