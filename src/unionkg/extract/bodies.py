@@ -249,7 +249,7 @@ class BodyFinder:
         """``乳源瑶族自治县委``, ``大朗镇党委``, ``琶洲街道党工委``, ``松山湖管委会``, ``共青团深圳市委员会``,
         ``共青团端州区委``, ``团市委``."""
         m, t = doc.match, doc.text
-        out = []
+        out: list[Mention] = []
         for h in places:
             if any(bs <= h.start < be for bs, be in blocked):
                 continue
