@@ -12,12 +12,14 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .errors import BuildError, InputError
 from .extract import Extractor, fact_line
 from .ingest import iter_articles
+from .ingest.readers import RawRecord, iter_records, parse_record
 from .types import Article
 
 _EXTRACTOR: Extractor | None = None
@@ -152,21 +154,20 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
                             seen_ids.add(json.loads(line)["article"]["id"])
                             fh.write(line)
 
-            def articles() -> Iterator[Article]:
+            if engine == "dask":
+                from .scale.dask_engine import dask_facts
+
+                arts = []
                 for item in iter_articles(inputs, year=year):
                     if isinstance(item, InputError):
                         summary.errors.append(item.to_dict())
                     elif item.id not in seen_ids:
                         seen_ids.add(item.id)
-                        yield item
-
-            if engine == "dask":
-                from .scale.dask_engine import dask_facts
-
-                for ln in dask_facts(list(articles()), out, scheduler=scheduler):
+                        arts.append(item)
+                for ln in dask_facts(arts, out, scheduler=scheduler):
                     fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
             else:
-                _extract_stream(articles(), fh, cache, workers, summary, progress)
+                _extract_stream(iter_records(inputs, year=year), fh, cache, workers, year, seen_ids, summary, progress)
     finally:
         cache.close()
     from .model import write_build_file  # the graph stage
@@ -180,42 +181,91 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
     return summary
 
 
-def _extract_stream(articles: Iterator[Article], fh: Any, cache: FactsCache, workers: int,
-                    summary: BuildSummary, progress: Callable[[int], None] | None) -> None:
-    """Extract what the cache lacks and write every article's line in input order."""
+def record_key(item: Article | RawRecord, year: int | None) -> str:
+    """Cache key: the extractor's fingerprint and the record's content (its raw JSON line, or the
+    split article)."""
+    if isinstance(item, RawRecord):
+        h = hashlib.sha1(f"{extractor_fingerprint()}\x00{year}\x00".encode())
+        h.update(item.text.strip().encode("utf-8"))
+        return h.hexdigest()
+    return article_key(item)
+
+
+def process_record(item: Article | RawRecord, year: int | None = None) -> tuple[str, Any]:
+    """The unit of work of every build: ``("ok", (article id, facts JSON line))`` or
+    ``("error", error dict)``. Parsing, cleaning, extraction and serialisation all happen here, in
+    the worker when there are several."""
+    art = parse_record(item, year=year) if isinstance(item, RawRecord) else item
+    if isinstance(art, InputError):
+        return "error", art.to_dict()
+    return "ok", (art.id, json.dumps(extract_facts(art), ensure_ascii=False))
+
+
+def _line_id(line: str) -> str:
+    prefix = '{"article": {"id": "'
+    if line.startswith(prefix):
+        end = line.find('"', len(prefix))
+        if end > 0 and "\\" not in line[len(prefix):end]:
+            return line[len(prefix):end]
+    return str(json.loads(line)["article"]["id"])
+
+
+def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Any, cache: FactsCache, workers: int,
+                    year: int | None, seen_ids: set[str], summary: BuildSummary,
+                    progress: Callable[[int], None] | None) -> None:
+    """Extract what the cache lacks (on ``workers`` processes) and write every article's line in
+    input order, once per article id."""
     markers: deque[tuple[str, str | None]] = deque()
 
-    def todo() -> Iterator[Article]:
-        for a in articles:
-            key = article_key(a)
+    def emit(line: str, aid: str) -> None:
+        if aid not in seen_ids:  # the same article twice in the inputs: kept once
+            seen_ids.add(aid)
+            fh.write(line + "\n")
+
+    def todo() -> Iterator[Article | RawRecord]:
+        for r in records:
+            if isinstance(r, InputError):
+                summary.errors.append(r.to_dict())
+                continue
+            if isinstance(r, Article) and r.id in seen_ids:
+                continue
+            key = record_key(r, year)
             hit = cache.get(key)
+            if hit is not None:
+                summary.cached += 1
+                if not markers:  # nothing pending before it: write now, hold nothing
+                    emit(hit, _line_id(hit))
+                    continue
             markers.append((key, hit))
             if hit is None:
-                yield a
-            else:
-                summary.cached += 1
+                yield r
 
+    work = partial(process_record, year=year)
     if workers > 1:
-        from .scale.parallel import imap_facts
+        from .scale.parallel import imap_ordered
 
-        results: Iterator[dict[str, Any]] = iter(imap_facts(todo(), workers))
+        results: Iterator[tuple[str, Any]] = imap_ordered(work, todo(), workers, chunksize=16,
+                                                          initializer=get_extractor)
     else:
-        results = (extract_facts(a) for a in todo())
+        results = map(work, todo())
     done = 0
-    for res in results:
+    for kind, payload in results:
         while markers:
             key, hit = markers.popleft()
             if hit is not None:
-                fh.write(hit + "\n")
+                emit(hit, _line_id(hit))
                 continue
-            line = json.dumps(res, ensure_ascii=False)
-            fh.write(line + "\n")
-            cache.put(key, line)
-            done += 1
-            if progress is not None:
-                progress(done)
+            if kind == "error":
+                summary.errors.append(payload)
+            else:
+                aid, line = payload
+                cache.put(key, line)
+                emit(line, aid)
+                done += 1
+                if progress is not None:
+                    progress(done)
             break
     while markers:
         _key, hit = markers.popleft()
         assert hit is not None
-        fh.write(hit + "\n")
+        emit(hit, _line_id(hit))

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
@@ -49,18 +50,31 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[str | InputError]:
                              hint="check the path; use - to read standard input")
 
 
-def iter_articles(inputs: Iterable[str], *, year: int | None = None) -> Iterator[Article | InputError]:
-    """Every article of every input, in input order; errors in place of what could not be read."""
+@dataclass(frozen=True)
+class RawRecord:
+    """One JSON Lines record, not parsed yet (parsing and cleaning happen where the extraction runs)."""
+
+    source: str
+    line: int
+    text: str
+
+
+def iter_records(inputs: Iterable[str], *, year: int | None = None) -> Iterator[Article | InputError | RawRecord]:
+    """Articles of text inputs, raw records of JSON Lines inputs (streamed line by line), and
+    errors in place of what could not be read, in input order."""
     for path in iter_paths(inputs):
         if isinstance(path, InputError):
             yield path
+            continue
+        name = "<stdin>" if path == "-" else path
+        if path != "-" and Path(path).suffix.lower() in JSONL_SUFFIXES:
+            yield from _stream_jsonl(path)
             continue
         try:
             data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
         except OSError as err:
             yield InputError(f"{path}: cannot read ({err.strerror})", source=path)
             continue
-        name = "<stdin>" if path == "-" else path
         try:
             text, _enc = decode_bytes(data, name)
         except InputError as err:
@@ -69,35 +83,72 @@ def iter_articles(inputs: Iterable[str], *, year: int | None = None) -> Iterator
         if not text.strip():
             yield InputError(f"{name}: empty file", source=name, hint="nothing to extract; remove it or fill it")
             continue
-        is_jsonl = Path(path).suffix.lower() in JSONL_SUFFIXES or (
-            path == "-" and text.lstrip().startswith("{"))
-        if is_jsonl:
-            yield from read_jsonl_text(text, name, year=year)
-        else:
-            arts = split_page(text, origin=name, year=year)
-            if not arts:
-                yield InputError(f"{name}: no article found (no body paragraph)", source=name,
-                                 hint="a text file needs a headline line and at least one paragraph")
-            yield from arts
+        if path == "-" and text.lstrip().startswith("{"):
+            for n, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    yield RawRecord(name, n, line)
+            continue
+        arts = split_page(text, origin=name, year=year)
+        if not arts:
+            yield InputError(f"{name}: no article found (no body paragraph)", source=name,
+                             hint="a text file needs a headline line and at least one paragraph")
+        yield from arts
+
+
+def _stream_jsonl(path: str) -> Iterator[RawRecord | InputError]:
+    """Lines of a JSONL file, decoded with the encoding its first 64 KB show, without reading it whole."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as err:
+        yield InputError(f"{path}: cannot read ({err.strerror})", source=path)
+        return
+    if not head.strip():
+        yield InputError(f"{path}: empty file", source=path, hint="nothing to extract; remove it or fill it")
+        return
+    cut = head.rfind(b"\n") + 1 if len(head) == 65536 and b"\n" in head else len(head)
+    try:
+        _text, enc = decode_bytes(head[:cut], path)
+    except InputError as err:
+        yield err
+        return
+    n = 0
+    try:
+        with open(path, encoding="utf-8-sig" if enc.startswith("utf-8") else enc) as fh:
+            for n, line in enumerate(fh, 1):  # noqa: B007 - n reports where decoding failed
+                if line.strip():
+                    yield RawRecord(path, n, line.rstrip("\r\n"))
+    except UnicodeDecodeError as err:
+        yield InputError(f"{path}:{n + 1}: cannot decode as {enc} ({err.reason})", source=path, line=n + 1,
+                         hint="re-save the file as UTF-8; the lines before this one were read")
+
+
+def parse_record(rec: RawRecord, *, year: int | None = None) -> Article | InputError:
+    """The article of one JSONL record, or the error that says which line is wrong and why."""
+    name, n, line = rec.source, rec.line, rec.text
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        return InputError(f"{name}:{n}: malformed JSON ({err.msg} at column {err.colno})", source=name,
+                          line=n, hint="fix or remove that line; the other lines were processed")
+    if not isinstance(obj, dict) or not isinstance(obj.get("title"), str) or not isinstance(obj.get("text"), str):
+        return InputError(f"{name}:{n}: a JSON line needs string fields \"title\" and \"text\"", source=name,
+                          line=n, hint="add the missing field or remove the line")
+    return article_from_record(obj, f"{name}:{n}", year=year)
+
+
+def iter_articles(inputs: Iterable[str], *, year: int | None = None) -> Iterator[Article | InputError]:
+    """Every article of every input, in input order; errors in place of what could not be read."""
+    for item in iter_records(inputs, year=year):
+        yield parse_record(item, year=year) if isinstance(item, RawRecord) else item
 
 
 def read_jsonl_text(text: str, name: str, *, year: int | None = None) -> Iterator[Article | InputError]:
     """Articles of a JSON Lines text: ``{"title", "text"}`` required; ``id``, ``date``,
     ``source``/``url``, ``page``, ``subtitle`` optional. Bad lines are reported by number."""
     for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(f"{name}:{n}: malformed JSON ({err.msg} at column {err.colno})", source=name,
-                             line=n, hint="fix or remove that line; the other lines were processed")
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("title"), str) or not isinstance(obj.get("text"), str):
-            yield InputError(f"{name}:{n}: a JSON line needs string fields \"title\" and \"text\"", source=name,
-                             line=n, hint="add the missing field or remove the line")
-            continue
-        yield article_from_record(obj, f"{name}:{n}", year=year)
+        if line.strip():
+            yield parse_record(RawRecord(name, n, line), year=year)
 
 
 def article_from_record(obj: dict, origin: str, *, year: int | None = None) -> Article:
