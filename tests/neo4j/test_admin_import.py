@@ -25,14 +25,11 @@ def header_of(path: Path) -> list[str]:
 
 def test_headers_are_typed(tmp_path: Path) -> None:
     G = hand.build()
-    G.nodes["Campaign:百千万工程"]["aliases"].append("含;分号")  # cannot be a ';' array any more
     export = write_neo4j_admin(G, tmp_path)
     assert export.node_count == G.number_of_nodes() and export.relationship_count == G.number_of_edges()
     header = header_of(export.nodes["UnionBody"][0])
     assert header[:3] == ["id:ID", ":LABEL", "name"]
     assert "aliases:string[]" in header and "inferred:boolean" in header and "articles:string[]" in header
-    campaign = header_of(export.nodes["Campaign"][0])
-    assert "aliases" in campaign  # JSON string column
     rel = header_of(export.relationships["IMPLEMENTS"][0])
     assert rel[:3] == [":START_ID", ":END_ID", ":TYPE"]
     assert {"key", "evidence", "evidence_sentence:string[]", "evidence_start:long[]",
@@ -41,10 +38,22 @@ def test_headers_are_typed(tmp_path: Path) -> None:
     assert args[:3] == ["database", "import", "full"] and "--array-delimiter=;" in args
 
 
+def test_array_delimiter_avoids_the_text(tmp_path: Path) -> None:
+    G = hand.build()
+    G.nodes["Campaign:百千万工程"]["aliases"].append("含;分号")
+    auto = write_neo4j_admin(G, tmp_path / "auto")
+    assert auto.array_delimiter == "|" and "aliases:string[]" in header_of(auto.nodes["Campaign"][0])
+    G.nodes["Campaign:百千万工程"]["aliases"].append("含|竖线")
+    assert "--array-delimiter=U+001F" in write_neo4j_admin(G, tmp_path / "unit").arguments()
+    fixed = write_neo4j_admin(G, tmp_path / "fixed", array_delimiter=";")
+    assert "aliases" in header_of(fixed.nodes["Campaign"][0])  # falls back to a JSON string column
+
+
 def test_bulk_import_gives_the_same_graph(tmp_path: Path) -> None:
     G = hand.build()
     hand.with_injection(G)
     G.nodes["Article:a1"]["subtitle"] = ""  # an empty string stays an empty string, None stays absent
+    G.nodes["UnionBody:佛山市总工会"]["aliases"].append("佛山;总工会")  # forces the '|' delimiter
     export = write_neo4j_admin(G, tmp_path / "csv")
     home = tmp_path / "imported"
     proc = subprocess.run(
@@ -66,7 +75,8 @@ def test_bulk_import_gives_the_same_graph(tmp_path: Path) -> None:
                 id="UnionBody:佛山市总工会").records
             by_campaign = {x["c"]["name"]: x for x in rec}
             body, rel = by_campaign[hand.BAIQIANWAN]["b"], by_campaign[hand.BAIQIANWAN]["r"]
-            assert body["aliases"] == ["市总工会"] and body["inferred"] is False and body["level"] == "city"
+            assert body["aliases"] == ["市总工会", "佛山;总工会"]
+            assert body["inferred"] is False and body["level"] == "city"
             assert rel["evidence_start"] == [0] and rel["evidence_confidence"] == [0.9]
             assert json.loads(rel["evidence"])[0]["sentence"] == "测试句:佛山市总工会推进百千万工程。"
             art = drv.execute_query("MATCH (a:Article) WHERE a.id IN ['Article:a1', 'Article:a2'] "
