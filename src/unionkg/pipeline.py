@@ -244,6 +244,8 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Any
     if workers > 1:
         from .scale.parallel import imap_ordered
 
+        get_extractor().seg.cut("工会")  # load tables and dictionaries once; forked workers share them
+
         results: Iterator[tuple[str, Any]] = imap_ordered(work, todo(), workers, chunksize=16,
                                                           initializer=get_extractor)
     else:
