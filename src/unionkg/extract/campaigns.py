@@ -57,6 +57,9 @@ class CampaignFinder:
                 suffix = tail.group(0)
             if (len(core) < 2 and not suffix) or core in self.not_campaigns:
                 continue
+            if q.start() > 0 and m[q.start() - 1] == "的" and not suffix:
+                continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
+                continue
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
             canonical = core if len(core) >= 2 else core + suffix
