@@ -72,3 +72,60 @@ def test_cypher_builders_take_labels_only_from_the_enums() -> None:
     )
     with pytest.raises(ValueError):
         merge_nodes_query("Person` {id: 1}) DETACH DELETE n //")  # type: ignore[arg-type]
+
+
+class _FlakyDriver:
+    """Stands in for neo4j.Driver: the first FAILS transactions raise ERROR, then writes succeed."""
+
+    def __init__(self, fails: int, error: Exception) -> None:
+        self.fails, self.error, self.runs = fails, error, 0
+
+    def session(self, database: str | None = None) -> _FlakyDriver:
+        return self
+
+    def begin_transaction(self) -> _FlakyDriver:
+        return self
+
+    def __enter__(self) -> _FlakyDriver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def run(self, query: str, rows: list[dict[str, object]]) -> _FlakyDriver:
+        self.runs += 1
+        if self.fails:
+            self.fails -= 1
+            raise self.error
+        return self
+
+    def consume(self) -> _FlakyDriver:
+        return self
+
+    @property
+    def counters(self) -> object:
+        from types import SimpleNamespace
+
+        return SimpleNamespace(nodes_created=2, relationships_created=0, properties_set=4)
+
+    def commit(self) -> None:
+        return None
+
+
+def test_transient_errors_are_retried(monkeypatch: pytest.MonkeyPatch) -> None:
+    from neo4j.exceptions import AuthError, TransientError
+
+    from unionkg.sinks import neo4j as sink
+
+    monkeypatch.setattr(sink.time, "sleep", lambda s: None)
+    report = sink.LoadReport(uri="bolt://x", database=None)
+    flaky = _FlakyDriver(2, TransientError("Neo.TransientError.Transaction.DeadlockDetected"))
+    sink._write(flaky, None, "UNWIND $rows AS row RETURN row", [{}], report, retries=3)  # type: ignore[arg-type]
+    assert (flaky.runs, report.retries, report.batches, report.nodes_created) == (3, 2, 1, 2)
+    with pytest.raises(TransientError):
+        sink._write(_FlakyDriver(5, TransientError("Neo.TransientError.General.X")), None, "q", [], report,  # type: ignore[arg-type]
+                    retries=2)
+    auth = _FlakyDriver(1, AuthError("no"))
+    with pytest.raises(AuthError):
+        sink._write(auth, None, "q", [], report, retries=3)  # type: ignore[arg-type]
+    assert auth.runs == 1  # not retryable: no second try
