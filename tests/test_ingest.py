@@ -155,3 +155,16 @@ def test_dateline_date_when_the_lead_has_none() -> None:
     assert arts[0].date == "03-18"
     arts = split_page("某区总工会召开会议\n\n本报3月18日讯 近日,区总工会召开全委会。\n")
     assert arts[0].date is None
+
+
+def test_page_header_title_with_exclamation_and_standalone_byline() -> None:
+    raw = ("南方工报 2025年3月20日 星期四 第3版\n\n奋斗正当时!\n\n"
+           "——记全国劳动模范甲某\n\n本报记者 林小雨 通讯员 黄大川\n\n"
+           "3月19日,广州市总工会召开劳模座谈会,传达学习全国两会精神。\n")
+    arts = split_page(raw)
+    assert len(arts) == 1
+    a = arts[0]
+    assert a.title == "奋斗正当时!" and a.subtitle == "——记全国劳动模范甲某"
+    assert a.page == "3"
+    assert a.authors == ("林小雨", "黄大川")
+    assert a.date == "03-19"

@@ -26,6 +26,8 @@ _CREDIT_RE = re.compile(r"^\s*文\s*/\s*(\S+)")
 _TRAILING_CREDIT_RE = re.compile(r"(?:^|\s)文\s*/\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}?)\s*(?:图\s*/\s*[\u4e00-\u9fff ]{2,8})?\s*$")
 _BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|工会联合会|工会委员会|妇联|团委|人大常委会)$")
 HEADING_MAX = 40
+_PAGE_HEADER_RE = re.compile(r"第\s*\d+\s*版|星期[一二三四五六日天]|^\d{4}年\d{1,2}月\d{1,2}日$")
+_STANDALONE_BYLINE_RE = re.compile(r"^[(（]?(?:本报|全媒体|融媒体|见习|特约|实习)?(?:记者|通讯员)")
 
 
 @dataclass
@@ -64,7 +66,7 @@ def _is_body(p: _Para) -> bool:
         len(s) > HEADING_MAX
         or bool(DATELINE_RE.match(s))
         or "。" in s
-        or s.endswith(("!", "?", "！", "？", ";", "；"))
+        or (len(s) > 25 and s.endswith(("!", "?", "！", "？", ";", "；")))
     )
 
 
@@ -92,6 +94,14 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
     cur: _Draft | None = None
     for p in paras:
         s = p.stripped
+        if _PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX and (cur is None or not cur.body or is_terminated(
+                cur.body[-1].stripped)):
+            pm = re.search(r"第\s*(\d+)\s*版", s)
+            page = page or (pm.group(1) if pm else None)
+            continue  # 南方工报 2025年3月20日 星期四 第3版: page metadata
+        if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p) and cur is not None and not cur.body:
+            cur.meta.append(_Para("作者:" + p.raw.strip(), p.start))  # 本报记者 甲 通讯员 乙, above the body
+            continue
         if _EDITOR_RE.search(p.raw) and not _is_body(p) and (cur is None or not cur.body):
             editors.extend(parse_editors(p.raw))
             continue
