@@ -8,7 +8,7 @@ PY=${PYTHON:-python3}
 .venv/bin/pip install -q --upgrade pip >/dev/null
 .venv/bin/pip install -q -e '.[test]'
 bash scripts/install-chromium.sh
-.venv/bin/python scripts/neo4j-local fetch
+bash scripts/neo4j-local-install
 export UNIONKG_STRICT="${UNIONKG_STRICT:-1}"   # a test whose dependency is missing fails, never skips
 export UNIONKG_SHARED="${UNIONKG_SHARED:-$(cd .. && pwd)/shared}"
 .venv/bin/ruff check src tests benchmarks scripts/refresh_divisions.py
