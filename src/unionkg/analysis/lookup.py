@@ -43,6 +43,8 @@ def find_nodes(G: nx.MultiDiGraph, query: str, label: str | None = None) -> list
     """
     if query in G and (label is None or G.nodes[query].get("label") == label):
         return [query]
+    if label is not None and f"{label}:{query}" in G:
+        return [f"{label}:{query}"]  # the node named exactly so: no scan of the whole graph
     want = key(query)
     if not want:
         return []

@@ -270,11 +270,26 @@ def superiors(G: nx.MultiDiGraph, body: str) -> list[str]:
 
 
 def body_cities(G: nx.MultiDiGraph) -> dict[str, str | None]:
-    """The city (Place name at city level) of every body, following LOCATED_IN upwards."""
+    """The city (Place name at city level) of every body, following LOCATED_IN upwards; each
+    place is resolved once (memoised), so this is linear in the number of bodies."""
+    memo: dict[str, str | None] = {}
+
+    def place_city(p: str, depth: int = 0) -> str | None:
+        if p in memo:
+            return memo[p]
+        attrs = G.nodes[p]
+        if attrs.get("label") == Label.PLACE.value and attrs.get("level") == PlaceLevel.CITY.value:
+            memo[p] = str(attrs.get("name"))
+            return memo[p]
+        ups = sorted(v for _, v, t in G.out_edges(p, data="type") if t == RelType.LOCATED_IN.value)
+        memo[p] = place_city(ups[0], depth + 1) if ups and depth < 8 else None
+        return memo[p]
+
     out: dict[str, str | None] = {}
     for n, attrs in G.nodes(data=True):
         if attrs.get("label") in (Label.UNION_BODY.value, Label.ORGANIZATION.value):
-            out[n] = _city_of(G, n)
+            ups = sorted(v for _, v, t in G.out_edges(n, data="type") if t == RelType.LOCATED_IN.value)
+            out[n] = next((c for c in (place_city(u) for u in ups) if c is not None), None)
     return out
 
 
@@ -352,26 +367,6 @@ def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], year
         first = seen[0] if seen else None  # adoptions are in date order, undated last
         out.append(Variant(form, first.name if first else None, first.date if first else None, len(seen)))
     return tuple(out)
-
-
-def _city_of(G: nx.MultiDiGraph, node: str) -> str | None:
-    seen: set[str] = set()
-    frontier = [node]
-    place = G.nodes[node].get("place")
-    if isinstance(place, str) and place in G:
-        frontier.append(place)
-    while frontier:
-        current = frontier.pop(0)
-        if current in seen:
-            continue
-        seen.add(current)
-        attrs = G.nodes[current]
-        if attrs.get("label") == Label.PLACE.value and attrs.get("level") == PlaceLevel.CITY.value:
-            return str(attrs.get("name"))
-        frontier += sorted(
-            v for _, v, t in G.out_edges(current, data="type") if t == RelType.LOCATED_IN.value
-        )
-    return None
 
 
 def _depths(branches: list[Branch]) -> dict[str, int]:
