@@ -273,23 +273,28 @@ def body_cities(G: nx.MultiDiGraph) -> dict[str, str | None]:
     """The city (Place name at city level) of every body, following LOCATED_IN upwards; each
     place is resolved once (memoised), so this is linear in the number of bodies."""
     memo: dict[str, str | None] = {}
+    adj = G._adj  # plain dicts: this runs over every body of the graph on each trace
+    nodes = G._node
+    place, city, located = Label.PLACE.value, PlaceLevel.CITY.value, RelType.LOCATED_IN.value
+    bodies = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
+
+    def ups(n: str) -> list[str]:
+        return sorted(v for v, keyed in adj[n].items() if any(d.get("type") == located for d in keyed.values()))
 
     def place_city(p: str, depth: int = 0) -> str | None:
-        if p in memo:
-            return memo[p]
-        attrs = G.nodes[p]
-        if attrs.get("label") == Label.PLACE.value and attrs.get("level") == PlaceLevel.CITY.value:
-            memo[p] = str(attrs.get("name"))
-            return memo[p]
-        ups = sorted(v for _, v, t in G.out_edges(p, data="type") if t == RelType.LOCATED_IN.value)
-        memo[p] = place_city(ups[0], depth + 1) if ups and depth < 8 else None
+        if p not in memo:
+            attrs = nodes[p]
+            if attrs.get("label") == place and attrs.get("level") == city:
+                memo[p] = str(attrs.get("name"))
+            else:
+                parents = ups(p)
+                memo[p] = place_city(parents[0], depth + 1) if parents and depth < 8 else None
         return memo[p]
 
     out: dict[str, str | None] = {}
-    for n, attrs in G.nodes(data=True):
-        if attrs.get("label") in (Label.UNION_BODY.value, Label.ORGANIZATION.value):
-            ups = sorted(v for _, v, t in G.out_edges(n, data="type") if t == RelType.LOCATED_IN.value)
-            out[n] = next((c for c in (place_city(u) for u in ups) if c is not None), None)
+    for n, attrs in nodes.items():
+        if attrs.get("label") in bodies:
+            out[n] = next((c for c in (place_city(u) for u in ups(n)) if c is not None), None)
     return out
 
 
