@@ -181,6 +181,23 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
     return summary
 
 
+def extract_stage(inputs: Iterable[str], facts_path: str | os.PathLike[str], *, workers: int = 1,
+                  year: int | None = None, cache_path: str | os.PathLike[str] | None = None,
+                  chunksize: int = 16) -> BuildSummary:
+    """The extraction stage alone: every article's facts line into ``facts_path``, in input order,
+    streaming (memory does not grow with the corpus), on ``workers`` processes. A ``cache_path``
+    reuses and extends a content-hash cache."""
+    summary = BuildSummary()
+    cache = FactsCache(Path(cache_path) if cache_path else Path(os.devnull))
+    try:
+        with open(facts_path, "w", encoding="utf-8") as fh:
+            _extract_stream(iter_records(inputs, year=year), fh, cache, workers, year, set(), summary, None,
+                            chunksize=chunksize)
+    finally:
+        cache.close()
+    return summary
+
+
 def record_key(item: Article | RawRecord, year: int | None) -> str:
     """Cache key: the extractor's fingerprint and the record's content (its raw JSON line, or the
     split article)."""
@@ -212,7 +229,7 @@ def _line_id(line: str) -> str:
 
 def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Any, cache: FactsCache, workers: int,
                     year: int | None, seen_ids: set[str], summary: BuildSummary,
-                    progress: Callable[[int], None] | None) -> None:
+                    progress: Callable[[int], None] | None, chunksize: int = 16) -> None:
     """Extract what the cache lacks (on ``workers`` processes) and write every article's line in
     input order, once per article id."""
     markers: deque[tuple[str, str | None]] = deque()
@@ -221,6 +238,7 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Any
         if aid not in seen_ids:  # the same article twice in the inputs: kept once
             seen_ids.add(aid)
             fh.write(line + "\n")
+            summary.articles += 1
 
     def todo() -> Iterator[Article | RawRecord]:
         for r in records:
@@ -246,7 +264,7 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Any
 
         get_extractor().seg.cut("工会")  # load tables and dictionaries once; forked workers share them
 
-        results: Iterator[tuple[str, Any]] = imap_ordered(work, todo(), workers, chunksize=16,
+        results: Iterator[tuple[str, Any]] = imap_ordered(work, todo(), workers, chunksize=chunksize,
                                                           initializer=get_extractor)
     else:
         results = map(work, todo())
