@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .errors import BuildError, InputError
+from .errors import InputError
 from .extract import Extractor, fact_line
 from .ingest import iter_articles
 from .ingest.readers import RawRecord, iter_records, parse_record
@@ -114,20 +114,6 @@ class FactsCache:
         if self._read is not None:
             self._read.close()
         self._write.close()
-
-
-def read_fact_lines(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
-    """Article lines of a facts file (corpus-level hierarchy lines are skipped)."""
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise BuildError(f"{path}:{n}: not JSON ({err.msg})", hint="rebuild with `unionkg build`") from None
-            if "article" in obj:
-                yield obj
 
 
 def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int | None = None,
