@@ -32,8 +32,12 @@ class ArticleFacts:
     relations: list[Relation] = field(default_factory=list)
 
 
+_CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全国)?(?:会员)?代表大会")
+
+
 def campaign_key(name: str) -> str:
-    return re.sub(r'["“”「」『』《》\s的]', "", name)
+    """Comparison key of a campaign name: no quotes, spaces or 的; ``第十八次全国代表大会`` → ``十八大``."""
+    return _CONGRESS_LONG.sub(r"\1大", re.sub(r'["“”「」『』《》\s的]', "", name))
 
 
 def _is_subsequence(a: str, b: str) -> bool:
@@ -99,7 +103,8 @@ class Extractor:
             lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
                           key=lambda x: x.start)
             for x in lead:
-                if re.match(r"(?:在[^,，。]{0,20})?(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)",
+                if re.match(r"(?:[、和与及][^,，。]{2,24}?)?(?:在[^,，。]{0,20})?"
+                            r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)",
                             doc.match[x.end: x.end + 24]):
                     return x
         if title_bodies:

@@ -80,7 +80,7 @@ def mode_of(doc: Doc, pos: int) -> Mode:
     return Mode.IMPLEMENT
 
 
-_OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦)")
+_OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦|代表)")
 
 
 def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelType, str, int]]:
