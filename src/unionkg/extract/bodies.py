@@ -25,6 +25,7 @@ _LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city"
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
+_SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
 _GENERIC_PREFIX = {"楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
                    "全省", "全县", "各", "本", "该", "所在", "工会", "新业态", "非公"}
@@ -136,6 +137,14 @@ class BodyFinder:
         company_end = {c.end: c for c in companies}
         out.extend(companies)
         out.extend(self._national(doc, blocked))
+        for x in _SHORT_ZONG.finditer(m):  # 省总 / 市总: the union of the province or city in context
+            if any(bs <= x.start() < be for bs, be in blocked) or not self._bare(m, x.start() + 1):
+                continue
+            code = ctx.resolve(self.divs, x.group(1), x.start())
+            if code is not None:
+                d = self.divs.get(code)
+                out.append(Mention(Label.UNION_BODY, t[x.start():x.end()], x.start(), x.end(), "body.shortform.v1",
+                                   canonical=self._full(code) + "总工会", attrs=(("place", code), ("level", d.level))))
         out.extend(self._party_and_league(doc, ctx, places, blocked))
         for s in self.suffix_re.finditer(m):
             suffix = s.group(0)
