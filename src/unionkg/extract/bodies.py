@@ -87,6 +87,9 @@ class BodyFinder:
         self.company_re = re.compile(alternation(list(lex.company_suffixes)))
         self.level_re = re.compile(f"[{LEVEL_CHARS}]")
         self.national = {r[0]: r[1] for r in read_rows("national_orgs.tsv")}
+        self.province_short = {d.short: d.code for d in divs.by_code.values() if d.level == "province" and d.short}
+        one = alternation(list(self.province_short))
+        self.province_list_re = re.compile(f"(?:{one})(?:、(?:{one}))+(?![\u4e00-\u9fff]{{0,1}}[省市区])")
         self.national_re = re.compile(alternation(list(self.national)))
         self.industries = sorted(lex.union_industries, key=len, reverse=True)
 
@@ -228,6 +231,7 @@ class BodyFinder:
             if industry:
                 attrs.append(("industry", industry))
             out.append(Mention(label, t[start:e], start, e, rule, canonical=full, attrs=tuple(attrs)))
+        out.extend(self._province_lists(doc, blocked))
         # places: those in chains of emitted bodies, and standalone full names
         body_spans = [(x.start, x.end) for x in out]
         for h in places:
@@ -241,6 +245,19 @@ class BodyFinder:
             d = self.divs.get(h.code)
             out.append(Mention(Label.PLACE, t[h.start:h.end], h.start, h.end, "place.division.v1",
                                canonical=d.name, attrs=(("place", h.code), ("level", d.level))))
+        return out
+
+    def _province_lists(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Mention]:
+        """``江苏、浙江、广东等地``: two or more short province names in a list are the provinces."""
+        out = []
+        for x in self.province_list_re.finditer(doc.match):
+            if any(bs <= x.start() < be for bs, be in blocked):
+                continue
+            for p in re.finditer(r"[^、]+", x.group(0)):
+                code = self.province_short[p.group(0)]
+                a, b = x.start() + p.start(), x.start() + p.end()
+                out.append(Mention(Label.PLACE, doc.text[a:b], a, b, "place.province_list.v1",
+                                   canonical=self.divs.get(code).name, attrs=(("place", code), ("level", "province"))))
         return out
 
     def _national(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Mention]:
