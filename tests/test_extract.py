@@ -19,8 +19,8 @@ from shared_paths import GENRE, SEED_GOLD, SHARED, need
 
 def test_seed_scores(seed_build: Path) -> None:
     score = evaluate_files(str(need(SEED_GOLD)), str(seed_build / "facts.jsonl"))
-    assert score.total("entities")[2] >= 0.95, score.report()
-    assert score.total("relations")[2] >= 0.90, score.report()
+    assert score.total("entities")[2] >= 0.98, score.report()  # issue 3 asks 0.95
+    assert score.total("relations")[2] >= 0.95, score.report()  # issue 3 asks 0.90
     assert score.articles == (7, 7, 7)
     assert score.dates == (5, 5)
 
@@ -37,8 +37,8 @@ def test_genre_set_scores(genre_build: Path) -> None:
     score = evaluate_files(str(GENRE / "gold.json"), str(genre_build / "facts.jsonl"))
     print(score.report())
     assert score.articles[2] == 20
-    assert score.total("entities")[2] >= 0.90, score.report()
-    assert score.total("relations")[2] >= 0.80, score.report()
+    assert score.total("entities")[2] >= 0.95, score.report()  # issue 3 asks 0.90
+    assert score.total("relations")[2] >= 0.93, score.report()  # issue 3 asks 0.80
 
 
 @pytest.mark.parametrize("which", ["seed_build", "genre_build"])
