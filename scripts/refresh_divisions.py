@@ -20,6 +20,8 @@ import zipfile
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "unionkg" / "data"
+#: characters that simplified text uses as they are (覆盖面, 著名, 瞭望), though the table maps them
+ALSO_SIMPLIFIED = "覆著瞭徵乾於"
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -88,15 +90,19 @@ def main() -> None:
         fh.write(header)
         for r in rows:
             fh.write("\t".join(r) + "\n")
+    # A "traditional" character that simplified place names use (乾 in 乾元镇, 于/於…) is also a
+    # simplified character: mapping it would corrupt simplified text, so it is left out.
+    simplified = {ch for r in rows for ch in r[1]} | set(ALSO_SIMPLIFIED)
     pairs = []
     for line in t2s.splitlines():
         p = line.split("\t")
-        if len(p) == 2 and len(p[0]) == 1 and len(p[1]) == 1 and p[0] != p[1]:
+        if len(p) == 2 and len(p[0]) == 1 and len(p[1]) == 1 and p[0] != p[1] and p[0] not in simplified:
             pairs.append(p)
     with open(DATA / "trad2simp.tsv", "w", encoding="utf-8") as fh:
         fh.write(
             f"# Traditional → simplified characters (one to one), from jionlp {args.version} "
-            "(Apache-2.0), jionlp/dictionary/tra2sim_char.txt. Regenerate: python scripts/refresh_divisions.py\n"
+            "(Apache-2.0), jionlp/dictionary/tra2sim_char.txt, without characters that simplified place "
+            "names use. Regenerate: python scripts/refresh_divisions.py\n"
         )
         for t, s in pairs:
             fh.write(f"{t}\t{s}\n")

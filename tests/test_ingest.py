@@ -168,3 +168,13 @@ def test_page_header_title_with_exclamation_and_standalone_byline() -> None:
     assert a.page == "3"
     assert a.authors == ("林小雨", "黄大川")
     assert a.date == "03-19"
+
+
+@pytest.mark.parametrize("text,match", [
+    ("廣州市總工會「一函兩書」", '广州市总工会"一函两书"'),
+    ("乾元镇覆盖面著名", "乾元镇覆盖面著名"),  # simplified text that the table must leave alone
+])
+def test_match_text_is_one_to_one(text: str, match: str) -> None:
+    from unionkg.ingest.normalize import to_match_text
+
+    assert to_match_text(text) == match

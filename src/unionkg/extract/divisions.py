@@ -62,13 +62,15 @@ class Divisions:
 
     def full_name(self, code: str) -> str:
         """Name with the city (and district) in front, without the province:
-        ``汕头市潮南区``, ``东莞市大岭山镇``; provinces and cities are their own name."""
+        ``汕头市潮南区``, ``东莞市大岭山镇``, ``北京市通州区``; provinces and cities are their own name."""
         d = self.by_code[code]
         if d.level in ("province", "city"):
             return d.name
         parts = [d.name]
         for a in self.ancestors(code):
             if a.level == "province":
+                if a.name.endswith("市"):  # 北京市通州区: municipalities keep their name in front
+                    parts.append(a.name)
                 break
             parts.append(a.name)
         return "".join(reversed(parts))
