@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
 
 from .errors import InputError
@@ -141,20 +141,27 @@ def _index(gold_article: dict[str, Any]) -> dict[str, set[str]]:
     return idx
 
 
-GoldItem = tuple[str, Callable[[Any], bool], bool, str]
+#: (type, key sets of the ends (one set for an entity, two for a relation), optional, label)
+GoldItem = tuple[str, tuple[frozenset[str], ...], bool, str]
 
 
 def _score(gold: list[GoldItem], preds: Any, tally: dict[str, list[int]], errors: list[str], label: str) -> None:
+    """The shared scorer's greedy matching, with gold items indexed by their keys so that big
+    corpora score in near-linear time: a prediction takes the first unmatched required gold item
+    it matches, else the last unmatched optional one."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for gi, (gk, keysets, _, _) in enumerate(gold):
+        for combo in product(*keysets):
+            index.setdefault((gk, *combo), []).append(gi)
     matched: set[int] = set()
     for pk in sorted(preds):
         hit = None
-        for gi, (gk, keys, opt, _) in enumerate(gold):
-            if gi in matched or gk != pk[0]:
+        for gi in sorted(set(index.get(tuple(pk), ()))):
+            if gi in matched:
                 continue
-            if keys(pk):
-                hit = gi
-                if not opt:
-                    break
+            hit = gi
+            if not gold[gi][2]:
+                break
         if hit is None:
             tally[pk[0]][1] += 1
             errors.append(f"{label} FP {pk}")
@@ -166,14 +173,6 @@ def _score(gold: list[GoldItem], preds: Any, tally: dict[str, list[int]], errors
         if gi not in matched and not opt:
             tally[gk][2] += 1
             errors.append(f"{label} FN {gk} {name}")
-
-
-def _names(keys: frozenset[str]) -> Callable[[Any], bool]:
-    return lambda pk: pk[1] in keys
-
-
-def _pair(hk: frozenset[str], tk: frozenset[str]) -> Callable[[Any], bool]:
-    return lambda pk: pk[1] in hk and pk[2] in tk
 
 
 def _rel_key(r: dict[str, Any]) -> tuple[str, str, str]:
@@ -209,7 +208,7 @@ def evaluate(gold: dict[str, Any], sys_arts: list[dict[str, Any]], extra_rel: li
         gitems: list[GoldItem] = []
         for e in g["entities"]:
             keys = frozenset({norm(e["name"])} | {norm(x) for x in e.get("aka", [])})
-            gitems.append((e["type"], _names(keys), bool(e.get("opt")), e["name"]))
+            gitems.append((e["type"], (keys,), bool(e.get("opt")), e["name"]))
         epreds = {(str(e.get("type")), norm(e.get("name"))) for e in s.get("entities", []) if e.get("type") in ENTITY_TYPES}
         _score(gitems, epreds, sc.entities, sc.errors, f"[{g['id']}] entity")
         gitems = []
@@ -218,7 +217,7 @@ def evaluate(gold: dict[str, Any], sys_arts: list[dict[str, Any]], extra_rel: li
                 continue
             hk = frozenset(idx.get(norm(r["head"]), {norm(r["head"])}))
             tk = frozenset(idx.get(norm(r["tail"]), {norm(r["tail"])}))
-            gitems.append((r["type"], _pair(hk, tk), bool(r.get("opt")),
+            gitems.append((r["type"], (hk, tk), bool(r.get("opt")),
                            f"{r['head']} -> {r['tail']}"))
         rpreds = {_rel_key(r) for r in s.get("relations", [])
                   if r.get("type") in ARTICLE_RELATIONS and r.get("type") != "REPORTED"}
@@ -253,7 +252,7 @@ def evaluate(gold: dict[str, Any], sys_arts: list[dict[str, Any]], extra_rel: li
     for (rt, h, tl), opt in seen.items():
         hk = frozenset(all_idx.get(h, {h}))
         tk = frozenset(all_idx.get(tl, {tl}))
-        citems.append((rt, _pair(hk, tk), opt, f"{h} -> {tl}"))
+        citems.append((rt, (hk, tk), opt, f"{h} -> {tl}"))
     cpreds: set[tuple[str, str, str]] = set()
     for r in [r for s in sys_arts for r in s.get("relations", [])] + extra_rel:
         if r.get("type") in CORPUS_RELATIONS:
