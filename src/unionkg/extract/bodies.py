@@ -38,6 +38,7 @@ class PlaceHit:
     codes: list[str]
     code: str = ""
     in_chain: bool = False
+    generic: bool = False  # 郊区, 矿区: a place only right after its city
 
 
 @dataclass
@@ -104,6 +105,12 @@ class BodyFinder:
                 if codes:
                     hits.append(PlaceHit(i + 1 - k, i + 1, list(codes)))
                     break
+            else:
+                for k in (2, 3):
+                    codes = self.divs.generic.get(m[i + 1 - k: i + 1]) if i + 1 >= k else None
+                    if codes:
+                        hits.append(PlaceHit(i + 1 - k, i + 1, list(codes), generic=True))
+                        break
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[PlaceHit] = []
         for h in hits:  # drop hits inside a longer one
@@ -119,7 +126,7 @@ class BodyFinder:
                     b.code = pairs[0][1]
                     a.in_chain = b.in_chain = True
         for h in kept:
-            if not h.code and len(h.codes) == 1:
+            if not h.code and len(h.codes) == 1 and not h.generic:
                 h.code = h.codes[0]
         # standalone ambiguous names: prefer one related to an unambiguous place of the article
         sure = [h.code for h in kept if h.code]
@@ -128,7 +135,7 @@ class BodyFinder:
                 rel = [c for c in h.codes if any(self.divs.is_ancestor(s, c) or self.divs.is_ancestor(c, s) for s in sure)]
                 if len(rel) >= 1:
                     h.code = rel[0]
-        return [h for h in kept if h.code]
+        return [h for h in kept if h.code and (h.in_chain or not h.generic)]
 
     # -- bodies --------------------------------------------------------------------------------
     def find(self, doc: Doc, ctx: Context, blocked: list[tuple[int, int]]) -> list[Mention]:

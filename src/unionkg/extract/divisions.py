@@ -31,9 +31,12 @@ class Divisions:
         self.by_code: dict[str, Division] = {d.code: d for d in rows}
         self.by_name: dict[str, list[str]] = {}
         self.by_short: dict[str, list[str]] = {}
+        self.generic: dict[str, list[str]] = {}  # 郊区, 矿区, 城区: names only after their city
         for d in rows:
             if d.name not in GENERIC:
                 self.by_name.setdefault(d.name, []).append(d.code)
+            else:
+                self.generic.setdefault(d.name, []).append(d.code)
             if d.short and len(d.short) >= 2 and d.level != "town" and d.short != d.name:
                 self.by_short.setdefault(d.short, []).append(d.code)
         self.max_len = max(len(n) for n in self.by_name)
