@@ -22,10 +22,10 @@ def test_build_scores_against_planted_gold(corpus: SynthResult, build1: Path) ->
     score = evaluate_files(str(corpus.gold), str(build1 / "facts.jsonl"))
     gold_n, predicted, matched = score.articles
     assert gold_n == predicted == matched == corpus.articles
-    # sanity floors; the targets (entity 0.97, relation 0.95 on 10k) are reported by the benchmark
-    assert score.total("entities")[2] >= 0.90, score.summary()
-    assert score.total("relations")[2] >= 0.85, score.summary()
-    assert score.dates[0] >= 0.9 * score.dates[1]
+    # the targets (entity 0.97, relation 0.95 on 10k; the benchmark reports the 10k figures)
+    assert score.total("entities")[2] >= 0.97, score.summary()
+    assert score.total("relations")[2] >= 0.95, score.summary()
+    assert score.dates[0] == score.dates[1]
 
 
 def test_shared_scorer_agrees(corpus: SynthResult, build1: Path) -> None:
@@ -56,4 +56,4 @@ def test_trace_recovers_planted_cascades(corpus: SynthResult, build1: Path) -> N
             dated += (got[name].date or "").endswith(a["date"][5:])
         planted_names = set().union(*forms.values())
         assert set(got) <= planted_names, f"{c['name']}: adopters that were not planted: {set(got) - planted_names}"
-    assert found >= 0.95 * total and parents >= 0.9 * total and dated >= 0.9 * total, (total, found, parents, dated)
+    assert found == parents == dated == total, (total, found, parents, dated)  # every planted step, with its parent
