@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .dates import Day, parse
 from .trace import Branch, Trace, level_rank
-from .trace_render import num, walk
+from .trace_render import branch_flags, num, walk
 
 #: Line colours per level (Tableau 10), then grey for others.
 COLOURS = ("#e15759", "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#9c755f", "#edc948")
@@ -151,11 +151,7 @@ def cascade_html(t: Trace) -> str:
 
 def branch_html(b: Branch, names: dict[str, str]) -> str:
     a = b.adoption
-    flags = []
-    if b.ahead_of:
-        flags.append("before superior " + ", ".join(names.get(s, s) for s in b.ahead_of))
-    if b.skipped:
-        flags.append("skipped " + ", ".join(names.get(s, s.split(":", 1)[-1]) for s in b.skipped))
+    flags = branch_flags(b, names)
     lag = f" +{b.lag_parent} d" if b.lag_parent is not None else ""
     flag = f' <span class="flag">[{escape("; ".join(flags))}]</span>' if flags else ""
     return (f"<strong>{escape(a.name)}</strong> <span class=\"muted\">({escape(a.level or '?')})"

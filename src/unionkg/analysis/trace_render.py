@@ -98,13 +98,19 @@ def walk(t: Trace) -> list[Branch]:
     return out
 
 
-def tree_line(b: Branch, names: dict[str, str]) -> str:
-    a = b.adoption
+def branch_flags(b: Branch, names: dict[str, str]) -> list[str]:
+    """What is odd about an adoption: before its superior's, or skipping levels."""
     flags = []
     if b.ahead_of:
         flags.append("before superior " + ", ".join(names.get(s, s) for s in b.ahead_of))
     if b.skipped:
         flags.append("skipped " + ", ".join(names.get(s, s.split(":", 1)[-1]) for s in b.skipped))
+    return flags
+
+
+def tree_line(b: Branch, names: dict[str, str]) -> str:
+    a = b.adoption
+    flags = branch_flags(b, names)
     lag = f" +{b.lag_parent}d" if b.lag_parent is not None else ""
     note = f"  [{'; '.join(flags)}]" if flags else ""
     return f"  {'    ' * b.depth}{a.name} ({a.level or '?'}) {a.date or 'undated'}{lag}{note}"
