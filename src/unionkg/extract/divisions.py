@@ -14,6 +14,10 @@ GENERIC = frozenset({"城区", "矿区", "郊区", "新区", "林区", "社区",
                      "自治区", "特区"})
 
 
+#: town-level units named like zones (物流园区, 经济开发区) read as common words on their own
+ZONE_ENDINGS = ("园区", "开发区", "工业区", "产业园", "新区", "工业园", "示范区", "保税区", "物流园")
+
+
 @dataclass(frozen=True)
 class Division:
     code: str
@@ -33,7 +37,7 @@ class Divisions:
         self.by_short: dict[str, list[str]] = {}
         self.generic: dict[str, list[str]] = {}  # 郊区, 矿区, 城区: names only after their city
         for d in rows:
-            if d.name not in GENERIC:
+            if d.name not in GENERIC and not (d.level == "town" and d.name.endswith(ZONE_ENDINGS)):
                 self.by_name.setdefault(d.name, []).append(d.code)
             else:
                 self.generic.setdefault(d.name, []).append(d.code)

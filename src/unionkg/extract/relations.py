@@ -226,8 +226,15 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
         sent = doc.match[a:b]
         if not _VISIT_RE.search(sent):
             continue
+        named = [x for x in bodies if x.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         for x in bodies:
-            if not (a <= x.start < b) or x.name == organiser.name or x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
+            if not (a <= x.start < b) or x.name == organiser.name:
+                continue
+            if x.label is Label.PLACE:  # 到东莞市调研: a place visited, unless it is part of a body's name
+                if any(y.start <= x.start < y.end for y in named) or any(
+                        y.label is not Label.PLACE and a <= y.start < b and y.start > x.start for y in named):
+                    continue
+            elif x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
                 continue
             if _TITLE_AFTER.match(doc.match, x.end):
                 continue
