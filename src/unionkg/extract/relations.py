@@ -67,8 +67,13 @@ def evidence(doc: Doc, article_id: str, pos: int, rule: str, confidence: float =
     return Evidence(article_id, doc.text[a:b], a, b, rule, confidence)
 
 
-def mode_of(doc: Doc, pos: int) -> Mode:
-    """study / publicize / implement from the verb before a campaign in its clause."""
+def mode_of(doc: Doc, pos: int, law: bool = False) -> Mode:
+    """study / publicize / implement from the verb before a campaign in its clause; a law handed out
+    or explained in a publicity clause (发放《劳动法》等宣传资料) is publicised."""
+    if law:
+        s, e = doc.sentence_of(pos)
+        if re.search(r"宣传|普法|普及|讲解|解读|发放|咨询", doc.match[s:e]):
+            return Mode.PUBLICIZE
     a = max(doc.sentence_of(pos)[0], pos - 14)
     left = doc.match[a:pos]
     cut = max(left.rfind(","), left.rfind("，"), left.rfind(";"))
@@ -204,7 +209,7 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
         return []
     out = []
     for c in campaigns:
-        mode = mode_of(doc, c.start)
+        mode = mode_of(doc, c.start, law=c.label is Label.LAW)
         out.append(Relation(RelType.IMPLEMENTS, organiser.name, canon.get(c.name, c.name), organiser.label, c.label,
                             evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
                             event=event_id, props=(("mode", mode.value), ("surface", c.text))))
