@@ -23,7 +23,7 @@ from .text import Doc
 _LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district", "县": "district",
                   "旗": "district", "镇": "town", "乡": "town", "街道": "town"}
 _NATIONAL = "中华全国总工会"
-_ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL}
+_ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
@@ -84,7 +84,7 @@ class BodyFinder:
         self.seg = seg
         self.lex = lex
         self.divs = divs
-        self.suffix_re = re.compile(alternation(list(lex.org_suffixes) + ["工会", "全总"]))
+        self.suffix_re = re.compile(alternation(list(lex.org_suffixes) + ["工会", *_ALIASES]))
         self.company_re = re.compile(alternation(list(lex.company_suffixes)))
         self.level_re = re.compile(f"[{LEVEL_CHARS}]")
         self.national = {r[0]: r[1] for r in read_rows("national_orgs.tsv")}
