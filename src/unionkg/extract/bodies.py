@@ -25,6 +25,7 @@ _LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city"
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
+_BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
 _GENERIC_PREFIX = {"楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
@@ -303,6 +304,14 @@ class BodyFinder:
                 kind = "government"
             out.append(Mention(Label.ORGANIZATION, name, start, tail.end(), "org.party.v1", canonical=name,
                                attrs=(("kind", kind), ("place", h.code))))
+        for x in _BARE_PARTY.finditer(m):  # 区委常委、统战部部长: the committee of the district in context
+            if any(bs <= x.start() < be for bs, be in blocked) or not self._bare(m, x.start() + 1):
+                continue
+            code = ctx.resolve(self.divs, x.group(1), x.start())
+            if code is not None:
+                name = self._full(code) + "委"
+                out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
+                                   canonical=name, attrs=(("kind", "party"), ("place", code))))
         for x in re.finditer(r"团(省|市|区|县)委", m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or any(bs <= x.start() < be for bs, be in blocked):
                 continue
