@@ -69,3 +69,23 @@ def flat_graph(g: nx.MultiDiGraph) -> FlatGraph:
             for k, d in keyed.items():
                 edges.append((u, v, k, {kk: scalar(vv) for kk, vv in d.items()}))
     return FlatGraph(nodes, edges)
+
+
+class Sink:
+    """Text pieces appended in order and written out in blocks, so a big file never sits in memory."""
+
+    def __init__(self, path: Any, pieces: list[str] | None = None, block: int = 20000) -> None:
+        self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self.buf: list[str] = list(pieces or [])
+        self.block = block
+
+    def append(self, piece: str) -> None:
+        self.buf.append(piece)
+        if len(self.buf) >= self.block:
+            self.fh.write("".join(self.buf))
+            self.buf.clear()
+
+    def close(self) -> None:
+        self.fh.write("".join(self.buf))
+        self.buf.clear()
+        self.fh.close()

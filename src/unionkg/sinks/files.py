@@ -39,16 +39,18 @@ def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_json(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
-    """Node-link JSON (networkx's ``node_link_data`` layout, edges under ``edges``), sorted, so equal
-    graphs give equal bytes."""
-    nodes = [{**d, "id": n} for n, d in sorted(g.nodes(data=True), key=lambda x: x[0])]
-    edges = [{**d, "source": u, "target": v, "key": k}
-             for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for k, d in keyed.items()]
-    edges.sort(key=lambda d: (d["source"], d["target"], d["key"]))
-    data = {"directed": True, "multigraph": True, "graph": dict(g.graph), "nodes": nodes, "edges": edges}
+    """Node-link JSON (networkx's ``node_link_data`` layout, edges under ``edges``), sorted so equal
+    graphs give equal bytes, and written item by item: no second copy of the graph in memory."""
+    dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+    edge_keys = sorted((u, v, k) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for k in keyed)
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))  # C encoder
-        fh.write("\n")
+        fh.write('{"directed":true,"edges":[')
+        for i, (u, v, k) in enumerate(edge_keys):
+            fh.write(("," if i else "") + dumps({**g._adj[u][v][k], "source": u, "target": v, "key": k}))
+        fh.write('],"graph":' + dumps(dict(g.graph)) + ',"multigraph":true,"nodes":[')
+        for i, n in enumerate(sorted(g._node)):
+            fh.write(("," if i else "") + dumps({**g._node[n], "id": n}))
+        fh.write("]}\n")
 
 
 def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:

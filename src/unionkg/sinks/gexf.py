@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._xml import FlatGraph, esc, flat_graph, kind_of, text_of
+from ._xml import FlatGraph, Sink, esc, flat_graph, kind_of, text_of
 
 __all__ = ["write_gexf"]
 
@@ -61,10 +61,10 @@ def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str], flat: FlatGraph
         edges.append((u, v, k, d.get("type", ""), _iso(d.get("date")), attrs))
     nids, ndecl = _decls("node", [a for *_, a in nodes])
     eids, edecl = _decls("edge", [a for *_, a in edges])
-    out = ['<?xml version="1.0" encoding="utf-8"?>\n',
+    out = Sink(path, ['<?xml version="1.0" encoding="utf-8"?>\n',
            '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n',
            '<meta><creator>unionkg</creator></meta>\n',
-           '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n', ndecl, edecl, "<nodes>\n"]
+           '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n', ndecl, edecl, "<nodes>\n"])
     for n, label, attrs in nodes:
         nstart = f' start="{first[n]}"' if n in first else ""
         out.append(f'<node id="{esc(n)}" label="{esc(label)}"{nstart}>{_attvalues(attrs, nids)}</node>\n')
@@ -74,5 +74,4 @@ def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str], flat: FlatGraph
         out.append(f'<edge id="{i}" source="{esc(u)}" target="{esc(v)}" label="{esc(label)}"{st}>'
                    f'{_attvalues(attrs, eids)}</edge>\n')
     out.append("</edges>\n</graph>\n</gexf>\n")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write("".join(out))
+    out.close()

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from ._xml import FlatGraph, esc, flat_graph, kind_of, scalar, text_of
+from ._xml import FlatGraph, Sink, esc, flat_graph, kind_of, scalar, text_of
 
 __all__ = ["write_graphml"]
 
@@ -31,11 +31,11 @@ def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str], flat: FlatGr
     ekeys = _keys([d for *_, d in edges])
     nid = {name: f"n{i}" for i, name in enumerate(nkeys)}
     eid = {name: f"e{i}" for i, name in enumerate(ekeys)}
-    out: list[str] = ['<?xml version="1.0" encoding="utf-8"?>\n',
+    out = Sink(path, ['<?xml version="1.0" encoding="utf-8"?>\n',
                       '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
                       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
                       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-                      'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
+                      'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'])
     for name, kind in nkeys.items():
         out.append(f'<key id="{nid[name]}" for="node" attr.name="{esc(name)}" attr.type="{kind}"/>\n')
     for name, kind in ekeys.items():
@@ -54,5 +54,4 @@ def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str], flat: FlatGr
                 out.append(f'<data key="{eid[k]}">{text_of(val, ekeys[k])}</data>')
         out.append("</edge>\n")
     out.append("</graph>\n</graphml>\n")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write("".join(out))
+    out.close()
