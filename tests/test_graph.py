@@ -134,3 +134,23 @@ def test_campaign_variants_merge_and_different_policies_stay_apart() -> None:
     assert g["一函两书工作制度"] == g["一函两书"] == "一函两书"
     assert g['全国"两会"精神'] == g["全国两会精神"] == "全国两会精神"
     assert g["中国工会十七大精神"] != g["中国工会十八大精神"]
+
+
+def test_traditional_and_simplified_articles_meet_in_one_node(tmp_path: Path) -> None:
+    rows = [
+        {"id": "t1", "title": "河源市總工會舉辦宣講會", "date": "2024-04-26",
+         "text": "本報訊（記者 鄭曉峰）4月25日，河源市總工會舉辦「中國夢·勞動美」宣講會。"},
+        {"id": "s1", "title": "河源市总工会召开座谈会", "date": "2024-05-11",
+         "text": "本报讯 5月10日,河源市总工会召开座谈会,深化\"中国梦·劳动美\"主题宣传。"},
+    ]
+    p = tmp_path / "in.jsonl"
+    p.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    build([str(p)], tmp_path / "out", html=False)
+    facts = [json.loads(x) for x in (tmp_path / "out" / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    trad = next(f for f in facts if f.get("article", {}).get("id") == "t1")
+    names = {e["name"] for e in trad["entities"]}
+    assert {"河源市總工會", "中國夢·勞動美", "鄭曉峰"} <= names  # the text's own script
+    g = load_build(tmp_path / "out")
+    assert {g.nodes[u]["name"] for u, _, d in g.in_edges("Campaign:中国梦·劳动美", data=True)
+            if d["type"] == "IMPLEMENTS"} == {"河源市总工会"}
+    assert len([1 for _, _, d in g.in_edges("Campaign:中国梦·劳动美", data=True) if d["type"] == "IMPLEMENTS"]) == 2

@@ -62,7 +62,8 @@ class CampaignFinder:
                 continue
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
-            canonical = core if len(core) >= 2 else core + suffix
+            orig = doc.text[q.start(1):q.end(1)].strip()  # the text's own script
+            canonical = orig if len(core) >= 2 else orig + doc.text[end:end + len(suffix)]
             variant = doc.text[q.start(): end + len(suffix)]
             out.append(Mention(Label.CAMPAIGN, variant, q.start(), end + len(suffix), "campaign.quoted.v1",
                                canonical=canonical, attrs=(("core", canonical),)))

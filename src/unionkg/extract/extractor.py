@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..ingest.normalize import to_match_text
 from ..types import Article, Entity, Evidence, Label, Mention, Relation, RelType
 from .bodies import BodyFinder, Context
 from .campaigns import CampaignFinder
@@ -37,7 +38,7 @@ _CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全
 
 def campaign_key(name: str) -> str:
     """Comparison key of a campaign name: no quotes, spaces or 的; ``第十八次全国代表大会`` → ``十八大``."""
-    return _CONGRESS_LONG.sub(r"\1大", re.sub(r'["“”「」『』《》\s的]', "", name))
+    return _CONGRESS_LONG.sub(r"\1大", re.sub(r'["“”「」『』《》\s的]', "", to_match_text(name)))
 
 
 def _is_subsequence(a: str, b: str) -> bool:
@@ -78,6 +79,9 @@ class Extractor:
         ctx.places += [(h.start, h.code) for h in self.bodies.find_places(doc.match)]
         title_bodies = [b for b in self.bodies.find(head, ctx, []) if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         bodies = _display_names(self.bodies.find(doc, ctx, blocked))
+        shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
+        title_bodies = [replace(b, canonical=shown[b.name], attrs=b.attrs + (("full", b.name),))
+                        if b.name in shown else b for b in title_bodies]
         people = self.people.find(doc, bodies, blocked)
         organiser = self._organiser(doc, title_bodies, bodies)
         facts = ArticleFacts(article)
@@ -179,17 +183,24 @@ class Extractor:
 
 
 def _display_names(bodies: list[Mention]) -> list[Mention]:
-    """Organisations are named in the facts as the article writes them at their fullest
-    (``潮南区人大常委会``); the full canonical name (``汕头市潮南区人大常委会``) is kept as ``full``
-    and identifies the graph node. Union bodies keep their full canonical name."""
-    best: dict[str, str] = {}
+    """Names in the text's own script and form. A body or place whose full name the article writes
+    out (in either script) is named as written (``廣州市總工會``); organisations as the article writes
+    them at their fullest (``潮南区人大常委会``). The full simplified name stays as ``full`` and
+    identifies the graph node."""
+    best: dict[tuple[Label, str], str] = {}
     for b in bodies:
-        if b.label is Label.ORGANIZATION and b.rule == "body.division.v1" and len(b.text) > len(best.get(b.name, "")):
-            best[b.name] = b.text
+        key = (b.label, b.name)
+        if to_match_text(b.text) == b.name and b.text != b.name:
+            best[key] = b.text  # written out in full, in another script
+        elif b.label is Label.ORGANIZATION and b.rule == "body.division.v1" and key not in best or (
+                b.label is Label.ORGANIZATION and b.rule == "body.division.v1"
+                and len(b.text) > len(best.get(key, "")) and to_match_text(best.get(key, "")) != b.name):
+            best[key] = b.text
     out = []
     for b in bodies:
-        if b.label is Label.ORGANIZATION and b.name in best:
-            b = replace(b, canonical=best[b.name], attrs=b.attrs + (("full", b.name),))
+        shown = best.get((b.label, b.name))
+        if shown is not None and shown != b.name:
+            b = replace(b, canonical=shown, attrs=b.attrs + (("full", b.name),))
         out.append(b)
     return out
 
