@@ -25,6 +25,8 @@ _GENERIC_SPIRIT = re.compile(
     r"(?:会议|大会|讲话|重要讲话|文件|指示|批示|会|这些|创新|奉献|团队|契约|担当|斗争|实干|进取|拼搏|主人翁)?$")
 #: boundary words that occur inside names of speeches (习近平总书记在全国两会上的重要讲话精神)
 _CONJ = frozenset({"和", "及", "以及", "与", "暨", "同"})
+#: 省总工会有关会议精神: a spirit only pointed at, not named
+_VAGUE_SPIRIT = re.compile(r"(?:有关|相关|此次|本次|这次|上述|该|各类|各项|系列)(?:会议|文件|讲话|指示|批示)?$")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步")
 
@@ -90,7 +92,7 @@ class CampaignFinder:
             core = x
             for f in _FILLERS:
                 core = core.removeprefix(f)
-            if len(core) < 2 or _GENERIC_SPIRIT.match(core):
+            if len(core) < 2 or _GENERIC_SPIRIT.match(core) or _VAGUE_SPIRIT.search(core):
                 continue
             a = s.start() - len(core)
             if any(a >= ts and s.end() <= te for ts, te in taken):
