@@ -85,6 +85,7 @@ def mode_of(doc: Doc, pos: int, law: bool = False) -> Mode:
     return Mode.IMPLEMENT
 
 
+_DELEGATION_MOVE = re.compile(r"深入|到|赴|来到|前往|走访|调研|慰问|看望|视察|走进")
 _OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦|代表)")
 
 
@@ -104,6 +105,8 @@ def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelTy
         f = _FILLER.match(clause)
         i = f.end() if f else 0
         direct = _ROLE_RE.match(clause, i) or _SPEECH_OBJ.match(clause[i:])
+        if first and not direct and f and "一行" in f.group(0) and _DELEGATION_MOVE.match(clause, i):
+            out.append((RelType.LED, "role.yixing.v1", start + i))  # 甲一行深入…: 甲 leads the delegation
         if first and not direct and f and "等" in f.group(0):
             g = _ROLE_RE.search(clause, i, i + 8)  # 甲、乙等职工代表参加
             if g:
