@@ -61,7 +61,6 @@ class CampaignFinder:
                 continue
             if q.start() > 0 and m[q.start() - 1] == "的" and not suffix:
                 continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
-                continue
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
             orig = doc.text[q.start(1):q.end(1)].strip()  # the text's own script

@@ -81,12 +81,3 @@ class Divisions:
                 break
             parts.append(a.name)
         return "".join(reversed(parts))
-
-    def candidates(self, name: str, short_ok: bool = False) -> list[str]:
-        codes = list(self.by_name.get(name, ()))
-        if short_ok:
-            codes += [c for c in self.by_short.get(name, ()) if c not in codes]
-        return codes
-
-    def level_of(self, code: str) -> str:
-        return self.by_code[code].level

@@ -23,7 +23,6 @@ class Lexicon:
     org_suffixes: dict[str, tuple[str, str]]  # suffix -> (label, kind)
     union_industries: tuple[str, ...]
     company_suffixes: dict[str, str]
-    boundary_words: tuple[str, ...]
     campaign_suffixes: tuple[str, ...]
     campaigns: tuple[str, ...]
     law_suffixes: tuple[str, ...]
@@ -44,7 +43,6 @@ class Lexicon:
             org_suffixes={r[0]: (r[1], r[2] if len(r) > 2 else "") for r in read_rows("org_suffixes.tsv")},
             union_industries=read_words("union_industries.txt"),
             company_suffixes={r[0]: (r[1] if len(r) > 1 else "company") for r in read_rows("company_suffixes.txt")},
-            boundary_words=read_words("boundary_words.txt"),
             campaign_suffixes=read_words("campaign_suffixes.txt"),
             campaigns=read_words("campaigns.txt"),
             law_suffixes=read_words("law_suffixes.txt"),

@@ -48,7 +48,6 @@ _MODE_STUDY = re.compile(r"传达|学习|领会|研读|宣读|通报")
 _MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
 _VISIT_RE = re.compile(r"调研|走访|视察|慰问|看望|蹲点|参观|考察|检查")
 _EVENT_VERB = re.compile(r"(?:组织召开|召开|举行|举办|开展|组织)")
-_SELF = {"held_by"}
 
 
 @dataclass

@@ -22,7 +22,6 @@ _ROLES = ("全媒体记者", "融媒体记者", "见习记者", "特约记者", 
 _ROLE_RE = re.compile("|".join(r"\s*".join(map(re.escape, r)) for r in _ROLES))
 _NAME_RE = re.compile(rf"^[{_CJK}·]{{2,6}}$")
 _NOT_NAMES = {"扩大", "本报", "单位供图", "供图", "记者", "通讯员", "摄", "完", "全文完", "资料图"}
-REPORTER_CUES = ("记者", "通讯员", "实习生", "作者", "撰稿", "摄影")
 
 
 @dataclass(frozen=True)

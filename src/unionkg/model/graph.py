@@ -13,7 +13,7 @@ import networkx as nx
 
 from ..extract.divisions import Divisions
 from ..resolve.campaigns import group_campaigns
-from ..resolve.hierarchy import NATIONAL_UNION, parent_union, union_name
+from ..resolve.hierarchy import parent_union, union_name
 from ..resolve.people import Merge, PersonContext, resolve_people
 from ..types import ROLE_TYPES, Label, RelType
 
@@ -60,10 +60,6 @@ class GraphBuilder:
         for k, val in props.items():
             if val is not None and d.get(k) in (None, ""):
                 d[k] = val
-
-
-def _body_id(label: str, name: str) -> str:
-    return f"{label}:{name}"
 
 
 def build_graph(lines: Iterable[dict[str, Any]], divisions: Divisions | None = None) -> nx.MultiDiGraph:
@@ -356,11 +352,3 @@ def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]]) ->
                          "tail_type": lv, "inferred": bool(g.nodes[u]["inferred"] or g.nodes[v]["inferred"]),
                          "rule": d.get("rule", "")})
     return {"relations": rels}
-
-
-def national_union_id() -> str:
-    return f"UnionBody:{NATIONAL_UNION}"
-
-
-def dumps_line(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=False)

@@ -30,8 +30,3 @@ def parent_union(divs: Divisions, code: str | None, level: str | None) -> tuple[
         if a.level in _NEXT_LEVEL.get(d.level, ()):
             return union_name(divs, a.code), a.code, a.level
     return None
-
-
-def place_chain(divs: Divisions, code: str) -> list[str]:
-    """``code`` and its ancestors up to the province."""
-    return [code] + [a.code for a in divs.ancestors(code)]

@@ -10,32 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
 
 import networkx as nx
 
 from .gexf import write_gexf
 from .graphml import write_graphml
 
-__all__ = ["flatten", "write_gexf", "write_graphml", "write_json", "read_json"]
-
-
-def _scalar(v: Any) -> Any:
-    if isinstance(v, (list, dict, tuple)):
-        return json.dumps(v, ensure_ascii=False, sort_keys=True)
-    if v is None:
-        return ""
-    return v
-
-
-def flatten(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with every list/dict property as a JSON string and None as ''."""
-    h = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        h.add_node(n, **{k: _scalar(v) for k, v in d.items()})
-    for u, v, k, d in g.edges(keys=True, data=True):
-        h.add_edge(u, v, key=k, **{kk: _scalar(vv) for kk, vv in d.items()})
-    return h
+__all__ = ["write_gexf", "write_graphml", "write_json", "read_json"]
 
 
 def write_json(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
