@@ -11,13 +11,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..ingest.normalize import to_match_text
-from ..types import Article, Entity, Evidence, Label, Mention, Relation, RelType
+from ..types import Article, Entity, Event, Evidence, Label, Mention, Relation, RelType
 from .bodies import BodyFinder, Context
 from .campaigns import CampaignFinder
 from .divisions import Divisions
 from .lexicon import Lexicon
 from .people import PeopleFinder, PersonHit
-from .relations import EventDraft, event_of, evidence, implements, person_relations, visits
+from .relations import event_of, evidence, implements, person_relations, visits
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -29,7 +29,7 @@ class ArticleFacts:
     article: Article
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
-    events: list[EventDraft] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 
 

@@ -46,9 +46,10 @@ def fact_line(f: ArticleFacts) -> dict[str, Any]:
         "article": article_dict(f.article),
         "entities": [entity_dict(e) for e in f.entities],
         "events": [
-            {"id": ev.id, "kind": ev.kind, "title": ev.title, "date": ev.date, "organiser": ev.organiser,
+            {"id": ev.id, "kind": ev.kind.value, "title": ev.title, "date": ev.date, "organiser": ev.organiser,
              "organiser_type": ev.organiser_label.value if ev.organiser_label else None,
-             "sentence": {"start": ev.sentence[0], "end": ev.sentence[1]}}
+             "sentence": {"start": ev.evidence.start if ev.evidence else 0,
+                          "end": ev.evidence.end if ev.evidence else 0}}
             for ev in f.events
         ],
         "relations": [relation_dict(r) for r in f.relations],

@@ -8,9 +8,8 @@ Rule ids: ``event.lead.v1``, ``role.<verb>.v1`` (e.g. ``role.zhuchi.v1``), ``inv
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..types import Evidence, Label, Mention, Mode, Relation, RelType
+from ..types import Event, EventKind, Evidence, Label, Mention, Mode, Relation, RelType
 from .lexicon import alternation
 from .people import PersonHit
 from .text import Doc
@@ -48,17 +47,6 @@ _MODE_STUDY = re.compile(r"传达|学习|领会|研读|宣读|通报")
 _MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
 _VISIT_RE = re.compile(r"调研|走访|视察|慰问|看望|蹲点|参观|考察|检查")
 _EVENT_VERB = re.compile(r"(?:组织召开|召开|举行|举办|开展|组织)")
-
-
-@dataclass
-class EventDraft:
-    id: str
-    kind: str
-    title: str
-    date: str | None
-    organiser: str | None
-    organiser_label: Label | None
-    sentence: tuple[int, int]
 
 
 def evidence(doc: Doc, article_id: str, pos: int, rule: str, confidence: float = 0.9) -> Evidence:
@@ -141,11 +129,13 @@ def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelTy
 
 
 def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | None,
-             event_nouns: dict[str, str], title: str) -> EventDraft:
+             event_nouns: dict[str, str], title: str) -> Event:
     """The article's main event, from its lead sentence."""
+    org = organiser.name if organiser else None
+    org_label = organiser.label if organiser else None
     if not doc.sentences:
-        return EventDraft(f"{article_id}#1", "other", title, date, organiser.name if organiser else None,
-                          organiser.label if organiser else None, (0, 0))
+        return Event(f"{article_id}#1", EventKind.OTHER, title, date, org, org_label,
+                     Evidence(article_id, "", 0, 0, "event.lead.v1", 0.9))
     a, b = doc.sentences[0]
     lead = doc.match[a:b]
     kind = "other"
@@ -163,8 +153,8 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
         kind = "visit"
     elif kind == "other" and "学习" in lead[:40]:
         kind = "study"
-    return EventDraft(f"{article_id}#1", kind, etitle, date, organiser.name if organiser else None,
-                      organiser.label if organiser else None, (a, b))
+    return Event(f"{article_id}#1", EventKind(kind), etitle, date, org, org_label,
+                 Evidence(article_id, doc.text[a:b], a, b, "event.lead.v1", 0.9))
 
 
 def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organiser: Mention | None,
