@@ -139,10 +139,12 @@ class BodyFinder:
         return [h for h in kept if h.code and (h.in_chain or not h.generic)]
 
     # -- bodies --------------------------------------------------------------------------------
-    def find(self, doc: Doc, ctx: Context, blocked: list[tuple[int, int]]) -> list[Mention]:
+    def find(self, doc: Doc, ctx: Context, blocked: list[tuple[int, int]],
+             places: list[PlaceHit] | None = None) -> list[Mention]:
+        """Bodies, organisations and places of ``doc``; ``places`` reuses a ``find_places`` scan."""
         m, t = doc.match, doc.text
         out: list[Mention] = []
-        places = self.find_places(m)
+        places = self.find_places(m) if places is None else places
         place_end = {h.end: h for h in places}
         companies = self._companies(doc, blocked)
         company_end = {c.end: c for c in companies}

@@ -75,10 +75,12 @@ class Extractor:
         camp = self.campaigns.find(doc)
         blocked = [(c.start, c.end) for c in camp]
         ctx = Context()
-        ctx.places = [(-1, h.code) for h in self.bodies.find_places(head.match)]
-        ctx.places += [(h.start, h.code) for h in self.bodies.find_places(doc.match)]
-        title_bodies = [b for b in self.bodies.find(head, ctx, []) if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
-        bodies = _display_names(self.bodies.find(doc, ctx, blocked))
+        head_places = self.bodies.find_places(head.match)
+        text_places = self.bodies.find_places(doc.match)
+        ctx.places = [(-1, h.code) for h in head_places] + [(h.start, h.code) for h in text_places]
+        title_bodies = [b for b in self.bodies.find(head, ctx, [], head_places)
+                        if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+        bodies = _display_names(self.bodies.find(doc, ctx, blocked, text_places))
         shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
         title_bodies = [replace(b, canonical=shown[b.name], attrs=b.attrs + (("full", b.name),))
                         if b.name in shown else b for b in title_bodies]

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, parse_byline
@@ -35,7 +36,7 @@ class _Para:
     raw: str
     start: int  # offset of raw in the input
 
-    @property
+    @cached_property
     def stripped(self) -> str:
         return re.sub(r"[\s\u3000|]+", "", self.raw)
 
