@@ -21,6 +21,7 @@ _ROLES = ("全媒体记者", "融媒体记者", "见习记者", "特约记者", 
           "特约通讯员", "通讯员", "实习生", "作者", "撰稿", "摄影", "责编", "编辑")
 _ROLE_RE = re.compile("|".join(r"\s*".join(map(re.escape, r)) for r in _ROLES))
 _NAME_RE = re.compile(rf"^[{_CJK}·]{{2,6}}$")
+_SEP_RE = re.compile(r"[\s:：、,，/;；]+")
 _NOT_NAMES = {"扩大", "本报", "单位供图", "供图", "记者", "通讯员", "摄", "完", "全文完", "资料图"}
 
 
@@ -30,10 +31,28 @@ class Byline:
     editors: tuple[str, ...] = ()
 
 
+def _find_spaced(name: str, text: str) -> tuple[int, int] | None:
+    """Span of the first occurrence in ``text`` of the characters of ``name`` (none of them white
+    space) with only white space between them, as ``re.search(r"\\s*".join(name), text)`` finds it."""
+    i = text.find(name[0])
+    while i >= 0:
+        j = i + 1
+        for ch in name[1:]:
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j == len(text) or text[j] != ch:
+                break
+            j += 1
+        else:
+            return i, j
+        i = text.find(name[0], i + 1)
+    return None
+
+
 def _in_original(name: str, norm: str, orig: str) -> str:
     """``name`` (normalised, spaces glued away) as the original text writes it (traditional kept)."""
-    m = re.search(r"\s*".join(map(re.escape, name)), norm)
-    return re.sub(r"\s+", "", orig[m.start():m.end()]) if m else name
+    span = _find_spaced(name, norm)
+    return "".join(orig[span[0] : span[1]].split()) if span else name
 
 
 def _glue_singletons(tokens: list[str]) -> list[str]:
@@ -75,7 +94,7 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
     pos = 0
     for m in list(_ROLE_RE.finditer(raw)) + [None]:
         chunk = raw[pos : m.start()] if m else raw[pos:]
-        for tok in _glue_singletons(re.split(r"[\s:：、,，/;；]+", chunk)):
+        for tok in _glue_singletons(_SEP_RE.split(chunk)):
             if tok and tok not in _NOT_NAMES and _NAME_RE.match(tok):
                 target.append(tok)
             elif tok and tok not in ("摄", "图", "文") and not _NAME_RE.match(tok) and target is names \
@@ -83,7 +102,7 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
                 return None
         if m is None:
             break
-        role = re.sub(r"\s+", "", m.group(0))
+        role = "".join(m.group(0).split())
         target = editors if role in ("责编", "编辑") else names
         pos = m.end()
     if not names and not editors:

@@ -8,11 +8,12 @@ from, so evidence can always be traced back to the input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .normalize import fix_lookalikes
 
-_SPACES = " \t\u3000\u00a0\r"
+_GAP_RE = re.compile(r"[ \t\u3000\u00a0\r|]+")  # spaces OCR puts in, and stray |
 _TERMINAL = "。!?！？…;；\"”』」)）"
 
 
@@ -24,36 +25,32 @@ class CleanText:
     offsets: list[int]
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def clean_line(raw: str, base: int = 0) -> CleanText:
     """Clean one paragraph ``raw`` found at ``base`` in the raw input.
 
     >>> clean_line("通讯 员穗工宣 召 开").text
     '通讯员穗工宣召开'
     """
-    chars: list[str] = []
+    pieces: list[str] = []
     offs: list[int] = []
-    n = len(raw)
-    i = 0
-    while i < n:
-        ch = raw[i]
-        if ch in _SPACES or ch == "|":
-            j = i
-            while j < n and (raw[j] in _SPACES or raw[j] == "|"):
-                j += 1
-            prev = chars[-1] if chars else ""
-            nxt = raw[j] if j < n else ""
-            if not (prev.isascii() and prev.isalnum() and nxt.isascii() and nxt.isalnum()):
-                i = j  # only a space between two ASCII words is a real one (OCR puts the others)
-                continue
-            chars.append(" ")  # between CJK and ASCII/digits, or ASCII words: keep one
-            offs.append(base + i)
-            i = j
-            continue
-        chars.append(ch)
-        offs.append(base + i)
-        i += 1
-    text = fix_lookalikes("".join(chars)).rstrip()
-    return CleanText(text, offs[: len(text)])
+    pos = 0
+    for m in _GAP_RE.finditer(raw):
+        start, end = m.span()
+        pieces.append(raw[pos:start])
+        offs.extend(range(base + pos, base + start))
+        if _is_word_char(raw[start - 1 : start]) and _is_word_char(raw[end : end + 1]):
+            pieces.append(" ")  # only a space between two ASCII words is a real one (OCR puts the others)
+            offs.append(base + start)
+        pos = end
+    pieces.append(raw[pos:])
+    offs.extend(range(base + pos, base + len(raw)))
+    text = fix_lookalikes("".join(pieces)).rstrip()
+    del offs[len(text) :]
+    return CleanText(text, offs)
 
 
 def is_terminated(text: str) -> bool:
@@ -66,10 +63,13 @@ def join_paragraphs(parts: list[CleanText]) -> CleanText:
     """Join cleaned paragraphs; one cut by a column break (no final punctuation) is joined directly."""
     text: list[str] = []
     offs: list[int] = []
+    last = ""  # the last character joined so far
     for k, part in enumerate(parts):
-        if k and text and is_terminated(text[-1]):
+        if k and is_terminated(last):
             text.append("\n")
             offs.append(offs[-1] + 1)
-        text.extend(part.text)
+            last = "\n"
+        text.append(part.text)
         offs.extend(part.offsets)
+        last = part.text[-1:] or last
     return CleanText("".join(text), offs)

@@ -16,6 +16,7 @@ VAGUE_RE = re.compile(r"近日|日前|连日来|近期|近来|前不久|日来|�
 ISO_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 # OCR typo: "320," for 3月20日 right after a dateline
 _TYPO_RE = re.compile(r"^([1-9]|1[0-2])([0-3]\d)[,，]")
+_SENTENCE_END_RE = re.compile(r"[。!?！？]")
 
 
 def parse_iso(text: str | None) -> date | None:
@@ -41,7 +42,8 @@ def event_date(lead: str, year: int | None = None, published: date | None = None
     >>> event_date("近日,某区总工会召开专题会议") is None
     True
     """
-    first = re.split(r"[。!?！？]", lead, maxsplit=1)[0]
+    end = _SENTENCE_END_RE.search(lead)
+    first = lead[: end.start()] if end else lead
     m = DATE_RE.search(first)
     vague = VAGUE_RE.search(first)
     if vague and (not m or vague.start() < m.start()):

@@ -7,10 +7,12 @@ Names are always cut from the original text; the normalised copy is only searche
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..resources import read_pairs
 
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 _QUOTES = {"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "＂": '"', "‘": "'", "’": "'"}
 
 
@@ -27,13 +29,24 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _bmp_table() -> list[str]:
+    """``_table()`` as a list indexed by code point, up to its last key in the BMP: ``str.translate``
+    looks a list up about twice as fast as a dict, and leaves code points past its end as they are."""
+    table = _table()
+    last = max(code for code in table if code <= 0xFFFF)
+    return [table.get(code, chr(code)) for code in range(last + 1)]
+
+
 def to_match_text(text: str) -> str:
     """Normalise ``text`` character by character; ``len(result) == len(text)``.
 
     >>> to_match_text("廣州市總工會（擴大）“一函兩書”")
     '广州市总工会(扩大)"一函两书"'
     """
-    return text.translate(_table())
+    if _ASTRAL_RE.search(text):
+        return text.translate(_table())  # rare: characters beyond the BMP, some of them traditional
+    return text.translate(_bmp_table())
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +54,15 @@ def _lookalikes() -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a, b in read_pairs("ocr_lookalikes.tsv") if len(a) == len(b))
 
 
+@lru_cache(maxsize=1)
+def _lookalike_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(wrong) for wrong, _right in _lookalikes()) or "(?!)")
+
+
 def fix_lookalikes(text: str) -> str:
     """Repair frequent OCR look-alikes of the same length (``深人`` → ``深入``)."""
+    if not _lookalike_re().search(text):
+        return text
     for wrong, right in _lookalikes():
         if wrong in text:
             text = text.replace(wrong, right)

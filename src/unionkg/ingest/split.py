@@ -29,6 +29,12 @@ _BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|�
 HEADING_MAX = 40
 _PAGE_HEADER_RE = re.compile(r"第\s*\d+\s*版|星期[一二三四五六日天]|^\d{4}年\d{1,2}月\d{1,2}日$")
 _STANDALONE_BYLINE_RE = re.compile(r"^[(（]?(?:本报|全媒体|融媒体|见习|特约|实习)?(?:记者|通讯员)")
+_GAPS_RE = re.compile(r"[\s\u3000|]+")
+_PAREN_BYLINE_RE = re.compile(r"[(（][^()（）]{2,40}[)）]")
+_NAME_SEP_RE = re.compile(r"[\s、,，]+")
+_PAGE_NO_RE = re.compile(r"第\s*(\d+)\s*版")
+_SOURCE_RE = re.compile(r"来源\s*[:：]\s*(\S+)")
+_AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
 
 
 @dataclass
@@ -38,7 +44,7 @@ class _Para:
 
     @cached_property
     def stripped(self) -> str:
-        return re.sub(r"[\s\u3000|]+", "", self.raw)
+        return _GAPS_RE.sub("", self.raw)
 
 
 @dataclass
@@ -73,14 +79,14 @@ def _is_body(p: _Para) -> bool:
 
 def _is_trailing_byline(p: _Para) -> bool:
     s = p.raw.strip()
-    return bool(re.fullmatch(r"[(（][^()（）]{2,40}[)）]", s)) and parse_byline(s[1:-1], bare=True) is not None
+    return bool(_PAREN_BYLINE_RE.fullmatch(s)) and parse_byline(s[1:-1], bare=True) is not None
 
 
 def parse_editors(line: str) -> list[tuple[str, str]]:
     """``责任编辑: 甲 组版编辑: 乙 校对: 丙`` → [(甲, 责任编辑), …]."""
     out = []
     for m in _EDITOR_RE.finditer(line):
-        for name in re.split(r"[\s、,，]+", m.group(2)):
+        for name in _NAME_SEP_RE.split(m.group(2)):
             if name:
                 out.append((name, m.group(1)))
     return out
@@ -97,7 +103,7 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
         s = p.stripped
         if _PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX and (cur is None or not cur.body or is_terminated(
                 cur.body[-1].stripped)):
-            pm = re.search(r"第\s*(\d+)\s*版", s)
+            pm = _PAGE_NO_RE.search(s)
             page = page or (pm.group(1) if pm else None)
             continue  # 南方工报 2025年3月20日 星期四 第3版: page metadata
         if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p) and cur is not None and not cur.body:
@@ -190,7 +196,7 @@ def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section
 def is_meta_line(line: str) -> bool:
     """A date/source/author line (``2024-02-07 来源:南方工报 作者:甲 乙``), a WeChat account line, or a
     ``文/甲 图/乙`` credit line."""
-    return bool((_META_RE.search(line) and parse_iso(line)) or _CREDIT_RE.match(line))
+    return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line))
 
 
 def read_meta(lines: list[str], source: str | None = None) -> tuple[date | None, str | None, list[str]]:
@@ -200,13 +206,13 @@ def read_meta(lines: list[str], source: str | None = None) -> tuple[date | None,
     src = source
     for line in lines:
         published = published or parse_iso(line)
-        sm = re.search(r"来源\s*[:：]\s*(\S+)", line)
+        sm = _SOURCE_RE.search(line)
         if sm and not src:
             src = sm.group(1)
         cm = _CREDIT_RE.match(line)
         if cm:
             authors.append(cm.group(1))
-        am = re.search(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)", line)
+        am = _AUTHOR_RE.search(line)
         if am:
             b = parse_byline("作者" + am.group(1))
             if b:
@@ -251,7 +257,7 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
         byline = parse_byline(raw_inner, bare=True)
         if byline:
             authors.extend(byline.names)
-    cm = _TRAILING_CREDIT_RE.search(norm)
+    cm = _TRAILING_CREDIT_RE.search(norm) if "/" in norm else None
     if cm:  # 文/甲 图/乙 closing the text: the writer reported it
         writer = parse_byline(raw[offsets[cm.start(1)]: offsets[cm.end(1) - 1] + 1] if offsets
                               else text[cm.start(1):cm.end(1)], bare=True)
