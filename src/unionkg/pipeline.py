@@ -18,6 +18,7 @@ from typing import Any
 
 from .errors import InputError
 from .extract import Extractor, fact_line
+from .extract.facts import facts_json
 from .ingest import iter_articles
 from .ingest.readers import RawRecord, iter_records, parse_record
 from .types import Article
@@ -151,7 +152,7 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
                         seen_ids.add(item.id)
                         arts.append(item)
                 for ln in dask_facts(arts, out, scheduler=scheduler):
-                    fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
+                    fh.write(facts_json(ln) + "\n")
             else:
                 _extract_stream(iter_records(inputs, year=year), fh, cache, workers, year, seen_ids, summary, progress)
     finally:
@@ -201,11 +202,11 @@ def process_record(item: Article | RawRecord, year: int | None = None) -> tuple[
     art = parse_record(item, year=year) if isinstance(item, RawRecord) else item
     if isinstance(art, InputError):
         return "error", art.to_dict()
-    return "ok", (art.id, json.dumps(extract_facts(art), ensure_ascii=False))
+    return "ok", (art.id, facts_json(extract_facts(art)))
 
 
 def _line_id(line: str) -> str:
-    prefix = '{"article": {"id": "'
+    prefix = '{"article":{"id":"'
     if line.startswith(prefix):
         end = line.find('"', len(prefix))
         if end > 0 and "\\" not in line[len(prefix):end]:

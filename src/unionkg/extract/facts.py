@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
 from ..types import Article, Entity, Relation
 from .extractor import ArticleFacts
+
+
+def facts_json(obj: dict[str, Any]) -> str:
+    """One line of facts.jsonl (compact UTF-8 JSON, no newline)."""
+    return orjson.dumps(obj).decode()
 
 
 def article_dict(a: Article) -> dict[str, Any]:

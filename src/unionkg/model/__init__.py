@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from ..errors import BuildError
+from ..extract.facts import facts_json
 from .graph import (
     BuildStats,
     FactSource,
@@ -24,20 +28,23 @@ __all__ = ["FactSource", "build_graph", "build_graph_with_merges", "load_build",
 
 
 def write_exports(g: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("json", "graphml", "gexf")) -> list[Path]:
-    from ..sinks._xml import flat_graph
-    from ..sinks.files import write_gexf, write_graphml, write_json
+    """Write the graph files of ``formats`` into ``out``; GraphML and GEXF in one pass over the graph."""
+    from ..sinks._xml import XmlFormat, write_xml
+    from ..sinks.files import write_json
+    from ..sinks.gexf import GexfFormat
+    from ..sinks.graphml import GraphmlFormat
 
     written = []
-    flat = flat_graph(g) if {"graphml", "gexf"} & set(formats) else None
+    xml: list[XmlFormat] = []
     for fmt in formats:
         if fmt == "json":
             write_json(g, out / "graph.json")
             written.append(out / "graph.json")
         elif fmt == "graphml":
-            write_graphml(g, out / "graph.graphml", flat)
+            xml.append(GraphmlFormat(out / "graph.graphml"))
             written.append(out / "graph.graphml")
         elif fmt == "gexf":
-            write_gexf(g, out / "graph.gexf", flat)
+            xml.append(GexfFormat(out / "graph.gexf"))
             written.append(out / "graph.gexf")
         elif fmt == "neo4j-admin":
             from ..sinks.neo4j_admin import write_neo4j_admin
@@ -46,6 +53,8 @@ def write_exports(g: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("js
             written.append(out / "neo4j-admin")
         else:
             raise BuildError(f"unknown export format {fmt!r}", hint="use json, graphml, gexf or neo4j-admin")
+    if xml:
+        write_xml(g, xml)
     return written
 
 
@@ -55,13 +64,31 @@ def write_build(lines: list[dict[str, Any]], out: Path, *, html: bool = True, ex
     with open(part, "w", encoding="utf-8") as fh:
         for ln in lines:
             if "article" in ln:
-                fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
+                fh.write(facts_json(ln) + "\n")
     return write_build_file(part, out, html=html)[0]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic GC off while the graph stage allocates: its objects stay alive until the end,
+    and every collection would walk the whole growing graph (measured: a third of the stage)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def write_build_file(part: Path, out: Path, *, html: bool = True) -> tuple[nx.MultiDiGraph, BuildStats]:
     """From the article lines in ``part`` (input order): the graph; then facts.jsonl (those lines and
     the hierarchy line), graph.json/.graphml/.gexf, merges.jsonl and graph.html in ``out``."""
+    with gc_paused():
+        return _write_build_file(part, out, html=html)
+
+
+def _write_build_file(part: Path, out: Path, *, html: bool) -> tuple[nx.MultiDiGraph, BuildStats]:
     g, merges, stats = build_graph_from(FactSource(path=part))
     with open(part, "a", encoding="utf-8") as fh:
         fh.write(json.dumps(hierarchy_lines(g, stats.named_together), ensure_ascii=False) + "\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from ..extract.divisions import Divisions
 from ..resolve.campaigns import group_campaigns
@@ -30,13 +30,15 @@ class GraphBuilder:
 
     def node(self, nid: str, label: str, name: str, *, article: str | None = None, alias: str | None = None,
              inferred: bool = False, **props: Any) -> str:
-        g = self.g
-        if nid not in g:
-            g.add_node(nid, label=label, name=name, aliases=[], articles=[], inferred=inferred)
-        d = g.nodes[nid]
-        if not inferred and d.get("inferred"):
-            d["inferred"] = False
-        seen = self._seen.setdefault(nid, set())
+        d = self.g._node.get(nid)
+        if d is None:
+            self.g.add_node(nid, label=label, name=name, aliases=[], articles=[], inferred=inferred)
+            d = self.g._node[nid]
+            seen = self._seen[nid] = set()
+        else:
+            seen = self._seen[nid]
+            if not inferred and d["inferred"]:
+                d["inferred"] = False
         if article and ("a:" + article) not in seen:
             seen.add("a:" + article)
             d["articles"].append(article)
@@ -49,13 +51,13 @@ class GraphBuilder:
         return nid
 
     def edge(self, u: str, v: str, rtype: RelType, key: str, evidence: dict[str, Any] | None = None, **props: Any) -> None:
-        g = self.g
-        if g.has_edge(u, v, key):
-            d = g.edges[u, v, key]
-        else:
-            g.add_edge(u, v, key=key, type=rtype.value, evidence=[])
-            d = g.edges[u, v, key]
-        if evidence and evidence not in d["evidence"]:
+        nbrs = self.g._adj.get(u)
+        keyed = nbrs.get(v) if nbrs else None
+        d = keyed.get(key) if keyed else None
+        if d is None:
+            self.g.add_edge(u, v, key=key, type=rtype.value, evidence=[evidence] if evidence else [])
+            d = self.g._adj[u][v][key]
+        elif evidence and evidence not in d["evidence"]:
             d["evidence"].append(evidence)
         for k, val in props.items():
             if val is not None and d.get(k) in (None, ""):
@@ -90,7 +92,7 @@ class FactSource:
                     break
                 if not raw.startswith(b'{"article"'):
                     continue
-                ln = json.loads(raw)
+                ln = orjson.loads(raw)
                 self.offsets[ln["article"]["id"]] = pos
                 yield ln
 
@@ -103,7 +105,7 @@ class FactSource:
         with open(self.path, "rb") as fh:
             for aid in sorted(self.offsets):
                 fh.seek(self.offsets[aid])
-                yield json.loads(fh.readline())
+                yield orjson.loads(fh.readline())
 
 
 @dataclass

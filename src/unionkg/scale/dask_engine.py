@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BuildError
+from ..extract.facts import facts_json
 from .parallel import chunks
 
 PART_DIR = "facts"
@@ -113,7 +114,7 @@ def dask_facts(articles: Iterable[Any], out_dir: str | os.PathLike[str], *, sche
             tmp = part_path(out, i).with_suffix(".tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
                 for ln in lines:
-                    fh.write(json.dumps(ln, ensure_ascii=False) + "\n")
+                    fh.write(facts_json(ln) + "\n")
             tmp.replace(part_path(out, i))
             fut.release()
             submit()

@@ -1,16 +1,22 @@
-"""Small helpers the streaming XML writers share: escaping and attribute typing."""
+"""What the streaming XML writers share: escaping, attribute typing, and one walk over the graph
+that feeds every XML format at once (each value flattened and escaped once for all of them)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
-from dataclasses import dataclass
-from typing import Any
+import shutil
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 import networkx as nx
 
 _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f]')
+
+#: One property of a node or edge: its name and its value as escaped text.
+Item = tuple[str, str]
 
 
 def esc(value: Any) -> str:
@@ -22,61 +28,127 @@ def esc(value: Any) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-def scalar(v: Any) -> Any:
-    """Lists and dicts as JSON strings; None as ''."""
-    if isinstance(v, str):
-        return v
-    if isinstance(v, (list, dict, tuple)):
-        if not v:
-            return "[]" if not isinstance(v, dict) else "{}"
-        return json.dumps(v, ensure_ascii=False, sort_keys=True)
-    if v is None:
-        return ""
-    return v
-
-
-def kind_of(values: list[Any]) -> str:
-    """'boolean', 'long', 'double' or 'string' for the values one attribute takes."""
-    if values and all(isinstance(v, bool) for v in values):
+def kind_of(types: set[type]) -> str:
+    """'boolean', 'long', 'double' or 'string' for the Python types one attribute's values take."""
+    if not types or str in types:
+        return "string"
+    if types == {bool}:
         return "boolean"
-    if values and all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+    if bool not in types and types <= {int}:
         return "long"
-    if values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+    if bool not in types and types <= {int, float}:
         return "double"
     return "string"
 
 
-def text_of(v: Any, kind: str) -> str:
-    if kind == "boolean":
-        return "true" if v else "false"
-    return esc(v)
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-@dataclass
-class FlatGraph:
-    """Nodes and edges with every property a scalar, computed once for all file writers."""
+class Flattener:
+    """A node's or edge's properties as escaped text: lists and dicts as JSON strings, booleans as
+    true/false; None and '' left out. Records the Python types each property takes. Short strings
+    (types, rules, dates, ids) are escaped once."""
 
-    nodes: list[tuple[str, dict[str, Any]]]
-    edges: list[tuple[str, str, str, dict[str, Any]]]
+    def __init__(self) -> None:
+        self.memo: dict[str, str] = {}
+        self.seen: set[tuple[str, type]] = set()  # (property, Python type) pairs met
+
+    def text(self, s: str) -> str:
+        out = self.memo.get(s)
+        if out is None:
+            out = esc(s)
+            if len(s) <= 48:
+                self.memo[s] = out
+        return out
+
+    def types(self, keys: Iterable[str]) -> dict[str, set[type]]:
+        """The Python types each of ``keys`` took."""
+        out: dict[str, set[type]] = {k: set() for k in keys}
+        for k, cls in self.seen:
+            if k in out:
+                out[k].add(cls)
+        return out
+
+    def items(self, d: dict[str, Any]) -> list[Item]:
+        out: list[Item] = []
+        memo, seen = self.memo, self.seen
+        for k, v in d.items():
+            cls = v.__class__
+            if cls is str:
+                if not v:
+                    continue
+                text = memo.get(v) or self.text(v)
+            elif v is None:
+                continue
+            elif cls is list or cls is dict or cls is tuple:
+                text = self.text(_JSON(v)) if v else ("{}" if cls is dict else "[]")
+                cls = str
+            elif cls is bool:
+                text = "true" if v else "false"
+            elif isinstance(v, str):  # a str enum: its value
+                text, cls = self.text(str.__str__(v)), str
+            else:
+                text = self.text(str(v))
+            seen.add((k, cls))
+            out.append((k, text))
+        return out
 
 
-def flat_graph(g: nx.MultiDiGraph) -> FlatGraph:
-    """Flatten ``g`` (lists and dicts → JSON strings, None → '') in one pass over its adjacency."""
-    nodes = [(n, {k: scalar(v) for k, v in d.items()}) for n, d in g.nodes(data=True)]
-    edges = []
-    for u, nbrs in g._adj.items():  # the adjacency dict itself: edges(data=True) views cost 3x more
+class XmlFormat(Protocol):
+    """One XML file format fed by ``write_xml``: nodes, then edges, then its header."""
+
+    def node(self, nid: str, items: list[Item], start: str | None) -> None: ...
+
+    def edge(self, u: str, v: str, key: str, items: list[Item], start: str | None) -> None: ...
+
+    def finish(self, flat: Flattener) -> None: ...
+
+
+def iso_date(d: Any) -> str | None:
+    return d if isinstance(d, str) and len(d) == 10 and d[4] == "-" else None
+
+
+def write_xml(g: nx.MultiDiGraph, formats: Sequence[XmlFormat]) -> None:
+    """One pass over ``g`` (its own adjacency dicts: views cost 3x more) feeding every format.
+    A node's ``start`` is the date of its first dated edge, an edge's its own date (ISO only)."""
+    first: dict[str, str] = {}
+    for u, nbrs in g._adj.items():
         for v, keyed in nbrs.items():
+            for d in keyed.values():
+                iso = iso_date(d.get("date"))
+                if iso:
+                    for n in (u, v):
+                        if iso < first.get(n, "9"):
+                            first[n] = iso
+    f = Flattener()
+    fmts = [(fmt.node, fmt.edge) for fmt in formats]
+    for n, d in g._node.items():
+        items = f.items(d)
+        nid = f.text(n)
+        start = first.get(n)
+        for node, _ in fmts:
+            node(nid, items, start)
+    for u, nbrs in g._adj.items():
+        eu = f.text(u)
+        for v, keyed in nbrs.items():
+            ev = f.text(v)
             for k, d in keyed.items():
-                edges.append((u, v, k, {kk: scalar(vv) for kk, vv in d.items()}))
-    return FlatGraph(nodes, edges)
+                items = f.items(d)
+                ek, start = f.text(str(k)), iso_date(d.get("date"))
+                for _, edge in fmts:
+                    edge(eu, ev, ek, items, start)
+    for fmt in formats:
+        fmt.finish(f)
 
 
-class Sink:
-    """Text pieces appended in order and written out in blocks, so a big file never sits in memory."""
+class Body:
+    """A file written body first: pieces stream to ``PATH.part``; ``close`` writes the header (known
+    only at the end) to ``PATH`` and copies the body after it, so a big file never sits in memory."""
 
-    def __init__(self, path: Any, pieces: list[str] | None = None, block: int = 20000) -> None:
-        self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
-        self.buf: list[str] = list(pieces or [])
+    def __init__(self, path: str | os.PathLike[str], block: int = 20000) -> None:
+        self.path = os.fspath(path)
+        self.fh = open(self.path + ".part", "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self.buf: list[str] = []
         self.block = block
 
     def append(self, piece: str) -> None:
@@ -85,7 +157,12 @@ class Sink:
             self.fh.write("".join(self.buf))
             self.buf.clear()
 
-    def close(self) -> None:
+    def close(self, head: str, tail: str) -> None:
+        self.buf.append(tail)
         self.fh.write("".join(self.buf))
         self.buf.clear()
         self.fh.close()
+        with open(self.path, "wb") as out, open(self.path + ".part", "rb") as body:
+            out.write(head.encode("utf-8"))
+            shutil.copyfileobj(body, out, 1 << 20)
+        os.remove(self.path + ".part")

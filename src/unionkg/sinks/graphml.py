@@ -1,57 +1,61 @@
 """GraphML of the model graph, written as a stream (networkx's writer builds an ElementTree first).
 
-Lists and dicts (aliases, evidence) become JSON strings; ``networkx.read_graphml`` reads it back.
+Lists and dicts (aliases, evidence) become JSON strings; None and '' are left out;
+``networkx.read_graphml`` reads it back.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any
 
 import networkx as nx
 
-from ._xml import FlatGraph, Sink, esc, flat_graph, kind_of, scalar, text_of
+from ._xml import Body, Flattener, Item, esc, kind_of, write_xml
 
-__all__ = ["write_graphml"]
+__all__ = ["GraphmlFormat", "write_graphml"]
 
-
-def _keys(items: list[dict[str, Any]]) -> dict[str, str]:
-    values: dict[str, list[Any]] = {}
-    for d in items:
-        for k, v in d.items():
-            values.setdefault(k, []).append(scalar(v))
-    return {k: kind_of([x for x in vs if x != ""]) for k, vs in sorted(values.items())}
+_HEAD = ('<?xml version="1.0" encoding="utf-8"?>\n'
+         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+         'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+         'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
 
 
-def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str], flat: FlatGraph | None = None) -> None:
-    """Write ``g`` as GraphML; ``flat`` reuses a flattening already made for another writer."""
-    flat = flat or flat_graph(g)
-    nodes, edges = flat.nodes, flat.edges
-    nkeys = _keys([d for _, d in nodes])
-    ekeys = _keys([d for *_, d in edges])
-    nid = {name: f"n{i}" for i, name in enumerate(nkeys)}
-    eid = {name: f"e{i}" for i, name in enumerate(ekeys)}
-    out = Sink(path, ['<?xml version="1.0" encoding="utf-8"?>\n',
-                      '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-                      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                      'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-                      'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'])
-    for name, kind in nkeys.items():
-        out.append(f'<key id="{nid[name]}" for="node" attr.name="{esc(name)}" attr.type="{kind}"/>\n')
-    for name, kind in ekeys.items():
-        out.append(f'<key id="{eid[name]}" for="edge" attr.name="{esc(name)}" attr.type="{kind}"/>\n')
-    out.append('<graph edgedefault="directed">\n')
-    for n, d in nodes:
-        out.append(f'<node id="{esc(n)}">')
-        for k, v in d.items():
-            if v != "" or nkeys[k] == "string":
-                out.append(f'<data key="{nid[k]}">{text_of(v, nkeys[k])}</data>')
-        out.append("</node>\n")
-    for u, v, key, d in edges:
-        out.append(f'<edge source="{esc(u)}" target="{esc(v)}" id="{esc(key)}">')
-        for k, val in d.items():
-            if val != "" or ekeys[k] == "string":
-                out.append(f'<data key="{eid[k]}">{text_of(val, ekeys[k])}</data>')
-        out.append("</edge>\n")
-    out.append("</graph>\n</graphml>\n")
-    out.close()
+class GraphmlFormat:
+    """GraphML rows for ``write_xml``; keys get ids as they are first seen (n0…, e0…)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.body = Body(path)
+        self.nkeys: dict[str, str] = {}
+        self.ekeys: dict[str, str] = {}
+
+    @staticmethod
+    def _data(items: list[Item], keys: dict[str, str], prefix: str) -> str:
+        parts = []
+        for k, text in items:
+            kid = keys.get(k)
+            if kid is None:
+                kid = keys[k] = f'<data key="{prefix}{len(keys)}">'
+            parts.append(f"{kid}{text}</data>")
+        return "".join(parts)
+
+    def node(self, nid: str, items: list[Item], start: str | None) -> None:
+        self.body.append(f'<node id="{nid}">{self._data(items, self.nkeys, "n")}</node>\n')
+
+    def edge(self, u: str, v: str, key: str, items: list[Item], start: str | None) -> None:
+        self.body.append(f'<edge source="{u}" target="{v}" id="{key}">{self._data(items, self.ekeys, "e")}</edge>\n')
+
+    def finish(self, flat: Flattener) -> None:
+        head = [_HEAD]
+        for cls, keys in (("node", self.nkeys), ("edge", self.ekeys)):
+            types = flat.types(keys)
+            for name, tag in keys.items():
+                kid = tag[len('<data key="'):-2]
+                head.append(f'<key id="{kid}" for="{cls}" attr.name="{esc(name)}" attr.type="{kind_of(types[name])}"/>\n')
+        head.append('<graph edgedefault="directed">\n')
+        self.body.close("".join(head), "</graph>\n</graphml>\n")
+
+
+def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
+    """Write ``g`` as GraphML."""
+    write_xml(g, [GraphmlFormat(path)])
