@@ -71,6 +71,7 @@ def main() -> None:
     print(line("extraction (ingest+extract)", t_extract))
     print(line("unionkg build (everything)", t_build))
     print(f"build: {summary.line()}")
+    print("build stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in summary.seconds.items()))
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -70,6 +70,8 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
                 m = json.loads(line)
                 click.echo(f"{m['name']} in {m['article']} -> {m['node']}: {m['reason']}")
     click.echo(summary.line())
+    if not quiet and summary.seconds:
+        click.echo("time: " + ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items()), err=True)
     if summary.errors:
         click.echo(f"{len(summary.errors)} input(s) failed; see {out_dir}/errors.jsonl", err=True)
         sys.exit(1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ class BuildSummary:
     nodes: int = 0
     edges: int = 0
     out_dir: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
 
     def line(self) -> str:
         return (f"{self.articles} articles, {self.entities} entities, {self.relations} relations, "
@@ -126,6 +128,7 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
     Articles stream from the inputs through extraction into ``facts.jsonl`` in input order; the
     graph is then assembled from that file. ``add`` keeps the articles already in the build.
     """
+    started = time.perf_counter()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     summary = BuildSummary(out_dir=str(out))
@@ -159,7 +162,9 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
         cache.close()
     from .model import write_build_file  # the graph stage
 
+    summary.seconds["extract"] = time.perf_counter() - started
     g, stats = write_build_file(part, out, html=html)
+    summary.seconds.update(stats.seconds)
     with open(out / "errors.jsonl", "w", encoding="utf-8") as fh:
         for e in summary.errors:
             fh.write(json.dumps(e, ensure_ascii=False) + "\n")

@@ -27,6 +27,8 @@ _GENERIC_SPIRIT = re.compile(
 _CONJ = frozenset({"和", "及", "以及", "与", "暨", "同"})
 #: 省总工会有关会议精神: a spirit only pointed at, not named
 _VAGUE_SPIRIT = re.compile(r"(?:有关|相关|此次|本次|这次|上述|该|各类|各项|系列)(?:会议|文件|讲话|指示|批示)?$")
+_WORDY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+_NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步")
 
@@ -49,7 +51,7 @@ class CampaignFinder:
         m = doc.match
         for q in _QUOTED.finditer(m):
             core = q.group(1).strip()
-            if not core or not re.search(r"[\u4e00-\u9fff0-9A-Za-z]", core):
+            if not core or not _WORDY.search(core):
                 continue
             end = q.end()
             suf = self.suffix_re.match(m, end)
@@ -111,7 +113,7 @@ class CampaignFinder:
             if start is None or p.start() - start < 4 or not m[:start].endswith(self.programme_verbs):
                 continue
             name = m[start: p.end()]
-            if '"' in name or "的" in name or re.search(r"[^\u4e00-\u9fff]", name):
+            if '"' in name or "的" in name or _NON_HAN.search(name):
                 continue
             out.append(Mention(Label.CAMPAIGN, doc.text[start: p.end()], start, p.end(), "campaign.programme.v1",
                                canonical=doc.text[start: p.end()]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from ..ingest.normalize import to_match_text
@@ -34,11 +35,16 @@ class ArticleFacts:
 
 
 _CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全国)?(?:会员)?代表大会")
+_ORGANISES = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:在[^,，。]{0,20})?"
+                        r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)")
+_KEY_DROP = re.compile(r'["“”「」『』《》\s的]')
+_NTH_CONGRESS = re.compile(r"[0-9一二三四五六七八九十]大")
 
 
+@lru_cache(maxsize=1 << 16)
 def campaign_key(name: str) -> str:
     """Comparison key of a campaign name: no quotes, spaces or 的; ``第十八次全国代表大会`` → ``十八大``."""
-    return _CONGRESS_LONG.sub(r"\1大", re.sub(r'["“”「」『』《》\s的]', "", to_match_text(name)))
+    return _CONGRESS_LONG.sub(r"\1大", _KEY_DROP.sub("", to_match_text(name)))
 
 
 def _is_subsequence(a: str, b: str) -> bool:
@@ -53,7 +59,7 @@ def same_campaign(a: str, b: str) -> bool:
     if ka == kb:
         return True
     short, long_ = sorted((ka, kb), key=len)
-    if len(short) >= 4 and long_.endswith(short) and not re.search(r"[0-9一二三四五六七八九十]大", long_):
+    if len(short) >= 4 and long_.endswith(short) and not _NTH_CONGRESS.search(long_):
         return True
     return len(short) >= 6 and short[:2] == long_[:2] and short[-4:] == long_[-4:] and _is_subsequence(short, long_)
 
@@ -109,9 +115,7 @@ class Extractor:
             lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
                           key=lambda x: x.start)
             for x in lead:
-                if re.match(r"(?:[、和与及][^,，。]{2,24}?)?(?:在[^,，。]{0,20})?"
-                            r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)",
-                            doc.match[x.end: x.end + 24]):
+                if _ORGANISES.match(doc.match[x.end: x.end + 24]):
                     return x
         if title_bodies:
             return title_bodies[0]

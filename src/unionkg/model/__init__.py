@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,19 +90,22 @@ def write_build_file(part: Path, out: Path, *, html: bool = True) -> tuple[nx.Mu
 
 
 def _write_build_file(part: Path, out: Path, *, html: bool) -> tuple[nx.MultiDiGraph, BuildStats]:
+    t0 = time.perf_counter()
     g, merges, stats = build_graph_from(FactSource(path=part))
     with open(part, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps(hierarchy_lines(g, stats.named_together), ensure_ascii=False) + "\n")
+        fh.write(facts_json(hierarchy_lines(g, stats.named_together)) + "\n")
     os.replace(part, out / "facts.jsonl")
-    write_exports(g, out)
     with open(out / "merges.jsonl", "w", encoding="utf-8") as fh:
         for m in sorted(merges, key=lambda m: (m.node, m.article, m.name)):
-            fh.write(json.dumps({"name": m.name, "article": m.article, "node": m.node, "reason": m.reason},
-                                ensure_ascii=False) + "\n")
+            fh.write(facts_json({"name": m.name, "article": m.article, "node": m.node, "reason": m.reason}) + "\n")
+    t1 = time.perf_counter()
+    write_exports(g, out)
+    t2 = time.perf_counter()
     if html:
         from ..sinks.html import write_html
 
         write_html(g, out / "graph.html")
+    stats.seconds.update({"graph": t1 - t0, "files": t2 - t1, "page": time.perf_counter() - t2})
     return g, stats
 
 

@@ -114,6 +114,7 @@ class BuildStats:
     entities: int = 0
     relations: int = 0
     named_together: set[tuple[str, str]] = field(default_factory=set)
+    seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
 
 
 def build_graph_with_merges(lines: Iterable[dict[str, Any]] | FactSource, divisions: Divisions | None = None

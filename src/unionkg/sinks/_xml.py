@@ -3,7 +3,6 @@ that feeds every XML format at once (each value flattened and escaped once for a
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -11,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 import networkx as nx
+import orjson
 
 _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f]')
@@ -41,7 +41,7 @@ def kind_of(types: set[type]) -> str:
     return "string"
 
 
-_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_JSON_OPTS = orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS
 
 
 class Flattener:
@@ -81,7 +81,7 @@ class Flattener:
             elif v is None:
                 continue
             elif cls is list or cls is dict or cls is tuple:
-                text = self.text(_JSON(v)) if v else ("{}" if cls is dict else "[]")
+                text = self.text(orjson.dumps(v, option=_JSON_OPTS).decode()) if v else ("{}" if cls is dict else "[]")
                 cls = str
             elif cls is bool:
                 text = "true" if v else "false"
