@@ -28,6 +28,10 @@ _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员�
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
+_MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
+_LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
+_LIST_ITEM = re.compile("[^、]+")
+_NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 _GENERIC_PREFIX = {"楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
                    "全省", "全县", "各", "本", "该", "所在", "工会", "新业态", "非公"}
 
@@ -72,10 +76,8 @@ class Context:
         return None
 
     def known(self, code: str, divs: Divisions) -> bool:
-        for _, c in self.places:
-            if c == code or divs.is_ancestor(code, c) or divs.is_ancestor(c, code):
-                return True
-        return False
+        up = divs.ancestor_codes(code)
+        return any(c == code or c in up or code in divs.ancestor_codes(c) for _, c in self.places)
 
 
 class BodyFinder:
@@ -93,50 +95,63 @@ class BodyFinder:
         one = alternation(list(self.province_short))
         self.province_list_re = re.compile(f"(?:{one})(?:、(?:{one}))+(?![\u4e00-\u9fff]{{0,1}}[省市区])")
         self.national_re = re.compile(alternation(list(self.national)))
-        self.industries = sorted(lex.union_industries, key=len, reverse=True)
+        self.industries = frozenset(lex.union_industries)
+        self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
+        self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
 
     # -- places ------------------------------------------------------------------------------
     def find_places(self, m: str) -> list[PlaceHit]:
-        hits: list[PlaceHit] = []
-        for lv in self.level_re.finditer(m):
-            i = lv.start()
-            for k in range(min(self.divs.max_len, i + 1), 1, -1):
-                name = m[i + 1 - k: i + 1]
-                codes = self.divs.by_name.get(name)
-                if codes:
-                    hits.append(PlaceHit(i + 1 - k, i + 1, list(codes)))
-                    break
-            else:
-                for k in (2, 3):
-                    codes = self.divs.generic.get(m[i + 1 - k: i + 1]) if i + 1 >= k else None
-                    if codes:
-                        hits.append(PlaceHit(i + 1 - k, i + 1, list(codes), generic=True))
-                        break
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        kept: list[PlaceHit] = []
-        for h in hits:  # drop hits inside a longer one
-            if kept and h.start < kept[-1].end:
-                continue
-            kept.append(h)
-        # disambiguate chains (汕头市潮南区) by the parent relation
-        for a, b in zip(kept, kept[1:], strict=False):
-            if a.end == b.start:
-                pairs = [(x, y) for x in a.codes for y in b.codes if self.divs.is_ancestor(x, y)]
-                if pairs:
-                    a.code = a.code or pairs[0][0]
-                    b.code = pairs[0][1]
-                    a.in_chain = b.in_chain = True
+        kept = _outermost(self._place_hits(m))
+        self._resolve_chains(kept)
         for h in kept:
             if not h.code and len(h.codes) == 1 and not h.generic:
                 h.code = h.codes[0]
-        # standalone ambiguous names: prefer one related to an unambiguous place of the article
-        sure = [h.code for h in kept if h.code]
+        self._resolve_related(kept)
+        return [h for h in kept if h.code and (h.in_chain or not h.generic)]
+
+    def _place_hits(self, m: str) -> list[PlaceHit]:
+        """The longest division name ending at each level character (``generic`` ones if none)."""
+        by_name, name_lens, generic = self.divs.by_name, self.divs.name_lens, self.divs.generic
+        hits: list[PlaceHit] = []
+        for lv in self.level_re.finditer(m):
+            e = lv.end()
+            if e < 2:
+                continue
+            for k in name_lens.get(m[e - 2:e], ()):
+                codes = by_name.get(m[e - k:e]) if k <= e else None
+                if codes:
+                    hits.append(PlaceHit(e - k, e, list(codes)))
+                    break
+            else:
+                for k in (2, 3):
+                    codes = generic.get(m[e - k:e]) if e >= k else None
+                    if codes:
+                        hits.append(PlaceHit(e - k, e, list(codes), generic=True))
+                        break
+        return hits
+
+    def _resolve_chains(self, kept: list[PlaceHit]) -> None:
+        """Disambiguate chains (汕头市潮南区) by the parent relation."""
+        anc = self.divs.ancestor_codes
+        for a, b in zip(kept, kept[1:], strict=False):
+            if a.end == b.start:
+                pair = next(((x, y) for x in a.codes for y in b.codes if x in anc(y)), None)
+                if pair is not None:
+                    a.code = a.code or pair[0]
+                    b.code = pair[1]
+                    a.in_chain = b.in_chain = True
+
+    def _resolve_related(self, kept: list[PlaceHit]) -> None:
+        """Standalone ambiguous names: prefer one related to an unambiguous place of the article."""
+        anc = self.divs.ancestor_codes
+        sure = [(h.code, anc(h.code)) for h in kept if h.code]
         for h in kept:
             if not h.code:
-                rel = [c for c in h.codes if any(self.divs.is_ancestor(s, c) or self.divs.is_ancestor(c, s) for s in sure)]
-                if len(rel) >= 1:
-                    h.code = rel[0]
-        return [h for h in kept if h.code and (h.in_chain or not h.generic)]
+                for c in h.codes:
+                    up = anc(c)
+                    if any(s in up or c in s_up for s, s_up in sure):
+                        h.code = c
+                        break
 
     # -- bodies --------------------------------------------------------------------------------
     def find(self, doc: Doc, ctx: Context, blocked: list[tuple[int, int]],
@@ -146,36 +161,36 @@ class BodyFinder:
         out: list[Mention] = []
         places = self.find_places(m) if places is None else places
         place_end = {h.end: h for h in places}
-        companies = self._companies(doc, blocked)
+        stop = _positions(blocked)
+        companies = self._companies(doc, stop)
         company_end = {c.end: c for c in companies}
         out.extend(companies)
-        out.extend(self._national(doc, blocked))
+        out.extend(self._national(doc, stop))
         for x in _SHORT_ZONG.finditer(m):  # 省总 / 市总: the union of the province or city in context
-            if any(bs <= x.start() < be for bs, be in blocked) or not self._bare(m, x.start() + 1):
+            if x.start() in stop or not self._bare(m, x.start() + 1):
                 continue
             code = ctx.resolve(self.divs, x.group(1), x.start())
             if code is not None:
                 d = self.divs.get(code)
                 out.append(Mention(Label.UNION_BODY, t[x.start():x.end()], x.start(), x.end(), "body.shortform.v1",
                                    canonical=self._full(code) + "总工会", attrs=(("place", code), ("level", d.level))))
-        out.extend(self._party_and_league(doc, ctx, places, blocked))
+        out.extend(self._party_and_league(doc, ctx, places, stop))
         for s in self.suffix_re.finditer(m):
             suffix = s.group(0)
             a, e = s.start(), s.end()
-            if any(bs <= a < be for bs, be in blocked):
+            if a in stop:
                 continue
             if suffix in _ALIASES:
                 out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.alias.v1", canonical=_ALIASES[suffix],
                                    attrs=(("level", "national"),)))
                 continue
             if suffix == "人大":
-                more = re.match(r"[\u4e00-\u9fff]{0,8}?委员会", m[e:e + 12])
-                if more and not m[e:].startswith(("代表", "常委会")):
+                more = _MORE_COMMITTEE.match(m[e:e + 12])
+                if more and not m.startswith(("代表", "常委会"), e):
                     e += more.end()  # 佛山市人大社会建设委员会
-                elif m[e:].startswith("代表"):
+                elif m.startswith("代表", e):
                     continue  # 市人大代表: an honour
-            label_s, kind = self.lex.org_suffixes.get(suffix, ("UnionBody", ""))
-            label = Label(label_s)
+            label, kind = self.suffix_labels.get(suffix, (Label.UNION_BODY, ""))
             congress = _CONGRESS.match(m, e) if suffix in ("工会", "总工会") else None
             if suffix == "总工会" and m[a - 2: a] == "全国" and m[a - 4: a] == "中华全国":
                 continue  # 中华全国总工会 matched as a whole
@@ -183,10 +198,8 @@ class BodyFinder:
             pre = a
             industry = ""
             if suffix == "工会":
-                for ind in self.industries:
-                    if m[pre - len(ind): pre] == ind:
-                        industry, pre = ind, pre - len(ind)
-                        break
+                industry = self._industry_before(m, pre)
+                pre -= len(industry)
             hit = place_end.get(pre)
             code = ""
             rule = "body.division.v1"
@@ -241,39 +254,46 @@ class BodyFinder:
             if industry:
                 attrs.append(("industry", industry))
             out.append(Mention(label, t[start:e], start, e, rule, canonical=full, attrs=tuple(attrs)))
-        out.extend(self._province_lists(doc, blocked))
-        # places: those in chains of emitted bodies, and standalone full names
-        body_spans = [(x.start, x.end) for x in out]
+        out.extend(self._province_lists(doc, stop))
+        out.extend(self._place_mentions(doc, places, out, stop))
+        return out
+
+    def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
+                        stop: frozenset[int]) -> list[Mention]:
+        """Places in chains of the ``bodies`` found, and standalone full names."""
+        cover = [(x.start, x.end, x.rule.startswith("body.division")) for x in bodies]
+        out: list[Mention] = []
         for h in places:
-            if any(bs <= h.start < be for bs, be in blocked):
+            p = h.start
+            if p in stop:
                 continue
-            if h.end - h.start < 3 and not h.in_chain and not any(x.start <= h.start < x.end for x in out):
+            inside = [division for a, b, division in cover if a <= p < b]
+            if h.end - p < 3 and not h.in_chain and not inside and not any(x.start <= p < x.end for x in out):
                 continue  # a two-character name (易县) only inside a body's name or a chain
-            if any(bs <= h.start < be for bs, be in body_spans) and not any(
-                    x.start <= h.start < x.end and x.rule.startswith("body.division") for x in out):
+            if inside and not any(inside):
                 continue  # inside a company name or a congress: not a place mention
             d = self.divs.get(h.code)
-            out.append(Mention(Label.PLACE, t[h.start:h.end], h.start, h.end, "place.division.v1",
+            out.append(Mention(Label.PLACE, doc.text[p:h.end], p, h.end, "place.division.v1",
                                canonical=d.name, attrs=(("place", h.code), ("level", d.level))))
         return out
 
-    def _province_lists(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Mention]:
+    def _province_lists(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
         """``江苏、浙江、广东等地``: two or more short province names in a list are the provinces."""
         out = []
         for x in self.province_list_re.finditer(doc.match):
-            if any(bs <= x.start() < be for bs, be in blocked):
+            if x.start() in blocked:
                 continue
-            for p in re.finditer(r"[^、]+", x.group(0)):
+            for p in _LIST_ITEM.finditer(x.group(0)):
                 code = self.province_short[p.group(0)]
                 a, b = x.start() + p.start(), x.start() + p.end()
                 out.append(Mention(Label.PLACE, doc.text[a:b], a, b, "place.province_list.v1",
                                    canonical=self.divs.get(code).name, attrs=(("place", code), ("level", "province"))))
         return out
 
-    def _national(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Mention]:
+    def _national(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
         out = []
         for x in self.national_re.finditer(doc.match):
-            if any(bs <= x.start() < be for bs, be in blocked):
+            if x.start() in blocked:
                 continue
             kind = self.national[x.group(0)]
             out.append(Mention(Label.ORGANIZATION, doc.text[x.start():x.end()], x.start(), x.end(), "org.national.v1",
@@ -281,13 +301,13 @@ class BodyFinder:
         return out
 
     def _party_and_league(self, doc: Doc, ctx: Context, places: list[PlaceHit],
-                          blocked: list[tuple[int, int]]) -> list[Mention]:
+                          blocked: frozenset[int]) -> list[Mention]:
         """``乳源瑶族自治县委``, ``大朗镇党委``, ``琶洲街道党工委``, ``松山湖管委会``, ``共青团深圳市委员会``,
         ``共青团端州区委``, ``团市委``."""
         m, t = doc.match, doc.text
         out: list[Mention] = []
         for h in places:
-            if any(bs <= h.start < be for bs, be in blocked):
+            if h.start in blocked:
                 continue
             if h.end - h.start < 3 and not h.in_chain and not any(x.start <= h.start < x.end for x in out):
                 continue  # a two-character name (易县) only inside a body's name or a chain
@@ -307,15 +327,15 @@ class BodyFinder:
             out.append(Mention(Label.ORGANIZATION, name, start, tail.end(), "org.party.v1", canonical=name,
                                attrs=(("kind", kind), ("place", h.code))))
         for x in _BARE_PARTY.finditer(m):  # 区委常委、统战部部长: the committee of the district in context
-            if any(bs <= x.start() < be for bs, be in blocked) or not self._bare(m, x.start() + 1):
+            if x.start() in blocked or not self._bare(m, x.start() + 1):
                 continue
             code = ctx.resolve(self.divs, x.group(1), x.start())
             if code is not None:
                 name = self._full(code) + "委"
                 out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                    canonical=name, attrs=(("kind", "party"), ("place", code))))
-        for x in re.finditer(r"团(省|市|区|县)委", m):
-            if m[max(0, x.start() - 2):x.start()] == "共青" or any(bs <= x.start() < be for bs, be in blocked):
+        for x in _LEAGUE_COMMITTEE.finditer(m):
+            if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
             code = ctx.resolve(self.divs, x.group(1), x.start())
             if code is None:
@@ -324,6 +344,13 @@ class BodyFinder:
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "other"), ("place", code))))
         return out
+
+    def _industry_before(self, m: str, pre: int) -> str:
+        """The industry (``教育``) ending at ``pre``, longest first; ``""`` if none."""
+        for n in self.industry_lens:
+            if n <= pre and m[pre - n:pre] in self.industries:
+                return m[pre - n:pre]
+        return ""
 
     def _full(self, code: str) -> str:
         return self.divs.full_name(code)
@@ -360,11 +387,11 @@ class BodyFinder:
             i -= 1
         return i
 
-    def _companies(self, doc: Doc, blocked: list[tuple[int, int]]) -> list[Mention]:
+    def _companies(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
         m, t = doc.match, doc.text
         out = []
         for c in self.company_re.finditer(m):
-            if any(bs <= c.start() < be for bs, be in blocked):
+            if c.start() in blocked:
                 continue
             start = self._left_name(m, c.start())
             while start < c.start() and m[start] in "()":
@@ -384,9 +411,25 @@ class BodyFinder:
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
         start = self._left_name(doc.match, pre, limit=12)
         name = doc.match[start:pre]
-        if re.search(r"主席|书记|委员会|当选|成立|选举|担任", name):
+        if _NOT_FEDERATION.search(name):
             return None
         if len(name) < 2 or name in _GENERIC_PREFIX or any(name.endswith(g) for g in ("楼宇", "园区", "行业")) and len(name) <= 4:
             return None
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
                        canonical=doc.text[start:end], attrs=(("level", "grassroots"),))
+
+
+def _outermost(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """The hits in text order, without those inside a longer one."""
+    hits.sort(key=lambda h: (h.start, h.start - h.end))
+    kept: list[PlaceHit] = []
+    for h in hits:
+        if kept and h.start < kept[-1].end:
+            continue
+        kept.append(h)
+    return kept
+
+
+def _positions(spans: list[tuple[int, int]]) -> frozenset[int]:
+    """The positions inside any of ``spans``."""
+    return frozenset(p for a, b in spans for p in range(a, b))

@@ -44,6 +44,10 @@ class Divisions:
             if d.short and len(d.short) >= 2 and d.level != "town" and d.short != d.name:
                 self.by_short.setdefault(d.short, []).append(d.code)
         self.max_len = max(len(n) for n in self.by_name)
+        self.name_lens = _lengths_by_ending(self.by_name)
+        self._ancestors: dict[str, tuple[Division, ...]] = {}
+        self._ancestor_codes: dict[str, frozenset[str]] = {}
+        self._full_names: dict[str, str] = {}
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -54,22 +58,41 @@ class Divisions:
     def get(self, code: str) -> Division:
         return self.by_code[code]
 
-    def ancestors(self, code: str) -> list[Division]:
-        """Parents from the nearest up to the province."""
+    def ancestors(self, code: str) -> tuple[Division, ...]:
+        """Parents from the nearest up to the province (memoised per code)."""
+        out = self._ancestors.get(code)
+        if out is None:
+            out = self._ancestors[code] = self._walk_up(code)
+        return out
+
+    def _walk_up(self, code: str) -> tuple[Division, ...]:
         out = []
         d = self.by_code.get(code)
         while d is not None and d.parent:
             d = self.by_code.get(d.parent)
             if d is not None:
                 out.append(d)
+        return tuple(out)
+
+    def ancestor_codes(self, code: str) -> frozenset[str]:
+        """The codes of ``ancestors(code)`` (memoised per code)."""
+        out = self._ancestor_codes.get(code)
+        if out is None:
+            out = self._ancestor_codes[code] = frozenset(a.code for a in self.ancestors(code))
         return out
 
     def is_ancestor(self, anc: str, code: str) -> bool:
-        return any(a.code == anc for a in self.ancestors(code))
+        return anc in self.ancestor_codes(code)
 
     def full_name(self, code: str) -> str:
         """Name with the city (and district) in front, without the province:
         ``汕头市潮南区``, ``东莞市大岭山镇``, ``北京市通州区``; provinces and cities are their own name."""
+        out = self._full_names.get(code)
+        if out is None:
+            out = self._full_names[code] = self._full_name(code)
+        return out
+
+    def _full_name(self, code: str) -> str:
         d = self.by_code[code]
         if d.level in ("province", "city"):
             return d.name
@@ -81,3 +104,11 @@ class Divisions:
                 break
             parts.append(a.name)
         return "".join(reversed(parts))
+
+
+def _lengths_by_ending(names: dict[str, list[str]]) -> dict[str, tuple[int, ...]]:
+    """For each two-character ending, the lengths of the names ending so, longest first."""
+    lens: dict[str, set[int]] = {}
+    for name in names:
+        lens.setdefault(name[-2:], set()).add(len(name))
+    return {end: tuple(sorted(ks, reverse=True)) for end, ks in lens.items()}

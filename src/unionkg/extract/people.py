@@ -8,6 +8,7 @@ Rule ids: ``person.title_chain.v1``, ``person.name_title.v1``, ``person.list.v1`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..types import Label, Mention
@@ -25,8 +26,13 @@ _CUES = ("主持", "出席", "参加", "列席", "参会", "带队", "率队", "
          "指导", "宣布", "颁发", "揭牌", "授牌", "致", "进行", "带头", "牵头", "主讲", "领学", "领读")
 _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家", "同志", "一行", "代表", "主持", "出席", "干部",
              "群众", "工人", "全体", "有关", "负责", "相关", "各级", "部门", "单位", "企业", "会员", "参加", "组织")
+_NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain a word of _NOT_NAME?
+_CUE_RE = re.compile(alternation(_CUES))
+_PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
 _SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班))?"
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_CHAIN_SEP = re.compile(r"[、,，]")
 
 
 @dataclass
@@ -48,6 +54,20 @@ class PersonHit:
     positions: list[Position] = field(default_factory=list)
 
 
+def _mask(spans: list[tuple[int, int]], size: int) -> bytearray:
+    """``mask[i]`` is 1 where some span ``(s, e)`` has ``s <= i < e``."""
+    mask = bytearray(size)
+    for s, e in spans:
+        _mark(mask, s, e)
+    return mask
+
+
+def _mark(mask: bytearray, start: int, end: int) -> None:
+    start, end = max(start, 0), min(end, len(mask))
+    if start < end:
+        mask[start:end] = b"\x01" * (end - start)
+
+
 class PeopleFinder:
     def __init__(self, lex: Lexicon, seg: Segmenter) -> None:
         self.lex = lex
@@ -55,109 +75,127 @@ class PeopleFinder:
         titles = list(lex.titles) + list(lex.honours)
         self.title_alt = alternation(titles)
         self.title_re = re.compile(self.title_alt)
-        self.title_only = re.compile(rf"^(?:{_SUBUNIT}(?:{self.title_alt}))(?:[兼、](?:{_SUBUNIT}(?:{self.title_alt})))*$")
-        self.cue_re = re.compile(alternation(list(_CUES)))
+        unit = rf"(?:{_SUBUNIT}(?:{self.title_alt}))"
+        # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
+        self.titles_to_end = re.compile(rf"(?:{unit}(?:[兼、]{unit})*)$")
         self.honours = lex.honours
-        self.pre_titles = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 
     def name_at(self, m: str, p: int) -> int:
         """Length of a person name starting at ``p`` (0 if none)."""
         sl = self.lex.surname_len(m[p:p + 2])
         if not sl:
             return 0
-        for length in range(sl + 1, sl + 3):
+        han = _HAN.match(m, p, p + sl + 2)
+        longest = han.end() - p if han else 0
+        for length in range(sl + 1, min(sl + 2, longest) + 1):
             cand = m[p:p + length]
-            if len(cand) < length or not all("\u4e00" <= c <= "\u9fff" for c in cand):
-                break
-            if any(w in cand for w in _NOT_NAME) or self.title_re.match(cand):
-                continue
-            rest = m[p + length:]
-            if self.seg.word_freq(cand) >= 100:
+            if _NOT_NAME_RE.search(cand) or self.title_re.match(cand) or self.seg.word_freq(cand) >= 100:
                 continue  # a common word (权益, 普及, 关于), not a name
-            if not rest or not ("\u4e00" <= rest[0] <= "\u9fff") or self.cue_re.match(rest) or rest.startswith(self.pre_titles):
+            if self._name_ends(m, p + length):
                 return length
         # no cue: ask the segmenter
         toks = self.seg.cut(m[p:p + 8])
-        if toks and sl + 1 <= len(toks[0]) <= sl + 2 and not any(w in toks[0] for w in _NOT_NAME) \
+        if toks and sl + 1 <= len(toks[0]) <= sl + 2 and not _NOT_NAME_RE.search(toks[0]) \
                 and self.seg.word_freq(toks[0]) < 100:
             return len(toks[0])
         return 0
 
+    def _name_ends(self, m: str, q: int) -> bool:
+        """May a name end before ``m[q]`` (end of text, non-Han, a cue or a title)?"""
+        return q >= len(m) or not ("\u4e00" <= m[q] <= "\u9fff") or _CUE_RE.match(m, q) is not None \
+            or m.startswith(_PRE_TITLES, q)
+
     def find(self, doc: Doc, bodies: list[Mention], blocked: list[tuple[int, int]]) -> list[PersonHit]:
+        m = doc.match
+        size = max(len(m), len(doc.text)) + 1
+        stop = _mask(blocked, size)
+        titles = list(self.title_re.finditer(m))
+        hits = self._chains(doc, titles, bodies, stop)
+        covered = _mask([(h.start, h.end) for h in hits], size)
+        bare = self._bare_lists(doc, covered, stop)
+        hits.extend(bare)
+        for h in bare:
+            _mark(covered, h.start, h.end)
+        self._repeats(doc.text, hits, covered, stop)
+        hits.sort(key=lambda h: h.start)
+        self._names_before_titles(doc, titles, hits, covered, stop)
+        return hits
+
+    def _chains(self, doc: Doc, titles: list[re.Match[str]], bodies: list[Mention],
+                stop: bytearray) -> list[PersonHit]:
+        """Names after title chains (with the lists that follow them)."""
         m = doc.match
         by_start: dict[int, Mention] = {}
         for b in bodies:
             if b.label in (Label.UNION_BODY, Label.ORGANIZATION) and (b.start not in by_start or b.end > by_start[b.start].end):
                 by_start[b.start] = b
+        starts = sorted(by_start)
         hits: list[PersonHit] = []
         taken: set[int] = set()
-        for t in self.title_re.finditer(m):
+        for t in titles:
             p = t.end()
-            if p in taken or any(bs <= p < be for bs, be in blocked):
+            if p in taken or stop[p]:
                 continue
             n = self.name_at(m, p)
             if not n:
                 continue
             sent_start = doc.sentence_of(p)[0]
-            chain_start, positions = self._chain(m, sent_start, p, by_start)
+            chain_start, positions = self._chain(m, sent_start, p, by_start, starts)
             if chain_start is None:
                 continue
             hits.append(PersonHit(doc.text[p:p + n], p, p + n, "person.title_chain.v1", chain_start, positions))
             taken.add(p)
             hits.extend(self._list_after(doc, p + n, hits[-1]))
-        hits.extend(self._bare_lists(doc, hits, blocked))
-        known = {h.name: h for h in hits}
-        for name in sorted(known, key=len, reverse=True):  # later bare mentions of a named person
-            for x in re.finditer(re.escape(name), doc.text):
-                if any(h.start <= x.start() < h.end for h in hits) or any(bs <= x.start() < be for bs, be in blocked):
-                    continue
-                hits.append(PersonHit(name, x.start(), x.end(), "person.repeat.v1", x.start()))
-        hits.sort(key=lambda h: h.start)
-        for t in self.title_re.finditer(m):
-            if t.group(0) not in self.pre_titles:
-                continue
-            for n in (3, 2):
-                a = t.start() - n
-                if a < 0 or any(h.start <= a < h.end or a <= h.start < t.start() for h in hits):
-                    continue
-                if self.lex.surname_len(m[a:a + 2]) and self._boundary_before(m, a) and not any(
-                        w in m[a:t.start()] for w in _NOT_NAME) and all("\u4e00" <= c <= "\u9fff" for c in m[a:t.start()]):
-                    if any(bs <= a < be for bs, be in blocked) and t.group(0) != "总书记":
-                        continue
-                    hits.append(PersonHit(doc.text[a:t.start()], a, t.start(), "person.name_title.v1", a,
-                                          [Position("", None, t.group(0), t.start(), t.end())]))
-                    break
         return hits
+
+    def _repeats(self, text: str, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """Later bare mentions of a named person, longest names first."""
+        for name in sorted(dict.fromkeys(h.name for h in hits), key=len, reverse=True):
+            n = len(name)
+            i = text.find(name)
+            while i >= 0:
+                if not covered[i] and not stop[i]:
+                    hits.append(PersonHit(name, i, i + n, "person.repeat.v1", i))
+                    _mark(covered, i, i + n)
+                i = text.find(name, i + n)
+
+    def _names_before_titles(self, doc: Doc, titles: list[re.Match[str]], hits: list[PersonHit],
+                             covered: bytearray, stop: bytearray) -> None:
+        """``甲主席``: a name right before a title, where no other hit is."""
+        m = doc.match
+        begins = bytearray(len(covered))
+        for h in hits:
+            begins[h.start] = 1
+        for t in titles:
+            title = t.group(0)
+            if title not in _PRE_TITLES:
+                continue
+            ts = t.start()
+            for n in (3, 2):
+                a = ts - n
+                if a < 0 or covered[a] or begins.find(1, a, ts) >= 0:
+                    continue
+                if self.lex.surname_len(m[a:a + 2]) and self._boundary_before(m, a) \
+                        and not _NOT_NAME_RE.search(m, a, ts) and _HAN.fullmatch(m, a, ts):
+                    if stop[a] and title != "总书记":
+                        continue
+                    hits.append(PersonHit(doc.text[a:ts], a, ts, "person.name_title.v1", a,
+                                          [Position("", None, title, ts, t.end())]))
+                    _mark(covered, a, ts)
+                    begins[a] = 1
+                    break
 
     def _boundary_before(self, m: str, a: int) -> bool:
         if a == 0 or not ("\u4e00" <= m[a - 1] <= "\u9fff"):
             return True
         return self.lex.boundary_before(m, a) is not None or m[a - 1] in "由请和、"
 
-    def _chain(self, m: str, sent_start: int, p: int, by_start: dict[int, Mention]) -> tuple[int | None, list[Position]]:
+    def _chain(self, m: str, sent_start: int, p: int, by_start: dict[int, Mention],
+               starts: list[int]) -> tuple[int | None, list[Position]]:
         """Walk the title chain that ends at ``p`` leftwards; return its start and positions."""
-        pieces: list[tuple[int, int]] = []
-        end = p
-        i = p
-        while i > sent_start:
-            if m[i - 1] in "、,，":
-                pieces.append((i, end))
-                end = i - 1
-            i -= 1
-        pieces.append((sent_start, end))
         chain: list[tuple[int, int, Mention | None, str]] = []  # (start, end, body, titles)
-        for a, b in pieces:
-            got: tuple[int, int, Mention | None, str] | None = None
-            for x in range(a, b):  # a body heading the piece wins over a title-only reading
-                body = by_start.get(x)
-                if body is not None and body.end <= b and self.title_only.match(m[body.end:b]):
-                    got = (x, b, body, m[body.end:b])
-                    break
-            if got is None:
-                for x in range(a, b):
-                    if self.title_only.match(m[x:b]):
-                        got = (x, b, None, m[x:b])
-                        break
+        for a, b in self._pieces(m, sent_start, p):
+            got = self._piece(m, a, b, by_start, starts)
             if got is None:
                 break
             chain.append(got)
@@ -184,13 +222,37 @@ class PeopleFinder:
             positions.append(Position(body.name, body.label, titles, x, b))
         return chain[0][0], positions
 
-    def _bare_lists(self, doc: Doc, hits: list[PersonHit], blocked: list[tuple[int, int]]) -> list[PersonHit]:
+    @staticmethod
+    def _pieces(m: str, sent_start: int, p: int) -> list[tuple[int, int]]:
+        """The pieces between 、 and commas from ``p`` back to ``sent_start``, right to left."""
+        seps = [x.start() for x in _CHAIN_SEP.finditer(m, sent_start, p)]
+        pieces: list[tuple[int, int]] = []
+        end = p
+        for s in reversed(seps):
+            pieces.append((s + 1, end))
+            end = s
+        pieces.append((sent_start, end))
+        return pieces
+
+    def _piece(self, m: str, a: int, b: int, by_start: dict[int, Mention],
+               starts: list[int]) -> tuple[int, int, Mention | None, str] | None:
+        """The titles ending the piece ``m[a:b]``, after a body if one heads them (the leftmost wins)."""
+        for x in starts[bisect_left(starts, a):bisect_left(starts, b)]:
+            body = by_start[x]
+            if body.end <= b and self.titles_to_end.match(m, body.end, b):
+                return x, b, body, m[body.end:b]
+        g = self.titles_to_end.search(m, a, b)
+        if g is None:
+            return None
+        return g.start(), b, None, m[g.start():b]
+
+    def _bare_lists(self, doc: Doc, covered: bytearray, stop: bytearray) -> list[PersonHit]:
         """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles."""
         m = doc.match
         out: list[PersonHit] = []
         for x in _BARE_LIST.finditer(m):
             a = x.start()
-            if any(h.start <= a < h.end for h in hits) or any(bs <= a < be for bs, be in blocked):
+            if covered[a] or stop[a]:
                 continue
             if a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff" and self.lex.boundary_before(m, a) is None:
                 continue
@@ -206,7 +268,7 @@ class PeopleFinder:
 
     def _plain_name(self, cand: str) -> bool:
         sl = self.lex.surname_len(cand)
-        return bool(sl) and sl + 1 <= len(cand) <= sl + 2 and not any(w in cand for w in _NOT_NAME) \
+        return bool(sl) and sl + 1 <= len(cand) <= sl + 2 and not _NOT_NAME_RE.search(cand) \
             and self.seg.word_freq(cand) < 100 and not self.title_re.search(cand)
 
     def _list_after(self, doc: Doc, pos: int, first: PersonHit) -> list[PersonHit]:

@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 
 from ..ingest.normalize import to_match_text
 
-_SENT_END = re.compile(r"[。!?！？;；\n]+")
+#: One sentence (group 1: from its first non-space character through its first end mark, a newline
+#: excluded) with the run of end marks after it, or a run of end marks with only spaces before it
+#: (group 1 unset).
+_SENTENCE = re.compile(r"(?>[^\S\n]*)(?:([^。!?！？;；\n]+[。!?！？;；]?|[。!?！？;；])[。!?！？;；\n]*|[。!?！？;；\n]+)")
+_CLAUSE_END = re.compile(r"[,，;；。!?！？\n]")
 
 
 @dataclass
@@ -22,17 +26,7 @@ class Doc:
     def __post_init__(self) -> None:
         if not self.match:
             self.match = to_match_text(self.text)
-        spans = []
-        pos = 0
-        for m in _SENT_END.finditer(self.text):
-            end = m.start() + (1 if self.text[m.start()] != "\n" else 0)
-            if self.text[pos:end].strip():
-                spans.append((pos, end))
-            pos = m.end()
-        if self.text[pos:].strip():
-            spans.append((pos, len(self.text)))
-        # trim leading white space of each sentence
-        self.sentences = [(a + len(self.text[a:b]) - len(self.text[a:b].lstrip()), b) for a, b in spans]
+        self.sentences = [m.span(1) for m in _SENTENCE.finditer(self.text) if m.start(1) >= 0]
         self._starts = [a for a, _ in self.sentences]
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
@@ -44,5 +38,5 @@ class Doc:
 
     def clause_end(self, pos: int) -> int:
         """End of the clause (up to , ; 。) that contains ``pos``."""
-        m = re.compile(r"[,，;；。!?！？\n]").search(self.match, pos)
+        m = _CLAUSE_END.search(self.match, pos)
         return m.start() if m else len(self.text)
