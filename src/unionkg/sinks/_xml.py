@@ -15,8 +15,9 @@ import orjson
 _BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPECIAL = re.compile('[&<>"\x00-\x08\x0b\x0c\x0e-\x1f]')
 
-#: One property of a node or edge: its name and its value as escaped text.
-Item = tuple[str, str]
+#: The properties a node or edge has (not None, not ''), in its order: its "shape". Formats make
+#: one template per shape, so each row is a single ``str.format`` call.
+Shape = tuple[str, ...]
 
 
 def esc(value: Any) -> str:
@@ -69,8 +70,10 @@ class Flattener:
                 out[k].add(cls)
         return out
 
-    def items(self, d: dict[str, Any]) -> list[Item]:
-        out: list[Item] = []
+    def items(self, d: dict[str, Any]) -> tuple[Shape, list[str]]:
+        """The shape of ``d`` and its values as escaped text."""
+        keys: list[str] = []
+        texts: list[str] = []
         memo, seen = self.memo, self.seen
         for k, v in d.items():
             cls = v.__class__
@@ -90,22 +93,24 @@ class Flattener:
             else:
                 text = self.text(str(v))
             seen.add((k, cls))
-            out.append((k, text))
-        return out
+            keys.append(k)
+            texts.append(text)
+        return tuple(keys), texts
 
 
 class XmlFormat(Protocol):
-    """One XML file format fed by ``write_xml``: nodes, then edges, then its header."""
+    """One XML file format fed by ``write_xml``: nodes, then edges, then its header. Rows get the
+    escaped id(s), the ISO ``start`` date or '', the shape and the values' texts."""
 
-    def node(self, nid: str, items: list[Item], start: str | None) -> None: ...
+    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> None: ...
 
-    def edge(self, u: str, v: str, key: str, items: list[Item], start: str | None) -> None: ...
+    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> None: ...
 
     def finish(self, flat: Flattener) -> None: ...
 
 
-def iso_date(d: Any) -> str | None:
-    return d if isinstance(d, str) and len(d) == 10 and d[4] == "-" else None
+def iso_date(d: Any) -> str:
+    return d if isinstance(d, str) and len(d) == 10 and d[4] == "-" else ""
 
 
 def write_xml(g: nx.MultiDiGraph, formats: Sequence[XmlFormat]) -> None:
@@ -121,22 +126,23 @@ def write_xml(g: nx.MultiDiGraph, formats: Sequence[XmlFormat]) -> None:
                         if iso < first.get(n, "9"):
                             first[n] = iso
     f = Flattener()
-    fmts = [(fmt.node, fmt.edge) for fmt in formats]
+    nodes = [fmt.node for fmt in formats]
+    edges = [fmt.edge for fmt in formats]
     for n, d in g._node.items():
-        items = f.items(d)
+        shape, texts = f.items(d)
         nid = f.text(n)
-        start = first.get(n)
-        for node, _ in fmts:
-            node(nid, items, start)
+        start = first.get(n, "")
+        for node in nodes:
+            node(nid, start, shape, texts)
     for u, nbrs in g._adj.items():
         eu = f.text(u)
         for v, keyed in nbrs.items():
             ev = f.text(v)
             for k, d in keyed.items():
-                items = f.items(d)
+                shape, texts = f.items(d)
                 ek, start = f.text(str(k)), iso_date(d.get("date"))
-                for _, edge in fmts:
-                    edge(eu, ev, ek, items, start)
+                for edge in edges:
+                    edge(eu, ev, ek, start, shape, texts)
     for fmt in formats:
         fmt.finish(f)
 

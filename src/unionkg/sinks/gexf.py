@@ -11,7 +11,7 @@ import os
 
 import networkx as nx
 
-from ._xml import Body, Flattener, Item, esc, kind_of, write_xml
+from ._xml import Body, Flattener, Shape, esc, kind_of, write_xml
 
 __all__ = ["GexfFormat", "write_gexf"]
 
@@ -22,56 +22,58 @@ class GexfFormat:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.body = Body(path)
         self.body.append("<nodes>\n")
-        self.nattrs: dict[str, str] = {}
-        self.eattrs: dict[str, str] = {"relationship": '<attvalue for="0" value="'}
-        self.edges = 0  # edges written so far: the next edge's id
+        self.attrs: dict[str, dict[str, str]] = {"node": {}, "edge": {"relationship": "0"}}
+        self.nodes: dict[Shape, str] = {}
+        self.edges: dict[Shape, str] = {}
+        self.count = 0  # edges written so far: the next edge's id
 
-    @staticmethod
-    def _values(items: list[Item], attrs: dict[str, str], skip: str) -> tuple[str, str]:
-        """The ``skip`` property's text, and the other properties as ``<attvalue>`` elements."""
+    def _values(self, cls: str, shape: Shape, first: int, skip: str, extra: str = "") -> tuple[str, str]:
+        """The template field of property ``skip`` ('' if absent) and the ``<attvalues>`` of the
+        others (values at fields ``first``…), ``extra`` appended."""
+        attrs = self.attrs[cls]
         parts = []
         skipped = ""
-        for k, text in items:
+        for i, k in enumerate(shape):
             if k == skip:
-                skipped = text
+                skipped = f"{{{first + i}}}"
                 continue
-            aid = attrs.get(k)
-            if aid is None:
-                aid = attrs[k] = f'<attvalue for="{len(attrs)}" value="'
-            parts.append(f'{aid}{text}"/>')
-        return skipped, "".join(parts)
+            aid = attrs.setdefault(k, str(len(attrs)))
+            parts.append(f'<attvalue for="{aid}" value="{{{first + i}}}"/>')
+        if skipped and extra:
+            parts.append(extra.replace("LABEL", skipped))
+        return skipped, f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
 
-    def node(self, nid: str, items: list[Item], start: str | None) -> None:
-        label, values = self._values(items, self.nattrs, "label")
-        st = f' start="{start}"' if start else ""
-        vals = f"<attvalues>{values}</attvalues>" if values else ""
-        self.body.append(f'<node id="{nid}" label="{label}"{st}>{vals}</node>\n')
+    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> None:
+        t = self.nodes.get(shape)
+        if t is None:
+            label, values = self._values("node", shape, 2, "label")
+            t = self.nodes[shape] = f'<node id="{{0}}" label="{label}"{{1}}>{values}</node>\n'
+        self.body.append(t.format(nid, f' start="{start}"' if start else "", *texts))
 
-    def edge(self, u: str, v: str, key: str, items: list[Item], start: str | None) -> None:
-        if not self.edges:
+    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> None:
+        if not self.count:
             self.body.append("</nodes>\n<edges>\n")
-        label, values = self._values(items, self.eattrs, "type")
-        st = f' start="{start}"' if start else ""
-        rel = f'<attvalue for="0" value="{label}"/>' if label else ""
-        vals = f"<attvalues>{values}{rel}</attvalues>" if values or rel else ""
-        self.body.append(f'<edge id="{self.edges}" source="{u}" target="{v}" label="{label}"{st}>{vals}</edge>\n')
-        self.edges += 1
+        t = self.edges.get(shape)
+        if t is None:
+            label, values = self._values("edge", shape, 4, "type", '<attvalue for="0" value="LABEL"/>')
+            t = self.edges[shape] = f'<edge id="{{0}}" source="{{1}}" target="{{2}}" label="{label}"{{3}}>{values}</edge>\n'
+        self.body.append(t.format(self.count, u, v, f' start="{start}"' if start else "", *texts))
+        self.count += 1
 
     def finish(self, flat: Flattener) -> None:
         head = ['<?xml version="1.0" encoding="utf-8"?>\n',
                 '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n',
                 '<meta><creator>unionkg</creator></meta>\n',
                 '<graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n']
-        for cls, attrs in (("node", self.nattrs), ("edge", self.eattrs)):
+        for cls, attrs in self.attrs.items():
             ts = flat.types(attrs)
             if cls == "edge":
                 ts["relationship"] = {str}
             head.append(f'<attributes class="{cls}" mode="static">\n')
-            for name, tag in attrs.items():
-                aid = tag[len('<attvalue for="'):-len('" value="')]
+            for name, aid in attrs.items():
                 head.append(f'<attribute id="{aid}" title="{esc(name)}" type="{kind_of(ts[name])}"/>\n')
             head.append("</attributes>\n")
-        if not self.edges:
+        if not self.count:
             self.body.append("</nodes>\n<edges>\n")
         self.body.close("".join(head), "</edges>\n</graph>\n</gexf>\n")
 

@@ -10,7 +10,7 @@ import os
 
 import networkx as nx
 
-from ._xml import Body, Flattener, Item, esc, kind_of, write_xml
+from ._xml import Body, Flattener, Shape, esc, kind_of, write_xml
 
 __all__ = ["GraphmlFormat", "write_graphml"]
 
@@ -26,31 +26,37 @@ class GraphmlFormat:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.body = Body(path)
-        self.nkeys: dict[str, str] = {}
-        self.ekeys: dict[str, str] = {}
+        self.keys: dict[str, dict[str, str]] = {"node": {}, "edge": {}}  # class → property → key id
+        self.nodes: dict[Shape, str] = {}
+        self.edges: dict[Shape, str] = {}
 
-    @staticmethod
-    def _data(items: list[Item], keys: dict[str, str], prefix: str) -> str:
+    def _data(self, cls: str, shape: Shape, first: int) -> str:
+        """The ``<data>`` elements of a shape, values at template fields ``first``…"""
+        keys = self.keys[cls]
         parts = []
-        for k, text in items:
-            kid = keys.get(k)
-            if kid is None:
-                kid = keys[k] = f'<data key="{prefix}{len(keys)}">'
-            parts.append(f"{kid}{text}</data>")
+        for i, k in enumerate(shape):
+            kid = keys.setdefault(k, f"{cls[0]}{len(keys)}")
+            parts.append(f'<data key="{kid}">{{{first + i}}}</data>')
         return "".join(parts)
 
-    def node(self, nid: str, items: list[Item], start: str | None) -> None:
-        self.body.append(f'<node id="{nid}">{self._data(items, self.nkeys, "n")}</node>\n')
+    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> None:
+        t = self.nodes.get(shape)
+        if t is None:
+            t = self.nodes[shape] = '<node id="{0}">' + self._data("node", shape, 1) + "</node>\n"
+        self.body.append(t.format(nid, *texts))
 
-    def edge(self, u: str, v: str, key: str, items: list[Item], start: str | None) -> None:
-        self.body.append(f'<edge source="{u}" target="{v}" id="{key}">{self._data(items, self.ekeys, "e")}</edge>\n')
+    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> None:
+        t = self.edges.get(shape)
+        if t is None:
+            t = self.edges[shape] = ('<edge source="{0}" target="{1}" id="{2}">' + self._data("edge", shape, 3)
+                                     + "</edge>\n")
+        self.body.append(t.format(u, v, key, *texts))
 
     def finish(self, flat: Flattener) -> None:
         head = [_HEAD]
-        for cls, keys in (("node", self.nkeys), ("edge", self.ekeys)):
+        for cls, keys in self.keys.items():
             types = flat.types(keys)
-            for name, tag in keys.items():
-                kid = tag[len('<data key="'):-2]
+            for name, kid in keys.items():
                 head.append(f'<key id="{kid}" for="{cls}" attr.name="{esc(name)}" attr.type="{kind_of(types[name])}"/>\n')
         head.append('<graph edgedefault="directed">\n')
         self.body.close("".join(head), "</graph>\n</graphml>\n")
@@ -59,3 +65,4 @@ class GraphmlFormat:
 def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     """Write ``g`` as GraphML."""
     write_xml(g, [GraphmlFormat(path)])
+

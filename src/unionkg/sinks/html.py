@@ -6,6 +6,9 @@ The layout is computed here (physics off in the browser) and the full view is ca
 the page as JSON data and is put on screen with ``textContent`` (tooltips are DOM elements built
 in the page), so article text never becomes markup.
 
+Whole-graph statistics come from one pass over networkx's own adjacency dicts (:func:`scan_edges`;
+its views cost several times more); everything else is computed for the drawn nodes only.
+
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_node("Campaign:百千万工程", label="Campaign", name="百千万工程")
@@ -15,19 +18,19 @@ in the page), so article text never becomes markup.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
-from pyvis.edge import Edge
 from pyvis.network import Network
 
 from ..analysis.lookup import find_one
@@ -42,6 +45,14 @@ DEFAULT_MAX_NODES = 1500
 #: Above this the page still draws (20k nodes: 3 s) but pans at < 2 frames/s and lays out in 30 s.
 HARD_MAX_NODES = 5000
 ASSETS = Path(__file__).with_name("html_assets")
+#: pyvis's vis-network files, inlined into the page (template variable: file under pyvis's templates).
+VIS_FILES = {"vis_css": "lib/vis-9.1.2/vis-network.css", "vis_js": "lib/vis-9.1.2/vis-network.min.js"}
+ARTICLE = "Article:"
+CAMPAIGN = Label.CAMPAIGN.value
+IMPLEMENTS = RelType.IMPLEMENTS.value
+MENTIONS = RelType.MENTIONS.value
+
+Edge = tuple[str, str, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,14 @@ class View:
     description: str
 
 
+class EdgeScan(NamedTuple):
+    """What the page needs from all edges: edges per node without MENTIONS, dated and IMPLEMENTS edges."""
+
+    ties: dict[str, int]
+    dated: list[tuple[str, str, str]]
+    implements: list[Edge]
+
+
 def write_html(
     G: nx.MultiDiGraph,
     path: str | Path,
@@ -94,19 +113,18 @@ def write_html(
         )
     view = select_view(G, focus=focus, hops=hops, campaign=campaign)
     cap = min(top, max_nodes) if top is not None else max_nodes
-    kept = cap_nodes(G, view, cap)
-    degree = dict(G.degree())
-    left = Counter(str(G.nodes[n].get("label", "?")) for n in view.nodes - set(kept))
-    net = build_network(G, kept, degree)
-    ties = relation_degree(G)
-    min_degree = min((ties.get(n, 0) for n in kept), default=0)
+    scan = scan_edges(G)
+    kept = cap_nodes(G, view, cap, scan.ties)
+    left = left_out(G, view.nodes.difference(kept))
+    net = build_network(G, kept, scan)
+    min_degree = min((scan.ties.get(n, 0) for n in kept), default=0)
     meta: dict[str, Any] = {
         "title": title,
         "view": view.description,
         "inView": len(view.nodes),
         "shown": len(kept),
         "edges": len(net.edges),
-        "leftOut": dict(sorted(left.items())),
+        "leftOut": left,
         "minDegree": min_degree,
         "cap": cap,
     }
@@ -120,7 +138,7 @@ def write_html(
         nodes_in_view=len(view.nodes),
         nodes_shown=len(kept),
         edges_shown=len(net.edges),
-        left_out=dict(sorted(left.items())),
+        left_out=left,
         min_degree_shown=min_degree,
         bytes=out.stat().st_size,
         seconds=time.perf_counter() - started,
@@ -131,21 +149,31 @@ def select_view(
     G: nx.MultiDiGraph, *, focus: str | None = None, hops: int = 1, campaign: str | None = None
 ) -> View:
     """The nodes of the whole graph, of a ``hops`` neighbourhood of ``focus``, or of a campaign."""
-    nodes: set[str] = set(G.nodes)
+    nodes: set[str] = set(G._node)
     anchors: list[str] = []
     parts: list[str] = []
     if campaign is not None:
-        cid = find_one(G, campaign, Label.CAMPAIGN.value)
+        cid = find_one(G, campaign, CAMPAIGN)
         nodes &= campaign_nodes(G, cid)
         anchors.append(cid)
         parts.append(f"campaign {G.nodes[cid].get('name', cid)}")
     if focus is not None:
         fid = find_one(G, focus)
-        ego = nx.ego_graph(G, fid, radius=hops, undirected=True)
-        nodes &= set(ego.nodes)
+        nodes &= _within(G, fid, hops)
         anchors.append(fid)
         parts.append(f"{hops} hop(s) around {G.nodes[fid].get('name', fid)}")
     return View(frozenset(nodes), tuple(anchors), "; ".join(parts) or "whole graph")
+
+
+def _within(G: nx.MultiDiGraph, source: str, hops: int) -> set[str]:
+    """The nodes at most ``hops`` edges (either direction) from ``source``: ``nx.ego_graph``'s nodes."""
+    seen = {source}
+    frontier = [source]
+    for _ in range(hops):
+        reached = {m for n in frontier for adj in (G._succ[n], G._pred[n]) for m in adj}
+        frontier = list(reached - seen)
+        seen |= reached
+    return seen
 
 
 def campaign_nodes(G: nx.MultiDiGraph, cid: str) -> set[str]:
@@ -155,95 +183,157 @@ def campaign_nodes(G: nx.MultiDiGraph, cid: str) -> set[str]:
     out = set(core)
     for n in core:
         if G.nodes[n].get("label") == Label.EVENT.value:
-            out.update(_neighbours(G, n, skip=RelType.MENTIONS.value))
+            out.update(_neighbours(G, n, skip=MENTIONS))
         if G.nodes[n].get("label") == Label.UNION_BODY.value:
             out.update(_superiors(G, n))
     return out
 
 
-def cap_nodes(G: nx.MultiDiGraph, view: View, cap: int) -> list[str]:
-    """The anchors plus the best-connected nodes of the view, at most ``cap`` (anchors always).
+def scan_edges(G: nx.MultiDiGraph) -> EdgeScan:
+    """One pass over all edges (networkx's adjacency dicts, not its slower views)."""
+    ties: dict[str, int] = {}
+    dated: list[tuple[str, str, str]] = []
+    implements: list[Edge] = []
+    for u, nbrs in G._succ.items():
+        own = 0
+        for v, keyed in nbrs.items():
+            for a in keyed.values():
+                if isinstance(d := a.get("date"), str) and d:
+                    dated.append((u, v, d))
+                if (t := a.get("type")) != MENTIONS:
+                    own += 1
+                    ties[v] = ties.get(v, 0) + 1
+                    if t == IMPLEMENTS:
+                        implements.append((u, v, a))
+        if own:
+            ties[u] = ties.get(u, 0) + own
+    return EdgeScan(ties, dated, implements)
 
-    Connections are counted without MENTIONS (every article mentions many things), ties broken
-    by the full degree, then by id.
+
+def cap_nodes(G: nx.MultiDiGraph, view: View, cap: int, ties: dict[str, int]) -> list[str]:
+    """The anchors plus the best-connected nodes of the view, at most ``cap`` (anchors always), by id.
+
+    Connections are counted without MENTIONS (``ties``: every article mentions many things), ties
+    broken by the full degree, then by id.
     """
     anchors = [a for a in view.anchors if a in view.nodes]
-    ties = relation_degree(G)
-    rest = sorted(view.nodes - set(anchors), key=lambda n: (-ties.get(n, 0), -G.degree(n), n))
-    return sorted(anchors + rest[: max(0, cap - len(anchors))])
+    room = max(0, cap - len(anchors))
+    rest = list(view.nodes.difference(anchors))
+    if len(rest) > room:
+        rest = _best(G, rest, ties, room)
+    return sorted(anchors + rest)
 
 
-def relation_degree(G: nx.MultiDiGraph) -> dict[str, int]:
-    """Edges per node, MENTIONS not counted."""
-    out: dict[str, int] = {}
-    for u, v, t in G.edges(data="type"):
-        if t != RelType.MENTIONS.value:
-            out[u] = out.get(u, 0) + 1
-            out[v] = out.get(v, 0) + 1
-    return out
+def _best(G: nx.MultiDiGraph, nodes: list[str], ties: dict[str, int], room: int) -> list[str]:
+    """The ``room`` first of ``nodes`` by ties, degree, id: the degree is needed at the cut only."""
+    if room == 0:
+        return []
+    counts = [ties.get(n, 0) for n in nodes]
+    floor = heapq.nlargest(room, counts)[-1]
+    above = [n for n, c in zip(nodes, counts, strict=True) if c > floor]
+    at = sorted((-node_degree(G, n), n) for n, c in zip(nodes, counts, strict=True) if c == floor)
+    return above + [n for _, n in at[: room - len(above)]]
 
 
-def build_network(G: nx.MultiDiGraph, kept: list[str], degree: dict[str, int]) -> Network:
-    """A pyvis network of the kept nodes and the edges between them, laid out in Python."""
-    style = styles()
+def node_degree(G: nx.MultiDiGraph, n: str) -> int:
+    """``G.degree(n)``: edges out plus edges in (a self-loop twice)."""
+    return sum(map(len, G._succ[n].values())) + sum(map(len, G._pred[n].values()))
+
+
+def left_out(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, int]:
+    """Nodes per label, of ``nodes`` (the view's nodes the cap left out)."""
+    labels = Counter(str(a.get("label", "?")) for n, a in G._node.items() if n in nodes)
+    return dict(sorted(labels.items()))
+
+
+def build_network(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> Network:
+    """A pyvis network of the kept nodes and the edges between them, laid out in Python.
+
+    Its node and edge records are the dicts pyvis's ``add_node`` and ``Edge`` make, keys in sorted
+    order (cheaper for :func:`safe_json` to sort); a repeated node (an anchor named twice) is skipped
+    as ``add_node`` does, by a dict look-up, not its list scan.
+    """
     index = {n: i for i, n in enumerate(kept)}
-    edges = [
-        (u, v, k, a) for u, v, k, a in G.edges(keys=True, data=True) if u in index and v in index
-    ]
+    edges = sorted(_edges_between(G, kept, index), key=lambda e: (e[0], e[1], str(e[2])))
     positions = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
-    tags = campaign_tags(G)
-    dates = node_dates(G)
+    tags = campaign_tags(G, index, scan.implements)
+    dates = node_dates(G, kept, scan.dated)
     net = Network(directed=True, cdn_resources="in_line")
     for n, (x, y) in zip(kept, positions, strict=True):
-        attrs = G.nodes[n]
-        label = str(attrs.get("label", ""))
-        look = style["labels"].get(label, style["fallback"])
-        name = display_name(attrs, n)
-        net.add_node(
-            n,
-            label=_short(name, int(style["label_chars"])),
-            shape=look["shape"],
-            color=look["color"],
-            x=x,
-            y=y,
-            size=round(8 + 3 * math.sqrt(degree.get(n, 0)), 1),
-            physics=False,
-            lab=label,
-            nm=name,
-            al=_strings(attrs.get("aliases")),
-            lv=_text(attrs.get("level") or attrs.get("kind")),
-            dt=_text(attrs.get("date")),
-            ds=dates.get(n, []),
-            cp=sorted(tags.get(n, ())),
-            deg=degree.get(n, 0),
-            na=len(attrs.get("articles") or ()),
-            inf=bool(attrs.get("inferred")),
-        )
-    for i, (u, v, _k, a) in enumerate(sorted(edges, key=lambda e: (e[0], e[1], str(e[2])))):
-        net.edges.append(Edge(u, v, True, **edge_data(G, i, v, a)).options)
+        if n in net.node_map:
+            continue
+        record = node_data(G._node[n], n, node_degree(G, n), dates.get(n, []), sorted(tags.get(n, ())), x, y)
+        net.nodes.append(record)
+        net.node_ids.append(n)
+        net.node_map[n] = record
+    for i, (u, v, _k, a) in enumerate(edges):
+        net.edges.append(edge_data(G, i, u, v, a))
     return net
 
 
-def edge_data(G: nx.MultiDiGraph, i: int, v: str, a: dict[str, Any]) -> dict[str, Any]:
-    """The page's record of one edge: type, mode/title, date, evidence and article title."""
+def _edges_between(
+    G: nx.MultiDiGraph, kept: list[str], index: dict[str, int]
+) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
+    for u in kept:
+        for v, keyed in G._succ[u].items():
+            if v in index:
+                for k, a in keyed.items():
+                    yield u, v, k, a
+
+
+def node_data(
+    attrs: dict[str, Any], n: str, degree: int, dates: list[str], camps: list[str], x: float, y: float
+) -> dict[str, Any]:
+    """The page's record of one node, at ``x``, ``y`` (the options pyvis's ``add_node`` makes)."""
+    style = styles()
+    label = str(attrs.get("label", ""))
+    look = style["labels"].get(label, style["fallback"])
+    name = display_name(attrs, n)
+    return {
+        "al": _strings(attrs.get("aliases")),
+        "color": look["color"],
+        "cp": camps,
+        "deg": degree,
+        "ds": dates,
+        "dt": _text(attrs.get("date")),
+        "id": n,
+        "inf": bool(attrs.get("inferred")),
+        "lab": label,
+        "label": _short(name, int(style["label_chars"])) or n,
+        "lv": _text(attrs.get("level") or attrs.get("kind")),
+        "na": len(attrs.get("articles") or ()),
+        "nm": name,
+        "physics": False,
+        "shape": look["shape"],
+        "size": round(8 + 3 * math.sqrt(degree), 1),
+        "x": x,
+        "y": y,
+    }
+
+
+def edge_data(G: nx.MultiDiGraph, i: int, u: str, v: str, a: dict[str, Any]) -> dict[str, Any]:
+    """The page's record of edge ``i`` (pyvis's ``Edge`` options): type, mode/title, date, evidence
+    and article title."""
     etype = str(a.get("type", ""))
     evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
     first = evidence[0] if evidence else {}
     article = _text(a.get("article") or first.get("article"))
-    art_node = G.nodes.get(f"Article:{article}", {}) if article else {}
-    qualifier = _text(a.get("mode") or a.get("title"))
+    art_node = G._node.get(ARTICLE + article, {}) if article else {}
     return {
-        "id": f"e{i}",
-        "label": etype,
-        "ty": etype,
-        "q": qualifier,
-        "d": _text(a.get("date")),
-        "ev": _text(first.get("sentence")),
-        "more": max(0, len(evidence) - 1),
+        "arrows": "to",
         "art": article,
         "at": _text(art_node.get("title")),
+        "cp": [v] if etype == IMPLEMENTS and G._node[v].get("label") == CAMPAIGN else [],
+        "d": _text(a.get("date")),
+        "ev": _text(first.get("sentence")),
+        "from": u,
+        "id": f"e{i}",
+        "label": etype,
+        "more": max(0, len(evidence) - 1),
+        "q": _text(a.get("mode") or a.get("title")),
         "rule": _text(first.get("rule") or a.get("rule")),
-        "cp": [v] if etype == RelType.IMPLEMENTS.value and G.nodes[v].get("label") == Label.CAMPAIGN.value else [],
+        "to": v,
+        "ty": etype,
     }
 
 
@@ -251,7 +341,7 @@ def render_page(net: Network, G: nx.MultiDiGraph, kept: list[str], meta: dict[st
     """The page: pyvis's inline vis-network, our stylesheet and script, the data as JSON."""
     style = styles()
     campaigns = sorted(
-        (n, str(G.nodes[n].get("name", n))) for n in kept if G.nodes[n].get("label") == Label.CAMPAIGN.value
+        (n, str(G.nodes[n].get("name", n))) for n in kept if G.nodes[n].get("label") == CAMPAIGN
     )
     data = {
         "meta": meta,
@@ -263,16 +353,32 @@ def render_page(net: Network, G: nx.MultiDiGraph, kept: list[str], meta: dict[st
         "campaigns": [{"id": c, "name": nm} for c, nm in campaigns],
         "options": vis_options(len(net.nodes), len(net.edges)),
     }
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(ASSETS)), FileSystemLoader(net.template_dir)]),
-        autoescape=select_autoescape(["html", "j2"]),
-    )
+    env = _environment(net.template_dir)
     return env.get_template("page.html.j2").render(
         title=meta["title"],
         data_json=safe_json(data),
         page_css=(ASSETS / "page.css").read_text(encoding="utf-8"),
         page_js=(ASSETS / "page.js").read_text(encoding="utf-8"),
+        **{key: _included(env, name) for key, name in VIS_FILES.items()},
     )
+
+
+@cache
+def _environment(pyvis_templates: str) -> Environment:
+    return Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(ASSETS)), FileSystemLoader(pyvis_templates)]),
+        autoescape=select_autoescape(["html", "j2"]),
+    )
+
+
+def _included(env: Environment, name: str) -> str:
+    """What ``{% include name %}`` writes: the file itself when it holds no Jinja syntax (Jinja drops
+    its last newline only), without running Jinja's lexer over pyvis's 700 kB of vis-network."""
+    assert env.loader is not None
+    source = env.loader.get_source(env, name)[0]
+    if any(mark in source for mark in ("{{", "{%", "{#", "\r")):
+        return env.get_template(name).render()
+    return source.removesuffix("\n")
 
 
 def vis_options(n_nodes: int, n_edges: int) -> dict[str, Any]:
@@ -311,33 +417,52 @@ def styles() -> dict[str, Any]:
     return dict(json.loads((ASSETS / "styles.json").read_text(encoding="utf-8")))
 
 
-def campaign_tags(G: nx.MultiDiGraph) -> dict[str, set[str]]:
-    """For each node, the campaigns it took part in: adopters, the events and articles carrying them."""
+def campaign_tags(
+    G: nx.MultiDiGraph, nodes: Collection[str] | None = None, implements: Iterable[Edge] | None = None
+) -> dict[str, set[str]]:
+    """For each node (of ``nodes``, default all), the campaigns it took part in: adopters, the events
+    and articles carrying them (``implements``: the IMPLEMENTS edges, default found here)."""
+    wanted: Collection[str] = G._node if nodes is None else nodes
+    articles = {n[len(ARTICLE):] for n in wanted if n.startswith(ARTICLE)}
+    campaign: dict[str, bool] = {}
     tags: dict[str, set[str]] = {}
-    for u, v, a in G.edges(data=True):
-        if a.get("type") != RelType.IMPLEMENTS.value or G.nodes[v].get("label") != Label.CAMPAIGN.value:
+    for u, v, a in _implements(G) if implements is None else implements:
+        if v not in campaign:
+            campaign[v] = G._node[v].get("label") == CAMPAIGN
+        if not campaign[v]:
             continue
-        related = [v, u, a.get("event")]
-        related += [f"Article:{art}" for art in _articles_of(a)]
+        related = [n for n in (v, u, a.get("event")) if isinstance(n, str) and n in wanted]
+        if articles:
+            related += [ARTICLE + art for art in _articles_of(a) if art in articles]
         for n in related:
-            if isinstance(n, str) and n in G:
-                tags.setdefault(n, set()).add(v)
+            tags.setdefault(n, set()).add(v)
     return tags
 
 
-def node_dates(G: nx.MultiDiGraph) -> dict[str, list[str]]:
-    """Dates a node is active on: its own ``date`` (events, articles) or its dated edges'."""
-    dates: dict[str, set[str]] = {}
-    for n, attrs in G.nodes(data=True):
-        if isinstance(attrs.get("date"), str) and attrs["date"]:
-            dates.setdefault(n, set()).add(attrs["date"])
-    for u, v, a in G.edges(data=True):
-        d = a.get("date")
-        if isinstance(d, str) and d:
-            for n in (u, v):
-                if not isinstance(G.nodes[n].get("date"), str):
-                    dates.setdefault(n, set()).add(d)
-    return {n: sorted(ds) for n, ds in dates.items()}
+def _implements(G: nx.MultiDiGraph) -> Iterator[Edge]:
+    for v, attrs in G._node.items():
+        if attrs.get("label") == CAMPAIGN:
+            for u, keyed in G._pred[v].items():
+                yield from ((u, v, a) for a in keyed.values() if a.get("type") == IMPLEMENTS)
+
+
+def node_dates(G: nx.MultiDiGraph, nodes: Iterable[str], dated: Iterable[tuple[str, str, str]]) -> dict[str, list[str]]:
+    """Dates each of ``nodes`` is active on: its own ``date`` (events, articles) or, if it has no
+    ``date`` string, its ``dated`` edges' (from :func:`scan_edges`)."""
+    found: dict[str, set[str]] = {}
+    undated: set[str] = set()
+    for n in nodes:
+        own = G._node[n].get("date")
+        if not isinstance(own, str):
+            undated.add(n)
+        elif own:
+            found[n] = {own}
+    for u, v, d in dated:
+        if u in undated:
+            found.setdefault(u, set()).add(d)
+        if v in undated:
+            found.setdefault(v, set()).add(d)
+    return {n: sorted(ds) for n, ds in found.items()}
 
 
 def display_name(attrs: dict[str, Any], node: str) -> str:

@@ -12,7 +12,9 @@ isolated nodes set out on a grid below them. Deterministic for a given graph and
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -22,6 +24,10 @@ PAIR_BUDGET = 4e8
 SCALE = 90.0
 #: Gap between packed components, in layout units.
 GAP = 2.0
+#: Rows of the pairwise (float32) matrices computed at once, per thread.
+ROWS = 128
+#: Threads for the pairwise part of big components.
+THREADS = min(2, os.cpu_count() or 1)
 
 
 def layout_positions(n: int, edges: Sequence[tuple[int, int]], *, seed: int = 7) -> list[tuple[float, float]]:
@@ -83,35 +89,90 @@ def _spring(n: int, edges: Sequence[tuple[int, int]], seed: int, iterations: int
     e = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
     e = e[e[:, 0] != e[:, 1]]
     degree = np.bincount(e.ravel(), minlength=n).astype(np.float64) if len(e) else np.zeros(n)
+    gravity = 0.02 * (degree + 1.0)
+    src, dst = e[:, 0].copy(), e[:, 1].copy()
+    x, y = pos[:, 0].copy(), pos[:, 1].copy()
     temperature = np.sqrt(n) * 0.5
-    block = max(1, int(2_000_000 // n))
-    for step in range(iterations):
-        disp = _repulsion(pos, block)
-        if len(e):
-            diff = pos[e[:, 0]] - pos[e[:, 1]]
-            dist = np.sqrt((diff * diff).sum(axis=1))[:, None] + 1e-9
-            pull = diff * dist  # d^2 along the edge (k = 1)
-            np.add.at(disp, e[:, 0], -pull)
-            np.add.at(disp, e[:, 1], pull)
-        disp -= pos * (0.02 * (degree[:, None] + 1.0))
-        length = np.sqrt((disp * disp).sum(axis=1))[:, None] + 1e-9
-        cool = temperature * (1.0 - step / iterations) + 0.05
-        pos += disp / length * np.minimum(length, cool)
+    with _Repulsion(n) as repulsion:
+        for step in range(iterations):
+            dx, dy = repulsion(x, y)
+            if len(e):
+                _attract(x, y, src, dst, dx, dy)
+            dx -= x * gravity
+            dy -= y * gravity
+            length = np.sqrt(dx * dx + dy * dy) + 1e-9
+            move = np.minimum(length, temperature * (1.0 - step / iterations) + 0.05)
+            x += dx / length * move
+            y += dy / length * move
+    pos = np.column_stack((x, y))
     return pos - pos.mean(axis=0)
 
 
-def _repulsion(pos: np.ndarray, block: int) -> np.ndarray:
-    """Sum over all other nodes of delta / d^2 (FR repulsion k^2/d along the unit vector)."""
-    x = pos[:, 0].astype(np.float32)
-    y = pos[:, 1].astype(np.float32)
-    out = np.empty_like(pos)
-    for lo in range(0, len(x), block):
-        dx = x[lo:lo + block, None] - x[None, :]
-        dy = y[lo:lo + block, None] - y[None, :]
-        inv = dx * dx
-        inv += dy * dy
+def _attract(x: np.ndarray, y: np.ndarray, src: np.ndarray, dst: np.ndarray, dx: np.ndarray, dy: np.ndarray) -> None:
+    """Add the springs' pull (d^2 along each edge, k = 1) to the displacements ``dx``, ``dy``."""
+    ex = x[src] - x[dst]
+    ey = y[src] - y[dst]
+    dist = np.sqrt(ex * ex + ey * ey) + 1e-9
+    ex *= dist
+    ey *= dist
+    np.subtract.at(dx, src, ex)
+    np.subtract.at(dy, src, ey)
+    np.add.at(dx, dst, ex)
+    np.add.at(dy, dst, ey)
+
+
+class _Repulsion:
+    """Sum over all other nodes of delta / d^2 (FR repulsion k^2/d along the unit vector), in float32.
+
+    ``ROWS`` rows of the pairwise matrices at a time, in buffers kept across iterations (so they stay
+    in the CPU cache); big components split their rows between ``THREADS`` threads (numpy lets go
+    of the GIL). Each row is summed whole, so the sums depend on neither.
+    """
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.rows = max(1, min(n, ROWS))
+        threads = THREADS if n >= 4 * ROWS else 1
+        share = -(-n // threads)
+        self.parts = [(lo, min(n, lo + share)) for lo in range(0, n, share)]
+        self.buffers = [np.empty(5 * self.rows * n, dtype=np.float32) for _ in self.parts]
+        self.pool = ThreadPoolExecutor(len(self.parts) - 1) if len(self.parts) > 1 else None
+        self.out = np.empty((2, n), dtype=np.float32)
+
+    def __enter__(self) -> _Repulsion:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+    def __call__(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        fx, fy = x.astype(np.float32), y.astype(np.float32)
+        jobs = [
+            self.pool.submit(self._part, fx, fy, part, buf)
+            for part, buf in zip(self.parts[1:], self.buffers[1:], strict=True)
+            if self.pool is not None
+        ]
+        self._part(fx, fy, self.parts[0], self.buffers[0])
+        for job in jobs:
+            job.result()
+        return self.out[0].astype(np.float64), self.out[1].astype(np.float64)
+
+    def _part(self, x: np.ndarray, y: np.ndarray, part: tuple[int, int], buf: np.ndarray) -> None:
+        start, stop = part
+        for lo in range(start, stop, self.rows):
+            self._rows(x, y, lo, min(stop, lo + self.rows), buf)
+
+    def _rows(self, x: np.ndarray, y: np.ndarray, lo: int, hi: int, buf: np.ndarray) -> None:
+        k, n = hi - lo, self.n
+        dx, dy, inv, px, py = buf[: 5 * k * n].reshape(5, k, n)
+        np.subtract(x[lo:hi, None], x, out=dx)
+        np.subtract(y[lo:hi, None], y, out=dy)
+        np.multiply(dx, dx, out=inv)
+        np.multiply(dy, dy, out=px)
+        inv += px
         inv += np.float32(1e-2)
-        np.reciprocal(inv, out=inv)
-        out[lo:lo + block, 0] = (dx * inv).sum(axis=1)
-        out[lo:lo + block, 1] = (dy * inv).sum(axis=1)
-    return out
+        np.divide(np.float32(1.0), inv, out=inv)
+        np.multiply(dx, inv, out=px)
+        np.multiply(dy, inv, out=py)
+        buf[3 * k * n: 5 * k * n].reshape(2, k, n).sum(axis=2, out=self.out[:, lo:hi])
