@@ -22,7 +22,11 @@ ENTITY_TYPES = {lab.value for lab in (Label.PERSON, Label.UNION_BODY, Label.ORGA
 
 
 class GraphBuilder:
-    """Accumulates nodes and edges with stable ids and keys."""
+    """Accumulates nodes and edges with stable ids and keys.
+
+    Writes networkx's own dicts (``_node``, ``_succ``, ``_pred``) as ``add_node``/``add_edge`` do,
+    without their per-call overhead (measured: a third of the graph stage's own time).
+    """
 
     def __init__(self) -> None:
         self.g = nx.MultiDiGraph()
@@ -30,10 +34,11 @@ class GraphBuilder:
 
     def node(self, nid: str, label: str, name: str, *, article: str | None = None, alias: str | None = None,
              inferred: bool = False, **props: Any) -> str:
-        d = self.g._node.get(nid)
+        g = self.g
+        d = g._node.get(nid)
         if d is None:
-            self.g.add_node(nid, label=label, name=name, aliases=[], articles=[], inferred=inferred)
-            d = self.g._node[nid]
+            d = self._add(nid)
+            d.update(label=label, name=name, aliases=[], articles=[], inferred=inferred)
             seen = self._seen[nid] = set()
         else:
             seen = self._seen[nid]
@@ -50,13 +55,29 @@ class GraphBuilder:
                 d[k] = v
         return nid
 
+    def _add(self, nid: str) -> dict[str, Any]:
+        """A new node's (empty) attribute dict."""
+        g = self.g
+        g._succ[nid] = {}
+        g._pred[nid] = {}
+        d: dict[str, Any] = {}
+        g._node[nid] = d
+        return d
+
     def edge(self, u: str, v: str, rtype: RelType, key: str, evidence: dict[str, Any] | None = None, **props: Any) -> None:
-        nbrs = self.g._adj.get(u)
-        keyed = nbrs.get(v) if nbrs else None
-        d = keyed.get(key) if keyed else None
+        succ = self.g._succ
+        nbrs = succ.get(u)
+        if nbrs is None:
+            self._add(u)
+            nbrs = succ[u]
+        keyed = nbrs.get(v)
+        if keyed is None:
+            if v not in succ:
+                self._add(v)
+            keyed = nbrs[v] = self.g._pred[v][u] = {}
+        d = keyed.get(key)
         if d is None:
-            self.g.add_edge(u, v, key=key, type=rtype.value, evidence=[evidence] if evidence else [])
-            d = self.g._adj[u][v][key]
+            d = keyed[key] = {"type": rtype.value, "evidence": [evidence] if evidence else []}
         elif evidence and evidence not in d["evidence"]:
             d["evidence"].append(evidence)
         for k, val in props.items():
