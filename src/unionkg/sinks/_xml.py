@@ -29,6 +29,11 @@ def esc(value: Any) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def esc_json(s: str) -> str:
+    """``esc`` for JSON text from orjson, which never holds raw control characters."""
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
 def kind_of(types: set[type]) -> str:
     """'boolean', 'long', 'double' or 'string' for the Python types one attribute's values take."""
     if not types or str in types:
@@ -84,7 +89,7 @@ class Flattener:
             elif v is None:
                 continue
             elif cls is list or cls is dict or cls is tuple:
-                text = self.text(orjson.dumps(v, option=_JSON_OPTS).decode()) if v else ("{}" if cls is dict else "[]")
+                text = esc_json(orjson.dumps(v, option=_JSON_OPTS).decode()) if v else ("{}" if cls is dict else "[]")
                 cls = str
             elif cls is bool:
                 text = "true" if v else "false"
@@ -99,12 +104,15 @@ class Flattener:
 
 
 class XmlFormat(Protocol):
-    """One XML file format fed by ``write_xml``: nodes, then edges, then its header. Rows get the
-    escaped id(s), the ISO ``start`` date or '', the shape and the values' texts."""
+    """One XML file format fed by ``write_xml``: rows for nodes and edges (returned as text), then
+    its header. Rows get the escaped id(s), the ISO ``start`` date or '', the shape and the values'
+    texts."""
 
-    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> None: ...
+    body: Body
 
-    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> None: ...
+    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> str: ...
+
+    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> str: ...
 
     def finish(self, flat: Flattener) -> None: ...
 
@@ -113,62 +121,81 @@ def iso_date(d: Any) -> str:
     return d if isinstance(d, str) and len(d) == 10 and d[4] == "-" else ""
 
 
-def write_xml(g: nx.MultiDiGraph, formats: Sequence[XmlFormat]) -> None:
-    """One pass over ``g`` (its own adjacency dicts: views cost 3x more) feeding every format.
-    A node's ``start`` is the date of its first dated edge, an edge's its own date (ISO only)."""
+def write_xml(g: nx.MultiDiGraph, formats: Sequence[XmlFormat], block: int = 8192) -> None:
+    """One pass over ``g`` (its own adjacency dicts: views cost 3x more) feeding every format:
+    edges first, which gives each node its ``start`` (the date of its first dated edge; an edge's
+    is its own date, ISO only), then the nodes. Each format's file still lists nodes first."""
     first: dict[str, str] = {}
-    for u, nbrs in g._adj.items():
-        for v, keyed in nbrs.items():
-            for d in keyed.values():
-                iso = iso_date(d.get("date"))
-                if iso:
-                    for n in (u, v):
-                        if iso < first.get(n, "9"):
-                            first[n] = iso
     f = Flattener()
-    nodes = [fmt.node for fmt in formats]
-    edges = [fmt.edge for fmt in formats]
-    for n, d in g._node.items():
-        shape, texts = f.items(d)
-        nid = f.text(n)
-        start = first.get(n, "")
-        for node in nodes:
-            node(nid, start, shape, texts)
+    rows = [(fmt.edge, fmt.body.edges.rows.append) for fmt in formats]
+    count = 0
     for u, nbrs in g._adj.items():
         eu = f.text(u)
         for v, keyed in nbrs.items():
             ev = f.text(v)
             for k, d in keyed.items():
                 shape, texts = f.items(d)
-                ek, start = f.text(str(k)), iso_date(d.get("date"))
-                for edge in edges:
-                    edge(eu, ev, ek, start, shape, texts)
+                start = iso_date(d.get("date"))
+                if start:
+                    if start < first.get(u, "9"):
+                        first[u] = start
+                    if start < first.get(v, "9"):
+                        first[v] = start
+                ek = f.text(k if k.__class__ is str else str(k))
+                for row, out in rows:
+                    out(row(eu, ev, ek, start, shape, texts))
+                count += 1
+                if count % block == 0:
+                    for fmt in formats:
+                        fmt.body.edges.flush()
+    rows = [(fmt.node, fmt.body.nodes.rows.append) for fmt in formats]
+    for count, (n, d) in enumerate(g._node.items(), 1):
+        shape, texts = f.items(d)
+        nid = f.text(n)
+        start = first.get(n, "")
+        for row, out in rows:
+            out(row(nid, start, shape, texts))
+        if count % block == 0:
+            for fmt in formats:
+                fmt.body.nodes.flush()
     for fmt in formats:
         fmt.finish(f)
 
 
-class Body:
-    """A file written body first: pieces stream to ``PATH.part``; ``close`` writes the header (known
-    only at the end) to ``PATH`` and copies the body after it, so a big file never sits in memory."""
+class Section:
+    """Rows of one part of a file, streamed to ``PATH``: ``rows`` collects them, ``flush`` writes."""
 
-    def __init__(self, path: str | os.PathLike[str], block: int = 20000) -> None:
-        self.path = os.fspath(path)
-        self.fh = open(self.path + ".part", "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
-        self.buf: list[str] = []
-        self.block = block
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.fh = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self.rows: list[str] = []
 
-    def append(self, piece: str) -> None:
-        self.buf.append(piece)
-        if len(self.buf) >= self.block:
-            self.fh.write("".join(self.buf))
-            self.buf.clear()
+    def flush(self) -> None:
+        self.fh.write("".join(self.rows))
+        self.rows.clear()
 
-    def close(self, head: str, tail: str) -> None:
-        self.buf.append(tail)
-        self.fh.write("".join(self.buf))
-        self.buf.clear()
+    def close(self) -> None:
+        self.flush()
         self.fh.close()
-        with open(self.path, "wb") as out, open(self.path + ".part", "rb") as body:
+
+
+class Body:
+    """A file written in two sections, nodes and edges, each streamed to a part file; ``close``
+    writes the header (known only at the end) to ``PATH`` and copies the sections after it, so a
+    big file never sits in memory."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.nodes = Section(self.path + ".nodes.part")
+        self.edges = Section(self.path + ".edges.part")
+
+    def close(self, head: str, middle: str, tail: str) -> None:
+        """Write ``head``, the nodes, ``middle``, the edges and ``tail`` to the file."""
+        with open(self.path, "wb") as out:
             out.write(head.encode("utf-8"))
-            shutil.copyfileobj(body, out, 1 << 20)
-        os.remove(self.path + ".part")
+            for section, after in ((self.nodes, middle), (self.edges, tail)):
+                section.close()
+                with open(section.path, "rb") as part:
+                    shutil.copyfileobj(part, out, 1 << 20)
+                os.remove(section.path)
+                out.write(after.encode("utf-8"))

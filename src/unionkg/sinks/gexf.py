@@ -21,7 +21,6 @@ class GexfFormat:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.body = Body(path)
-        self.body.append("<nodes>\n")
         self.attrs: dict[str, dict[str, str]] = {"node": {}, "edge": {"relationship": "0"}}
         self.nodes: dict[Shape, str] = {}
         self.edges: dict[Shape, str] = {}
@@ -43,22 +42,20 @@ class GexfFormat:
             parts.append(extra.replace("LABEL", skipped))
         return skipped, f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
 
-    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> None:
+    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> str:
         t = self.nodes.get(shape)
         if t is None:
             label, values = self._values("node", shape, 2, "label")
             t = self.nodes[shape] = f'<node id="{{0}}" label="{label}"{{1}}>{values}</node>\n'
-        self.body.append(t.format(nid, f' start="{start}"' if start else "", *texts))
+        return t.format(nid, f' start="{start}"' if start else "", *texts)
 
-    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> None:
-        if not self.count:
-            self.body.append("</nodes>\n<edges>\n")
+    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> str:
         t = self.edges.get(shape)
         if t is None:
             label, values = self._values("edge", shape, 4, "type", '<attvalue for="0" value="LABEL"/>')
             t = self.edges[shape] = f'<edge id="{{0}}" source="{{1}}" target="{{2}}" label="{label}"{{3}}>{values}</edge>\n'
-        self.body.append(t.format(self.count, u, v, f' start="{start}"' if start else "", *texts))
         self.count += 1
+        return t.format(self.count - 1, u, v, f' start="{start}"' if start else "", *texts)
 
     def finish(self, flat: Flattener) -> None:
         head = ['<?xml version="1.0" encoding="utf-8"?>\n',
@@ -73,9 +70,8 @@ class GexfFormat:
             for name, aid in attrs.items():
                 head.append(f'<attribute id="{aid}" title="{esc(name)}" type="{kind_of(ts[name])}"/>\n')
             head.append("</attributes>\n")
-        if not self.count:
-            self.body.append("</nodes>\n<edges>\n")
-        self.body.close("".join(head), "</edges>\n</graph>\n</gexf>\n")
+        head.append("<nodes>\n")
+        self.body.close("".join(head), "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n")
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:

@@ -39,18 +39,18 @@ class GraphmlFormat:
             parts.append(f'<data key="{kid}">{{{first + i}}}</data>')
         return "".join(parts)
 
-    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> None:
+    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> str:
         t = self.nodes.get(shape)
         if t is None:
             t = self.nodes[shape] = '<node id="{0}">' + self._data("node", shape, 1) + "</node>\n"
-        self.body.append(t.format(nid, *texts))
+        return t.format(nid, *texts)
 
-    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> None:
+    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> str:
         t = self.edges.get(shape)
         if t is None:
             t = self.edges[shape] = ('<edge source="{0}" target="{1}" id="{2}">' + self._data("edge", shape, 3)
                                      + "</edge>\n")
-        self.body.append(t.format(u, v, key, *texts))
+        return t.format(u, v, key, *texts)
 
     def finish(self, flat: Flattener) -> None:
         head = [_HEAD]
@@ -59,7 +59,7 @@ class GraphmlFormat:
             for name, kid in keys.items():
                 head.append(f'<key id="{kid}" for="{cls}" attr.name="{esc(name)}" attr.type="{kind_of(types[name])}"/>\n')
         head.append('<graph edgedefault="directed">\n')
-        self.body.close("".join(head), "</graph>\n</graphml>\n")
+        self.body.close("".join(head), "", "</graph>\n</graphml>\n")
 
 
 def write_graphml(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
