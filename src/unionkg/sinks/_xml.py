@@ -148,13 +148,13 @@ def write_xml(g: nx.MultiDiGraph, formats: Sequence[XmlFormat], block: int = 819
                 if count % block == 0:
                     for fmt in formats:
                         fmt.body.edges.flush()
-    rows = [(fmt.node, fmt.body.nodes.rows.append) for fmt in formats]
+    node_rows = [(fmt.node, fmt.body.nodes.rows.append) for fmt in formats]
     for count, (n, d) in enumerate(g._node.items(), 1):
         shape, texts = f.items(d)
         nid = f.text(n)
         start = first.get(n, "")
-        for row, out in rows:
-            out(row(nid, start, shape, texts))
+        for node_row, out in node_rows:
+            out(node_row(nid, start, shape, texts))
         if count % block == 0:
             for fmt in formats:
                 fmt.body.nodes.flush()
