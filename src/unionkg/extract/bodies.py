@@ -222,7 +222,7 @@ class BodyFinder:
                 code, start, rule = resolved, pre - len(word), "body.shortform.v1"
             elif pre in company_end and suffix in ("工会", "工会委员会", "工会联合会"):
                 comp = company_end[pre]
-                name = comp.name + industry + suffix
+                name = comp.name + t[pre:e]
                 out.append(Mention(Label.UNION_BODY, t[comp.start:e], comp.start, e, "body.company_union.v1",
                                    canonical=name, attrs=(("level", "grassroots"),)))
                 continue

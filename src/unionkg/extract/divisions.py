@@ -85,8 +85,9 @@ class Divisions:
         return anc in self.ancestor_codes(code)
 
     def full_name(self, code: str) -> str:
-        """Name with the city (and district) in front, without the province:
-        ``汕头市潮南区``, ``东莞市大岭山镇``, ``北京市通州区``; provinces and cities are their own name."""
+        """Name with the city (and district) in front, without the province: ``汕头市潮南区``,
+        ``东莞市大岭山镇``, ``北京市通州区``; provinces, cities, counties and county-level cities are
+        their own name and head their towns' (``肥西县``, ``昆山市张浦镇``)."""
         out = self._full_names.get(code)
         if out is None:
             out = self._full_names[code] = self._full_name(code)
@@ -96,8 +97,13 @@ class Divisions:
         d = self.by_code[code]
         if d.level in ("province", "city"):
             return d.name
+        if d.level == "district" and not d.name.endswith("区"):
+            return d.name  # 昆山市, 肥西县: a county or county-level city stands without its city
         parts = [d.name]
         for a in self.ancestors(code):
+            if a.level == "district" and not a.name.endswith("区"):
+                parts.append(a.name)  # 昆山市张浦镇
+                break
             if a.level == "province":
                 if a.name.endswith("市"):  # 北京市通州区: municipalities keep their name in front
                     parts.append(a.name)

@@ -189,18 +189,21 @@ class Extractor:
 
 
 def _display_names(bodies: list[Mention]) -> list[Mention]:
-    """Names in the text's own script and form. A body or place whose full name the article writes
-    out (in either script) is named as written (``廣州市總工會``); organisations as the article writes
-    them at their fullest (``潮南区人大常委会``). The full simplified name stays as ``full`` and
+    """Names in the text's own script and form: a body is named as the article writes it at its
+    fullest. A full name written out (in either script) wins (``廣州市總工會``); else the longest
+    written name that carries its place (``仓前街道总工会``, ``潮南区人大常委会``, a company's union).
+    Short forms (``区总工会``) keep the full name. The full simplified name stays as ``full`` and
     identifies the graph node."""
     best: dict[tuple[Label, str], str] = {}
+    whole: set[tuple[Label, str]] = set()  # written out in full somewhere
     for b in bodies:
         key = (b.label, b.name)
-        if to_match_text(b.text) == b.name and b.text != b.name:
-            best[key] = b.text  # written out in full, in another script
-        elif b.label is Label.ORGANIZATION and b.rule == "body.division.v1" and key not in best or (
-                b.label is Label.ORGANIZATION and b.rule == "body.division.v1"
-                and len(b.text) > len(best.get(key, "")) and to_match_text(best.get(key, "")) != b.name):
+        if key in whole or b.label not in (Label.UNION_BODY, Label.ORGANIZATION):
+            continue
+        if to_match_text(b.text) == b.name:
+            whole.add(key)
+            best[key] = b.text
+        elif b.rule in _WRITTEN_RULES and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
     out = []
     for b in bodies:
@@ -209,6 +212,10 @@ def _display_names(bodies: list[Mention]) -> list[Mention]:
             b = replace(b, canonical=shown, attrs=b.attrs + (("full", b.name),))
         out.append(b)
     return out
+
+
+#: rules whose mention text names the body itself (its place or its company), not a level word
+_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1"})
 
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:

@@ -13,7 +13,7 @@ from .normalize import to_match_text
 
 _CJK = r"\u4e00-\u9fff"
 DATELINE_RE = re.compile(
-    rf"^(?:本报|[{_CJK}]{{2,8}}(?:报|网|社|台))[{_CJK}]{{0,6}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?!员)"
+    rf"^(?:本(?:报|网|台|刊|站)|[{_CJK}]{{2,8}}(?:报|网|社|台|刊))[{_CJK}]{{0,6}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?!员)"
 )
 PAREN_RE = re.compile(r"^\s*[(（]([^()（）]{2,80})[)）]")
 TRAILING_RE = re.compile(rf"[(（]\s*([{_CJK}][{_CJK}\s:：、,，/]{{1,40}})\s*[)）]\s*$")
