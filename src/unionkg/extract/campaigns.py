@@ -30,7 +30,23 @@ _VAGUE_SPIRIT = re.compile(r"(?:有关|相关|此次|本次|这次|上述|该|�
 _WORDY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
+#: a body relaying a higher spirit: 江苏省总工会 | 中国工会十八大精神宣讲团
+_RELAYING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:总工会|委员会|常委会)(?=中国工会|党的|中共|全国|习近平|十[一二三四五六七八九]大|二十)")
+#: a meeting's name, which a list of spirits shares one 精神 between: 省委十五届五次全会、市委…全会精神
+_MEETING_END = ("全会", "全委会", "会议", "大会", "两会")
+#: what a count follows: 入会人数, 覆盖率
+_COUNTED = re.compile(r"(?:人数|人次|率|数量|比例|总数|规模)")
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步")
+#: a quotation of someone's words: 他说:"…" / 表示,"…"
+_SPEECH_BEFORE = re.compile(r"(?:说|道|表示|感慨|坦言|直言|笑言|感叹|告诉记者|介绍)[:,]?$")
+#: words inside quotes that make them speech, not a name (我, 你们, 大家, 自己)
+_SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
+#: a quoted figure of speech: 让劳动者"累了有地方歇", 既有"话语权", 感受到"工会就在身边"
+_FIGURE_BEFORE = re.compile(r"(?:(?:让|使|叫)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
+#: verbs that put a slogan of several clauses to work (围绕"拼经济、保安全"…)
+_SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习)$")
+#: a quoted team or group (志愿队, 宣讲团): an organisation, not a campaign
+_TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团队", "小分队")
 
 
 class CampaignFinder:
@@ -65,6 +81,8 @@ class CampaignFinder:
                 continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
+            if not self._named(m, q.start(), core, suffix):
+                continue
             orig = doc.text[q.start(1):q.end(1)].strip()  # the text's own script
             canonical = orig if len(core) >= 2 else orig + doc.text[end:end + len(suffix)]
             variant = doc.text[q.start(): end + len(suffix)]
@@ -95,14 +113,21 @@ class CampaignFinder:
                 core = core.removeprefix(f)
             if len(core) < 2 or _GENERIC_SPIRIT.match(core) or _VAGUE_SPIRIT.search(core):
                 continue
+            relay = _RELAYING_BODY.match(core)
+            if relay:
+                core = core[relay.end():]
             a = s.start() - len(core)
             if any(a >= ts and s.end() <= te for ts, te in taken):
                 continue
             out.append(Mention(Label.CAMPAIGN, doc.text[a: s.end()], a, s.end(), "campaign.spirit.v1",
                                canonical=doc.text[a: s.end()]))
+            if core.endswith(_MEETING_END):
+                out.extend(self._listed_meetings(doc, a, s.group(0)))
         for g in self.gazetteer_re.finditer(m):
             if any(g.start() >= ts and g.end() <= te for ts, te in taken) or _inside_quotes(m, g.start(), g.end()):
                 continue
+            if _COUNTED.match(m, g.end()):
+                continue  # 新就业形态劳动者入会人数突破21万: a figure, not the campaign
             out.append(Mention(Label.CAMPAIGN, doc.text[g.start(): g.end()], g.start(), g.end(),
                                "campaign.gazetteer.v1", canonical=doc.text[g.start(): g.end()]))
         taken = [(x.start, x.end) for x in out]
@@ -118,6 +143,34 @@ class CampaignFinder:
             out.append(Mention(Label.CAMPAIGN, doc.text[start: p.end()], start, p.end(), "campaign.programme.v1",
                                canonical=doc.text[start: p.end()]))
         return out
+
+    def _listed_meetings(self, doc: Doc, a: int, spirit: str) -> list[Mention]:
+        """The meetings listed before the one at ``a`` that share its 精神 (``X全会、Y全会精神``):
+        each a spirit of its own, named ``X全会精神``."""
+        m, out = doc.match, []
+        while a > 0 and m[a - 1] in "、和及与":
+            start = self._walk_back(m, a - 1, limit=24, keep=_SPIRIT_INNER)
+            name = m[start:a - 1] if start is not None else ""
+            if not name.endswith(_MEETING_END) or len(name) < 4 or _GENERIC_SPIRIT.match(name):
+                break
+            assert start is not None
+            out.append(Mention(Label.CAMPAIGN, doc.text[start:a - 1], start, a - 1, "campaign.spirit.v1",
+                               canonical=doc.text[start:a - 1] + spirit))
+            a = start
+        return out
+
+    @staticmethod
+    def _named(m: str, start: int, core: str, suffix: str) -> bool:
+        """Does the quote at ``start`` name a campaign, or is it speech or a figure of speech?"""
+        before = m[max(0, start - 8):start]
+        if _SPEECH_BEFORE.search(before) or _SPEECH_WORDS.search(core) or core.endswith(_TEAM_END):
+            return False
+        if suffix:
+            return True
+        if _FIGURE_BEFORE.search(before):
+            return False
+        # a slogan of several clauses names a campaign only where a verb puts it to work
+        return not ("、" in core or "," in core) or bool(_SLOGAN_VERBS.search(before))
 
     def _walk_back(self, m: str, end: int, limit: int, keep: frozenset[str] = frozenset()) -> int | None:
         """Start of the name that ends at ``end``: back to punctuation or a boundary word."""
