@@ -30,7 +30,11 @@ _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain 
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
-_SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班))?"
+_SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会))?"
+#: titles that take a field before them: 人力资源总监, 安全生产专家, 法律顾问
+_FIELD_TITLE = r"(?:[\u4e00-\u9fff]{2,4}?(?:总监|专家|顾问))"
+#: titles of a government office, which a name in a list does not take from a union before it
+_OFFICE_TITLE = re.compile(r"[省市区县镇乡]长|厅长|局长|主任科员|检察长|庭长|院长|校长|董事长|总经理")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _CHAIN_SEP = re.compile(r"[、,，]")
 
@@ -68,6 +72,24 @@ def _mark(mask: bytearray, start: int, end: int) -> None:
         mask[start:end] = b"\x01" * (end - start)
 
 
+def _inherit_bodies(doc: Doc, hits: list[PersonHit]) -> None:
+    """``市总工会党组副书记、副主席甲,党组成员、副主席乙、丙``: a chain without a body, listed right
+    after a person's chain in the same sentence, is in that person's last body (not for office
+    titles such as 副市长, which a union officer's neighbour does not share)."""
+    m = doc.match
+    prev: PersonHit | None = None
+    for h in hits:
+        begin = h.start if h.rule == "person.list.v1" else h.chain_start  # a list member: its own name
+        if prev is not None and h.positions and not any(p.body for p in h.positions) \
+                and begin - prev.end == 1 and m[prev.end] in "、,，" \
+                and doc.sentence_of(h.start) == doc.sentence_of(prev.start):
+            last = next((p for p in reversed(prev.positions) if p.body and p.label is not None), None)
+            if last is not None and not any(_OFFICE_TITLE.search(p.title) for p in h.positions):
+                for p in h.positions:
+                    p.body, p.label = last.body, last.label
+        prev = h
+
+
 class PeopleFinder:
     def __init__(self, lex: Lexicon, seg: Segmenter) -> None:
         self.lex = lex
@@ -75,7 +97,7 @@ class PeopleFinder:
         titles = list(lex.titles) + list(lex.honours)
         self.title_alt = alternation(titles)
         self.title_re = re.compile(self.title_alt)
-        unit = rf"(?:{_SUBUNIT}(?:{self.title_alt}))"
+        unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
         self.titles_to_end = re.compile(rf"(?:{unit}(?:[兼、]{unit})*)$")
         self.honours = lex.honours
@@ -119,6 +141,7 @@ class PeopleFinder:
         self._repeats(doc.text, hits, covered, stop)
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
+        _inherit_bodies(doc, hits)
         return hits
 
     def _chains(self, doc: Doc, titles: list[re.Match[str]], bodies: list[Mention],

@@ -72,6 +72,9 @@ def mode_of(doc: Doc, pos: int, law: bool = False) -> Mode:
     return Mode.IMPLEMENT
 
 
+#: a group named after people, sharing their role: 市总工会机关各部室主要负责人参加会议
+_GROUP_ROLE = re.compile(r"[^,，;；。]{0,30}?(?:负责人|负责同志|有关同志|代表|干部|同志|人员|成员)"
+                         r"(?:等)?(?:共)?[0-9一二三四五六七八九十百千余多]*(?:人|名)?(参加|出席|列席|参会|陪同)")
 _DELEGATION_MOVE = re.compile(r"深入|到|赴|来到|前往|走访|调研|慰问|看望|视察|走进")
 _OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦|代表)")
 
@@ -120,6 +123,10 @@ def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelTy
                     else:
                         j += 1
         elif out or not first:
+            g = None if out else _GROUP_ROLE.match(clause)
+            if g is not None:  # 甲、乙,市总工会机关各部室负责人参加会议: they attend with the group
+                t, rid = _ROLE[g.group(1)]
+                out.append((t, f"role.{rid}.v1", start + g.start(1)))
             break
         first = False
         if end >= limit or m[end:end + 1] in ";；。":
