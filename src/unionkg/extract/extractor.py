@@ -37,6 +37,14 @@ class ArticleFacts:
 _CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全国)?(?:会员)?代表大会")
 _ORGANISES = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:在[^,，。]{0,20})?"
                         r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)")
+#: what a lead sentence may open with before its subject: a dateline, a date, 近日/日前
+_OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff]{0,12}(?:讯|电))?\s*(?:\([^()]{0,40}\))?[^\u4e00-\u9fff]*"
+                      r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:至[0-9]{1,2}日)?"
+                      r"(?:上午|下午|晚上|晚|当天|近日|日前|连日来|近期|当日)?[,，\s]*")
+#: the subject holds the event (or is the event's head: 某公司第三届职代会…在公司召开)
+_HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,24}?)?"
+                    r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?(?:在[^,，。]{0,20})?"
+                    r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
 _KEY_DROP = re.compile(r'["“”「」『』《》\s的]')
 _NTH_CONGRESS = re.compile(r"[0-9一二三四五六七八九十]大")
 
@@ -99,7 +107,7 @@ class Extractor:
         rels: list[Relation] = []
         rels += self._reported(doc, article)
         rels += person_relations(doc, article.id, people, organiser, event.id)
-        rels += implements(doc, article.id, camp, canon, organiser, event.id)
+        rels += implements(doc, article.id, camp, canon, organiser, event.id, bodies)
         rels += visits(doc, article.id, bodies, organiser, event.id)
         facts.relations = _dedupe(rels)
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
@@ -107,6 +115,12 @@ class Extractor:
         return facts
 
     def _organiser(self, doc: Doc, title_bodies: list[Mention], bodies: list[Mention]) -> Mention | None:
+        """Who held the article's event: the body the lead sentence opens with when it holds
+        something there (``安徽省总工会在合肥举办…``, ``某公司第三届职代会…在公司召开``), else a
+        union of the headline, else a lead body followed by an organising verb, else the first."""
+        subject = self._lead_subject(doc, bodies)
+        if subject is not None:
+            return subject
         unions = [b for b in title_bodies if b.label is Label.UNION_BODY]
         if unions:
             return unions[0]
@@ -121,6 +135,17 @@ class Extractor:
             return title_bodies[0]
         first = [x for x in bodies if x.label is Label.UNION_BODY]
         return first[0] if first else None
+
+    @staticmethod
+    def _lead_subject(doc: Doc, bodies: list[Mention]) -> Mention | None:
+        if not doc.sentences:
+            return None
+        a, b = doc.sentences[0]
+        lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
+                      key=lambda x: x.start)
+        if not lead or not _OPENING.fullmatch(doc.match, a, lead[0].start):
+            return None
+        return lead[0] if _HOLDS.match(doc.match, lead[0].end) else None
 
     def _reported(self, doc: Doc, article: Article) -> list[Relation]:
         out = []

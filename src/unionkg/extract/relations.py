@@ -8,6 +8,7 @@ Rule ids: ``event.lead.v1``, ``role.<verb>.v1`` (e.g. ``role.zhuchi.v1``), ``inv
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..types import Event, EventKind, Evidence, Label, Mention, Mode, Relation, RelType
 from .lexicon import alternation
@@ -202,14 +203,35 @@ def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organis
     return out
 
 
+def clause_subject(doc: Doc, bodies: Sequence[Mention], pos: int) -> Mention | None:
+    """The body a clause of the sentence at ``pos`` opens with, before ``pos``, as its subject:
+    ``据悉,天津市总工会将继续深入实施"海河工匠"培育工程`` → 天津市总工会. Not a person's
+    affiliation (``市总工会副主席甲``) nor a possessor (``省总工会的部署``)."""
+    a, _ = doc.sentence_of(pos)
+    m = doc.match
+    found = None
+    for x in bodies:
+        if not (a <= x.start < pos) or x.end > pos or x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
+            continue
+        if x.start > a and m[x.start - 1] not in ",，:：":
+            continue
+        if _TITLE_AFTER.match(m, x.end) or m.startswith("的", x.end) or _PERSON_AFTER.match(m, x.end):
+            continue
+        found = x
+    return found
+
+
 def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[str, str],
-               organiser: Mention | None, event_id: str) -> list[Relation]:
+               organiser: Mention | None, event_id: str, bodies: Sequence[Mention] = ()) -> list[Relation]:
+    """Who carries each campaign: the body a clause before it opens with (``南昌市总工会计划…将
+    "金秋助学"…``), else the organiser of the article's event."""
     if organiser is None:
         return []
     out = []
     for c in campaigns:
         mode = mode_of(doc, c.start, law=c.label is Label.LAW)
-        out.append(Relation(RelType.IMPLEMENTS, organiser.name, canon.get(c.name, c.name), organiser.label, c.label,
+        head = clause_subject(doc, bodies, c.start) or organiser
+        out.append(Relation(RelType.IMPLEMENTS, head.name, canon.get(c.name, c.name), head.label, c.label,
                             evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
                             event=event_id, props=(("mode", mode.value), ("surface", c.text))))
     return out
@@ -217,6 +239,8 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
 
 _VISIT_LEFT = re.compile(r"(?:到|赴|深入|走进|来到|前往|走访|调研|慰问|视察|看望|考察|参观)了?")
 _TITLE_AFTER = re.compile(r"(?:党组|党委|主席|副主席|书记|主任|局长|部长|负责人|干部|职工代表)")
+#: a body heading a person's title chain or a list of bodies (市总工会、区总工会…)
+_PERSON_AFTER = re.compile(r"[、和与及]|(?:常务|专职|兼职)?副?(?:主席|书记|主任|会长|部长)")
 
 
 def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention | None,
