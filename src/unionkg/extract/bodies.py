@@ -32,7 +32,9 @@ _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
-_GENERIC_PREFIX = {"楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
+#: what no company or institution name holds: 的, a count (3所, 一家)
+_NOT_IN_NAME = re.compile("的|[0-9一二三四五六七八九十几数多两]+(?:所|家|个|座|批|位)")
+_GENERIC_PREFIX = {"乡村", "农村", "城市", "城区", "中", "当地", "附近", "部分", "一些", "各类", "楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
                    "全省", "全县", "各", "本", "该", "所在", "工会", "新业态", "非公"}
 
 
@@ -164,6 +166,7 @@ class BodyFinder:
         stop = _positions(blocked)
         companies = self._companies(doc, stop)
         company_end = {c.end: c for c in companies}
+        org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
         out.extend(companies)
         out.extend(self._national(doc, stop))
         for x in _SHORT_ZONG.finditer(m):  # 省总 / 市总: the union of the province or city in context
@@ -220,8 +223,8 @@ class BodyFinder:
                 if resolved is None:
                     continue
                 code, start, rule = resolved, pre - len(word), "body.shortform.v1"
-            elif pre in company_end and suffix in ("工会", "工会委员会", "工会联合会"):
-                comp = company_end[pre]
+            elif (pre in company_end or pre in org_end) and suffix in ("工会", "工会委员会", "工会联合会"):
+                comp = company_end.get(pre) or org_end[pre]  # 某公司工会, 雨花区教育局工会
                 name = comp.name + t[pre:e]
                 out.append(Mention(Label.UNION_BODY, t[comp.start:e], comp.start, e, "body.company_union.v1",
                                    canonical=name, attrs=(("level", "grassroots"),)))
@@ -254,6 +257,8 @@ class BodyFinder:
             if industry:
                 attrs.append(("industry", industry))
             out.append(Mention(label, t[start:e], start, e, rule, canonical=full, attrs=tuple(attrs)))
+            if label is Label.ORGANIZATION and kind != "congress":
+                org_end[e] = out[-1]
         out.extend(self._province_lists(doc, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
         return out
@@ -261,7 +266,7 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: frozenset[int]) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
-        cover = [(x.start, x.end, x.rule.startswith("body.division")) for x in bodies]
+        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation"))) for x in bodies]
         out: list[Mention] = []
         for h in places:
             p = h.start
@@ -393,7 +398,12 @@ class BodyFinder:
         for c in self.company_re.finditer(m):
             if c.start() in blocked:
                 continue
+            if self.lex.company_suffixes[c.group(0)] != "company" and self.lex.boundary_before(m, c.start(), min_len=2):
+                continue  # 了解学校…: a verb right before an institution's ending, no name
             start = self._left_name(m, c.start())
+            cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
+            if cuts:
+                start = cuts[-1]  # 岳麓区的3所中小学, 一所乡村小学: no name
             while start < c.start() and m[start] in "()":
                 start += 1
             if c.start() - start < 2:
@@ -401,7 +411,7 @@ class BodyFinder:
             if not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start):
                 continue  # 广州职工大学堂: 大学 is not where the word ends
             name = t[start:c.end()]
-            if name[0] in "该本其各":
+            if name[0] in "该本其各" or m[start:c.start()] in _GENERIC_PREFIX:
                 continue
             kind = self.lex.company_suffixes[c.group(0)]
             out.append(Mention(Label.ORGANIZATION, name, start, c.end(), "org.company.v1", canonical=name,
@@ -409,7 +419,7 @@ class BodyFinder:
         return out
 
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
-        start = self._left_name(doc.match, pre, limit=12)
+        start = self._left_name(doc.match, pre, limit=16)
         name = doc.match[start:pre]
         if _NOT_FEDERATION.search(name):
             return None
