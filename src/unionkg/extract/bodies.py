@@ -25,6 +25,7 @@ _LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city"
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
+_LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
@@ -250,7 +251,8 @@ class BodyFinder:
             if suffix == "工会" and not industry and rule == "body.division.v1":
                 continue  # 广东省工会… without 总: not a body name by itself
             level = self.divs.get(code).level
-            full = self._full(code) + industry + (m[s.start():e] if suffix == "人大" else suffix)
+            ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_short.get(suffix, suffix)
+            full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
             if label is Label.ORGANIZATION:
                 attrs.append(("kind", kind or "other"))
@@ -311,25 +313,34 @@ class BodyFinder:
         ``共青团端州区委``, ``团市委``."""
         m, t = doc.match, doc.text
         out: list[Mention] = []
+        place_end = {h.end: h for h in places}
         for h in places:
             if h.start in blocked:
                 continue
             if h.end - h.start < 3 and not h.in_chain and not any(x.start <= h.start < x.end for x in out):
                 continue  # a two-character name (易县) only inside a body's name or a chain
             tail = _PARTY_TAIL.match(m, h.end)
+            word = tail.group(0) if tail else ""
             if tail is None:
-                continue
+                tail = _LEVEL_PARTY.match(m, h.end)  # 滨海新区区委: the level word repeated before 委
+                if tail is None or m[h.end - 1] != tail.group(0)[0]:
+                    continue
+                word = "委"
+            end = tail.end()
             start = h.start
+            while (prev := place_end.get(start)) is not None and self.divs.is_ancestor(prev.code, h.code):
+                start = prev.start  # 共青团北京市朝阳区委员会: the whole chain
             league = m[max(0, start - 3):start] == "共青团"
             if league:
                 start -= 3
-            if tail.group(0) == "委" and not m[h.start:h.end].endswith(("市", "县", "区", "省", "旗", "州")):
+            if word == "委" and not m[h.start:h.end].endswith(("市", "县", "区", "省", "旗", "州")):
                 continue
-            name = t[start:tail.end()]
-            kind = "other" if league or tail.group(0) == "管委会" else "party"
-            if tail.group(0) == "管委会":
+            name = t[start:end]
+            kind = "other" if league or word == "管委会" else "party"
+            if word == "管委会":
                 kind = "government"
-            out.append(Mention(Label.ORGANIZATION, name, start, tail.end(), "org.party.v1", canonical=name,
+            canonical = "共青团" + self._full(h.code) + "委员会" if league and word in ("委", "委员会") else name
+            out.append(Mention(Label.ORGANIZATION, name, start, end, "org.party.v1", canonical=canonical,
                                attrs=(("kind", kind), ("place", h.code))))
         for x in _BARE_PARTY.finditer(m):  # 区委常委、统战部部长: the committee of the district in context
             if x.start() in blocked or not self._bare(m, x.start() + 1):
@@ -345,7 +356,7 @@ class BodyFinder:
             code = ctx.resolve(self.divs, x.group(1), x.start())
             if code is None:
                 continue
-            name = "共青团" + self.divs.get(code).name + "委员会"
+            name = "共青团" + self._full(code) + "委员会"
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "other"), ("place", code))))
         return out
