@@ -11,7 +11,7 @@ Rule ids: ``body.division.v1``, ``body.shortform.v1``, ``body.shortplace.v1``, `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..resources import read_rows
 from ..types import Label, Mention
@@ -25,6 +25,9 @@ _LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city"
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
+#: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
+_ANAPHOR = re.compile(r"(公司|集团|学校|医院|联合会|工联会)(工会委员会|工会)?"
+                      r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|校长|院长|主任|负责人|会长))")
 _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
@@ -262,7 +265,31 @@ class BodyFinder:
             if label is Label.ORGANIZATION and kind != "congress":
                 org_end[e] = out[-1]
         out.extend(self._province_lists(doc, stop))
+        out.extend(self._anaphors(doc, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
+        return out
+
+    def _anaphors(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
+        """``公司工会主席甲``, ``公司总经理乙``, ``学校工会``, ``联合会主席``: the company, school or
+        federation the article named last before, standing alone before a title or 工会."""
+        m, t = doc.match, doc.text
+        taken = _positions([(x.start, x.end) for x in found])
+        out: list[Mention] = []
+        for x in _ANAPHOR.finditer(m):
+            a, word = x.start(), x.group(1)
+            if a in stop or a in taken or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
+                                           and self.lex.boundary_before(m, a) is None):
+                continue
+            ref = next((b for b in sorted(found, key=lambda b: -b.start) if b.end <= a and b.name.endswith(word)
+                        and b.label in (Label.ORGANIZATION, Label.UNION_BODY)), None)
+            if ref is None:
+                continue
+            union = x.group(2) or ""
+            if union:
+                out.append(Mention(Label.UNION_BODY, t[a:x.end()], a, x.end(), "body.anaphor.v1",
+                                   canonical=ref.name + t[x.start(2):x.end()], attrs=(("level", "grassroots"),)))
+            else:
+                out.append(replace(ref, text=t[a:x.end()], start=a, end=x.end(), rule="body.anaphor.v1"))
         return out
 
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
@@ -409,12 +436,17 @@ class BodyFinder:
         for c in self.company_re.finditer(m):
             if c.start() in blocked:
                 continue
-            if self.lex.company_suffixes[c.group(0)] != "company" and self.lex.boundary_before(m, c.start(), min_len=2):
-                continue  # 了解学校…: a verb right before an institution's ending, no name
+            before = self.lex.boundary_before(m, c.start())
+            if before is not None and (len(before) == 1 or self.lex.company_suffixes[c.group(0)] != "company"):
+                continue  # 在公司, 了解学校: a word right before the ending, no name
             start = self._left_name(m, c.start())
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
+            ends = [x.end() for x in self.company_re.finditer(m, start, c.start())]  # another company's end
+            if ends and self._left_name(m, c.start(), limit=c.start() - ends[-1]) == ends[-1]:
+                continue  # 某集团有限公司装卸公司, 惠州学院马克思主义学院: a unit of the one before
+            cuts += ends
             if cuts:
-                start = cuts[-1]  # 岳麓区的3所中小学, 一所乡村小学: no name
+                start = max(cuts)  # 岳麓区的3所中小学, 一所乡村小学: no name
             while start < c.start() and m[start] in "()":
                 start += 1
             if c.start() - start < 2:
