@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections import Counter, defaultdict
+from bisect import bisect_left
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,13 @@ from ..resolve.hierarchy import parent_union, union_name
 from ..resolve.people import Merge, PersonContext, resolve_people
 from ..types import ROLE_TYPES, Label, RelType
 
+_REL_VALUES: dict[str, str] = {t.value: t.value for t in RelType}  # raw type → the one str of it
+_ROLE_VALUES = frozenset(t.value for t in ROLE_TYPES)
+_MENTIONS, _REPORTED, _HELD_BY, _INVITED = (RelType.MENTIONS.value, RelType.REPORTED.value, RelType.HELD_BY.value,
+                                            RelType.INVITED.value)
+_HOLDS_POSITION, _IMPLEMENTS = RelType.HOLDS_POSITION.value, RelType.IMPLEMENTS.value
+_LOCATED_IN, _SUBORDINATE_TO = RelType.LOCATED_IN.value, RelType.SUBORDINATE_TO.value
+
 ENTITY_TYPES = {lab.value for lab in (Label.PERSON, Label.UNION_BODY, Label.ORGANIZATION, Label.PLACE,
                                       Label.CAMPAIGN, Label.LAW)}
 
@@ -25,31 +33,27 @@ class GraphBuilder:
     """Accumulates nodes and edges with stable ids and keys.
 
     Writes networkx's own dicts (``_node``, ``_succ``, ``_pred``) as ``add_node``/``add_edge`` do,
-    without their per-call overhead (measured: a third of the graph stage's own time).
+    without their per-call overhead (measured: a third of the graph stage's own time). A node's
+    ``articles`` and ``aliases`` are kept sorted as they grow, so a look-up (most often at the end:
+    articles come in id order) tells whether one is already recorded.
     """
 
     def __init__(self) -> None:
         self.g = nx.MultiDiGraph()
-        self._seen: dict[str, set[str]] = {}  # node id -> articles and aliases already recorded
+        self.chained: set[str] = set()  # division codes whose LOCATED_IN chain is in the graph
 
     def node(self, nid: str, label: str, name: str, *, article: str | None = None, alias: str | None = None,
              inferred: bool = False, **props: Any) -> str:
-        g = self.g
-        d = g._node.get(nid)
+        d = self.g._node.get(nid)
         if d is None:
             d = self._add(nid)
             d.update(label=label, name=name, aliases=[], articles=[], inferred=inferred)
-            seen = self._seen[nid] = set()
-        else:
-            seen = self._seen[nid]
-            if not inferred and d["inferred"]:
-                d["inferred"] = False
-        if article and ("a:" + article) not in seen:
-            seen.add("a:" + article)
-            d["articles"].append(article)
-        if alias and alias != name and ("n:" + alias) not in seen:
-            seen.add("n:" + alias)
-            d["aliases"].append(alias)
+        elif not inferred and d["inferred"]:
+            d["inferred"] = False
+        if article:
+            insort_new(d["articles"], article)
+        if alias and alias != name:
+            insort_new(d["aliases"], alias)
         for k, v in props.items():
             if v is not None and d.get(k) in (None, ""):
                 d[k] = v
@@ -65,6 +69,11 @@ class GraphBuilder:
         return d
 
     def edge(self, u: str, v: str, rtype: RelType, key: str, evidence: dict[str, Any] | None = None, **props: Any) -> None:
+        self.add_edge(u, v, rtype.value, key, evidence, props)
+
+    def add_edge(self, u: str, v: str, rtype: str, key: str, evidence: dict[str, Any] | None,
+                 props: dict[str, Any]) -> None:
+        """``edge`` for a relationship type given by its value and properties given as a dict."""
         succ = self.g._succ
         nbrs = succ.get(u)
         if nbrs is None:
@@ -77,12 +86,34 @@ class GraphBuilder:
             keyed = nbrs[v] = self.g._pred[v][u] = {}
         d = keyed.get(key)
         if d is None:
-            d = keyed[key] = {"type": rtype.value, "evidence": [evidence] if evidence else []}
+            d = keyed[key] = {"type": rtype, "evidence": [evidence] if evidence else []}
         elif evidence and evidence not in d["evidence"]:
             d["evidence"].append(evidence)
         for k, val in props.items():
             if val is not None and d.get(k) in (None, ""):
                 d[k] = val
+
+    def mention(self, art: str, nid: str, key: str) -> None:
+        """``edge(art, nid, MENTIONS, key)`` for a node ``art``: no evidence, no properties (one per
+        entity an article names)."""
+        nbrs = self.g._succ[art]
+        keyed = nbrs.get(nid)
+        if keyed is None:
+            if nid not in self.g._succ:
+                self._add(nid)
+            keyed = nbrs[nid] = self.g._pred[nid][art] = {}
+        if key not in keyed:
+            keyed[key] = {"type": _MENTIONS, "evidence": []}
+
+
+def insort_new(items: list[str], item: str) -> None:
+    """Put ``item`` into the sorted list ``items`` unless it is there already."""
+    if not items or item > items[-1]:
+        items.append(item)
+        return
+    i = bisect_left(items, item)
+    if items[i] != item:
+        items.insert(i, item)
 
 
 def build_graph(lines: Iterable[dict[str, Any]], divisions: Divisions | None = None) -> nx.MultiDiGraph:
@@ -191,7 +222,7 @@ def build_graph_from(src: FactSource, divisions: Divisions | None = None
     for ln in src.by_id():
         _add_article(b, ln, camp, person_id, divs)
     _add_hierarchy(b, divs)
-    for _, d in b.g.nodes(data=True):
+    for d in b.g._node.values():
         d["articles"].sort()
         d["aliases"].sort()
     return b.g, merges, stats
@@ -220,70 +251,90 @@ def _add_article(b: GraphBuilder, ln: dict[str, Any], camp: dict[str, str], pers
     art = b.node(f"Article:{aid}", "Article", a.get("title") or aid, title=a.get("title"), subtitle=a.get("subtitle"),
                  date=a.get("date"), published=a.get("published"), source=a.get("source"), page=a.get("page"),
                  section=a.get("section"), authors=list(a.get("authors") or []), article=aid)
-    b.g.nodes[art]["articles"] = [aid]
+    b.g._node[art]["articles"] = [aid]
+    ids = _add_entities(b, ln["entities"], art, aid, camp, person_id)
+    _add_events(b, ln, aid, ids)
+    _add_relations(b, ln["relations"], art, aid, a.get("date"), ids, camp, person_id)
+
+
+def _add_entities(b: GraphBuilder, entities: list[dict[str, Any]], art: str, aid: str, camp: dict[str, str],
+                  person_id: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """The nodes of an article's entities, each MENTIONED by the article; their ids by (type, name)."""
     ids: dict[tuple[str, str], str] = {}
-    for e in ln["entities"]:
+    mentions = f"MENTIONS:{aid}"
+    node = b.node
+    for e in entities:
         et, name = e["type"], e["name"]
         if et == "Person":
-            nid = person_id.get((name, aid), f"Person:{name}@article:{aid}")
-            b.node(nid, "Person", name, article=aid)
+            nid = person_id.get((name, aid))
+            if nid is None:
+                nid = f"Person:{name}@article:{aid}"
+            node(nid, "Person", name, article=aid)
         elif et == "Campaign":
             cname = camp.get(name, name)
-            nid = b.node(f"Campaign:{cname}", "Campaign", cname, article=aid, alias=name)
-            for v in e.get("aliases", []):
-                b.node(nid, "Campaign", cname, alias=v)
+            nid = node(f"Campaign:{cname}", "Campaign", cname, article=aid, alias=name)
+            for v in e.get("aliases", ()):
+                node(nid, "Campaign", cname, alias=v)
         elif et == "Place":
-            nid = b.node(entity_node_id(et, name, e), "Place", name, article=aid, level=e.get("level"),
-                         code=e.get("place"))
+            nid = node(entity_node_id(et, name, e), "Place", name, article=aid, level=e.get("level"),
+                       code=e.get("place"))
         else:
             full = e.get("canonical") or name
-            nid = b.node(entity_node_id(et, full), et, full, article=aid, alias=name, level=e.get("level"),
-                         kind=e.get("kind"), place=e.get("place"))
-            for v in e.get("aliases", []):
-                b.node(nid, et, name, alias=v)
+            nid = node(f"{et}:{full}", et, full, article=aid, alias=name, level=e.get("level"),
+                       kind=e.get("kind"), place=e.get("place"))
+            for v in e.get("aliases", ()):
+                node(nid, et, name, alias=v)
         ids[(et, name)] = nid
-        b.edge(art, nid, RelType.MENTIONS, f"MENTIONS:{aid}")
-    # events
-    event_org: dict[str, str] = {}
-    for ev in ln.get("events", []):
+        b.mention(art, nid, mentions)
+    return ids
+
+
+def _add_events(b: GraphBuilder, ln: dict[str, Any], aid: str, ids: dict[tuple[str, str], str]) -> None:
+    """An article's events, each HELD_BY its organiser (evidence: the lead sentence)."""
+    a = ln["article"]
+    for ev in ln.get("events", ()):
         eid = f"Event:{ev['id']}"
         b.node(eid, "Event", ev.get("title") or a.get("title") or ev["id"], article=aid, kind=ev.get("kind"),
                date=ev.get("date"), title=ev.get("title"))
         if ev.get("organiser"):
             org = ids.get((ev.get("organiser_type") or "UnionBody", ev["organiser"]))
             if org:
-                event_org[ev["id"]] = org
                 s = ev.get("sentence") or {}
                 text = ln.get("text", "")
                 evid = {"article": aid, "sentence": text[s.get("start", 0):s.get("end", 0)], "start": s.get("start", 0),
                         "end": s.get("end", 0), "rule": "event.lead.v1", "confidence": 0.9}
-                b.edge(eid, org, RelType.HELD_BY, f"HELD_BY:{aid}", evid, article=aid, date=ev.get("date"))
-    for r in ln["relations"]:
-        rtype = RelType(r["type"])
+                b.add_edge(eid, org, _HELD_BY, f"HELD_BY:{aid}", evid, {"article": aid, "date": ev.get("date")})
+
+
+def _add_relations(b: GraphBuilder, relations: list[dict[str, Any]], art: str, aid: str, date: Any,
+                   ids: dict[tuple[str, str], str], camp: dict[str, str], person_id: dict[tuple[str, str], str]) -> None:
+    """An article's relations as edges (roles and invitations through their event)."""
+    edge = b.add_edge
+    for r in relations:
+        t = _REL_VALUES.get(r["type"]) or RelType(r["type"]).value  # the one str of each type (or ValueError)
         evid = r.get("evidence")
-        date = a.get("date")
-        if rtype is RelType.REPORTED:
+        if t == _REPORTED:
             pid = person_id.get((r["head"], aid))
             if pid:
-                b.edge(pid, art, rtype, f"REPORTED:{aid}", evid, article=aid, date=date)
+                edge(pid, art, t, f"REPORTED:{aid}", evid, {"article": aid, "date": date})
             continue
         head = _lookup(ids, r["head"], r.get("head_type"), person_id, aid, camp)
         tail = _lookup(ids, r["tail"], r.get("tail_type"), person_id, aid, camp)
         if head is None or tail is None:
             continue
         event = f"Event:{r['event']}" if r.get("event") else None
-        if rtype in ROLE_TYPES and event:
-            b.edge(head, event, rtype, f"{rtype.value}:{aid}", evid, article=aid, date=date)
-        elif rtype is RelType.INVITED and event:
-            b.edge(event, tail, rtype, f"INVITED:{aid}", evid, article=aid, date=date)
-        elif rtype is RelType.HOLDS_POSITION:
-            b.edge(head, tail, rtype, f"HOLDS_POSITION:{r.get('title', '')}", evid, title=r.get("title"),
-                   article=aid, date=date)
-        elif rtype is RelType.IMPLEMENTS:
-            b.edge(head, tail, rtype, f"IMPLEMENTS:{aid}", evid, mode=r.get("mode"), event=event, article=aid,
-                   date=date, surface=r.get("surface"))
+        if t in _ROLE_VALUES and event:
+            edge(head, event, t, f"{t}:{aid}", evid, {"article": aid, "date": date})
+        elif t == _INVITED and event:
+            edge(event, tail, t, f"INVITED:{aid}", evid, {"article": aid, "date": date})
+        elif t == _HOLDS_POSITION:
+            edge(head, tail, t, f"HOLDS_POSITION:{r.get('title', '')}", evid,
+                 {"title": r.get("title"), "article": aid, "date": date})
+        elif t == _IMPLEMENTS:
+            edge(head, tail, t, f"IMPLEMENTS:{aid}", evid, {"mode": r.get("mode"), "event": event, "article": aid,
+                                                             "date": date, "surface": r.get("surface")})
         else:
-            b.edge(head, tail, rtype, f"{rtype.value}:{aid}", evid, event=event, article=aid, date=date)
+            edge(head, tail, t, f"{t}:{aid}", evid, {"event": event, "article": aid, "date": date})
 
 
 def _lookup(ids: dict[tuple[str, str], str], name: str, etype: str | None, person_id: dict[tuple[str, str], str],
@@ -298,30 +349,34 @@ def _lookup(ids: dict[tuple[str, str], str], name: str, etype: str | None, perso
     return None
 
 
+_RULE = "hierarchy.divisions.v1"
+
+
 def _add_hierarchy(b: GraphBuilder, divs: Divisions) -> None:
     g = b.g
-    rule = {"rule": "hierarchy.divisions.v1"}
-    todo = [n for n, d in g.nodes(data=True) if d["label"] in ("UnionBody", "Organization", "Place")]
+    nodes = g._node
+    rule = {"rule": _RULE}
+    todo = [n for n, d in nodes.items() if d["label"] in ("UnionBody", "Organization", "Place")]
     for nid in sorted(todo):
-        d = g.nodes[nid]
+        d = nodes[nid]
         code = d.get("place") if d["label"] != "Place" else d.get("code")
         if not code or code not in divs.by_code:
             continue
         if d["label"] != "Place" and d.get("kind") != "congress":
             pl = _place_node(b, divs, code)
-            b.edge(nid, pl, RelType.LOCATED_IN, "LOCATED_IN", None, **rule)
+            b.add_edge(nid, pl, _LOCATED_IN, "LOCATED_IN", None, rule)
         _place_chain(b, divs, code)
     # unions: SUBORDINATE_TO one level up, creating inferred parents
-    queue = sorted(n for n, d in g.nodes(data=True) if d["label"] == "UnionBody")
+    queue = deque(sorted(n for n, d in nodes.items() if d["label"] == "UnionBody"))
     while queue:
-        nid = queue.pop(0)
-        d = g.nodes[nid]
+        nid = queue.popleft()
+        d = nodes[nid]
         code, level = d.get("place"), d.get("level")
         if d.get("industry") or not d["name"].endswith("总工会"):
             if code and code in divs.by_code and d["name"].endswith("工会") and d.get("level") not in ("grassroots",):
                 parent = _union_node(b, divs, union_name(divs, code), code, divs.get(code).level)
                 if parent != nid:
-                    b.edge(nid, parent, RelType.SUBORDINATE_TO, "SUBORDINATE_TO", None, **rule)
+                    b.add_edge(nid, parent, _SUBORDINATE_TO, "SUBORDINATE_TO", None, rule)
             continue
         up = parent_union(divs, code, level)
         if up is None:
@@ -329,50 +384,60 @@ def _add_hierarchy(b: GraphBuilder, divs: Divisions) -> None:
         name, pcode, plevel = up
         parent = _union_node(b, divs, name, pcode, plevel)
         if not g.has_edge(nid, parent, "SUBORDINATE_TO"):
-            b.edge(nid, parent, RelType.SUBORDINATE_TO, "SUBORDINATE_TO", None, **rule)
+            b.add_edge(nid, parent, _SUBORDINATE_TO, "SUBORDINATE_TO", None, rule)
             queue.append(parent)
 
 
 def _union_node(b: GraphBuilder, divs: Divisions, name: str, code: str | None, level: str) -> str:
     nid = f"UnionBody:{name}"
-    if nid not in b.g:
+    if nid not in b.g._node:
         b.node(nid, "UnionBody", name, inferred=True, level=level, place=code)
         if code:
-            b.edge(nid, _place_node(b, divs, code), RelType.LOCATED_IN, "LOCATED_IN", None, rule="hierarchy.divisions.v1")
+            b.add_edge(nid, _place_node(b, divs, code), _LOCATED_IN, "LOCATED_IN", None, {"rule": _RULE})
             _place_chain(b, divs, code)
     return nid
 
 
 def _place_node(b: GraphBuilder, divs: Divisions, code: str) -> str:
     nid = f"Place:{code}"
-    if nid not in b.g:
+    if nid not in b.g._node:
         d = divs.get(code)
         b.node(nid, "Place", d.name, inferred=True, level=d.level, code=code)
     return nid
 
 
 def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
+    """The places from ``code`` up, each LOCATED_IN the next; once per code (a second time would
+    add nothing: the nodes and edges are there, their ``rule`` set)."""
+    if code in b.chained:
+        return
+    b.chained.add(code)
     cur = code
     for a in divs.ancestors(code):
         child = _place_node(b, divs, cur)
         parent = _place_node(b, divs, a.code)
-        b.edge(child, parent, RelType.LOCATED_IN, "LOCATED_IN", None, rule="hierarchy.divisions.v1")
+        b.add_edge(child, parent, _LOCATED_IN, "LOCATED_IN", None, {"rule": _RULE})
         cur = a.code
+
+
+_HIERARCHY = frozenset((_LOCATED_IN, _SUBORDINATE_TO))
 
 
 def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]]) -> dict[str, Any]:
     """The corpus-level facts line: LOCATED_IN of union bodies, of places named together in an
     article (``named_together``), and SUBORDINATE_TO between unions (inferred parents included)."""
     rels = []
+    nodes = g._node
     hier = [(u, v, d) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for d in keyed.values()
-            if d["type"] in (RelType.LOCATED_IN.value, RelType.SUBORDINATE_TO.value)]
+            if d["type"] in _HIERARCHY]
     for u, v, d in sorted(hier, key=lambda x: (x[0], x[1], x[2]["type"])):
         t = d["type"]
-        lu, lv = g.nodes[u]["label"], g.nodes[v]["label"]
-        named_body = lu == "UnionBody" and not g.nodes[u]["inferred"]
-        if t == RelType.SUBORDINATE_TO.value or (t == RelType.LOCATED_IN.value and named_body) or (
-                t == RelType.LOCATED_IN.value and lu == "Place" and (u, v) in named_together):
-            rels.append({"type": t, "head": g.nodes[u]["name"], "tail": g.nodes[v]["name"], "head_type": lu,
-                         "tail_type": lv, "inferred": bool(g.nodes[u]["inferred"] or g.nodes[v]["inferred"]),
+        du, dv = nodes[u], nodes[v]
+        lu, lv = du["label"], dv["label"]
+        named_body = lu == "UnionBody" and not du["inferred"]
+        if t == _SUBORDINATE_TO or (t == _LOCATED_IN and named_body) or (
+                t == _LOCATED_IN and lu == "Place" and (u, v) in named_together):
+            rels.append({"type": t, "head": du["name"], "tail": dv["name"], "head_type": lu,
+                         "tail_type": lv, "inferred": bool(du["inferred"] or dv["inferred"]),
                          "rule": d.get("rule", "")})
     return {"relations": rels}
