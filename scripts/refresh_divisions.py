@@ -5,8 +5,11 @@ Source: the ``jionlp`` wheel on PyPI (Apache-2.0), files ``jionlp/dictionary/chi
 (provinces, cities, districts/counties with GB/T 2260 codes, towns/streets without codes) and
 ``jionlp/dictionary/tra2sim_char.txt`` (traditional → simplified characters). We read the
 files out of the downloaded wheel and never import jionlp (its dependency jiojio is GPLv3).
+Characters jionlp's table lacks (鷺 → 鹭) come from OpenCC's ``TSCharacters.txt`` as shipped in
+the ``opencc-python-reimplemented`` wheel (Apache-2.0), read the same way.
 
 usage: python scripts/refresh_divisions.py [--version 1.5.31] [--wheel PATH]
+                                           [--opencc-version 0.1.7] [--opencc-wheel PATH]
 """
 
 from __future__ import annotations
@@ -25,13 +28,25 @@ ALSO_SIMPLIFIED = "覆著瞭徵乾於"
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
-def fetch_wheel(version: str) -> Path:
-    tmp = Path(tempfile.mkdtemp(prefix="jionlp-"))
+def fetch_wheel(version: str, project: str = "jionlp") -> Path:
+    tmp = Path(tempfile.mkdtemp(prefix=f"{project}-"))
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp), f"jionlp=={version}"],
+        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(tmp), f"{project}=={version}"],
         check=True,
     )
-    return next(tmp.glob("jionlp-*.whl"))
+    return next(tmp.glob("*.whl"))
+
+
+def opencc_pairs(text: str) -> list[list[str]]:
+    """One-to-one pairs of OpenCC's TSCharacters.txt (``鷺\t鹭``): its first candidate, and only
+    where the character is not one of its own candidates (乾 → 乾 干: also simplified)."""
+    out = []
+    for line in text.splitlines():
+        head, _, rest = line.partition("\t")
+        cands = rest.split()
+        if len(head) == 1 and cands and len(cands[0]) == 1 and head not in cands:
+            out.append([head, cands[0]])
+    return out
 
 
 def parse_locations(text: str) -> list[tuple[str, str, str, str, str, str]]:
@@ -73,8 +88,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--version", default="1.5.31")
     ap.add_argument("--wheel", type=Path)
+    ap.add_argument("--opencc-version", default="0.1.7")
+    ap.add_argument("--opencc-wheel", type=Path)
     args = ap.parse_args()
     wheel = args.wheel or fetch_wheel(args.version)
+    occ = args.opencc_wheel or fetch_wheel(args.opencc_version, "opencc-python-reimplemented")
+    with zipfile.ZipFile(occ) as whl:
+        ts = whl.read("opencc/dictionary/TSCharacters.txt").decode("utf-8")
     with zipfile.ZipFile(wheel) as whl:
         inner = zipfile.ZipFile(io.BytesIO(whl.read("jionlp/dictionary/china_location.zip")))
         loc = inner.read(inner.namelist()[0]).decode("utf-8")
@@ -98,11 +118,16 @@ def main() -> None:
         p = line.split("\t")
         if len(p) == 2 and len(p[0]) == 1 and len(p[1]) == 1 and p[0] != p[1] and p[0] not in simplified:
             pairs.append(p)
+    # OpenCC knows which characters are also simplified (they are their own candidate): its pairs
+    # need no place-name filter, which would drop 鷺 for one old town name (鴜鷺树镇).
+    known = {t for t, _ in pairs} | set(ALSO_SIMPLIFIED)
+    pairs += [p for p in opencc_pairs(ts) if p[0] not in known]
     with open(DATA / "trad2simp.tsv", "w", encoding="utf-8") as fh:
         fh.write(
             f"# Traditional → simplified characters (one to one), from jionlp {args.version} "
-            "(Apache-2.0), jionlp/dictionary/tra2sim_char.txt, without characters that simplified place "
-            "names use. Regenerate: python scripts/refresh_divisions.py\n"
+            "(Apache-2.0), jionlp/dictionary/tra2sim_char.txt, then OpenCC's TSCharacters.txt from "
+            f"opencc-python-reimplemented {args.opencc_version} (Apache-2.0) for the characters it lacks, "
+            "without characters that simplified place names use. Regenerate: python scripts/refresh_divisions.py\n"
         )
         for t, s in pairs:
             fh.write(f"{t}\t{s}\n")
