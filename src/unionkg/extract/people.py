@@ -17,7 +17,7 @@ from .segmenter import Segmenter
 from .text import Doc
 
 #: what may follow a name: role verbs, particles, punctuation
-_CUES = ("主持", "出席", "参加", "列席", "参会", "带队", "率队", "带领", "讲话", "致辞", "发言", "作", "做", "分享",
+_CUES = ("当选", "担任", "主持", "出席", "参加", "列席", "参会", "带队", "率队", "带领", "讲话", "致辞", "发言", "作", "做", "分享",
          "等", "同志", "一行", "表示", "指出", "强调", "介绍", "说", "在", "到", "向", "为", "对", "与", "和", "及",
          "也", "还", "并", "深入", "前往", "来到", "走访", "调研", "慰问", "参观", "宣读", "传达", "通报", "主讲",
          "授课", "宣讲", "当选", "担任", "围绕", "就", "从", "以", "结合", "代表", "率", "带", "看望", "听取",
@@ -30,6 +30,7 @@ _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家
 _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain a word of _NOT_NAME?
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
+_ELECTED = re.compile(r"(?:全票|高票|正式)?(?:当选为|当选|担任|出任)")
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
 _SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会|公司|学院))?"
 #: titles that take a field before them: 人力资源总监, 安全生产专家, 法律顾问
@@ -143,7 +144,30 @@ class PeopleFinder:
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
         _inherit_bodies(doc, hits)
+        self._elected(doc, hits, bodies)
         return hits
+
+    def _elected(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
+        """``甲当选为联合会主席``, ``乙担任市总工会兼职副主席``: a position taken after the name."""
+        m = doc.match
+        by_start = {b.start: b for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)}
+        last: tuple[tuple[int, int], Mention] | None = None  # (sentence, body) of the last election
+        for h in hits:
+            x = _ELECTED.match(m, h.end)
+            if x is None:
+                continue
+            body = by_start.get(x.end())
+            sent = doc.sentence_of(h.start)
+            if body is None and last is not None and last[0] == sent:
+                body = last[1]  # …当选为联合会主席,乙当选为副主席: the same body
+                title = self.title_re.match(m, x.end())
+            else:
+                title = self.title_re.match(m, body.end) if body else None
+            if body is None or title is None:
+                continue
+            last = (sent, body)
+            if not any(p.body == body.name and p.title == title.group(0) for p in h.positions):
+                h.positions.append(Position(body.name, body.label, title.group(0), x.end(), title.end()))
 
     def _chains(self, doc: Doc, titles: list[re.Match[str]], bodies: list[Mention],
                 stop: bytearray) -> list[PersonHit]:
@@ -222,6 +246,8 @@ class PeopleFinder:
             got = self._piece(m, a, b, by_start, starts)
             if got is None:
                 break
+            if got[0] != a and chain and m[b] in ",，":
+                break  # …温若澜当选为联合会主席,乙公司总监丙: past a comma only a whole chain continues
             chain.append(got)
             if got[0] != a:
                 break
