@@ -2,7 +2,8 @@
 visited; positions from title chains. Each relation carries the sentence and the rule id.
 
 Rule ids: ``event.lead.v1``, ``role.<verb>.v1`` (e.g. ``role.zhuchi.v1``), ``invited.yaoqing.v1``,
-``position.chain.v1``, ``implements.<mode>.v1``, ``visited.verb.v1``, ``reported.byline.v1``.
+``position.chain.v1``, ``implements.<mode>.v1``, ``visited.verb.v1``, ``visited.at.v1``,
+``reported.byline.v1``.
 """
 
 from __future__ import annotations
@@ -237,6 +238,10 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
     return out
 
 
+#: a sentence set at a place: 在X, … (随后,在X…)
+_AT_PLACE = re.compile(r"(?:随后|接着|之后|其间|当天)?[,，]?在")
+#: what a visiting delegation does there
+_ON_SITE = re.compile(r"一行|走进|察看|查看|看望|慰问|座谈|调研|走访|参观|视察|检查")
 _VISIT_LEFT = re.compile(r"(?:到|赴|深入|走进|来到|前往|走访|调研|慰问|视察|看望|考察|参观)了?")
 _TITLE_AFTER = re.compile(r"(?:党组|党委|主席|副主席|书记|主任|局长|部长|负责人|干部|职工代表)")
 #: a body heading a person's title chain or a list of bodies (市总工会、区总工会…)
@@ -252,6 +257,12 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
     out = []
     for a, b in doc.sentences:
         sent = doc.match[a:b]
+        at = _AT_PLACE.match(sent)
+        if at and _ON_SITE.search(sent, at.end()):  # 在雨花区桂馨学校,聂红梅一行与教师座谈
+            x = next((y for y in bodies if y.start == a + at.end() and y.name != organiser.name), None)
+            if x is not None:
+                out.append(Relation(RelType.VISITED, organiser.name, x.name, organiser.label, x.label,
+                                    evidence(doc, article_id, x.start, "visited.at.v1", 0.8), event=event_id))
         if not _VISIT_RE.search(sent):
             continue
         named = [x for x in bodies if x.label in (Label.UNION_BODY, Label.ORGANIZATION)]
@@ -260,8 +271,9 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
                 continue
             if x.label is Label.PLACE:  # 到东莞市调研: a place visited, unless it is part of a body's name
                 if any(y.start <= x.start < y.end for y in named) or any(
-                        y.label is not Label.PLACE and a <= y.start < b and y.start > x.start for y in named):
-                    continue
+                        x.end <= y.start <= x.end + 1 for y in named) or any(
+                        y.label is Label.PLACE and y.start == x.end for y in bodies):
+                    continue  # 东莞市华粤公司, 东莞市的华粤公司, 合肥市肥西县: the place says where the next is
             elif x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
                 continue
             if _TITLE_AFTER.match(doc.match, x.end):

@@ -11,6 +11,6 @@ RULES: frozenset[str] = frozenset({
     "role.chuxi.v1", "role.canjia.v1", "role.liexi.v1", "role.canhui.v1", "role.jianghua.v1",
     "role.zhici.v1", "role.fayan.v1", "role.fenxiang.v1", "role.xuanjiang.v1", "role.shouke.v1",
     "role.zhujiang.v1", "role.zuo_baogao.v1", "invited.yaoqing.v1", "role.yixing.v1", "position.chain.v1",
-    "implements.study.v1", "implements.implement.v1", "implements.publicize.v1", "visited.verb.v1",
+    "implements.study.v1", "implements.implement.v1", "implements.publicize.v1", "visited.verb.v1", "visited.at.v1",
     "reported.byline.v1", "hierarchy.divisions.v1",
 }) | frozenset(f"role.{rid}.v1" for _, _, rid in ROLE_VERBS)
