@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shared_paths import GENRE, SEED, need
+from shared_paths import GENRE, HELDOUT, SEED, need
 
 
 @pytest.fixture(scope="session")
@@ -25,4 +25,13 @@ def genre_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("genrebuild")
     build([str(GENRE)], out, html=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def heldout_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from unionkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("heldoutbuild")
+    build([str(p) for p in sorted(HELDOUT.glob("*.txt"))] + [str(HELDOUT / "articles.jsonl")], out, html=False)
     return out

@@ -12,6 +12,7 @@ SHARED = Path(os.environ.get("UNIONKG_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "corpus" / "000_bfa4eaded79303f8.txt"
 SEED_GOLD = SHARED / "gold" / "000_bfa4eaded79303f8.gold.json"
 GENRE = ROOT / "tests" / "data" / "genre"
+HELDOUT = ROOT / "tests" / "data" / "heldout"
 
 
 def need(path: Path) -> Path:

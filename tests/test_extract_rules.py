@@ -48,3 +48,65 @@ def test_campaigns(extractor: Extractor, text: str, found: set[str], not_found: 
     names = _names(_facts(extractor, text), Label.CAMPAIGN)
     assert found <= names, names
     assert not (not_found & names), names
+
+
+def _rels(facts: ArticleFacts) -> set[tuple[str, str, str]]:
+    return {(r.type.value, r.head, r.tail) for r in facts.relations}
+
+
+def _positions(facts: ArticleFacts) -> set[tuple[str, str, str]]:
+    return {(r.head, r.tail, str(r.prop("title"))) for r in facts.relations if r.type.value == "HOLDS_POSITION"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a chain without a body, listed after a union officer's, shares the body; so does a list after it
+    ("5月6日,绵阳市总工会召开会议。市总工会党组副书记、常务副主席杜明远,党组成员、副主席邹晓岚、韩立平等参加会议。",
+     {("邹晓岚", "绵阳市总工会", "党组成员、副主席"), ("韩立平", "绵阳市总工会", "党组成员、副主席")}),
+    # a union of any body found, and a field title
+    ("7月2日,株洲市总工会开展慰问。荷塘区教育局工会主席龙晓雯、湖南星驰电气有限公司人力资源总监蒋一帆参加。",
+     {("龙晓雯", "荷塘区教育局工会", "主席"), ("蒋一帆", "湖南星驰电气有限公司", "人力资源总监")}),
+    # a body named by its kind alone is the one named last
+    ("3月9日,烟台海晟船舶有限公司召开职代会。会上,公司工会主席卢佳怡作报告,公司总经理宋立群讲话。",
+     {("卢佳怡", "烟台海晟船舶有限公司工会", "主席"), ("宋立群", "烟台海晟船舶有限公司", "总经理")}),
+    # positions taken after the name
+    ("4月1日,柳州市鱼峰区楼宇工会联合会成立。会上,广西同和律师事务所律师覃一鸣当选为联合会主席,韦小燕当选为副主席。",
+     {("覃一鸣", "柳州市鱼峰区楼宇工会联合会", "主席"), ("韦小燕", "柳州市鱼峰区楼宇工会联合会", "副主席")}),
+    # a party committee after its district's full name repeats the level word
+    ("浦东新区区委常委、区总工会主席沈立华出席。", {("沈立华", "浦东新区区委", "常委")}),
+    # the league committee over the whole place chain, and its short form, are one body
+    ("6月3日,上海市静安区总工会联合共青团上海市静安区委员会举办活动。团区委副书记朱一凡出席。",
+     {("朱一凡", "共青团上海市静安区委员会", "副书记")}),
+])
+def test_positions(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    got = _positions(_facts(extractor, text))
+    assert expected <= got, got
+
+
+def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
+    text = "3月7日,由昆明市总工会、昆明市妇女联合会联合主办的宣传活动举行。市妇联副主席李若曦出席。"
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.ORGANIZATION) == {"昆明市妇女联合会"}
+    assert ("李若曦", "昆明市妇女联合会", "副主席") in _positions(facts)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # the body a lead sentence opens with, holding the event there, beats the headline's union
+    ("3月21日上午,甘肃省总工会在兰州举办宣讲报告会,中华全国总工会宣讲团成员、全总研究室主任周文轩作报告。"
+     "省总工会党组书记马立新主持报告会。",
+     {("CHAIRED", "马立新", "甘肃省总工会"), ("SPOKE", "周文轩", "甘肃省总工会")},
+     {("CHAIRED", "马立新", "中华全国总工会")}),
+    # a group named after people shares their role
+    ("8月2日,贵阳市总工会召开会议。市总工会党组成员、副主席罗静、杨帆,机关各部室主要负责人参加会议。",
+     {("ATTENDED", "罗静", "贵阳市总工会"), ("ATTENDED", "杨帆", "贵阳市总工会")}, set()),
+    # IMPLEMENTS by the body a clause opens with
+    ("5月8日,唐山市路北区总工会召开推进会。据悉,唐山市总工会将深入实施\"冀工匠\"培育工程。",
+     {("IMPLEMENTS", "唐山市总工会", "冀工匠")}, {("IMPLEMENTS", "唐山市路北区总工会", "冀工匠")}),
+    # a sentence set at a body, where the delegation does something
+    ("9月9日,南宁市总工会副主席黄海带队慰问教师。在南宁市滨湖路小学,黄海一行与教师代表座谈。",
+     {("VISITED", "南宁市总工会", "南宁市滨湖路小学")}, set()),
+])
+def test_relations(extractor: Extractor, text: str, expected: set[tuple[str, str, str]],
+                   absent: set[tuple[str, str, str]]) -> None:
+    got = _rels(_facts(extractor, text, title="标题"))
+    assert expected <= got, got
+    assert not (absent & got), got

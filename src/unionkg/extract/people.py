@@ -144,8 +144,26 @@ class PeopleFinder:
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
         _inherit_bodies(doc, hits)
+        self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
         return hits
+
+    def _names_before_elected(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """``,韦小燕当选为副主席``: a name standing alone before 当选/担任."""
+        m = doc.match
+        ends = {h.end for h in hits}
+        for x in _ELECTED.finditer(m):
+            q = x.start()
+            if q in ends:
+                continue
+            for n in (3, 2):
+                a = q - n
+                if a >= 0 and not covered[a] and not stop[a] and self._plain_name(m[a:q]) \
+                        and self._boundary_before(m, a):
+                    hits.append(PersonHit(doc.text[a:q], a, q, "person.elected.v1", a))
+                    _mark(covered, a, q)
+                    break
+        hits.sort(key=lambda h: h.start)
 
     def _elected(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
         """``甲当选为联合会主席``, ``乙担任市总工会兼职副主席``: a position taken after the name."""
@@ -255,14 +273,16 @@ class PeopleFinder:
             return None, []
         chain.reverse()
         positions: list[Position] = []
+        honoured: set[int] = set()  # ids of the positions an honour gives (全国人大代表)
         for x, b, body, titles in chain:
             honour = self.honours.get(titles)
             if body is None and titles in self.honours:
                 if honour:
                     positions.append(Position(honour, Label.ORGANIZATION, "代表" if "代表" in titles else titles, x, b))
+                    honoured.add(id(positions[-1]))
                 continue
             if body is None:
-                if positions and positions[-1].body:
+                if positions and id(positions[-1]) not in honoured:  # 党组成员、副主席: one position
                     last = positions[-1]
                     last.title += "、" + titles
                     last.end = b
