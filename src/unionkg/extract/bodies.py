@@ -26,7 +26,7 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR = re.compile(r"(公司|集团|学校|医院|联合会|工联会)(工会委员会|工会)?"
+_ANAPHOR = re.compile(r"((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|公司|集团|学校|医院|联合会)(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|校长|院长|主任|负责人|会长))")
 _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")

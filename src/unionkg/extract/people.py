@@ -176,8 +176,9 @@ class PeopleFinder:
                 continue
             body = by_start.get(x.end())
             sent = doc.sentence_of(h.start)
-            if body is None and last is not None and last[0] == sent:
-                body = last[1]  # …当选为联合会主席,乙当选为副主席: the same body
+            if body is None:  # …当选为联合会主席,乙当选为副主席 / 选举产生了楼宇工联会…,甲当选主席
+                before = [b for b in bodies if sent[0] <= b.start < h.start and b.label is Label.UNION_BODY]
+                body = last[1] if last is not None and last[0] == sent else (before[-1] if before else None)
                 title = self.title_re.match(m, x.end())
             else:
                 title = self.title_re.match(m, body.end) if body else None
