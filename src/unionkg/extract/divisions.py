@@ -31,7 +31,7 @@ class Division:
 class Divisions:
     """Index over the division table. ``Divisions.load()`` reads the package data once per process."""
 
-    def __init__(self, rows: list[Division]) -> None:
+    def __init__(self, rows: list[Division], other_names: dict[str, str] | None = None) -> None:
         self.by_code: dict[str, Division] = {d.code: d for d in rows}
         self.by_name: dict[str, list[str]] = {}
         self.by_short: dict[str, list[str]] = {}
@@ -43,6 +43,8 @@ class Divisions:
                 self.generic.setdefault(d.name, []).append(d.code)
             if d.short and len(d.short) >= 2 and d.level != "town" and d.short != d.name:
                 self.by_short.setdefault(d.short, []).append(d.code)
+        for name, code in (other_names or {}).items():  # 东湖高新区: another name of a zone
+            self.by_name.setdefault(name, []).append(code)
         self.max_len = max(len(n) for n in self.by_name)
         self.name_lens = _lengths_by_ending(self.by_name)
         self._ancestors: dict[str, tuple[Division, ...]] = {}
@@ -53,7 +55,11 @@ class Divisions:
     @lru_cache(maxsize=1)
     def load() -> Divisions:
         rows = [Division(*r[:6]) for r in read_rows("divisions.tsv") if len(r) >= 6]
-        return Divisions(rows)
+        other: dict[str, str] = {}
+        for code, name, names, parent, province in (r[:5] for r in read_rows("zones.tsv") if len(r) >= 5):
+            rows.append(Division(code, name, "", "district", parent, province))
+            other.update({n: code for n in names.split(",") if n})
+        return Divisions(rows, other)
 
     def get(self, code: str) -> Division:
         return self.by_code[code]
