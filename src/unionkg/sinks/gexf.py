@@ -16,46 +16,62 @@ from ._xml import Body, Flattener, Shape, esc, kind_of, write_xml
 __all__ = ["GexfFormat", "write_gexf"]
 
 
+#: A row template (``%`` fields) and where its ``label`` is among the values (-1: none).
+Template = tuple[bytes, int]
+
+
 class GexfFormat:
     """GEXF rows for ``write_xml``; attributes get ids as they are first seen."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.body = Body(path)
         self.attrs: dict[str, dict[str, str]] = {"node": {}, "edge": {"relationship": "0"}}
-        self.nodes: dict[Shape, str] = {}
-        self.edges: dict[Shape, str] = {}
+        self.nodes: dict[Shape, Template] = {}
+        self.edges: dict[Shape, Template] = {}
         self.count = 0  # edges written so far: the next edge's id
 
-    def _values(self, cls: str, shape: Shape, first: int, skip: str, extra: str = "") -> tuple[str, str]:
-        """The template field of property ``skip`` ('' if absent) and the ``<attvalues>`` of the
-        others (values at fields ``first``…), ``extra`` appended."""
+    def _values(self, cls: str, shape: Shape, skip: str) -> tuple[int, str]:
+        """Where property ``skip`` is in ``shape`` (-1 if absent) and the ``<attvalues>`` of the
+        others, one ``%s`` for each value."""
         attrs = self.attrs[cls]
         parts = []
-        skipped = ""
+        skipped = -1
         for i, k in enumerate(shape):
             if k == skip:
-                skipped = f"{{{first + i}}}"
+                skipped = i
                 continue
             aid = attrs.setdefault(k, str(len(attrs)))
-            parts.append(f'<attvalue for="{aid}" value="{{{first + i}}}"/>')
-        if skipped and extra:
-            parts.append(extra.replace("LABEL", skipped))
-        return skipped, f"<attvalues>{''.join(parts)}</attvalues>" if parts else ""
+            parts.append(f'<attvalue for="{aid}" value="%s"/>')
+        return skipped, "".join(parts)
 
-    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> str:
+    def node(self, nid: bytes, start: bytes, shape: Shape, texts: list[bytes]) -> bytes:
         t = self.nodes.get(shape)
         if t is None:
-            label, values = self._values("node", shape, 2, "label")
-            t = self.nodes[shape] = f'<node id="{{0}}" label="{label}"{{1}}>{values}</node>\n'
-        return t.format(nid, f' start="{start}"' if start else "", *texts)
+            at, values = self._values("node", shape, "label")
+            label = "%s" if at >= 0 else ""
+            row = f'<node id="%s" label="{label}"%s>' + (f"<attvalues>{values}</attvalues>" if values else "")
+            t = self.nodes[shape] = ((row + "</node>\n").encode(), at)
+        template, at = t
+        if at < 0:
+            return template % (nid, _start(start), *texts)
+        return template % (nid, texts[at], _start(start), *texts[:at], *texts[at + 1:])
 
-    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> str:
+    def edge(self, u: bytes, v: bytes, key: bytes, start: bytes, shape: Shape, texts: list[bytes]) -> bytes:
         t = self.edges.get(shape)
         if t is None:
-            label, values = self._values("edge", shape, 4, "type", '<attvalue for="0" value="LABEL"/>')
-            t = self.edges[shape] = f'<edge id="{{0}}" source="{{1}}" target="{{2}}" label="{label}"{{3}}>{values}</edge>\n'
+            at, values = self._values("edge", shape, "type")
+            if at >= 0:  # the type again, as attribute "relationship"
+                values += '<attvalue for="0" value="%s"/>'
+            label = "%s" if at >= 0 else ""
+            row = (f'<edge id="%d" source="%s" target="%s" label="{label}"%s>'
+                   + (f"<attvalues>{values}</attvalues>" if values else ""))
+            t = self.edges[shape] = ((row + "</edge>\n").encode(), at)
+        template, at = t
         self.count += 1
-        return t.format(self.count - 1, u, v, f' start="{start}"' if start else "", *texts)
+        if at < 0:
+            return template % (self.count - 1, u, v, _start(start), *texts)
+        kind = texts[at]
+        return template % (self.count - 1, u, v, kind, _start(start), *texts[:at], *texts[at + 1:], kind)
 
     def finish(self, flat: Flattener) -> None:
         head = ['<?xml version="1.0" encoding="utf-8"?>\n',
@@ -72,6 +88,11 @@ class GexfFormat:
             head.append("</attributes>\n")
         head.append("<nodes>\n")
         self.body.close("".join(head), "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n")
+
+
+def _start(date: bytes) -> bytes:
+    """The ``start`` attribute of an (escaped) ISO date, none for b''."""
+    return b' start="%s"' % date if date else b""
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:

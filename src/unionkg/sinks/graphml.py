@@ -27,30 +27,30 @@ class GraphmlFormat:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.body = Body(path)
         self.keys: dict[str, dict[str, str]] = {"node": {}, "edge": {}}  # class → property → key id
-        self.nodes: dict[Shape, str] = {}
-        self.edges: dict[Shape, str] = {}
+        self.nodes: dict[Shape, bytes] = {}  # shape → row template (``%`` fields)
+        self.edges: dict[Shape, bytes] = {}
 
-    def _data(self, cls: str, shape: Shape, first: int) -> str:
-        """The ``<data>`` elements of a shape, values at template fields ``first``…"""
+    def _data(self, cls: str, shape: Shape) -> str:
+        """The ``<data>`` elements of a shape, one ``%s`` for each value."""
         keys = self.keys[cls]
         parts = []
-        for i, k in enumerate(shape):
+        for k in shape:
             kid = keys.setdefault(k, f"{cls[0]}{len(keys)}")
-            parts.append(f'<data key="{kid}">{{{first + i}}}</data>')
+            parts.append(f'<data key="{kid}">%s</data>')
         return "".join(parts)
 
-    def node(self, nid: str, start: str, shape: Shape, texts: list[str]) -> str:
+    def node(self, nid: bytes, start: bytes, shape: Shape, texts: list[bytes]) -> bytes:
         t = self.nodes.get(shape)
         if t is None:
-            t = self.nodes[shape] = '<node id="{0}">' + self._data("node", shape, 1) + "</node>\n"
-        return t.format(nid, *texts)
+            t = self.nodes[shape] = ('<node id="%s">' + self._data("node", shape) + "</node>\n").encode()
+        return t % (nid, *texts)
 
-    def edge(self, u: str, v: str, key: str, start: str, shape: Shape, texts: list[str]) -> str:
+    def edge(self, u: bytes, v: bytes, key: bytes, start: bytes, shape: Shape, texts: list[bytes]) -> bytes:
         t = self.edges.get(shape)
         if t is None:
-            t = self.edges[shape] = ('<edge source="{0}" target="{1}" id="{2}">' + self._data("edge", shape, 3)
-                                     + "</edge>\n")
-        return t.format(u, v, key, *texts)
+            t = self.edges[shape] = ('<edge source="%s" target="%s" id="%s">' + self._data("edge", shape)
+                                     + "</edge>\n").encode()
+        return t % (u, v, key, *texts)
 
     def finish(self, flat: Flattener) -> None:
         head = [_HEAD]
