@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from unionkg.cli import cli
@@ -54,3 +55,28 @@ def test_every_command_has_help() -> None:
     for name, cmd in cli.commands.items():  # type: ignore[attr-defined]
         res = runner.invoke(cli, [name, "--help"])
         assert res.exit_code == 0 and (cmd.help or "").split("\n")[0][:20] in res.output
+
+
+def test_an_extractor_bug_costs_one_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import unionkg.pipeline as pipeline
+
+    real = pipeline.extract_facts
+
+    def flaky(article):  # type: ignore[no-untyped-def]
+        if "第3次" in article.text:
+            raise ValueError("a rule's bug")
+        return real(article)
+
+    monkeypatch.setattr(pipeline, "extract_facts", flaky)
+    lines = [json.dumps({"id": f"y{i}", "title": f"某区总工会工作动态{i}",
+                         "text": f"本报讯 4月{i + 1}日,广州市天河区总工会召开第{i}次工作会议。"}, ensure_ascii=False)
+             for i in range(6)]
+    src = tmp_path / "six.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(cli, ["build", str(src), "-o", str(out), "--no-html", "--quiet"])
+    assert res.exit_code == 1 and "the extractor failed" in res.output, res.output
+    facts = [json.loads(x) for x in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(f["article"]["id"] for f in facts if "article" in f) == ["y0", "y1", "y2", "y4", "y5"]
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(errors) == 1 and "y3" in errors[0]["error"] and "report" in errors[0]["hint"]

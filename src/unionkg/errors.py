@@ -38,6 +38,12 @@ class DecodeError(InputError):
     code = "UKG101"
 
 
+class ExtractionError(InputError):
+    """The extractor failed on one article (a bug): the article is left out, the build goes on."""
+
+    code = "UKG110"
+
+
 class BuildError(UnionKGError):
     """A build directory is missing or inconsistent."""
 

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import ExtractionError, InputError
 from .extract import Extractor, fact_line
 from .extract.facts import facts_json
 from .ingest import iter_articles
@@ -207,7 +207,14 @@ def process_record(item: Article | RawRecord, year: int | None = None) -> tuple[
     art = parse_record(item, year=year) if isinstance(item, RawRecord) else item
     if isinstance(art, InputError):
         return "error", art.to_dict()
-    return "ok", (art.id, facts_json(extract_facts(art)))
+    try:
+        facts = extract_facts(art)
+    except Exception as exc:  # a rule's bug must cost one article, not the build
+        err = ExtractionError(f"article {art.id!r} ({art.title[:40]}): the extractor failed: {exc!r}",
+                              source=art.origin,
+                              hint="the article is left out; please report it with this line")
+        return "error", err.to_dict()
+    return "ok", (art.id, facts_json(facts))
 
 
 def _line_id(line: str) -> str:

@@ -21,7 +21,10 @@ from .segmenter import Segmenter
 from .text import Doc
 
 _LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district", "县": "district",
-                  "旗": "district", "镇": "town", "乡": "town", "街道": "town"}
+                  "旗": "district", "镇": "town", "乡": "town", "街道": "town", "自治区": "province",
+                  "自治州": "city", "自治县": "district", "自治旗": "district"}
+#: level words of more than one character, read before the single ones
+_LONG_LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "街道")
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
@@ -67,7 +70,7 @@ class Context:
             d = divs.get(code)
             if d.level != level:
                 return False
-            return level not in ("district", "city") or d.name.endswith(level_word)
+            return (level not in ("district", "city") and len(level_word) == 1) or d.name.endswith(level_word)
 
         before = [c for p, c in self.places if p <= pos and ok(c)]
         if before:
@@ -219,8 +222,7 @@ class BodyFinder:
                     if prev is None or not self.divs.is_ancestor(prev.code, hit.code):
                         break
                     start = prev.start
-            elif pre >= 1 and (m[pre - 2: pre] == "街道" or m[pre - 1] in "省市州盟区县旗镇乡") and self._bare(m, pre):
-                word = "街道" if m[pre - 2: pre] == "街道" else m[pre - 1]
+            elif pre >= 1 and (word := _level_word(m, pre)) and self._bare(m, pre):
                 if word == "省" and m[pre - 2: pre] == "全省":
                     continue
                 resolved = ctx.resolve(self.divs, word, pre)
@@ -400,8 +402,8 @@ class BodyFinder:
 
     def _bare(self, m: str, pre: int) -> bool:
         """Is the level word before ``pre`` standing alone (``,市总工会``), not the end of a word?"""
-        j = pre - (2 if m[pre - 2: pre] == "街道" else 1)
-        if j == 0:
+        j = pre - len(_level_word(m, pre) or "市")
+        if j <= 0:
             return True
         prev = m[j - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
@@ -470,6 +472,14 @@ class BodyFinder:
             return None
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
                        canonical=doc.text[start:end], attrs=(("level", "grassroots"),))
+
+
+def _level_word(m: str, pre: int) -> str:
+    """The level word ending at ``pre`` (``自治区``, ``街道``, ``市`` …), ``""`` if none."""
+    for w in _LONG_LEVEL_WORDS:
+        if m.startswith(w, pre - len(w)) and pre >= len(w):
+            return w
+    return m[pre - 1] if pre >= 1 and m[pre - 1] in "省市州盟区县旗镇乡" else ""
 
 
 def _outermost(hits: list[PlaceHit]) -> list[PlaceHit]:

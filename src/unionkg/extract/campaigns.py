@@ -17,12 +17,15 @@ _BOOK = re.compile(r"《([^《》\n]{1,40})》")
 #: a quoted slogan heading a longer programme name: "尊法守法·携手筑梦"服务农民工公益法律服务行动
 _LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
 _SPIRIT = re.compile(r"精神")
+#: what a person does after their name (艾力·吐尔逊作宣讲), never in a dotted slogan
+_ACTS = re.compile(r"作|说|表示|介绍|主持|讲话|发言|带领|参加|出席")
 #: an unquoted slogan in two halves: 尊法守法·携手筑梦 (the right half stops before 宣传/活动/主题…)
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8}?)(?=宣传|活动|主题|系列|行动|服务|公益|[^\u4e00-\u9fff]|$)")
 #: X of X精神 that names no meeting or speech
 _GENERIC_SPIRIT = re.compile(
     r"^(?:好|本次|此次|这次|上述|该|有关|相关|各项|文件|上级|这一|其|的)*"
-    r"(?:会议|大会|讲话|重要讲话|文件|指示|批示|会|这些|创新|奉献|团队|契约|担当|斗争|实干|进取|拼搏|主人翁)?$")
+    r"(?:会议|大会|讲话|重要讲话|文件|指示|批示|会|这些|创新|奉献|团队|契约|担当|斗争|实干|进取|拼搏|主人翁|"
+    r"钉钉子|螺丝钉|老黄牛|孺子牛|拓荒牛|[\u4e00-\u9fff]{0,8}的)?$")  # 更加昂扬的精神: a quality, not a spirit of
 #: boundary words that occur inside names of speeches (习近平总书记在全国两会上的重要讲话精神)
 _CONJ = frozenset({"和", "及", "以及", "与", "暨", "同"})
 #: 省总工会有关会议精神: a spirit only pointed at, not named
@@ -45,6 +48,8 @@ _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 _FIGURE_BEFORE = re.compile(r"(?:(?:让|使|叫)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
 #: verbs that put a slogan of several clauses to work (围绕"拼经济、保安全"…)
 _SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习)$")
+#: a question in quotes: "好不好", "有没有", "…吗"
+_QUESTION = re.compile(r"(.)[不没]\1|[吗呢么?]$")
 #: a quoted team or group (志愿队, 宣讲团): an organisation, not a campaign
 _TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团队", "小分队")
 
@@ -96,8 +101,8 @@ class CampaignFinder:
                                    canonical=doc.text[b.start(1) + len(name) - len(canonical): b.end(1)]))
         taken = [(x.start, x.end) for x in out]
         for d in _DOTTED.finditer(m):
-            if any(ts <= d.start() < te for ts, te in taken):
-                continue
+            if any(ts <= d.start() < te for ts, te in taken) or _ACTS.search(d.group(2)):
+                continue  # 班长艾力·吐尔逊作专题宣讲: a name, not a slogan
             a = self._walk_back(m, d.start(1) + len(d.group(1)), limit=len(d.group(1)))
             a = d.start(1) if a is None else max(a, d.start(1))
             out.append(Mention(Label.CAMPAIGN, doc.text[a:d.end()], a, d.end(), "campaign.dotted.v1",
@@ -163,7 +168,8 @@ class CampaignFinder:
     def _named(m: str, start: int, core: str, suffix: str) -> bool:
         """Does the quote at ``start`` name a campaign, or is it speech or a figure of speech?"""
         before = m[max(0, start - 8):start]
-        if _SPEECH_BEFORE.search(before) or _SPEECH_WORDS.search(core) or core.endswith(_TEAM_END):
+        if _SPEECH_BEFORE.search(before) or _SPEECH_WORDS.search(core) or core.endswith(_TEAM_END) \
+                or _QUESTION.search(core):
             return False
         if suffix:
             return True

@@ -38,6 +38,7 @@ _FIELD_TITLE = r"(?:[\u4e00-\u9fff]{2,4}?(?:总监|专家|顾问))"
 #: titles of a government office, which a name in a list does not take from a union before it
 _OFFICE_TITLE = re.compile(r"[省市区县镇乡]长|厅长|局长|主任科员|检察长|庭长|院长|校长|董事长|总经理")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+_DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}·([\u4e00-\u9fff]{2,5})")
 _CHAIN_SEP = re.compile(r"[、,，]")
 
 
@@ -106,6 +107,11 @@ class PeopleFinder:
 
     def name_at(self, m: str, p: int) -> int:
         """Length of a person name starting at ``p`` (0 if none)."""
+        dotted = _DOT_NAME.match(m, p)
+        if dotted:  # 艾力·吐尔逊, 阿依古丽·买买提: names of the ethnic minorities
+            for q in range(dotted.end(), dotted.start(1) + 1, -1):
+                if self._name_ends(m, q):
+                    return q - p
         sl = self.lex.surname_len(m[p:p + 2])
         if not sl:
             return 0

@@ -20,7 +20,7 @@ TRAILING_RE = re.compile(rf"[(（]\s*([{_CJK}][{_CJK}\s:：、,，/]{{1,40}})\s*
 _ROLES = ("全媒体记者", "融媒体记者", "见习记者", "特约记者", "实习记者", "首席记者", "本报记者", "记者",
           "特约通讯员", "通讯员", "实习生", "作者", "撰稿", "摄影", "责编", "编辑")
 _ROLE_RE = re.compile("|".join(r"\s*".join(map(re.escape, r)) for r in _ROLES))
-_NAME_RE = re.compile(rf"^[{_CJK}·]{{2,6}}$")
+_NAME_RE = re.compile(rf"^(?:[{_CJK}]{{2,6}}|[{_CJK}]{{2,4}}·[{_CJK}]{{2,5}})$")
 _SEP_RE = re.compile(r"[\s:：、,，/;；]+")
 _NOT_NAMES = {"扩大", "本报", "单位供图", "供图", "记者", "通讯员", "摄", "完", "全文完", "资料图"}
 
