@@ -251,7 +251,7 @@ class BodyFinder:
                 name = self.divs.get(code).name + suffix + m[e:end]
                 out.append(Mention(Label.ORGANIZATION, t[start:end], start, end, "org.congress.v1",
                                    canonical=t[start:end] if rule == "body.division.v1" else name,
-                                   attrs=(("kind", "congress"),)))
+                                   attrs=(("kind", "congress"), ("union", self._full(code) + "总工会"))))
                 continue
             if suffix == "工会" and not industry and rule == "body.division.v1":
                 continue  # 广东省工会… without 总: not a body name by itself

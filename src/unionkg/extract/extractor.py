@@ -120,7 +120,7 @@ class Extractor:
         union of the headline, else a lead body followed by an organising verb, else the first."""
         subject = self._lead_subject(doc, bodies)
         if subject is not None:
-            return subject
+            return _holder(subject, bodies)
         unions = [b for b in title_bodies if b.label is Label.UNION_BODY]
         if unions:
             return unions[0]
@@ -211,6 +211,15 @@ class Extractor:
                for (label, name), v in ents.items()]
         out.extend(camps)
         return out
+
+
+def _holder(organiser: Mention, bodies: list[Mention]) -> Mention:
+    """The union that holds a union congress standing as the subject (沈阳市铁西区工会第五次代表大会
+    召开 → 沈阳市铁西区总工会), where the article names it; else ``organiser`` itself."""
+    union = organiser.attr("union")
+    if not union:
+        return organiser
+    return next((b for b in bodies if b.label is Label.UNION_BODY and union in (b.attr("full"), b.name)), organiser)
 
 
 def _display_names(bodies: list[Mention]) -> list[Mention]:

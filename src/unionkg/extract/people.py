@@ -154,21 +154,34 @@ class PeopleFinder:
         self._elected(doc, hits, bodies)
         return hits
 
+    @staticmethod
+    def _past_list(m: str, h: PersonHit, by_start: dict[int, PersonHit]) -> int:
+        """Where the list ``h`` heads ends (``甲同志``, ``甲、乙、丙``): the position of what follows."""
+        q = h.end
+        while True:
+            if m.startswith("同志", q):
+                q += 2
+            nxt = by_start.get(q + 1) if m[q:q + 1] == "、" else None
+            if nxt is None:
+                return q
+            q = nxt.end
+
     def _names_before_elected(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
         """``,韦小燕当选为副主席``: a name standing alone before 当选/担任."""
         m = doc.match
         ends = {h.end for h in hits}
         for x in _ELECTED.finditer(m):
-            q = x.start()
-            if q in ends:
-                continue
-            for n in (3, 2):
-                a = q - n
-                if a >= 0 and not covered[a] and not stop[a] and self._plain_name(m[a:q]) \
-                        and self._boundary_before(m, a):
-                    hits.append(PersonHit(doc.text[a:q], a, q, "person.elected.v1", a))
-                    _mark(covered, a, q)
+            q = x.start() - (2 if m.startswith("同志", x.start() - 2) else 0)
+            while q not in ends:  # 刘佳、何长林、杜晓光当选为副主席: the list, right to left
+                a = next((q - n for n in (3, 2) if q - n >= 0 and not covered[q - n] and not stop[q - n]
+                          and self._plain_name(m[q - n:q])), None)
+                if a is None or not (self._boundary_before(m, a) or m[a - 1] == "、"):
                     break
+                hits.append(PersonHit(doc.text[a:q], a, q, "person.elected.v1", a))
+                _mark(covered, a, q)
+                if m[a - 1] != "、":
+                    break
+                q = a - 1
         hits.sort(key=lambda h: h.start)
 
     def _elected(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
@@ -176,8 +189,9 @@ class PeopleFinder:
         m = doc.match
         by_start = {b.start: b for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)}
         last: tuple[tuple[int, int], Mention] | None = None  # (sentence, body) of the last election
+        by_hit_start = {h.start: h for h in hits}
         for h in hits:
-            x = _ELECTED.match(m, h.end)
+            x = _ELECTED.match(m, self._past_list(m, h, by_hit_start))
             if x is None:
                 continue
             body = by_start.get(x.end())
