@@ -9,6 +9,9 @@ plays a campaign's spread.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any, BinaryIO
 
 import networkx as nx
 import orjson
@@ -25,19 +28,30 @@ def write_json(g: nx.MultiDiGraph, path: str | os.PathLike[str], chunk: int = 40
     """Node-link JSON (networkx's ``node_link_data`` layout, edges under ``edges``), keys sorted and
     items in the graph's own order (which the build makes canonical), so equal graphs give equal
     bytes; written ``chunk`` items at a time: no second copy of the graph in memory."""
-    adj, nodes = g._adj, g._node
-    edges = [(u, v, k) for u, nbrs in adj.items() for v, keyed in nbrs.items() for k in keyed]
-    node_ids = list(nodes)
     with open(path, "wb") as fh:
         fh.write(b'{"directed":true,"edges":[')
-        for i in range(0, len(edges), chunk):
-            part = [{**adj[u][v][k], "source": u, "target": v, "key": k} for u, v, k in edges[i:i + chunk]]
-            fh.write((b"," if i else b"") + orjson.dumps(part, option=_SORTED)[1:-1])
+        _write_items(fh, _edge_records(g), chunk)
         fh.write(b'],"graph":' + orjson.dumps(dict(g.graph), option=_SORTED) + b',"multigraph":true,"nodes":[')
-        for i in range(0, len(node_ids), chunk):
-            part = [{**nodes[n], "id": n} for n in node_ids[i:i + chunk]]
-            fh.write((b"," if i else b"") + orjson.dumps(part, option=_SORTED)[1:-1])
+        _write_items(fh, ({**d, "id": n} for n, d in g._node.items()), chunk)
         fh.write(b"]}\n")
+
+
+def _edge_records(g: nx.MultiDiGraph) -> Iterator[dict[str, Any]]:
+    """Each edge's attributes with its ``source``, ``target`` and ``key`` (one walk over the
+    adjacency dicts)."""
+    for u, nbrs in g._adj.items():
+        for v, keyed in nbrs.items():
+            for k, d in keyed.items():
+                yield {**d, "source": u, "target": v, "key": k}
+
+
+def _write_items(fh: BinaryIO, records: Iterable[dict[str, Any]], chunk: int) -> None:
+    """``records`` as comma-separated JSON objects (keys sorted), dumped ``chunk`` at a time."""
+    it = iter(records)
+    sep = b""
+    while part := list(islice(it, chunk)):
+        fh.write(sep + orjson.dumps(part, option=_SORTED)[1:-1])
+        sep = b","
 
 
 def read_json(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
