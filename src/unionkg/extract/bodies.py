@@ -31,6 +31,9 @@ _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员�
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
 _ANAPHOR = re.compile(r"((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|公司|集团|学校|医院|联合会)(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|校长|院长|主任|负责人|会长))")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]*")
+#: one-character words that end a name read leftwards but are common inside company names (同城, 华为)
+_NAME_CHARS_TOO = frozenset("同为好以其使了是于")
 _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
@@ -171,7 +174,7 @@ class BodyFinder:
         places = self.find_places(m) if places is None else places
         place_end = {h.end: h for h in places}
         stop = _positions(blocked)
-        companies = self._companies(doc, stop)
+        companies = self._companies(doc, stop, places)
         company_end = {c.end: c for c in companies}
         org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
         out.extend(companies)
@@ -432,16 +435,19 @@ class BodyFinder:
             i -= 1
         return i
 
-    def _companies(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
+    def _companies(self, doc: Doc, blocked: frozenset[int], places: list[PlaceHit]) -> list[Mention]:
         m, t = doc.match, doc.text
         out = []
+        place_end = {h.end: h for h in places}
         for c in self.company_re.finditer(m):
             if c.start() in blocked:
                 continue
+            if c.group(0) in ("大学", "中学", "小学") and m[c.start() - 1:c.start()] in ("上", "考", "读"):
+                continue  # 圆上大学梦: going to school, not a school
             before = self.lex.boundary_before(m, c.start())
             if before is not None and (len(before) == 1 or self.lex.company_suffixes[c.group(0)] != "company"):
                 continue  # 在公司, 了解学校: a word right before the ending, no name
-            start = self._left_name(m, c.start())
+            start = self._place_start(m, self._left_name(m, c.start()), places, place_end)
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
             ends = [x.end() for x in self.company_re.finditer(m, start, c.start())]  # another company's end
             if ends and self._left_name(m, c.start(), limit=c.start() - ends[-1]) == ends[-1]:
@@ -453,7 +459,7 @@ class BodyFinder:
                 start += 1
             if c.start() - start < 2:
                 continue
-            if not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start):
+            if len(c.group(0)) <= 2 and not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start):
                 continue  # 广州职工大学堂: 大学 is not where the word ends
             name = t[start:c.end()]
             if name[0] in "该本其各" or m[start:c.start()] in _GENERIC_PREFIX:
@@ -462,6 +468,23 @@ class BodyFinder:
             out.append(Mention(Label.ORGANIZATION, name, start, c.end(), "org.company.v1", canonical=name,
                                attrs=(("kind", kind),)))
         return out
+
+    def _place_start(self, m: str, start: int, places: list[PlaceHit], place_end: dict[int, PlaceHit]) -> int:
+        """A company's name begins at its place: past a one-character word inside the name back to
+        the place before it (鄂尔多斯市驰远同城配送 …), and after a district that an ancestor's short
+        name follows (小店区太原晋阳智能装备 …: the name is 太原晋阳…)."""
+        if start > 0 and m[start - 1] in _NAME_CHARS_TOO:
+            back = [h for h in places if start - 8 <= h.end < start and _HAN_RUN.fullmatch(m, h.end, start)]
+            if back:
+                start = back[-1].start
+                while (prev := place_end.get(start)) is not None:
+                    start = prev.start
+        hit = next((h for h in places if h.start == start), None)
+        if hit is not None and not any(h.start == hit.end for h in places) and any(
+                self.divs.is_ancestor(code, hit.code)
+                for k in (3, 2) for code in self.divs.by_short.get(m[hit.end:hit.end + k], ())):
+            start = hit.end
+        return start
 
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
         start = self._left_name(doc.match, pre, limit=16)
