@@ -32,7 +32,7 @@ _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:当选为|当选|担任|出任)")
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
-_SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,6}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会|公司|学院))?"
+_SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,8}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会|公司|学院))?"
 #: titles that take a field before them: 人力资源总监, 安全生产专家, 法律顾问
 _FIELD_TITLE = r"(?:[\u4e00-\u9fff]{2,4}?(?:总监|专家|顾问))"
 #: titles of a government office, which a name in a list does not take from a union before it
