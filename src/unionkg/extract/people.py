@@ -119,16 +119,22 @@ class PeopleFinder:
         longest = han.end() - p if han else 0
         for length in range(sl + 1, min(sl + 2, longest) + 1):
             cand = m[p:p + length]
-            if _NOT_NAME_RE.search(cand) or self.title_re.match(cand) or self.seg.word_freq(cand) >= 100:
+            if _NOT_NAME_RE.search(cand) or self.title_re.match(cand) or self._common_word(cand):
                 continue  # a common word (权益, 普及, 关于), not a name
             if self._name_ends(m, p + length):
                 return length
         # no cue: ask the segmenter
         toks = self.seg.cut(m[p:p + 8])
         if toks and sl + 1 <= len(toks[0]) <= sl + 2 and not _NOT_NAME_RE.search(toks[0]) \
-                and self.seg.word_freq(toks[0]) < 100:
+                and not self._common_word(toks[0]):
             return len(toks[0])
         return 0
+
+    def _common_word(self, word: str) -> bool:
+        """A frequent word of jieba's dictionary that it does not tag as a person's name (a tag trusted
+        for three characters or below a thousand: jieba tags 文明 and 阳光 nr too)."""
+        freq = self.seg.word_freq(word)
+        return freq >= 100 and not ((len(word) == 3 or freq < 1000) and self.seg.is_person_name(word))
 
     def _name_ends(self, m: str, q: int) -> bool:
         """May a name end before ``m[q]`` (end of text, non-Han, a cue or a title)?"""
@@ -360,7 +366,7 @@ class PeopleFinder:
     def _plain_name(self, cand: str) -> bool:
         sl = self.lex.surname_len(cand)
         return bool(sl) and sl + 1 <= len(cand) <= sl + 2 and not _NOT_NAME_RE.search(cand) \
-            and self.seg.word_freq(cand) < 100 and not self.title_re.search(cand)
+            and not self._common_word(cand) and not self.title_re.search(cand)
 
     def _list_after(self, doc: Doc, pos: int, first: PersonHit) -> list[PersonHit]:
         m = doc.match

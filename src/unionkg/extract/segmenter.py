@@ -8,6 +8,7 @@ campaign names and division names.
 from __future__ import annotations
 
 import logging
+import os
 from functools import lru_cache
 
 import jieba
@@ -25,6 +26,7 @@ class Segmenter:
     def __init__(self, memo: int = 1 << 15) -> None:
         self._tok: jieba.Tokenizer | None = None
         self._words = lru_cache(maxsize=memo)(self._cut_words)
+        self._names: frozenset[str] | None = None
 
     @property
     def tokenizer(self) -> jieba.Tokenizer:
@@ -46,6 +48,15 @@ class Segmenter:
     def word_freq(self, word: str) -> int:
         """Frequency of ``word`` in jieba's main dictionary (0 if absent)."""
         return int(self.tokenizer.FREQ.get(word, 0))
+
+    def is_person_name(self, word: str) -> bool:
+        """Does jieba's own dictionary tag ``word`` as a person's name (``nr``: 陈国强, frequent as it
+        is, is a name; 权益 is not)?"""
+        if self._names is None:
+            path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+            with open(path, encoding="utf-8") as fh:
+                self._names = frozenset(line.split(" ", 1)[0] for line in fh if line.endswith(" nr\n"))
+        return word in self._names
 
     def is_boundary(self, text: str, pos: int) -> bool:
         """Does the segmenter put a word boundary at ``pos`` of ``text``?"""
