@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import permutations
 from typing import Any
 
 import networkx as nx
@@ -180,52 +181,74 @@ def build_graph_from(src: FactSource, divisions: Divisions | None = None
     """Two passes: resolve campaigns and people over all articles, then add nodes and edges."""
     divs = divisions or Divisions.load()
     b = GraphBuilder()
-    stats = BuildStats()
-    variants: dict[str, set[str]] = defaultdict(set)
-    counts: Counter[str] = Counter()
-    city_of_body: dict[str, str] = {}
-    raw_contexts: list[tuple[str, str, tuple[str, ...], str | None, str | None, bool]] = []
+    census = _Census(divs)
     for ln in src.scan():
-        a = ln["article"]
-        stats.articles += 1
-        stats.entities += len(ln["entities"])
-        stats.relations += len(ln["relations"])
-        places = set()
-        for e in ln["entities"]:
-            if e["type"] == "Campaign":
-                variants[e["name"]].update(e.get("aliases", []))
-                counts[e["name"]] += 1
-            elif e["type"] in ("UnionBody", "Organization") and e.get("place") in divs.by_code:
-                city_of_body[e["name"]] = _city(divs, e["place"])
-            elif e["type"] == "Place" and e.get("place"):
-                places.add(e["place"])
-        for p in places:
-            for q in places:
-                if p != q:
-                    stats.named_together.add((f"Place:{p}", f"Place:{q}"))
-        org = ln["events"][0]["organiser"] if ln.get("events") else None
-        org_city = None
-        for e in ln["entities"]:
-            if e["name"] == org and e.get("place") in divs.by_code:
-                org_city = _city(divs, e["place"])
-        bodies: dict[str, list[str]] = defaultdict(list)
-        for r in ln["relations"]:
-            if r["type"] == "HOLDS_POSITION":
-                bodies[r["head"]].append(r["tail"])
-        for e in ln["entities"]:
-            if e["type"] == "Person":
-                raw_contexts.append((e["name"], a["id"], tuple(bodies.get(e["name"], ())), org_city, a.get("source"),
-                                     e.get("role") == "reporter" or e["name"] in a.get("authors", [])))
-    camp = group_campaigns(variants, counts)
-    contexts = [PersonContext(*c) for c in sorted(raw_contexts, key=lambda c: (c[1], c[0]))]
-    person_id, merges = resolve_people(contexts, city_of_body)
+        census.add(ln)
+    camp = group_campaigns(census.variants, census.counts)
+    contexts = [PersonContext(*c) for c in sorted(census.contexts, key=lambda c: (c[1], c[0]))]
+    person_id, merges = resolve_people(contexts, census.city_of_body)
     for ln in src.by_id():
         _add_article(b, ln, camp, person_id, divs)
     _add_hierarchy(b, divs)
     for d in b.g._node.values():
         d["articles"].sort()
         d["aliases"].sort()
-    return b.g, merges, stats
+    return b.g, merges, census.stats
+
+
+class _Census:
+    """What the first pass gathers from every article: counts, campaign names and their variants,
+    the city of each body, places named together, and each person's context."""
+
+    def __init__(self, divs: Divisions) -> None:
+        self.divs = divs
+        self.stats = BuildStats()
+        self.variants: dict[str, set[str]] = defaultdict(set)
+        self.counts: Counter[str] = Counter()
+        self.city_of_body: dict[str, str] = {}
+        self.contexts: list[tuple[str, str, tuple[str, ...], str | None, str | None, bool]] = []
+        self.cities: dict[str, str] = {}  # division code → its city's (memo of _city)
+
+    def city(self, code: str) -> str:
+        out = self.cities.get(code)
+        if out is None:
+            out = self.cities[code] = _city(self.divs, code)
+        return out
+
+    def add(self, ln: dict[str, Any]) -> None:
+        """One article line."""
+        a, entities = ln["article"], ln["entities"]
+        stats = self.stats
+        stats.articles += 1
+        stats.entities += len(entities)
+        stats.relations += len(ln["relations"])
+        by_code = self.divs.by_code
+        org = ln["events"][0]["organiser"] if ln.get("events") else None
+        org_city = None
+        places = set()
+        people = []
+        for e in entities:
+            et = e["type"]
+            if et == "Campaign":
+                self.variants[e["name"]].update(e.get("aliases", ()))
+                self.counts[e["name"]] += 1
+            elif et in ("UnionBody", "Organization") and e.get("place") in by_code:
+                self.city_of_body[e["name"]] = self.city(e["place"])
+            elif et == "Place" and e.get("place"):
+                places.add(e["place"])
+            elif et == "Person":
+                people.append(e)
+            if e["name"] == org and e.get("place") in by_code:
+                org_city = self.city(e["place"])
+        if len(places) > 1:
+            stats.named_together.update(permutations([f"Place:{p}" for p in places], 2))
+        bodies: dict[str, list[str]] = defaultdict(list)
+        for r in ln["relations"]:
+            if r["type"] == "HOLDS_POSITION":
+                bodies[r["head"]].append(r["tail"])
+        for e in people:
+            self.contexts.append((e["name"], a["id"], tuple(bodies.get(e["name"], ())), org_city, a.get("source"),
+                                  e.get("role") == "reporter" or e["name"] in a.get("authors", [])))
 
 
 def _city(divs: Divisions, code: str) -> str:
