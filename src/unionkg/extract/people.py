@@ -121,6 +121,9 @@ class PeopleFinder:
             cand = m[p:p + length]
             if _NOT_NAME_RE.search(cand) or self.title_re.match(cand) or self._common_word(cand):
                 continue  # a common word (权益, 普及, 关于), not a name
+            if length > sl + 1 and self._common_word(cand[:sl + 1]) and self._common_word(m[p + length - 1:p + length + 1]) \
+                    and not self.seg.is_person_name(cand):
+                break  # 职工安心工作: two words (安心|工作) across the name's end, not a name
             if self._name_ends(m, p + length):
                 return length
         # no cue: ask the segmenter
