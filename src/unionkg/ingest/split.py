@@ -99,12 +99,14 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
     editors: list[tuple[str, str]] = []
     drafts: list[_Draft] = []
     cur: _Draft | None = None
+    page_date: date | None = None  # the issue's date in a page header: the articles' publication date
     for p in paras:
         s = p.stripped
         if _PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX and (cur is None or not cur.body or is_terminated(
                 cur.body[-1].stripped)):
             pm = _PAGE_NO_RE.search(s)
             page = page or (pm.group(1) if pm else None)
+            page_date = page_date or parse_iso(s)
             continue  # 南方工报 2025年3月20日 星期四 第3版: page metadata
         if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p) and cur is not None and not cur.body:
             cur.meta.append(_Para("作者:" + p.raw.strip(), p.start))  # 本报记者 甲 通讯员 乙, above the body
@@ -146,7 +148,7 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
             section = new_section
         elif not kicker_form:
             section = None
-        art = _make_article(raw, d, title, subtitle, section, editors, origin, year, source, page)
+        art = _make_article(raw, d, title, subtitle, section, editors, origin, year, source, page, page_date)
         articles.append(art)
     return articles
 
@@ -175,7 +177,7 @@ def _titles(lines: list[str]) -> tuple[str, str | None, str | None, bool]:
 
 def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section: str | None,
                   editors: list[tuple[str, str]], origin: str, year: int | None,
-                  source: str | None, page: str | None) -> Article:
+                  source: str | None, page: str | None, page_date: date | None = None) -> Article:
     parts: list[CleanText] = [clean_line(p.raw, p.start) for p in d.body]
     text_ct = join_paragraphs(parts)
     text, offsets = text_ct.text, list(text_ct.offsets)
@@ -188,6 +190,7 @@ def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section
         text += "\n" + c.text
         offsets += [offsets[-1] + 1 if offsets else cap.start] + c.offsets
     published, src, authors = read_meta([m.raw for m in d.meta], source)
+    published = published or page_date
     return finish_article(text, offsets, raw, title=title, subtitle=subtitle, section=section,
                           editors=editors, origin=origin, year=year, source=src, page=page,
                           published=published, extra_authors=authors + _trailing_names(trailing))
