@@ -167,7 +167,8 @@ def test_page_header_title_with_exclamation_and_standalone_byline() -> None:
     assert a.title == "奋斗正当时!" and a.subtitle == "——记全国劳动模范甲某"
     assert a.page == "3"
     assert a.authors == ("林小雨", "黄大川")
-    assert a.date == "03-19"
+    assert a.date == "2025-03-19"  # the page header's date gives the year (ONTOLOGY: "a date line")
+    assert a.published == "2025-03-20"
 
 
 @pytest.mark.parametrize("text,match", [
