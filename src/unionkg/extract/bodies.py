@@ -259,8 +259,8 @@ class BodyFinder:
             if suffix == "工会" and not industry and rule == "body.division.v1":
                 continue  # 广东省工会… without 总: not a body name by itself
             level = self.divs.get(code).level
-            ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_short.get(suffix, suffix)
-            full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body
+            ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
+            full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
             if label is Label.ORGANIZATION:
                 attrs.append(("kind", kind or "other"))

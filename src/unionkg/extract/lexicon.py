@@ -21,7 +21,7 @@ class Lexicon:
     titles: tuple[str, ...]
     honours: dict[str, str]
     org_suffixes: dict[str, tuple[str, str]]  # suffix -> (label, kind)
-    suffix_short: dict[str, str]  # long ending -> the short form it is one body with (妇女联合会 -> 妇联)
+    suffix_canon: dict[str, str]  # ending -> the ending the body is named with (妇联 -> 妇女联合会)
     union_industries: tuple[str, ...]
     company_suffixes: dict[str, str]
     campaign_suffixes: tuple[str, ...]
@@ -42,7 +42,7 @@ class Lexicon:
             titles=read_words("titles.txt"),
             honours={r[0]: (r[1] if len(r) > 1 else "") for r in read_rows("honours.txt")},
             org_suffixes={r[0]: (r[1], r[2] if len(r) > 2 else "") for r in read_rows("org_suffixes.tsv")},
-            suffix_short={r[0]: r[3] for r in read_rows("org_suffixes.tsv") if len(r) > 3 and r[3]},
+            suffix_canon={r[0]: r[3] for r in read_rows("org_suffixes.tsv") if len(r) > 3 and r[3]},
             union_industries=read_words("union_industries.txt"),
             company_suffixes={r[0]: (r[1] if len(r) > 1 else "company") for r in read_rows("company_suffixes.txt")},
             campaign_suffixes=read_words("campaign_suffixes.txt"),
