@@ -17,7 +17,7 @@ from .segmenter import Segmenter
 from .text import Doc
 
 #: what may follow a name: role verbs, particles, punctuation
-_CUES = ("当选", "担任", "主持", "出席", "参加", "列席", "参会", "带队", "率队", "带领", "讲话", "致辞", "发言", "作", "做", "分享",
+_CUES = ("当选", "担任", "汇报", "表态", "主持", "出席", "参加", "列席", "参会", "带队", "率队", "带领", "讲话", "致辞", "发言", "作", "做", "分享",
          "等", "同志", "一行", "表示", "指出", "强调", "介绍", "说", "在", "到", "向", "为", "对", "与", "和", "及",
          "也", "还", "并", "深入", "前往", "来到", "走访", "调研", "慰问", "参观", "宣读", "传达", "通报", "主讲",
          "授课", "宣讲", "当选", "担任", "围绕", "就", "从", "以", "结合", "代表", "率", "带", "看望", "听取",
@@ -38,6 +38,8 @@ _FIELD_TITLE = r"(?:[\u4e00-\u9fff]{2,4}?(?:总监|专家|顾问))"
 #: titles of a government office, which a name in a list does not take from a union before it
 _OFFICE_TITLE = re.compile(r"[省市区县镇乡]长|厅长|局长|主任科员|检察长|庭长|院长|校长|董事长|总经理")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+#: the rest of a person's clause before the next chain: 主持会议,
+_CLAUSE_GAP = re.compile(r"[\u4e00-\u9fff]{1,10}[,，]")
 _DOT_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}·([\u4e00-\u9fff]{2,5})")
 _CHAIN_SEP = re.compile(r"[、,，]")
 
@@ -75,16 +77,20 @@ def _mark(mask: bytearray, start: int, end: int) -> None:
         mask[start:end] = b"\x01" * (end - start)
 
 
-def _inherit_bodies(doc: Doc, hits: list[PersonHit]) -> None:
-    """``市总工会党组副书记、副主席甲,党组成员、副主席乙、丙``: a chain without a body, listed right
-    after a person's chain in the same sentence, is in that person's last body (not for office
-    titles such as 副市长, which a union officer's neighbour does not share)."""
+def _inherit_bodies(doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
+    """``市总工会党组副书记、副主席甲,党组成员、副主席乙、丙`` and ``市总工会主席甲主持会议,副主席乙…``:
+    a chain without a body, listed after a person's chain in the same sentence (right after it, or
+    after the clause the person opens), is in that person's last body (not for office titles such
+    as 副市长, which a union officer's neighbour does not share)."""
     m = doc.match
+    starts = sorted(b.start for b in bodies)
     prev: PersonHit | None = None
     for h in hits:
         begin = h.start if h.rule == "person.list.v1" else h.chain_start  # a list member: its own name
+        gap = m[prev.end:begin] if prev is not None else ""
         if prev is not None and h.positions and not any(p.body for p in h.positions) \
-                and begin - prev.end == 1 and m[prev.end] in "、,，" \
+                and (gap in ("、", ",", "，") or (_CLAUSE_GAP.fullmatch(gap) and not any(
+                    prev.end <= x < begin for x in starts[bisect_left(starts, prev.end):]))) \
                 and doc.sentence_of(h.start) == doc.sentence_of(prev.start):
             last = next((p for p in reversed(prev.positions) if p.body and p.label is not None), None)
             if last is not None and not any(_OFFICE_TITLE.search(p.title) for p in h.positions):
@@ -158,7 +164,7 @@ class PeopleFinder:
         self._repeats(doc.text, hits, covered, stop)
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
-        _inherit_bodies(doc, hits)
+        _inherit_bodies(doc, hits, bodies)
         self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
         return hits

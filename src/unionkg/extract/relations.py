@@ -39,6 +39,7 @@ ROLE_VERBS: tuple[tuple[str, RelType, str], ...] = (
     ("率工作组", RelType.LED, "shuai_gongzuozu"),
     ("陪同", RelType.ATTENDED, "peitong"),
     ("到会指导", RelType.ATTENDED, "daohui_zhidao"),
+    ("就座", RelType.ATTENDED, "jiuzuo"),
     ("作报告", RelType.SPOKE, "zuo_baogao"),
     ("领学", RelType.SPOKE, "lingxue"),
 )
