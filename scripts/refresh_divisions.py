@@ -56,6 +56,7 @@ def parse_locations(text: str) -> list[tuple[str, str, str, str, str, str]]:
     levels = ["province", "city", "district", "town"]
     province = ""
     seen: set[str] = set()
+    names: dict[str, str] = {}  # code -> name
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -74,8 +75,12 @@ def parse_locations(text: str) -> list[tuple[str, str, str, str, str, str]]:
             continue
         if depth == 0:
             province = name
+        parent_name = names.get(parent_code, "")
+        if depth == 3 and parent_name and name.startswith(parent_name) and len(name) - len(parent_name) >= 2:
+            name = name[len(parent_name):]  # 端州区城东街道 → 城东街道: some towns repeat their county's name
         if not code:
             code = f"{parent_code}-{name}"
+        names[code] = name
         stack.append((code, levels[depth]))
         if code in seen:
             continue
