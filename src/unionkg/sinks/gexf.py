@@ -29,6 +29,7 @@ class GexfFormat:
         self.nodes: dict[Shape, Template] = {}
         self.edges: dict[Shape, Template] = {}
         self.count = 0  # edges written so far: the next edge's id
+        self.starts: dict[bytes, bytes] = {}  # date → its start attribute
 
     def _values(self, cls: str, shape: Shape, skip: str) -> tuple[int, str]:
         """Where property ``skip`` is in ``shape`` (-1 if absent) and the ``<attvalues>`` of the
@@ -52,9 +53,14 @@ class GexfFormat:
             row = f'<node id="%s" label="{label}"%s>' + (f"<attvalues>{values}</attvalues>" if values else "")
             t = self.nodes[shape] = ((row + "</node>\n").encode(), at)
         template, at = t
+        when = self.starts.get(start)
+        if when is None:
+            when = self._start(start)
+        if at == 0:  # the label first, as the builder makes nodes: no slicing around it
+            return template % (nid, texts[0], when, *texts[1:])
         if at < 0:
-            return template % (nid, _start(start), *texts)
-        return template % (nid, texts[at], _start(start), *texts[:at], *texts[at + 1:])
+            return template % (nid, when, *texts)
+        return template % (nid, texts[at], when, *texts[:at], *texts[at + 1:])
 
     def edge(self, u: bytes, v: bytes, key: bytes, start: bytes, shape: Shape, texts: list[bytes]) -> bytes:
         t = self.edges.get(shape)
@@ -67,11 +73,23 @@ class GexfFormat:
                    + (f"<attvalues>{values}</attvalues>" if values else ""))
             t = self.edges[shape] = ((row + "</edge>\n").encode(), at)
         template, at = t
-        self.count += 1
+        n = self.count
+        self.count = n + 1
+        when = self.starts.get(start)
+        if when is None:
+            when = self._start(start)
+        if at == 0:  # the type first, as the builder makes edges
+            kind = texts[0]
+            return template % (n, u, v, kind, when, *texts[1:], kind)
         if at < 0:
-            return template % (self.count - 1, u, v, _start(start), *texts)
+            return template % (n, u, v, when, *texts)
         kind = texts[at]
-        return template % (self.count - 1, u, v, kind, _start(start), *texts[:at], *texts[at + 1:], kind)
+        return template % (n, u, v, kind, when, *texts[:at], *texts[at + 1:], kind)
+
+    def _start(self, date: bytes) -> bytes:
+        """The ``start`` attribute of an (escaped) ISO date, none for b'' (remembered)."""
+        out = self.starts[date] = b' start="%s"' % date if date else b""
+        return out
 
     def finish(self, flat: Flattener) -> None:
         head = ['<?xml version="1.0" encoding="utf-8"?>\n',
@@ -88,11 +106,6 @@ class GexfFormat:
             head.append("</attributes>\n")
         head.append("<nodes>\n")
         self.body.close("".join(head), "</nodes>\n<edges>\n", "</edges>\n</graph>\n</gexf>\n")
-
-
-def _start(date: bytes) -> bytes:
-    """The ``start`` attribute of an (escaped) ISO date, none for b''."""
-    return b' start="%s"' % date if date else b""
 
 
 def write_gexf(g: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
