@@ -19,6 +19,7 @@ its views cost several times more); everything else is computed for the drawn no
 from __future__ import annotations
 
 import heapq
+import importlib.util
 import json
 import math
 import time
@@ -31,7 +32,6 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network
 
 from ..analysis.lookup import find_one
 from ..errors import UnionKGError
@@ -81,6 +81,27 @@ class View:
     nodes: frozenset[str]
     anchors: tuple[str, ...]
     description: str
+
+
+@cache
+def pyvis_templates() -> str:
+    """pyvis's template folder (as its ``Network.template_dir``), found without importing pyvis,
+    whose package pulls in IPython (a tenth of a second)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise UnionKGError("pyvis is not installed", hint="pip install pyvis: the page inlines its vis-network")
+    return list(spec.submodule_search_locations)[0] + "/templates/"
+
+
+@dataclass
+class Network:
+    """The page's nodes and edges as vis-network records: what a pyvis ``Network`` holds for the
+    page (``node_map``: the records by node id)."""
+
+    nodes: list[dict[str, Any]] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    node_map: dict[str, dict[str, Any]] = field(default_factory=dict)
+    template_dir: str = field(default_factory=pyvis_templates)
 
 
 class EdgeScan(NamedTuple):
@@ -247,7 +268,7 @@ def left_out(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, int]:
 
 
 def build_network(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> Network:
-    """A pyvis network of the kept nodes and the edges between them, laid out in Python.
+    """The network of the kept nodes and the edges between them, laid out in Python.
 
     Its node and edge records are the dicts pyvis's ``add_node`` and ``Edge`` make, keys in sorted
     order (cheaper for :func:`safe_json` to sort); a repeated node (an anchor named twice) is skipped
@@ -258,13 +279,12 @@ def build_network(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> Networ
     positions = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
     tags = campaign_tags(G, index, scan.implements)
     dates = node_dates(G, kept, scan.dated)
-    net = Network(directed=True, cdn_resources="in_line")
+    net = Network()
     for n, (x, y) in zip(kept, positions, strict=True):
         if n in net.node_map:
             continue
         record = node_data(G._node[n], n, node_degree(G, n), dates.get(n, []), sorted(tags.get(n, ())), x, y)
         net.nodes.append(record)
-        net.node_ids.append(n)
         net.node_map[n] = record
     for i, (u, v, _k, a) in enumerate(edges):
         net.edges.append(edge_data(G, i, u, v, a))
