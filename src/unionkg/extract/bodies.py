@@ -29,7 +29,7 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR = re.compile(r"((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|公司|集团|学校|医院|联合会)(工会委员会|工会)?"
+_ANAPHOR = re.compile(r"((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|公司|集团|企业|学校|医院|联合会)(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|校长|院长|主任|负责人|会长))")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 #: one-character words that end a name read leftwards but are common inside company names (同城, 华为)
@@ -285,7 +285,8 @@ class BodyFinder:
             if a in stop or a in taken or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
                                            and self.lex.boundary_before(m, a) is None):
                 continue
-            ref = next((b for b in sorted(found, key=lambda b: -b.start) if b.end <= a and b.name.endswith(word)
+            endings = ("公司", "集团") if word == "企业" else (word,)  # 企业工会: the company's union
+            ref = next((b for b in sorted(found, key=lambda b: -b.start) if b.end <= a and b.name.endswith(endings)
                         and b.label in (Label.ORGANIZATION, Label.UNION_BODY)), None)
             if ref is None:
                 continue

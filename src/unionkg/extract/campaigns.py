@@ -45,7 +45,7 @@ _SPEECH_BEFORE = re.compile(r"(?:说|道|表示|感慨|坦言|直言|笑言|感�
 #: words inside quotes that make them speech, not a name (我, 你们, 大家, 自己)
 _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 #: a quoted figure of speech: 让劳动者"累了有地方歇", 既有"话语权", 感受到"工会就在身边"
-_FIGURE_BEFORE = re.compile(r"(?:(?:让|使|叫)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
+_FIGURE_BEFORE = re.compile(r"(?:(?:让|使)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
 #: verbs that put a slogan of several clauses to work (围绕"拼经济、保安全"…)
 _SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习)$")
 #: a question in quotes: "好不好", "有没有", "…吗"
@@ -184,6 +184,9 @@ class CampaignFinder:
         lo = max(0, end - limit)
         while i > lo:
             ch = m[i - 1]
+            if ch == ")" and m.startswith("(扩大)", i - 4):
+                i -= 4  # 全委(扩大)会议: the meeting's own name
+                continue
             if not ("\u4e00" <= ch <= "\u9fff" or ch in '"·' or ch.isdigit()):
                 return i
             if m[i - 2: i] == "精神" and i < end:

@@ -67,7 +67,7 @@ def same_campaign(a: str, b: str) -> bool:
     if ka == kb:
         return True
     short, long_ = sorted((ka, kb), key=len)
-    if len(short) >= 4 and long_.endswith(short) and not _NTH_CONGRESS.search(long_):
+    if len(short) >= 3 and long_.endswith(short) and not _NTH_CONGRESS.search(long_):
         return True
     return len(short) >= 6 and short[:2] == long_[:2] and short[-4:] == long_[-4:] and _is_subsequence(short, long_)
 

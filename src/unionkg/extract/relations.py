@@ -40,6 +40,12 @@ ROLE_VERBS: tuple[tuple[str, RelType, str], ...] = (
     ("陪同", RelType.ATTENDED, "peitong"),
     ("到会指导", RelType.ATTENDED, "daohui_zhidao"),
     ("就座", RelType.ATTENDED, "jiuzuo"),
+    ("到现场指导", RelType.ATTENDED, "xianchang_zhidao"),
+    ("揭牌", RelType.ATTENDED, "jiepai"),
+    ("授牌", RelType.ATTENDED, "shoupai"),
+    ("授旗", RelType.ATTENDED, "shouqi"),
+    ("颁奖", RelType.ATTENDED, "banjiang"),
+    ("讲解", RelType.SPOKE, "jiangjie"),
     ("作报告", RelType.SPOKE, "zuo_baogao"),
     ("领学", RelType.SPOKE, "lingxue"),
 )
