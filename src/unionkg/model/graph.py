@@ -25,6 +25,10 @@ _MENTIONS, _REPORTED, _HELD_BY, _INVITED = (RelType.MENTIONS.value, RelType.REPO
                                             RelType.INVITED.value)
 _HOLDS_POSITION, _IMPLEMENTS = RelType.HOLDS_POSITION.value, RelType.IMPLEMENTS.value
 _LOCATED_IN, _SUBORDINATE_TO = RelType.LOCATED_IN.value, RelType.SUBORDINATE_TO.value
+_HIERARCHY = frozenset((_LOCATED_IN, _SUBORDINATE_TO))
+
+#: An edge as (source, target, attributes).
+Edge = tuple[str, str, dict[str, Any]]
 
 ENTITY_TYPES = {lab.value for lab in (Label.PERSON, Label.UNION_BODY, Label.ORGANIZATION, Label.PLACE,
                                       Label.CAMPAIGN, Label.LAW)}
@@ -42,6 +46,7 @@ class GraphBuilder:
     def __init__(self) -> None:
         self.g = nx.MultiDiGraph()
         self.chained: set[str] = set()  # division codes whose LOCATED_IN chain is in the graph
+        self.hierarchy: list[Edge] = []  # the LOCATED_IN and SUBORDINATE_TO edges, as made
 
     def node(self, nid: str, label: str, name: str, *, article: str | None = None, alias: str | None = None,
              inferred: bool = False, **props: Any) -> str:
@@ -88,6 +93,8 @@ class GraphBuilder:
         d = keyed.get(key)
         if d is None:
             d = keyed[key] = {"type": rtype, "evidence": [evidence] if evidence else []}
+            if rtype in _HIERARCHY:
+                self.hierarchy.append((u, v, d))
         elif evidence and evidence not in d["evidence"]:
             d["evidence"].append(evidence)
         for k, val in props.items():
@@ -167,6 +174,7 @@ class BuildStats:
     entities: int = 0
     relations: int = 0
     named_together: set[tuple[str, str]] = field(default_factory=set)
+    hierarchy: list[Edge] = field(default_factory=list)  # the graph's LOCATED_IN and SUBORDINATE_TO edges
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
 
 
@@ -193,6 +201,7 @@ def build_graph_from(src: FactSource, divisions: Divisions | None = None
     for d in b.g._node.values():
         d["articles"].sort()
         d["aliases"].sort()
+    census.stats.hierarchy = b.hierarchy
     return b.g, merges, census.stats
 
 
@@ -443,17 +452,19 @@ def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
         cur = a.code
 
 
-_HIERARCHY = frozenset((_LOCATED_IN, _SUBORDINATE_TO))
-
-
-def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]]) -> dict[str, Any]:
+def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]],
+                    edges: Iterable[Edge] | None = None) -> dict[str, Any]:
     """The corpus-level facts line: LOCATED_IN of union bodies, of places named together in an
-    article (``named_together``), and SUBORDINATE_TO between unions (inferred parents included)."""
+    article (``named_together``), and SUBORDINATE_TO between unions (inferred parents included).
+
+    ``edges``: the graph's LOCATED_IN and SUBORDINATE_TO edges if known (``BuildStats.hierarchy``),
+    else found by a walk over all edges."""
     rels = []
     nodes = g._node
-    hier = [(u, v, d) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for d in keyed.values()
-            if d["type"] in _HIERARCHY]
-    for u, v, d in sorted(hier, key=lambda x: (x[0], x[1], x[2]["type"])):
+    if edges is None:
+        edges = [(u, v, d) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for d in keyed.values()
+                 if d["type"] in _HIERARCHY]
+    for u, v, d in sorted(edges, key=lambda x: (x[0], x[1], x[2]["type"])):
         t = d["type"]
         du, dv = nodes[u], nodes[v]
         lu, lv = du["label"], dv["label"]
