@@ -94,7 +94,9 @@ class Extractor:
         ctx.places = [(-1, h.code) for h in head_places] + [(h.start, h.code) for h in text_places]
         title_bodies = [b for b in self.bodies.find(head, ctx, [], head_places)
                         if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
-        bodies = _display_names(self.bodies.find(doc, ctx, blocked, text_places))
+        # a spirit names the body whose meeting it is (江门市总工会十二届五次全委会议精神): bodies may stand in one
+        spirit_free = [(c.start, c.end) for c in camp if c.rule != "campaign.spirit.v1"]
+        bodies = _display_names(self.bodies.find(doc, ctx, spirit_free, text_places))
         shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
         title_bodies = [replace(b, canonical=shown[b.name], attrs=b.attrs + (("full", b.name),))
                         if b.name in shown else b for b in title_bodies]
