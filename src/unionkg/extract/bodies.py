@@ -301,7 +301,7 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: frozenset[int]) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
-        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation"))) for x in bodies]
+        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation", "org.party"))) for x in bodies]
         out: list[Mention] = []
         for h in places:
             p = h.start
