@@ -114,6 +114,8 @@ class Divisions:
                 if a.name.endswith("市"):  # 北京市通州区: municipalities keep their name in front
                     parts.append(a.name)
                 break
+            if a.short and parts[-1].startswith(a.short):
+                continue  # 中山火炬高技术产业开发区: a zone named after its city carries the city already
             parts.append(a.name)
         return "".join(reversed(parts))
 

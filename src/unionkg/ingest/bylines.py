@@ -55,7 +55,7 @@ def _in_original(name: str, norm: str, orig: str) -> str:
     return "".join(orig[span[0] : span[1]].split()) if span else name
 
 
-def _glue_singletons(tokens: list[str]) -> list[str]:
+def glue_singletons(tokens: list[str]) -> list[str]:
     """A name has at least two characters: a lone CJK character split off by an OCR space belongs
     to its neighbour (``白 岚瑞`` → 白岚瑞, ``龙钧 佳`` → 龙钧佳)."""
     out: list[str] = []
@@ -69,8 +69,12 @@ def _glue_singletons(tokens: list[str]) -> list[str]:
             else:
                 pending += tok
             continue
+        if pending and len(tok) > 3 and len(pending) >= 2:
+            out.append(pending)
         out.append(pending + tok if pending and len(tok) <= 3 else tok)
         pending = ""
+    if len(pending) >= 2:  # 陈 东 at the end: the characters make one name
+        out.append(pending)
     return out
 
 
@@ -94,7 +98,7 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
     pos = 0
     for m in list(_ROLE_RE.finditer(raw)) + [None]:
         chunk = raw[pos : m.start()] if m else raw[pos:]
-        for tok in _glue_singletons(_SEP_RE.split(chunk)):
+        for tok in glue_singletons(_SEP_RE.split(chunk)):
             if tok and tok not in _NOT_NAMES and _NAME_RE.match(tok):
                 target.append(tok)
             elif tok and tok not in ("摄", "图", "文") and not _NAME_RE.match(tok) and target is names \

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 
 from ..types import Article
-from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, parse_byline
+from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, glue_singletons, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
 from .dates import VAGUE_RE, event_date, parse_iso
 from .normalize import to_match_text
@@ -86,7 +86,7 @@ def parse_editors(line: str) -> list[tuple[str, str]]:
     """``责任编辑: 甲 组版编辑: 乙 校对: 丙`` → [(甲, 责任编辑), …]."""
     out = []
     for m in _EDITOR_RE.finditer(line):
-        for name in _NAME_SEP_RE.split(m.group(2)):
+        for name in glue_singletons(_NAME_SEP_RE.split(m.group(2))):  # 陈 东: one name an OCR space cut
             if name:
                 out.append((name, m.group(1)))
     return out
