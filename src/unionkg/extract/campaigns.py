@@ -18,7 +18,7 @@ _BOOK = re.compile(r"《([^《》\n]{1,40})》")
 _LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
 _SPIRIT = re.compile(r"精神")
 #: what a person does after their name (艾力·吐尔逊作宣讲), never in a dotted slogan
-_ACTS = re.compile(r"作|说|表示|介绍|主持|讲话|发言|带领|参加|出席")
+_ACTS = re.compile(r"作|说|表示|介绍|主持|讲话|发言|带领|参加|出席|分享|讲述|宣讲|授课|致辞|当选")
 #: an unquoted slogan in two halves: 尊法守法·携手筑梦 (the right half stops before 宣传/活动/主题…)
 _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8}?)(?=宣传|活动|主题|系列|行动|服务|公益|[^\u4e00-\u9fff]|$)")
 #: X of X精神 that names no meeting or speech

@@ -234,11 +234,13 @@ def _display_names(bodies: list[Mention]) -> list[Mention]:
     whole: set[tuple[Label, str]] = set()  # written out in full somewhere
     for b in bodies:
         key = (b.label, b.name)
-        if key in whole or b.label not in (Label.UNION_BODY, Label.ORGANIZATION):
+        if key in whole or b.label not in (Label.UNION_BODY, Label.ORGANIZATION, Label.PLACE):
             continue
         if to_match_text(b.text) == b.name:
             whole.add(key)
             best[key] = b.text
+        elif b.label is Label.PLACE:
+            continue  # a place is named by the table, or as written when that is its name in another script
         elif b.rule in _WRITTEN_RULES and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
     out = []
