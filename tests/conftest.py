@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shared_paths import GENRE, HELDOUT, SEED, need
+from shared_paths import BLIND2, BLIND3, GENRE, HELDOUT, SEED, need
 
 
 @pytest.fixture(scope="session")
@@ -34,4 +34,22 @@ def heldout_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("heldoutbuild")
     build([str(p) for p in sorted(HELDOUT.glob("*.txt"))] + [str(HELDOUT / "articles.jsonl")], out, html=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def blind2_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from unionkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("blind2build")
+    build([str(p) for p in sorted(BLIND2.glob("*.txt"))] + [str(BLIND2 / "articles.jsonl")], out, html=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def blind3_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from unionkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("blind3build")
+    build([str(p) for p in sorted(BLIND3.glob("*.txt"))], out, html=False)
     return out

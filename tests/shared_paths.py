@@ -13,6 +13,8 @@ SEED = SHARED / "corpus" / "000_bfa4eaded79303f8.txt"
 SEED_GOLD = SHARED / "gold" / "000_bfa4eaded79303f8.gold.json"
 GENRE = ROOT / "tests" / "data" / "genre"
 HELDOUT = ROOT / "tests" / "data" / "heldout"
+BLIND2 = ROOT / "tests" / "data" / "blind2"
+BLIND3 = ROOT / "tests" / "data" / "blind3"
 
 
 def need(path: Path) -> Path:

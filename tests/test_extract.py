@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from unionkg.evaluate import evaluate_files
 from unionkg.extract.rules import RULES
 
-from shared_paths import GENRE, HELDOUT, SEED_GOLD, SHARED, need
+from shared_paths import BLIND2, BLIND3, GENRE, HELDOUT, SEED_GOLD, SHARED, need
 
 
 def test_seed_scores(seed_build: Path) -> None:
@@ -50,7 +50,21 @@ def test_heldout_set_scores(heldout_build: Path) -> None:
     assert score.dates == (15, 15)
 
 
-@pytest.mark.parametrize("which", ["seed_build", "genre_build", "heldout_build"])
+@pytest.mark.parametrize(("which", "gold", "articles", "floors"), [
+    ("blind2_build", BLIND2, 19, (0.97, 0.95)),  # blind scores on arrival: 0.952 / 0.891
+    ("blind3_build", BLIND3, 23, (0.96, 0.95)),  # blind scores on arrival: 0.943 / 0.922
+])
+def test_blind_sets_score(which: str, gold: Path, articles: int, floors: tuple[float, float],
+                          request: pytest.FixtureRequest) -> None:
+    """The second and third blind sets (their READMEs say how they were used), as floors."""
+    build: Path = request.getfixturevalue(which)
+    score = evaluate_files(str(gold / "gold.json"), str(build / "facts.jsonl"))
+    assert score.articles[2] == articles
+    assert score.total("entities")[2] >= floors[0], score.report()
+    assert score.total("relations")[2] >= floors[1], score.report()
+
+
+@pytest.mark.parametrize("which", ["seed_build", "genre_build", "heldout_build", "blind2_build", "blind3_build"])
 def test_evidence_slices_the_sentence_and_names_a_known_rule(which: str, request: pytest.FixtureRequest) -> None:
     build: Path = request.getfixturevalue(which)
     n = 0
