@@ -47,6 +47,7 @@ class GraphBuilder:
         self.g = nx.MultiDiGraph()
         self.chained: set[str] = set()  # division codes whose LOCATED_IN chain is in the graph
         self.hierarchy: list[Edge] = []  # the LOCATED_IN and SUBORDINATE_TO edges, as made
+        self.shown: dict[str, Counter[str]] = {}  # body/place node -> the names the facts give it
 
     def node(self, nid: str, label: str, name: str, *, article: str | None = None, alias: str | None = None,
              inferred: bool = False, **props: Any) -> str:
@@ -175,6 +176,7 @@ class BuildStats:
     relations: int = 0
     named_together: set[tuple[str, str]] = field(default_factory=set)
     hierarchy: list[Edge] = field(default_factory=list)  # the graph's LOCATED_IN and SUBORDINATE_TO edges
+    shown: dict[str, Counter[str]] = field(default_factory=dict)  # node -> the names the facts give it
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
 
 
@@ -202,6 +204,7 @@ def build_graph_from(src: FactSource, divisions: Divisions | None = None
         d["articles"].sort()
         d["aliases"].sort()
     census.stats.hierarchy = b.hierarchy
+    census.stats.shown = b.shown
     return b.g, merges, census.stats
 
 
@@ -310,12 +313,14 @@ def _add_entities(b: GraphBuilder, entities: list[dict[str, Any]], art: str, aid
         elif et == "Place":
             nid = node(entity_node_id(et, name, e), "Place", name, article=aid, level=e.get("level"),
                        code=e.get("place"))
+            b.shown.setdefault(nid, Counter())[name] += 1
         else:
             full = e.get("canonical") or name
             nid = node(f"{et}:{full}", et, full, article=aid, alias=name, level=e.get("level"),
                        kind=e.get("kind"), place=e.get("place"))
             for v in e.get("aliases", ()):
                 node(nid, et, name, alias=v)
+            b.shown.setdefault(nid, Counter())[name] += 1
         ids[(et, name)] = nid
         b.mention(art, nid, mentions)
     return ids
@@ -453,14 +458,23 @@ def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
 
 
 def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]],
-                    edges: Iterable[Edge] | None = None) -> dict[str, Any]:
+                    edges: Iterable[Edge] | None = None, shown: dict[str, Counter[str]] | None = None
+                    ) -> dict[str, Any]:
     """The corpus-level facts line: LOCATED_IN of union bodies, of places named together in an
     article (``named_together``), and SUBORDINATE_TO between unions (inferred parents included).
 
     ``edges``: the graph's LOCATED_IN and SUBORDINATE_TO edges if known (``BuildStats.hierarchy``),
-    else found by a walk over all edges."""
+    else found by a walk over all edges. ``shown`` (``BuildStats.shown``): the names the articles'
+    facts give each node; an end is named as most of them do (仓前街道总工会, as written), else by
+    the node's full name."""
     rels = []
     nodes = g._node
+    said = shown or {}
+
+    def name_of(n: str) -> str:
+        counts = said.get(n)
+        return counts.most_common(1)[0][0] if counts else str(nodes[n]["name"])
+
     if edges is None:
         edges = [(u, v, d) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for d in keyed.values()
                  if d["type"] in _HIERARCHY]
@@ -471,7 +485,7 @@ def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]],
         named_body = lu == "UnionBody" and not du["inferred"]
         if t == _SUBORDINATE_TO or (t == _LOCATED_IN and named_body) or (
                 t == _LOCATED_IN and lu == "Place" and (u, v) in named_together):
-            rels.append({"type": t, "head": du["name"], "tail": dv["name"], "head_type": lu,
+            rels.append({"type": t, "head": name_of(u), "tail": name_of(v), "head_type": lu,
                          "tail_type": lv, "inferred": bool(du["inferred"] or dv["inferred"]),
                          "rule": d.get("rule", "")})
     return {"relations": rels}
