@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shared_paths import BLIND2, BLIND3, GENRE, HELDOUT, SEED, need
+from shared_paths import BLIND2, BLIND3, BLIND4, GENRE, HELDOUT, SEED, need
 
 
 @pytest.fixture(scope="session")
@@ -52,4 +52,13 @@ def blind3_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("blind3build")
     build([str(p) for p in sorted(BLIND3.glob("*.txt"))], out, html=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def blind4_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from unionkg.pipeline import build
+
+    out = tmp_path_factory.mktemp("blind4build")
+    build([str(p) for p in sorted(BLIND4.glob("*.txt"))] + [str(BLIND4 / "articles.jsonl")], out, html=False)
     return out

@@ -15,6 +15,7 @@ GENRE = ROOT / "tests" / "data" / "genre"
 HELDOUT = ROOT / "tests" / "data" / "heldout"
 BLIND2 = ROOT / "tests" / "data" / "blind2"
 BLIND3 = ROOT / "tests" / "data" / "blind3"
+BLIND4 = ROOT / "tests" / "data" / "blind4"
 
 
 def need(path: Path) -> Path:
