@@ -278,15 +278,19 @@ class BodyFinder:
         """``公司工会主席甲``, ``公司总经理乙``, ``学校工会``, ``联合会主席``: the company, school or
         federation the article named last before, standing alone before a title or 工会."""
         m, t = doc.match, doc.text
+        matches = list(_ANAPHOR.finditer(m))
+        if not matches:
+            return []
         taken = _positions([(x.start, x.end) for x in found])
+        latest_first = sorted(found, key=lambda b: -b.start)
         out: list[Mention] = []
-        for x in _ANAPHOR.finditer(m):
+        for x in matches:
             a, word = x.start(), x.group(1)
             if a in stop or a in taken or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
                                            and self.lex.boundary_before(m, a) is None):
                 continue
             endings = ("公司", "集团") if word == "企业" else (word,)  # 企业工会: the company's union
-            ref = next((b for b in sorted(found, key=lambda b: -b.start) if b.end <= a and b.name.endswith(endings)
+            ref = next((b for b in latest_first if b.end <= a and b.name.endswith(endings)
                         and b.label in (Label.ORGANIZATION, Label.UNION_BODY)), None)
             if ref is None:
                 continue

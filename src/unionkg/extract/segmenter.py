@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from functools import lru_cache
 
 import jieba
+
+#: a line of jieba's dictionary tagged as a person's name: ``陈国强 136 nr``
+_NR_LINE = re.compile(r"^(\S+) \d+ nr$", re.MULTILINE)
 
 from ..resources import read_rows, read_words
 
@@ -55,7 +59,7 @@ class Segmenter:
         if self._names is None:
             path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
             with open(path, encoding="utf-8") as fh:
-                self._names = frozenset(line.split(" ", 1)[0] for line in fh if line.endswith(" nr\n"))
+                self._names = frozenset(_NR_LINE.findall(fh.read()))
         return word in self._names
 
     def is_boundary(self, text: str, pos: int) -> bool:

@@ -38,8 +38,10 @@ def _bmp_table() -> list[str]:
     return [table.get(code, chr(code)) for code in range(last + 1)]
 
 
+@lru_cache(maxsize=256)
 def to_match_text(text: str) -> str:
-    """Normalise ``text`` character by character; ``len(result) == len(text)``.
+    """Normalise ``text`` character by character; ``len(result) == len(text)``. Memoised: ingest and
+    the extractor normalise each article's text in turn.
 
     >>> to_match_text("廣州市總工會（擴大）“一函兩書”")
     '广州市总工会(扩大)"一函两书"'
