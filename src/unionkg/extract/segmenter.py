@@ -14,10 +14,10 @@ from functools import lru_cache
 
 import jieba
 
+from ..resources import read_rows, read_words
+
 #: a line of jieba's dictionary tagged as a person's name: ``陈国强 136 nr``
 _NR_LINE = re.compile(r"^(\S+) \d+ nr$", re.MULTILINE)
-
-from ..resources import read_rows, read_words
 
 
 class Segmenter:
