@@ -51,7 +51,7 @@ ROLE_VERBS: tuple[tuple[str, RelType, str], ...] = (
 )
 _ROLE_RE = re.compile(alternation([v for v, _, _ in ROLE_VERBS]))
 _ROLE = {v: (t, r) for v, t, r in ROLE_VERBS}
-_SPEECH_OBJ = re.compile(r"^[作做][\u4e00-\u9fff]{0,8}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读|介绍|分享|说明)")
+_SPEECH_OBJ = re.compile(r"^[作做][\u4e00-\u9fff]{0,10}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读|介绍|分享|说明)")
 _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀)*")
 _MODE_STUDY = re.compile(r"传达|学习|领会|研读|宣读|通报")
 _MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
