@@ -45,6 +45,9 @@ _OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff]{0,12}(?:讯|电))?\s
 _HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,24}?)?"
                     r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?(?:在[^,，。]{0,20})?"
                     r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
+#: a person of the body leading the visit: 副主任甲率 / 主席乙带队
+_LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
+_VISITS = re.compile(r"调研|视察|走访|慰问|检查|看望|考察|到|来到|深入|前往")
 _KEY_DROP = re.compile(r'["“”「」『』《》\s的]')
 _NTH_CONGRESS = re.compile(r"[0-9一二三四五六七八九十]大")
 
@@ -120,7 +123,7 @@ class Extractor:
         """Who held the article's event: the body the lead sentence opens with when it holds
         something there (``安徽省总工会在合肥举办…``, ``某公司第三届职代会…在公司召开``), else a
         union of the headline, else a lead body followed by an organising verb, else the first."""
-        subject = self._lead_subject(doc, bodies)
+        subject = self._lead_subject(doc, bodies) or self._leading_body(doc, bodies)
         if subject is not None:
             return _holder(subject, bodies)
         unions = [b for b in title_bodies if b.label is Label.UNION_BODY]
@@ -148,6 +151,22 @@ class Extractor:
         if not lead or not _OPENING.fullmatch(doc.match, a, lead[0].start):
             return None
         return lead[0] if _HOLDS.match(doc.match, lead[0].end) else None
+
+    @staticmethod
+    def _leading_body(doc: Doc, bodies: list[Mention]) -> Mention | None:
+        """``某区人大常委会副主任甲率部分人大代表,视察区总工会…``: a visit led by a person of the body
+        the lead sentence opens with is that body's."""
+        if not doc.sentences:
+            return None
+        a, b = doc.sentences[0]
+        lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
+                      key=lambda x: x.start)
+        if not lead or not _OPENING.fullmatch(doc.match, a, lead[0].start):
+            return None
+        led = _LEADS.match(doc.match, lead[0].end, b)
+        if led is None or any(lead[0].end <= x.start < led.end() for x in lead[1:]):
+            return None
+        return lead[0] if _VISITS.search(doc.match, led.end(), b) else None
 
     def _reported(self, doc: Doc, article: Article) -> list[Relation]:
         out = []
