@@ -144,3 +144,21 @@ def test_a_union_congress_is_held_by_its_union(extractor: Extractor) -> None:
 def test_traditional_characters_beyond_the_first_table(extractor: Extractor) -> None:
     facts = _facts(extractor, "4月25日,廈門市思明區總工會到鷺江街道調研。")
     assert "鷺江街道" in _names(facts, Label.PLACE)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # appointed by the body after 为, its term skipped
+    ("3月13日,宝鸡市渭滨区总工会召开全委会。会议增补周丽娟同志为区总工会第十届委员会委员、常委、副主席。",
+     {("HOLDS_POSITION", "周丽娟", "宝鸡市渭滨区总工会")}),
+    # the first of several co-organisers holds the event
+    ("6月20日下午,由芜湖市总工会、芜湖市人力资源和社会保障局、芜湖市工业和信息化局联合主办的技能竞赛举行。"
+     "市总工会主席方立新出席并讲话。",
+     {("SPOKE", "方立新", "芜湖市总工会")}),
+    # a visit led by a person of the body the lead opens with is that body's
+    ("3月26日上午,宁波市鄞州区人大常委会副主任蒋明率部分区人大代表,视察鄞州区总工会职工服务阵地。"
+     "区总工会主席陆芸陪同视察。",
+     {("VISITED", "宁波市鄞州区人大常委会", "鄞州区总工会"), ("ATTENDED", "陆芸", "宁波市鄞州区人大常委会")}),
+])
+def test_relations_more(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got

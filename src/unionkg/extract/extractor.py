@@ -134,7 +134,7 @@ class Extractor:
             lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
                           key=lambda x: x.start)
             for x in lead:
-                if _ORGANISES.match(doc.match[x.end: x.end + 24]):
+                if _ORGANISES.match(doc.match[x.end: x.end + 72]):
                     return x
         if title_bodies:
             return title_bodies[0]

@@ -30,6 +30,10 @@ _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家
 _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain a word of _NOT_NAME?
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
+#: appointing someone: 增补甲为…, 选举乙为…
+_APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)")
+#: the term of a body named before its titles: 第十届委员会
+_TERM = re.compile(r"第[一二三四五六七八九十0-9]+届(?:委员会|理事会)?")
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:当选为|当选|担任|出任)")
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
 _SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,8}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会|公司|学院))?"
@@ -109,6 +113,7 @@ class PeopleFinder:
         unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
         self.titles_to_end = re.compile(rf"(?:{unit}(?:[兼、]{unit})*)$")
+        self.titles_run = re.compile(rf"(?:{self.title_alt})(?:[兼、](?:{self.title_alt}))*")
         self.honours = lex.honours
 
     def name_at(self, m: str, p: int) -> int:
@@ -167,7 +172,38 @@ class PeopleFinder:
         _inherit_bodies(doc, hits, bodies)
         self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
+        self._appointed(doc, hits, bodies, covered, stop)
         return hits
+
+    def _appointed(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention], covered: bytearray,
+                   stop: bytearray) -> None:
+        """``增补王晓静同志为区总工会第十届委员会委员、常委、副主席``: a name made something by the body after 为."""
+        m = doc.match
+        by_start = {b.start: b for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)}
+        by_hit = {h.start: h for h in hits}
+        for x in _APPOINTS.finditer(m):
+            a = x.end()
+            n = next((k for k in (3, 2) if self._plain_name(m[a:a + k])
+                      and m.startswith(("为", "同志为"), a + k)), 0)
+            if not n or stop[a]:
+                continue
+            q = a + n + (3 if m.startswith("同志", a + n) else 1)
+            body = by_start.get(q)
+            if body is None:
+                continue
+            t = _TERM.match(m, body.end)
+            titles = self.titles_run.match(m, t.end() if t else body.end)
+            if titles is None:
+                continue
+            h = by_hit.get(a)
+            if h is None:
+                if covered[a]:
+                    continue
+                h = PersonHit(doc.text[a:a + n], a, a + n, "person.appointed.v1", a)
+                hits.append(h)
+                _mark(covered, a, a + n)
+            h.positions.append(Position(body.name, body.label, titles.group(0), body.start, titles.end()))
+        hits.sort(key=lambda h: h.start)
 
     @staticmethod
     def _past_list(m: str, h: PersonHit, by_start: dict[int, PersonHit]) -> int:
