@@ -279,7 +279,7 @@ def _dedupe(rels: list[Relation]) -> list[Relation]:
     seen: set[tuple[str, str, str, str | None]] = set()
     out = []
     for r in rels:
-        k = (r.type.value, r.head, r.tail, r.prop("title"))
+        k = (r.type, r.head, r.tail, r.prop("title"))
         if k in seen:
             continue
         seen.add(k)
