@@ -41,7 +41,7 @@ _MEETING_END = ("全会", "全委会", "会议", "大会", "两会")
 _COUNTED = re.compile(r"(?:人数|人次|率|数量|比例|总数|规模)")
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步")
 #: a quotation of someone's words: 他说:"…" / 表示,"…"
-_SPEECH_BEFORE = re.compile(r"(?:说|道|表示|感慨|坦言|直言|笑言|感叹|告诉记者|介绍)[:,]?$")
+_SPEECH_BEFORE = re.compile(r"(?:说|[问答笑叹喊写]道|表示|感慨|坦言|直言|笑言|感叹|告诉记者|介绍)[:,]?$")
 #: words inside quotes that make them speech, not a name (我, 你们, 大家, 自己)
 _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 #: a quoted figure of speech: 让劳动者"累了有地方歇", 既有"话语权", 感受到"工会就在身边"
