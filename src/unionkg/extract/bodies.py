@@ -451,8 +451,9 @@ class BodyFinder:
             if c.group(0) in ("大学", "中学", "小学") and m[c.start() - 1:c.start()] in ("上", "考", "读"):
                 continue  # 圆上大学梦: going to school, not a school
             before = self.lex.boundary_before(m, c.start())
-            if before is not None and (len(before) == 1 or self.lex.company_suffixes[c.group(0)] != "company"):
-                continue  # 在公司, 了解学校: a word right before the ending, no name
+            if before is not None and (len(c.group(0)) <= 2 or (
+                    len(before) >= 2 and self.lex.company_suffixes[c.group(0)] != "company")):
+                continue  # 在公司, 了解学校: a word right before the ending, no name (穗和律师事务所 has one)
             start = self._place_start(m, self._left_name(m, c.start()), places, place_end)
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
             ends = [x.end() for x in self.company_re.finditer(m, start, c.start())]  # another company's end
