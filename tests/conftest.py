@@ -28,37 +28,33 @@ def genre_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def heldout_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build_set(tmp_path_factory: pytest.TempPathFactory, folder: Path) -> Path:
+    """One of our annotated sets (its .txt files and articles.jsonl) built once for the session."""
     from unionkg.pipeline import build
 
-    out = tmp_path_factory.mktemp("heldoutbuild")
-    build([str(p) for p in sorted(HELDOUT.glob("*.txt"))] + [str(HELDOUT / "articles.jsonl")], out, html=False)
+    inputs = [str(p) for p in sorted(folder.glob("*.txt"))]
+    if (folder / "articles.jsonl").exists():
+        inputs.append(str(folder / "articles.jsonl"))
+    out = tmp_path_factory.mktemp(folder.name + "build")
+    build(inputs, out, html=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def heldout_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build_set(tmp_path_factory, HELDOUT)
 
 
 @pytest.fixture(scope="session")
 def blind2_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from unionkg.pipeline import build
-
-    out = tmp_path_factory.mktemp("blind2build")
-    build([str(p) for p in sorted(BLIND2.glob("*.txt"))] + [str(BLIND2 / "articles.jsonl")], out, html=False)
-    return out
+    return _build_set(tmp_path_factory, BLIND2)
 
 
 @pytest.fixture(scope="session")
 def blind3_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from unionkg.pipeline import build
-
-    out = tmp_path_factory.mktemp("blind3build")
-    build([str(p) for p in sorted(BLIND3.glob("*.txt"))], out, html=False)
-    return out
+    return _build_set(tmp_path_factory, BLIND3)
 
 
 @pytest.fixture(scope="session")
 def blind4_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from unionkg.pipeline import build
-
-    out = tmp_path_factory.mktemp("blind4build")
-    build([str(p) for p in sorted(BLIND4.glob("*.txt"))] + [str(BLIND4 / "articles.jsonl")], out, html=False)
-    return out
+    return _build_set(tmp_path_factory, BLIND4)

@@ -142,27 +142,27 @@ class Extractor:
         return first[0] if first else None
 
     @staticmethod
-    def _lead_subject(doc: Doc, bodies: list[Mention]) -> Mention | None:
+    def _lead_bodies(doc: Doc, bodies: list[Mention]) -> list[Mention]:
+        """The bodies of the lead sentence in text order, if the sentence opens with the first (after
+        a dateline or a date); else none."""
         if not doc.sentences:
-            return None
+            return []
         a, b = doc.sentences[0]
         lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
                       key=lambda x: x.start)
-        if not lead or not _OPENING.fullmatch(doc.match, a, lead[0].start):
-            return None
-        return lead[0] if _HOLDS.match(doc.match, lead[0].end) else None
+        return lead if lead and _OPENING.fullmatch(doc.match, a, lead[0].start) else []
 
-    @staticmethod
-    def _leading_body(doc: Doc, bodies: list[Mention]) -> Mention | None:
+    def _lead_subject(self, doc: Doc, bodies: list[Mention]) -> Mention | None:
+        lead = self._lead_bodies(doc, bodies)
+        return lead[0] if lead and _HOLDS.match(doc.match, lead[0].end) else None
+
+    def _leading_body(self, doc: Doc, bodies: list[Mention]) -> Mention | None:
         """``某区人大常委会副主任甲率部分人大代表,视察区总工会…``: a visit led by a person of the body
         the lead sentence opens with is that body's."""
-        if not doc.sentences:
+        lead = self._lead_bodies(doc, bodies)
+        if not lead:
             return None
-        a, b = doc.sentences[0]
-        lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
-                      key=lambda x: x.start)
-        if not lead or not _OPENING.fullmatch(doc.match, a, lead[0].start):
-            return None
+        b = doc.sentences[0][1]
         led = _LEADS.match(doc.match, lead[0].end, b)
         if led is None or any(lead[0].end <= x.start < led.end() for x in lead[1:]):
             return None
