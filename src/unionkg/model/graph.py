@@ -66,6 +66,20 @@ class GraphBuilder:
                 d[k] = v
         return nid
 
+    def also_named(self, nid: str, name: str, aliases: Iterable[str]) -> None:
+        """Record ``aliases`` of node ``nid`` (those that are not ``name``)."""
+        known = self.g._node[nid]["aliases"]
+        for alias in aliases:
+            if alias and alias != name:
+                insort_new(known, alias)
+
+    def saw(self, nid: str, name: str) -> None:
+        """Count one article's facts naming node ``nid`` as ``name``."""
+        counts = self.shown.get(nid)
+        if counts is None:
+            counts = self.shown[nid] = Counter()
+        counts[name] += 1
+
     def _add(self, nid: str) -> dict[str, Any]:
         """A new node's (empty) attribute dict."""
         g = self.g
@@ -308,19 +322,17 @@ def _add_entities(b: GraphBuilder, entities: list[dict[str, Any]], art: str, aid
         elif et == "Campaign":
             cname = camp.get(name, name)
             nid = node(f"Campaign:{cname}", "Campaign", cname, article=aid, alias=name)
-            for v in e.get("aliases", ()):
-                node(nid, "Campaign", cname, alias=v)
+            b.also_named(nid, cname, e.get("aliases", ()))
         elif et == "Place":
             nid = node(entity_node_id(et, name, e), "Place", name, article=aid, level=e.get("level"),
                        code=e.get("place"))
-            b.shown.setdefault(nid, Counter())[name] += 1
+            b.saw(nid, name)
         else:
             full = e.get("canonical") or name
             nid = node(f"{et}:{full}", et, full, article=aid, alias=name, level=e.get("level"),
                        kind=e.get("kind"), place=e.get("place"))
-            for v in e.get("aliases", ()):
-                node(nid, et, name, alias=v)
-            b.shown.setdefault(nid, Counter())[name] += 1
+            b.also_named(nid, name, e.get("aliases", ()))
+            b.saw(nid, name)
         ids[(et, name)] = nid
         b.mention(art, nid, mentions)
     return ids
