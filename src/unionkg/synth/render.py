@@ -386,6 +386,15 @@ class _Draft:
             opener = rng.choice(("会议要求,", "会议强调,", "会议指出,", "会议提出,", ""))
         return opener + ";".join(clauses) + "。"
 
+    def detail(self, paras: list[str], p: float, at: int = -1) -> None:
+        """With probability ``p``, a paragraph of background or results (据了解…) at ``at`` (before the
+        last paragraph by default): the genre's articles run to about 400 characters, not 200."""
+        rng = self.rng
+        if rng.random() < p:
+            text = rng.choice(self.lex.phrases["detail"]).text
+            text = text.replace("{N}", str(rng.randrange(12, 400))).replace("{M}", str(rng.randrange(5, 300) * 10))
+            paras.insert(len(paras) + 1 + at if at < 0 else at, text + "。")
+
     def headline(self, stuff: str) -> str:
         return self.rng.choice((f"把思想和行动统一到{stuff}上来", f"切实将{stuff}落到实处",
                                 f"推动{stuff}落地见效", f"以{stuff}引领工会工作高质量发展"))
@@ -436,11 +445,12 @@ class _Draft:
             for n in names:
                 self.gold.relation(RelType.ATTENDED.value, n, b)
         paras = [lead]
-        if rng.random() < 0.4:
+        if rng.random() < 0.7:
             paras.append(self.guest(b))
-        paras.append(self.requirements(extra, rng.randrange(2, 5)))
-        if rng.random() < 0.3:
+        paras.append(self.requirements(extra, rng.randrange(3, 7)))
+        if rng.random() < 0.6:
             paras[-1] += rng.choice(self.lex.phrases["close"]).text + "。"
+        self.detail(paras, 0.6, at=-2)
         title = f"{b}{verb if verb != '组织召开' else '召开'}{meeting}"
         spirit = studied[0].name
         titles = [title, f"{b}:{self.headline(spirit)}", f"{b}{self.day.month}月{self.day.day}日召开{meeting}"]
@@ -501,11 +511,12 @@ class _Draft:
         self.gold.relation(RelType.ATTENDED.value, other, b)
         lead += f"{u.short if b in chain else b}{otitle}{other}等{rng.choice(('参加调研', '参加', '陪同'))}。"
         paras = [lead, seen + "。"]
-        req = rng.sample(self.lex.phrases["req"], 2)
+        req = rng.sample(self.lex.phrases["req"], rng.choice((2, 3, 4)))
         for ph in req:
             self.opt_campaigns(ph.opt, b)
         group = "调研组" if "调研" in lead else "慰问组"
         paras.append(rng.choice((f"{group}要求,", f"{leader}指出,")) + ";".join(ph.text for ph in req) + "。")
+        self.detail(paras, 0.5, at=-2)
         return titles, None, paras
 
     # --- a publicity activity (普法宣传, 医疗互助宣传 …) ------------------------------------------
@@ -530,8 +541,9 @@ class _Draft:
         laws_joined = law_txt[0] if len(law_txt) == 1 else law_txt[0] + "和" + "".join(law_txt[1:])
         mid = f"活动现场,工作人员向职工{rng.choice(('普及', '宣传', '讲解'))}{laws_joined}等法律知识,引导职工尊法、学法、守法、用法,学会通过理性、合法的途径维护自身权益。"
         paras = [lead, mid]
-        extra = rng.sample(self.lex.phrases["activity"], rng.choice((1, 2)))
+        extra = rng.sample(self.lex.phrases["activity"], rng.choice((2, 3)))
         paras.append("".join(p.text + "。" for p in extra))
+        self.detail(paras, 0.6)
         plain = topic.replace("\u2039", "").replace("\u203a", "")
         titles = [f"{b}开展{topic}宣传活动", f"{b}:让更多职工了解{plain}",
                   f"{b}{self.day.month}月{self.day.day}日开展{topic}宣传活动"]
@@ -564,8 +576,9 @@ class _Draft:
         self.gold.relation(RelType.ATTENDED.value, chair, b)
         self.gold.relation(RelType.SPOKE.value, chair, b)
         paras = [lead]
-        paras.append(self.requirements([], rng.randrange(2, 4), rng.choice(("会上强调,", "会议要求,", ""))))
-        if rng.random() < 0.4:
+        paras.append(self.requirements([], rng.randrange(3, 6), rng.choice(("会上强调,", "会议要求,", ""))))
+        self.detail(paras, 0.6)
+        if rng.random() < 0.6:
             paras.append(rng.choice(self.lex.phrases["close"]).text + "。")
         plain = surf.replace("\u2039", "").replace("\u203a", "")
         titles = [f"{b}{'启动' if spec.origin else '推进'}{surf}", f"{b}:{plain}{event}举行",
