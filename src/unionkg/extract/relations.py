@@ -146,8 +146,9 @@ def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelTy
 
 
 def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | None,
-             event_nouns: dict[str, str], title: str) -> Event:
-    """The article's main event, from its lead sentence."""
+             event_nouns: Sequence[tuple[str, str]], title: str) -> Event:
+    """The article's main event, from its lead sentence; ``event_nouns``: (noun, kind) pairs,
+    longest noun first (``nouns_longest_first``)."""
     org = organiser.name if organiser else None
     org_label = organiser.label if organiser else None
     if not doc.sentences:
@@ -161,7 +162,7 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
     if v:
         obj = re.split(r"[,，;；。]", lead[v.end():], maxsplit=1)[0]
         etitle = doc.text[a + v.end(): a + v.end() + len(obj)][:40] or title
-        for noun, k in sorted(event_nouns.items(), key=lambda kv: -len(kv[0])):
+        for noun, k in event_nouns:
             if noun in obj:
                 kind = k
                 break
@@ -172,6 +173,11 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
         kind = "study"
     return Event(f"{article_id}#1", EventKind(kind), etitle, date, org, org_label,
                  Evidence(article_id, doc.text[a:b], a, b, "event.lead.v1", 0.9))
+
+
+def nouns_longest_first(event_nouns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The (noun, kind) pairs of ``event_nouns`` for ``event_of``, longest noun first (stable)."""
+    return tuple(sorted(event_nouns.items(), key=lambda kv: -len(kv[0])))
 
 
 def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organiser: Mention | None,
