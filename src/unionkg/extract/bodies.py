@@ -32,6 +32,8 @@ _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员�
 _ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|公司|集团|企业|学校|医院|联合会|商会|协会)"
                       r"(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
+#: a word every ``_ANAPHOR`` match holds: texts without one need no scan for it
+_ANAPHOR_WORD = re.compile("工联会|公司|集团|企业|学校|医院|联合会|商会|协会")
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 #: one-character words that end a name read leftwards but are common inside company names (同城, 华为)
 _NAME_CHARS_TOO = frozenset("同为好以其使了是于")
@@ -279,7 +281,7 @@ class BodyFinder:
         """``公司工会主席甲``, ``公司总经理乙``, ``学校工会``, ``联合会主席``: the company, school or
         federation the article named last before, standing alone before a title or 工会."""
         m, t = doc.match, doc.text
-        matches = list(_ANAPHOR.finditer(m))
+        matches = list(_ANAPHOR.finditer(m)) if _ANAPHOR_WORD.search(m) else []
         if not matches:
             return []
         taken = _positions([(x.start, x.end) for x in found])

@@ -100,7 +100,7 @@ class CampaignFinder:
                 out.append(Mention(Label.LAW, doc.text[b.start(): b.end()], b.start(), b.end(), "law.booktitle.v1",
                                    canonical=doc.text[b.start(1) + len(name) - len(canonical): b.end(1)]))
         taken = [(x.start, x.end) for x in out]
-        for d in _DOTTED.finditer(m):
+        for d in _DOTTED.finditer(m) if "·" in m else ():
             if any(ts <= d.start() < te for ts, te in taken) or _ACTS.search(d.group(2)):
                 continue  # 班长艾力·吐尔逊作专题宣讲: a name, not a slogan
             a = self._walk_back(m, d.start(1) + len(d.group(1)), limit=len(d.group(1)))

@@ -33,18 +33,22 @@ class Divisions:
 
     def __init__(self, rows: list[Division], other_names: dict[str, str] | None = None) -> None:
         self.by_code: dict[str, Division] = {d.code: d for d in rows}
-        self.by_name: dict[str, list[str]] = {}
-        self.by_short: dict[str, list[str]] = {}
-        self.generic: dict[str, list[str]] = {}  # 郊区, 矿区, 城区: names only after their city
+        by_name: dict[str, list[str]] = {}
+        by_short: dict[str, list[str]] = {}
+        generic: dict[str, list[str]] = {}  # 郊区, 矿区, 城区: names only after their city
         for d in rows:
             if d.name not in GENERIC and not (d.level == "town" and d.name.endswith(ZONE_ENDINGS)):
-                self.by_name.setdefault(d.name, []).append(d.code)
+                by_name.setdefault(d.name, []).append(d.code)
             else:
-                self.generic.setdefault(d.name, []).append(d.code)
+                generic.setdefault(d.name, []).append(d.code)
             if d.short and len(d.short) >= 2 and d.level != "town" and d.short != d.name:
-                self.by_short.setdefault(d.short, []).append(d.code)
+                by_short.setdefault(d.short, []).append(d.code)
         for name, code in (other_names or {}).items():  # 东湖高新区: another name of a zone
-            self.by_name.setdefault(name, []).append(code)
+            by_name.setdefault(name, []).append(code)
+        # codes as tuples: tens of thousands of lists would be containers the garbage collector walks
+        self.by_name: dict[str, tuple[str, ...]] = _frozen(by_name)
+        self.by_short: dict[str, tuple[str, ...]] = _frozen(by_short)
+        self.generic: dict[str, tuple[str, ...]] = _frozen(generic)
         self.max_len = max(len(n) for n in self.by_name)
         self.name_lens = _lengths_by_ending(self.by_name)
         self._ancestors: dict[str, tuple[Division, ...]] = {}
@@ -120,7 +124,11 @@ class Divisions:
         return "".join(reversed(parts))
 
 
-def _lengths_by_ending(names: dict[str, list[str]]) -> dict[str, tuple[int, ...]]:
+def _frozen(index: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _lengths_by_ending(names: dict[str, tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
     """For each two-character ending, the lengths of the names ending so, longest first."""
     lens: dict[str, set[int]] = {}
     for name in names:

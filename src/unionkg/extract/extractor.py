@@ -7,7 +7,7 @@ people, events, relations) and resolves short forms and campaign variants inside
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +18,7 @@ from .campaigns import CampaignFinder
 from .divisions import Divisions
 from .lexicon import Lexicon
 from .people import PeopleFinder, PersonHit
-from .relations import event_of, evidence, implements, person_relations, visits
+from .relations import event_of, evidence, implements, nouns_longest_first, person_relations, visits
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -85,6 +85,7 @@ class Extractor:
         self.campaigns = CampaignFinder(self.lex)
         self.bodies = BodyFinder(self.lex, self.divs, self.seg)
         self.people = PeopleFinder(self.lex, self.seg)
+        self.event_nouns = nouns_longest_first(self.lex.event_nouns)
 
     def extract(self, article: Article) -> ArticleFacts:
         doc = Doc(article.text)
@@ -101,12 +102,11 @@ class Extractor:
         spirit_free = [(c.start, c.end) for c in camp if c.rule != "campaign.spirit.v1"]
         bodies = _display_names(self.bodies.find(doc, ctx, spirit_free, text_places))
         shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
-        title_bodies = [replace(b, canonical=shown[b.name], attrs=b.attrs + (("full", b.name),))
-                        if b.name in shown else b for b in title_bodies]
+        title_bodies = [_shown_as(b, shown[b.name]) if b.name in shown else b for b in title_bodies]
         people = self.people.find(doc, bodies, blocked)
         organiser = self._organiser(doc, title_bodies, bodies)
         facts = ArticleFacts(article)
-        event = event_of(doc, article.id, article.date, organiser, self.lex.event_nouns, article.title)
+        event = event_of(doc, article.id, article.date, organiser, self.event_nouns, article.title)
         facts.events.append(event)
         canon, camp_entities = self._merge_campaigns(camp)
         rels: list[Relation] = []
@@ -265,10 +265,13 @@ def _display_names(bodies: list[Mention]) -> list[Mention]:
     out = []
     for b in bodies:
         shown = best.get((b.label, b.name))
-        if shown is not None and shown != b.name:
-            b = replace(b, canonical=shown, attrs=b.attrs + (("full", b.name),))
-        out.append(b)
+        out.append(_shown_as(b, shown) if shown is not None and shown != b.name else b)
     return out
+
+
+def _shown_as(b: Mention, shown: str) -> Mention:
+    """``b`` named ``shown``, its full name kept as ``full``."""
+    return Mention(b.label, b.text, b.start, b.end, b.rule, shown, b.attrs + (("full", b.name),))
 
 
 #: rules whose mention text names the body itself (its place or its company), not a level word

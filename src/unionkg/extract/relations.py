@@ -57,6 +57,10 @@ _MODE_STUDY = re.compile(r"传达|学习|领会|研读|宣读|通报")
 _MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
 _VISIT_RE = re.compile(r"调研|走访|视察|慰问|看望|蹲点|参观|考察|检查")
 _EVENT_VERB = re.compile(r"(?:组织召开|召开|举行|举办|开展|组织)")
+_LAW_PUBLICITY = re.compile(r"宣传|普法|普及|讲解|解读|发放|咨询")
+_PUTS_TO_WORK = re.compile(r"贯彻落实|落实|推进|推行|深化|实施")
+_OBJECT_END = re.compile(r"[,，;；。]")
+_MOVES_TO = re.compile(r"(到|赴|深入|走进|来到|前往)")
 
 
 def evidence(doc: Doc, article_id: str, pos: int, rule: str, confidence: float = 0.9) -> Evidence:
@@ -69,7 +73,7 @@ def mode_of(doc: Doc, pos: int, law: bool = False) -> Mode:
     or explained in a publicity clause (发放《劳动法》等宣传资料) is publicised."""
     if law:
         s, e = doc.sentence_of(pos)
-        if re.search(r"宣传|普法|普及|讲解|解读|发放|咨询", doc.match[s:e]):
+        if _LAW_PUBLICITY.search(doc.match, s, e):
             return Mode.PUBLICIZE
     a = max(doc.sentence_of(pos)[0], pos - 14)
     left = doc.match[a:pos]
@@ -77,7 +81,7 @@ def mode_of(doc: Doc, pos: int, law: bool = False) -> Mode:
     left = left[cut + 1:]
     if _MODE_PUBLICIZE.search(left):
         return Mode.PUBLICIZE
-    if _MODE_STUDY.search(left) and not re.search(r"贯彻落实|落实|推进|推行|深化|实施", left[-6:]):
+    if _MODE_STUDY.search(left) and not _PUTS_TO_WORK.search(left[-6:]):
         return Mode.STUDY
     return Mode.IMPLEMENT
 
@@ -146,8 +150,9 @@ def roles_after(doc: Doc, pos: int, stop: int | None = None) -> list[tuple[RelTy
 
 
 def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | None,
-             event_nouns: dict[str, str], title: str) -> Event:
-    """The article's main event, from its lead sentence."""
+             event_nouns: Sequence[tuple[str, str]], title: str) -> Event:
+    """The article's main event, from its lead sentence; ``event_nouns``: (noun, kind) pairs,
+    longest noun first (``nouns_longest_first``)."""
     org = organiser.name if organiser else None
     org_label = organiser.label if organiser else None
     if not doc.sentences:
@@ -159,9 +164,9 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
     etitle = title
     v = _EVENT_VERB.search(lead)
     if v:
-        obj = re.split(r"[,，;；。]", lead[v.end():], maxsplit=1)[0]
+        obj = _OBJECT_END.split(lead[v.end():], maxsplit=1)[0]
         etitle = doc.text[a + v.end(): a + v.end() + len(obj)][:40] or title
-        for noun, k in sorted(event_nouns.items(), key=lambda kv: -len(kv[0])):
+        for noun, k in event_nouns:
             if noun in obj:
                 kind = k
                 break
@@ -172,6 +177,11 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
         kind = "study"
     return Event(f"{article_id}#1", EventKind(kind), etitle, date, org, org_label,
                  Evidence(article_id, doc.text[a:b], a, b, "event.lead.v1", 0.9))
+
+
+def nouns_longest_first(event_nouns: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The (noun, kind) pairs of ``event_nouns`` for ``event_of``, longest noun first (stable)."""
+    return tuple(sorted(event_nouns.items(), key=lambda kv: -len(kv[0])))
 
 
 def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organiser: Mention | None,
@@ -289,7 +299,7 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
             cs = max(doc.match.rfind(c, a, x.start) for c in ",，;；")
             clause_left = doc.match[max(a, cs + 1): x.start]
             right = doc.match[x.end: x.end + 8]
-            if _VISIT_LEFT.search(clause_left) or (re.search(r"(到|赴|深入|走进|来到|前往)", clause_left[-6:])
+            if _VISIT_LEFT.search(clause_left) or (_MOVES_TO.search(clause_left[-6:])
                                                    and _VISIT_RE.match(right)):
                 out.append(Relation(RelType.VISITED, organiser.name, x.name, organiser.label, x.label,
                                     evidence(doc, article_id, x.start, "visited.verb.v1", 0.85), event=event_id))

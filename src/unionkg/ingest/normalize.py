@@ -38,6 +38,24 @@ def _bmp_table() -> list[str]:
     return [table.get(code, chr(code)) for code in range(last + 1)]
 
 
+#: the characters of ordinary text that the table maps: full-width punctuation, curly and corner quotes
+_COMMON = "，；：！？（）“”「」『』‘’"
+
+
+@lru_cache(maxsize=1)
+def _common_pairs() -> tuple[tuple[str, str], ...]:
+    table = _table()
+    return tuple((c, table[ord(c)]) for c in _COMMON if ord(c) in table)
+
+
+@lru_cache(maxsize=1)
+def _rare_re() -> re.Pattern[str]:
+    """Any other character of the BMP that the table maps (traditional, other full-width forms)."""
+    common = {ord(c) for c in _COMMON}
+    rare = sorted(code for code in _table() if code <= 0xFFFF and code not in common)
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in rare) + "]")
+
+
 @lru_cache(maxsize=256)
 def to_match_text(text: str) -> str:
     """Normalise ``text`` character by character; ``len(result) == len(text)``. Memoised: ingest and
@@ -48,7 +66,11 @@ def to_match_text(text: str) -> str:
     """
     if _ASTRAL_RE.search(text):
         return text.translate(_table())  # rare: characters beyond the BMP, some of them traditional
-    return text.translate(_bmp_table())
+    if _rare_re().search(text):
+        return text.translate(_bmp_table())
+    for c, plain in _common_pairs():  # most texts: only punctuation to replace, a few scans in C
+        text = text.replace(c, plain)
+    return text
 
 
 @lru_cache(maxsize=1)
