@@ -29,11 +29,12 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|公司|集团|企业|学校|医院|联合会|商会|协会)"
+_ANAPHOR_KINDS = "公司|集团|企业|学校|医院|联合会|商会|协会"
+_ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|" + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
-#: a word every ``_ANAPHOR`` match holds: texts without one need no scan for it
-_ANAPHOR_WORD = re.compile("工联会|公司|集团|企业|学校|医院|联合会|商会|协会")
+#: a word every ``_ANAPHOR`` match holds (工会联合会 holds 联合会): texts without one need no scan for it
+_ANAPHOR_WORD = re.compile("工联会|" + _ANAPHOR_KINDS)
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 #: one-character words that end a name read leftwards but are common inside company names (同城, 华为)
 _NAME_CHARS_TOO = frozenset("同为好以其使了是于")

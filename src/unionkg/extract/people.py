@@ -34,9 +34,10 @@ _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "�
 _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)")
 #: the term of a body named before its titles: 第十届委员会
 _TERM = re.compile(r"第[一二三四五六七八九十0-9]+届(?:委员会|理事会)?")
-_ELECTED = re.compile(r"(?:全票|高票|正式)?(?:当选为|当选|担任|出任)")
+_ELECTED_VERBS = "当选为|当选|担任|出任"
+_ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
-_ELECTED_VERB = re.compile("当选|担任|出任")
+_ELECTED_VERB = re.compile(_ELECTED_VERBS)
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
 _SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,8}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会|公司|学院))?"
 #: titles that take a field before them: 人力资源总监, 安全生产专家, 法律顾问

@@ -386,14 +386,14 @@ class _Draft:
             opener = rng.choice(("会议要求,", "会议强调,", "会议指出,", "会议提出,", ""))
         return opener + ";".join(clauses) + "。"
 
-    def detail(self, paras: list[str], p: float, at: int = -1) -> None:
-        """With probability ``p``, a paragraph of background or results (据了解…) at ``at`` (before the
-        last paragraph by default): the genre's articles run to about 400 characters, not 200."""
+    def detail(self, paras: list[str], p: float, before_last: bool = False) -> None:
+        """With probability ``p``, a paragraph of background or results (据了解…) at the end, or before
+        the last paragraph: the genre's articles run to about 400 characters, not 200."""
         rng = self.rng
         if rng.random() < p:
             text = rng.choice(self.lex.phrases["detail"]).text
             text = text.replace("{N}", str(rng.randrange(12, 400))).replace("{M}", str(rng.randrange(5, 300) * 10))
-            paras.insert(len(paras) + 1 + at if at < 0 else at, text + "。")
+            paras.insert(len(paras) - 1 if before_last else len(paras), text + "。")
 
     def headline(self, stuff: str) -> str:
         return self.rng.choice((f"把思想和行动统一到{stuff}上来", f"切实将{stuff}落到实处",
@@ -450,7 +450,7 @@ class _Draft:
         paras.append(self.requirements(extra, rng.randrange(3, 7)))
         if rng.random() < 0.6:
             paras[-1] += rng.choice(self.lex.phrases["close"]).text + "。"
-        self.detail(paras, 0.6, at=-2)
+        self.detail(paras, 0.6, before_last=True)
         title = f"{b}{verb if verb != '组织召开' else '召开'}{meeting}"
         spirit = studied[0].name
         titles = [title, f"{b}:{self.headline(spirit)}", f"{b}{self.day.month}月{self.day.day}日召开{meeting}"]
@@ -516,7 +516,7 @@ class _Draft:
             self.opt_campaigns(ph.opt, b)
         group = "调研组" if "调研" in lead else "慰问组"
         paras.append(rng.choice((f"{group}要求,", f"{leader}指出,")) + ";".join(ph.text for ph in req) + "。")
-        self.detail(paras, 0.5, at=-2)
+        self.detail(paras, 0.5, before_last=True)
         return titles, None, paras
 
     # --- a publicity activity (普法宣传, 医疗互助宣传 …) ------------------------------------------
