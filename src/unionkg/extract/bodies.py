@@ -178,6 +178,7 @@ class BodyFinder:
         places = self.find_places(m) if places is None else places
         place_end = {h.end: h for h in places}
         stop = _positions(blocked)
+        written = self._written_chains(places, t)
         companies = self._companies(doc, stop, places)
         company_end = {c.end: c for c in companies}
         org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
@@ -190,8 +191,9 @@ class BodyFinder:
             if code is not None:
                 d = self.divs.get(code)
                 out.append(Mention(Label.UNION_BODY, t[x.start():x.end()], x.start(), x.end(), "body.shortform.v1",
-                                   canonical=self._full(code) + "总工会", attrs=(("place", code), ("level", d.level))))
-        out.extend(self._party_and_league(doc, ctx, places, stop))
+                                   canonical=self._full(code) + "总工会", attrs=(("place", code), ("level", d.level),
+                                                                            ("short", self._own(code, written) + "总工会"))))
+        out.extend(self._party_and_league(doc, ctx, places, stop, written))
         for s in self.suffix_re.finditer(m):
             suffix = s.group(0)
             a, e = s.start(), s.end()
@@ -266,6 +268,8 @@ class BodyFinder:
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
+            if rule == "body.shortform.v1":  # 区政府 → 兴山区人民政府, 市妇联 → 鹤岗市妇联: the place's own name
+                attrs.append(("short", self._own(code, written) + industry + self.lex.short_endings.get(suffix, ending)))
             if label is Label.ORGANIZATION:
                 attrs.append(("kind", kind or "other"))
             if industry:
@@ -349,7 +353,7 @@ class BodyFinder:
         return out
 
     def _party_and_league(self, doc: Doc, ctx: Context, places: list[PlaceHit],
-                          blocked: frozenset[int]) -> list[Mention]:
+                          blocked: frozenset[int], written: dict[str, str]) -> list[Mention]:
         """``乳源瑶族自治县委``, ``大朗镇党委``, ``琶洲街道党工委``, ``松山湖管委会``, ``共青团深圳市委员会``,
         ``共青团端州区委``, ``团市委``."""
         m, t = doc.match, doc.text
@@ -390,7 +394,8 @@ class BodyFinder:
             if code is not None:
                 name = self._full(code) + "委"
                 out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
-                                   canonical=name, attrs=(("kind", "party"), ("place", code))))
+                                   canonical=name, attrs=(("kind", "party"), ("place", code),
+                                                          ("short", self._own(code, written) + "委"))))
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
@@ -399,7 +404,8 @@ class BodyFinder:
                 continue
             name = "共青团" + self._full(code) + "委员会"
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
-                               canonical=name, attrs=(("kind", "other"), ("place", code))))
+                               canonical=name, attrs=(("kind", "other"), ("place", code),
+                                                      ("short", "共青团" + self._own(code, written) + "委员会"))))
         return out
 
     def _industry_before(self, m: str, pre: int) -> str:
@@ -411,6 +417,27 @@ class BodyFinder:
 
     def _full(self, code: str) -> str:
         return self.divs.full_name(code)
+
+    def _own(self, code: str, written: dict[str, str]) -> str:
+        """The name a short form of ``code``'s body is shown with: the place as the article writes
+        it at its fullest (章丘区垛庄镇), else its own name (垛庄镇)."""
+        return written.get(code) or self.divs.own_name(code)
+
+    def _written_chains(self, places: list[PlaceHit], t: str) -> dict[str, str]:
+        """For each place the text names, its longest written chain (大同市平城区 → 平城区's)."""
+        out: dict[str, str] = {}
+        start = None
+        prev: PlaceHit | None = None
+        for h in places:
+            d = self.divs.get(h.code)
+            joined = prev is not None and prev.end == h.start and h.in_chain
+            # a county (县, 旗, county-level city) heads its chain: 伊金霍洛旗, not 鄂尔多斯市伊金霍洛旗
+            start = start if joined and not (d.level == "district" and not d.name.endswith("区")) else h.start
+            written = t[start:h.end]
+            if len(written) > len(out.get(h.code, "")):
+                out[h.code] = written
+            prev = h
+        return out
 
     def _bare(self, m: str, pre: int) -> bool:
         """Is the level word before ``pre`` standing alone (``,市总工会``), not the end of a word?"""
