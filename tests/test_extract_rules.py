@@ -117,6 +117,22 @@ def test_short_forms_are_named_by_their_place(extractor: Extractor, text: str,
     assert expected <= got, got
 
 
+def test_a_short_form_no_place_resolves_keeps_its_relations(extractor: Extractor) -> None:
+    """No county is named: 县人大常委会 stays a body of this article (never dropped), 县政府 and
+    县人民政府 one body; 和县 after a book title is a conjunction, no county."""
+    text = ("8月6日,县第九届人大常委会举行第三次会议。县人大常委会主任梁建国主持会议。县委常委、常务副县长丁文出席。"
+            "会议审议了《关于财政决算的报告》和县人大常委会农业委员会的报告,听取县政府和县人民政府办公室的汇报。")
+    facts = _facts(extractor, text)
+    got = _rels(facts) | {("HOLDS_POSITION", h, t) for h, t, _ in _positions(facts)}
+    assert ("CHAIRED", "梁建国", "县第九届人大常委会") in got or ("CHAIRED", "梁建国", "县人大常委会") in got, got
+    assert ("HOLDS_POSITION", "梁建国", "县人大常委会") in got, got
+    orgs = _names(facts, Label.ORGANIZATION)
+    assert not any(n.startswith("和县") for n in orgs), orgs
+    assert len([n for n in orgs if n in ("县政府", "县人民政府")]) == 1, orgs
+    unresolved = [e for e in facts.entities if e.name in orgs and str(e.prop("canonical")).endswith("@" + facts.article.id)]
+    assert unresolved, facts.entities  # a body of this article only: its graph node is the article's
+
+
 def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
     text = "3月7日,由昆明市总工会、昆明市妇女联合会联合主办的宣传活动举行。市妇联副主席李若曦出席。"
     facts = _facts(extractor, text)

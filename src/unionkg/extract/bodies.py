@@ -39,12 +39,18 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 #: one-character words that end a name read leftwards but are common inside company names (同城, 华为)
 _NAME_CHARS_TOO = frozenset("同为好以其使了是于")
 _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
-_BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")
+#: a party committee (or its discipline commission) named by a level word: 区委, 县纪委, 镇党委
+_BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
+                         r"(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委|办公室|[、,，和与及]|(?:的)?领导|主要负责)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: a body's term between its place and its ending: 县第十七届人大常委会
+_TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
+#: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
+_CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 #: what no company or institution name holds: 的, a count (3所, 一家)
 _NOT_IN_NAME = re.compile("的|[0-9一二三四五六七八九十几数多两]+(?:所|家|个|座|批|位)")
@@ -136,6 +142,8 @@ class BodyFinder:
             for k in name_lens.get(m[e - 2:e], ()):
                 codes = by_name.get(m[e - k:e]) if k <= e else None
                 if codes:
+                    if k == 2 and not self._starts_word(m, e - k):
+                        break  # 县委和县人大常委会, 莅临县委: 和县, 临县 are no places there
                     hits.append(PlaceHit(e - k, e, list(codes)))
                     break
             else:
@@ -145,6 +153,17 @@ class BodyFinder:
                         hits.append(PlaceHit(e - k, e, list(codes), generic=True))
                         break
         return hits
+
+    def _starts_word(self, m: str, a: int) -> bool:
+        """May a two-character place name (和县, 临县) begin at ``a``: at the start, after a non-Han
+        character, a level character (保定市易县) or a word that ends there (在和县)?"""
+        if a == 0 or m[a - 1] in "。!?！？;；\n":
+            return True
+        if m[a] in _CONJ_CHARS:
+            return False  # 《…报告》和县人大常委会: a conjunction, not 和县
+        if not ("\u4e00" <= m[a - 1] <= "\u9fff") or m[a - 1] in LEVEL_CHARS:
+            return True
+        return self.lex.boundary_before(m, a) is not None
 
     def _resolve_chains(self, kept: list[PlaceHit]) -> None:
         """Disambiguate chains (汕头市潮南区) by the parent relation."""
@@ -219,6 +238,9 @@ class BodyFinder:
             if suffix == "工会":
                 industry = self._industry_before(m, pre)
                 pre -= len(industry)
+            term = _TERM_BEFORE.search(m, max(0, pre - 8), pre) if label is not Label.UNION_BODY or pre == a else None
+            if term is not None and term.end() == pre and _level_word(m, term.start()):
+                pre = term.start()  # 县第十七届人大常委会: the committee of the county, in its term
             hit = place_end.get(pre)
             code = ""
             rule = "body.division.v1"
@@ -235,7 +257,12 @@ class BodyFinder:
                 if word == "省" and m[pre - 2: pre] == "全省":
                     continue
                 resolved = ctx.resolve(self.divs, word, pre)
-                if resolved is None:
+                if resolved is None:  # no place of that level in the article: 县人民政府, this article's
+                    w0 = pre - len(word)
+                    ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
+                    out.append(self._unresolved(t, w0, e, label, kind, word + industry + ending))
+                    if label is Label.ORGANIZATION and kind != "congress":
+                        org_end[e] = out[-1]
                     continue
                 code, start, rule = resolved, pre - len(word), "body.shortform.v1"
             elif (pre in company_end or pre in org_end) and suffix in ("工会", "工会委员会", "工会联合会"):
@@ -388,14 +415,18 @@ class BodyFinder:
             out.append(Mention(Label.ORGANIZATION, name, start, end, "org.party.v1", canonical=canonical,
                                attrs=(("kind", kind), ("place", h.code))))
         for x in _BARE_PARTY.finditer(m):  # 区委常委、统战部部长: the committee of the district in context
-            if x.start() in blocked or not self._bare(m, x.start() + 1):
+            word = x.group(1)
+            if x.start() in blocked or not self._bare(m, x.start() + len(word)):
                 continue
-            code = ctx.resolve(self.divs, x.group(1), x.start())
-            if code is not None:
-                name = self._full(code) + "委"
-                out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
-                                   canonical=name, attrs=(("kind", "party"), ("place", code),
-                                                          ("short", self._own(code, written) + "委"))))
+            code = ctx.resolve(self.divs, word, x.start())
+            body = x.group(2)
+            if code is None:  # 县委, 县纪委 with no county named: this article's
+                out.append(self._unresolved(t, x.start(), x.end(), Label.ORGANIZATION, "party", word + body))
+                continue
+            name = self._full(code) + body
+            out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
+                               canonical=name, attrs=(("kind", "party"), ("place", code),
+                                                      ("short", self._own(code, written) + body))))
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
@@ -407,6 +438,15 @@ class BodyFinder:
                                canonical=name, attrs=(("kind", "other"), ("place", code),
                                                       ("short", "共青团" + self._own(code, written) + "委员会"))))
         return out
+
+    @staticmethod
+    def _unresolved(t: str, a: int, e: int, label: Label, kind: str, key: str) -> Mention:
+        """A short form no place of the article resolves (县人大常委会, 县政府): named by its level word
+        and official ending (``key``: 县人民政府), a body of this article only (``unresolved``)."""
+        attrs: tuple[tuple[str, object], ...] = (("level", _LEVEL_OF_WORD.get(key[:1], "")), ("unresolved", True))
+        if label is Label.ORGANIZATION:
+            attrs += (("kind", kind or "other"),)
+        return Mention(label, t[a:e], a, e, "body.unresolved.v1", canonical=key, attrs=attrs)
 
     def _industry_before(self, m: str, pre: int) -> str:
         """The industry (``教育``) ending at ``pre``, longest first; ``""`` if none."""

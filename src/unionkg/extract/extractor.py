@@ -220,8 +220,10 @@ class Extractor:
         for p in people:
             add(Label.PERSON, p.name, affiliations=[x.body for x in p.positions if x.body] or None)
         for b in bodies:
+            # a short form no place of the article resolves (县人大常委会) is a body of this article only
+            canonical = f"{b.name}@{article.id}" if b.attr("unresolved") else b.attr("full")
             add(b.label, b.name, b.text, level=b.attr("level"), kind=b.attr("kind"), place=b.attr("place"),
-                canonical=b.attr("full"))
+                canonical=canonical)
         if organiser is not None:
             add(organiser.label, organiser.name, organiser.text, level=organiser.attr("level"),
                 kind=organiser.attr("kind"), place=organiser.attr("place"))
@@ -263,6 +265,9 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
             continue  # a place is named by the table, or as written when that is its name in another script
         elif b.rule in _WRITTEN_RULES and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
+    for b in bodies:  # a body of this article only (县法院): as first written
+        if b.attr("unresolved") and (b.label, b.name) not in best:
+            best[(b.label, b.name)] = b.text
     for b in bodies:  # only short forms (区总工会, 区委): the place's own name and the ending
         short = b.attr("short")
         if short and (b.label, b.name) not in best:
