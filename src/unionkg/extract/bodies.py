@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..resources import read_rows
+from ..ingest.normalize import in_script_of
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, Divisions
+from .people import PersonHit
 from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
 from .text import Doc
@@ -47,6 +49,8 @@ _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
+_GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: a body's term between its place and its ending: 县第十七届人大常委会
 _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 #: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
@@ -437,6 +441,43 @@ class BodyFinder:
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "other"), ("place", code),
                                                       ("short", "共青团" + self._own(code, written) + "委员会"))))
+        return out
+
+    def implied_governments(self, doc: Doc, ctx: Context, people: list[PersonHit],
+                            bodies: list[Mention]) -> list[Mention]:
+        """``县委常委、常务副县长甲``: a head of government's title with no body before it holds the
+        position in the government of its level (县长 → 县人民政府, 副区长 → 区人民政府), resolved like
+        a short form; named as the article names that government where it does. Rule
+        ``org.implied_government.v1``. Returns the governments no mention named yet."""
+        out: list[Mention] = []
+        by_canonical = {b.attr("full") or b.name: b for b in bodies if b.label is Label.ORGANIZATION}
+        for p in people:
+            for pos in p.positions:
+                head = _GOVERNMENT_HEAD.search(pos.title) if not pos.body else None
+                if head is None:
+                    continue
+                word = head.group(1)
+                code = ctx.resolve(self.divs, word, p.start)
+                if code is None:
+                    key = word + "人民政府"
+                    found = next((b for b in bodies + out if b.attr("unresolved") and b.name == key), None)
+                    gov = found or self._unresolved(doc.text, pos.start, pos.start, Label.ORGANIZATION,
+                                                     "government", key)
+                else:
+                    full = self._full(code) + "人民政府"
+                    found = by_canonical.get(full)
+                    gov = found or Mention(
+                        Label.ORGANIZATION, doc.text[pos.start:pos.end], pos.start, pos.end,
+                        "org.implied_government.v1", canonical=full,
+                        attrs=(("place", code), ("kind", "government"), ("implied", True)))
+                    if found is None:
+                        shown = in_script_of(self.divs.own_name(code) + "人民政府", doc.text)
+                        gov = Mention(gov.label, gov.text, gov.start, gov.end, gov.rule, shown,
+                                      gov.attrs + (("full", full),))
+                        by_canonical[full] = gov
+                if found is None and gov not in out:
+                    out.append(gov)
+                pos.body, pos.label = gov.name, Label.ORGANIZATION
         return out
 
     @staticmethod

@@ -104,6 +104,7 @@ class Extractor:
         shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
         title_bodies = [_shown_as(b, shown[b.name]) if b.name in shown else b for b in title_bodies]
         people = self.people.find(doc, bodies, blocked)
+        bodies += self.bodies.implied_governments(doc, ctx, people, bodies)
         organiser = self._organiser(doc, title_bodies, bodies)
         facts = ArticleFacts(article)
         event = event_of(doc, article.id, article.date, organiser, self.event_nouns, article.title)
