@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..resources import read_rows
-from ..ingest.normalize import in_script_of
+from ..ingest.normalize import in_script_of, to_match_text
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, Divisions
 from .people import PersonHit
@@ -45,7 +45,7 @@ _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
                          r"(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委|办公室|[、,，和与及]|(?:的)?领导|主要负责)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
-_CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
+_CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]+次(?:会员|妇女|团员)?代表大会")
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
@@ -85,8 +85,8 @@ class Context:
 
         def ok(code: str) -> bool:
             d = divs.get(code)
-            if d.level != level:
-                return False
+            if d.level != level and not (level_word == "市" and d.level == "district" and d.name.endswith("市")):
+                return False  # 市 is a city's, or a county-level city's (安陆市委、市总工会)
             return (level not in ("district", "city") and len(level_word) == 1) or d.name.endswith(level_word)
 
         before = [c for p, c in self.places if p <= pos and ok(c)]
@@ -233,7 +233,7 @@ class BodyFinder:
                 elif m.startswith("代表", e):
                     continue  # 市人大代表: an honour
             label, kind = self.suffix_labels.get(suffix, (Label.UNION_BODY, ""))
-            congress = _CONGRESS.match(m, e) if suffix in ("工会", "总工会") else None
+            congress = _CONGRESS.match(m, e)
             if suffix == "总工会" and m[a - 2: a] == "全国" and m[a - 4: a] == "中华全国":
                 continue  # 中华全国总工会 matched as a whole
             # what stands before the suffix
@@ -243,7 +243,8 @@ class BodyFinder:
                 industry = self._industry_before(m, pre)
                 pre -= len(industry)
             term = _TERM_BEFORE.search(m, max(0, pre - 8), pre) if label is not Label.UNION_BODY or pre == a else None
-            if term is not None and term.end() == pre and _level_word(m, term.start()):
+            termed = term is not None and term.end() == pre and bool(_level_word(m, term.start()))
+            if termed and term is not None:
                 pre = term.start()  # 县第十七届人大常委会: the committee of the county, in its term
             hit = place_end.get(pre)
             code = ""
@@ -286,12 +287,17 @@ class BodyFinder:
                 code, start, rule = short[0], short[1], "body.shortplace.v1"
                 if suffix == "工会" and not industry:
                     suffix = "总工会"  # 香洲工会 → 香洲区总工会
-            if congress is not None:
+            if congress is not None:  # 河南省工会第十六次代表大会: the congress, and the body that holds it
                 end = congress.end()
-                name = self.divs.get(code).name + suffix + m[e:end]
+                ending = "总工会" if suffix in ("工会", "总工会") else self.lex.suffix_canon.get(suffix, suffix)
+                holder = self._full(code) + industry + ending
                 out.append(Mention(Label.ORGANIZATION, t[start:end], start, end, "org.congress.v1",
-                                   canonical=t[start:end] if rule == "body.division.v1" else name,
-                                   attrs=(("kind", "congress"), ("union", self._full(code) + "总工会"))))
+                                   canonical=holder + to_match_text(t[e:end]).removeprefix("成立暨"),
+                                   attrs=(("kind", "congress"), ("holder", holder), ("place", code),
+                                          ("holder_label", label.value),
+                                          ("holder_short", self._own(code, written) + industry + (
+                                              "总工会" if suffix in ("工会", "总工会")
+                                              else self.lex.short_endings.get(suffix, ending))))))
                 continue
             if suffix == "工会" and not industry and rule == "body.division.v1":
                 continue  # 广东省工会… without 总: not a body name by itself
@@ -299,6 +305,8 @@ class BodyFinder:
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
+            if termed:
+                attrs.append(("term", True))  # 平远县第六届残联: not the body's written name
             if rule == "body.shortform.v1":  # 区政府 → 兴山区人民政府, 市妇联 → 鹤岗市妇联: the place's own name
                 attrs.append(("short", self._own(code, written) + industry + self.lex.short_endings.get(suffix, ending)))
             if label is Label.ORGANIZATION:
@@ -308,6 +316,10 @@ class BodyFinder:
             out.append(Mention(label, t[start:e], start, e, rule, canonical=full, attrs=tuple(attrs)))
             if label is Label.ORGANIZATION and kind != "congress":
                 org_end[e] = out[-1]
+        bodies_at = {(x.start, x.end) for x in out if x.rule != "org.company.v1"}
+        congress_at = {x.start for x in out if x.rule == "org.congress.v1"}
+        out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
+                                                                and x.start not in congress_at)]
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))

@@ -18,7 +18,7 @@ from .campaigns import CampaignFinder
 from .divisions import Divisions
 from .lexicon import Lexicon
 from .people import PeopleFinder, PersonHit
-from .relations import event_of, evidence, implements, nouns_longest_first, person_relations, visits
+from .relations import event_of, holder_of, evidence, implements, nouns_longest_first, person_relations, visits
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -38,12 +38,15 @@ _CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全
 _ORGANISES = re.compile(r"(?:[、和与及][^,，。、]{2,24}?)*(?:在[^,，。]{0,20})?"
                         r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)")
 #: what a lead sentence may open with before its subject: a dateline, a date, 近日/日前
-_OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff]{0,12}(?:讯|电))?\s*(?:\([^()]{0,40}\))?[^\u4e00-\u9fff]*"
+_OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|电))?\s*(?:\([^()]{0,40}\))?[^\u4e00-\u9fff]*"
                       r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:至[0-9]{1,2}日)?"
-                      r"(?:上午|下午|晚上|晚|当天|近日|日前|连日来|近期|当日)?[,，\s]*(?:位于[^,，。]{1,12}的)?")
+                      r"(?:昨日|今日|昨天|今天)?(?:上午|下午|晚上|晚|当天|近日|日前|连日来|近期|当日)?[,，\s]*"
+                      r"(?:位于[^,，。]{1,12}的)?")
 #: the subject holds the event (or is the event's head: 某公司第三届职代会…在公司召开)
 _HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,24}?)?"
-                    r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?(?:在[^,，。]{0,20})?"
+                    r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?"
+                    r"(?:今天|今日|昨天|昨日|当天|当日|近日|日前|[0-9]{1,2}月[0-9]{1,2}日)?(?:上午|下午|晚上)?"
+                    r"(?:于[^,，。在]{0,16}?)?(?:在[^,，。]{0,20}?)?(?:隆重|胜利|顺利|正式|成功|专门)?"
                     r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
 #: a person of the body leading the visit: 副主任甲率 / 主席乙带队
 _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
@@ -126,7 +129,7 @@ class Extractor:
         union of the headline, else a lead body followed by an organising verb, else the first."""
         subject = self._lead_subject(doc, bodies) or self._leading_body(doc, bodies)
         if subject is not None:
-            return _holder(subject, bodies)
+            return holder_of(subject, bodies)
         unions = [b for b in title_bodies if b.label is Label.UNION_BODY]
         if unions:
             return unions[0]
@@ -237,15 +240,6 @@ class Extractor:
         return out
 
 
-def _holder(organiser: Mention, bodies: list[Mention]) -> Mention:
-    """The union that holds a union congress standing as the subject (沈阳市铁西区工会第五次代表大会
-    召开 → 沈阳市铁西区总工会), where the article names it; else ``organiser`` itself."""
-    union = organiser.attr("union")
-    if not union:
-        return organiser
-    return next((b for b in bodies if b.label is Label.UNION_BODY and union in (b.attr("full"), b.name)), organiser)
-
-
 def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
     """Names in the text's own script and form: a body is named as the article writes it at its
     fullest. A full name written out (in either script) wins (``廣州市總工會``); else the longest
@@ -264,7 +258,7 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
             best[key] = b.text
         elif b.label is Label.PLACE:
             continue  # a place is named by the table, or as written when that is its name in another script
-        elif b.rule in _WRITTEN_RULES and len(b.text) > len(best.get(key, "")):
+        elif b.rule in _WRITTEN_RULES and not b.attr("term") and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
     for b in bodies:  # a body of this article only (县法院): as first written
         if b.attr("unresolved") and (b.label, b.name) not in best:
@@ -286,7 +280,7 @@ def _shown_as(b: Mention, shown: str) -> Mention:
 
 
 #: rules whose mention text names the body itself (its place or its company), not a level word
-_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1"})
+_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1"})
 
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:

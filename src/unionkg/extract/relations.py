@@ -241,6 +241,24 @@ def clause_subject(doc: Doc, bodies: Sequence[Mention], pos: int) -> Mention | N
     return found
 
 
+def holder_of(organiser: Mention, bodies: list[Mention]) -> Mention:
+    """The body that holds a congress standing as the subject (沈阳市铁西区工会第五次代表大会召开 →
+    沈阳市铁西区总工会; 某县残疾人联合会第六次代表大会 → 某县残疾人联合会): the one the article names,
+    else the holder itself, added to ``bodies`` (rule ``event.congress_holder.v1``)."""
+    holder = organiser.attr("holder")
+    if not holder:
+        return organiser
+    found = next((b for b in bodies if b.label.value == organiser.attr("holder_label")
+                  and holder in (b.attr("full"), b.name)), None)
+    if found is not None:
+        return found
+    shown = organiser.attr("holder_short") or holder
+    made = Mention(Label(organiser.attr("holder_label")), organiser.text, organiser.start, organiser.end,
+                   "event.congress_holder.v1", shown, (("full", holder), ("place", organiser.attr("place"))))
+    bodies.append(made)
+    return made
+
+
 def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[str, str],
                organiser: Mention | None, event_id: str, bodies: Sequence[Mention] = ()) -> list[Relation]:
     """Who carries each campaign: the body a clause before it opens with (``南昌市总工会计划…将
@@ -251,6 +269,8 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
     for c in campaigns:
         mode = mode_of(doc, c.start, law=c.label is Label.LAW)
         head = clause_subject(doc, bodies, c.start) or organiser
+        if head.attr("holder"):
+            head = holder_of(head, list(bodies))
         out.append(Relation(RelType.IMPLEMENTS, head.name, canon.get(c.name, c.name), head.label, c.label,
                             evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
                             event=event_id, props=(("mode", mode.value), ("surface", c.text))))
