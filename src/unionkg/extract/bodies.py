@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..resources import read_rows
 from ..ingest.normalize import in_script_of, to_match_text
+from ..resources import read_rows
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, Divisions
-from .people import PersonHit
 from .lexicon import Lexicon, alternation
+from .people import PersonHit
 from .segmenter import Segmenter
 from .text import Doc
 

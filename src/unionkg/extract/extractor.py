@@ -18,7 +18,15 @@ from .campaigns import CampaignFinder
 from .divisions import Divisions
 from .lexicon import Lexicon
 from .people import PeopleFinder, PersonHit
-from .relations import event_of, holder_of, evidence, implements, nouns_longest_first, person_relations, visits
+from .relations import (
+    event_of,
+    evidence,
+    holder_of,
+    implements,
+    nouns_longest_first,
+    person_relations,
+    visits,
+)
 from .segmenter import Segmenter
 from .text import Doc
 
