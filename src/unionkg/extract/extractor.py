@@ -77,7 +77,7 @@ class Extractor:
         self.lex = lexicon or Lexicon.load()
         self.divs = divisions or Divisions.load()
         self.seg = Segmenter()
-        self.campaigns = CampaignFinder(self.lex)
+        self.campaigns = CampaignFinder(self.lex, self.seg)
         self.bodies = BodyFinder(self.lex, self.divs, self.seg)
         self.people = PeopleFinder(self.lex, self.seg)
         self.event_nouns = nouns_longest_first(self.lex.event_nouns)
