@@ -31,7 +31,7 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR_KINDS = "公司|集团|企业|学校|医院|联合会|商会|协会"
+_ANAPHOR_KINDS = "总工会|公司|集团|企业|学校|医院|联合会|商会|协会"
 _ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|" + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
@@ -132,6 +132,7 @@ class BodyFinder:
         for h in kept:
             if not h.code and len(h.codes) == 1 and not h.generic:
                 h.code = h.codes[0]
+        self._resolve_by_short(m, kept)
         self._resolve_related(kept)
         return [h for h in kept if h.code and (h.in_chain or not h.generic)]
 
@@ -179,6 +180,19 @@ class BodyFinder:
                     a.code = a.code or pair[0]
                     b.code = pair[1]
                     a.in_chain = b.in_chain = True
+
+    def _resolve_by_short(self, m: str, kept: list[PlaceHit]) -> None:
+        """An ambiguous name after the short name of one candidate's ancestor (晋江青阳街道 →
+        晋江市's 青阳街道)."""
+        for h in kept:
+            if h.code or len(h.codes) < 2:
+                continue
+            for k in (4, 3, 2):
+                anc = set(self.divs.by_short.get(m[max(0, h.start - k):h.start], ())) if h.start >= k else set()
+                hit = [c for c in h.codes if anc & self.divs.ancestor_codes(c)]
+                if len(hit) == 1:
+                    h.code = hit[0]
+                    break
 
     def _resolve_related(self, kept: list[PlaceHit]) -> None:
         """Standalone ambiguous names: prefer one related to an unambiguous place of the article."""
@@ -421,6 +435,11 @@ class BodyFinder:
             league = m[max(0, start - 3):start] == "共青团"
             if league:
                 start -= 3
+            elif start > 0 and m[start - 1] == "团" and word in ("委", "委员会") \
+                    and (start == 1 or self.lex.boundary_before(m, start - 1) is not None
+                         or not "\u4e00" <= m[start - 2] <= "\u9fff"):
+                league = True  # 团山东省委书记: the league committee of 山东省
+                start -= 1
             if word == "委" and not m[h.start:h.end].endswith(("市", "县", "区", "省", "旗", "州")):
                 continue
             name = t[start:end]
@@ -442,11 +461,11 @@ class BodyFinder:
             name = self._full(code) + body
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "party"), ("place", code),
-                                                      ("short", self._own(code, written) + body))))
+                                                      ("short", self.divs.own_name(code) + body))))
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
-            code = ctx.resolve(self.divs, x.group(1), x.start())
+            code = self._short_before(m, x.start(), x.group(1)) or ctx.resolve(self.divs, x.group(1), x.start())
             if code is None:
                 continue
             name = "共青团" + self._full(code) + "委员会"
@@ -500,6 +519,17 @@ class BodyFinder:
         if label is Label.ORGANIZATION:
             attrs += (("kind", kind or "other"),)
         return Mention(label, t[a:e], a, e, "body.unresolved.v1", canonical=key, attrs=attrs)
+
+    def _short_before(self, m: str, pos: int, level_word: str) -> str | None:
+        """The division a short name right before ``pos`` names, of ``level_word``'s level
+        (``德化团县委`` → 德化县)."""
+        level = _LEVEL_OF_WORD.get(level_word)
+        for k in (4, 3, 2):
+            for code in self.divs.by_short.get(m[max(0, pos - k):pos], ()) if pos >= k else ():
+                d = self.divs.get(code)
+                if d.level == level or (level_word == "市" and d.name.endswith("市")):
+                    return code
+        return None
 
     def _industry_before(self, m: str, pre: int) -> str:
         """The industry (``教育``) ending at ``pre``, longest first; ``""`` if none."""

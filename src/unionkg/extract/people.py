@@ -346,6 +346,11 @@ class PeopleFinder:
             if p in taken or stop[p]:
                 continue
             n = self.name_at(m, p)
+            if not n and m[p:p + 1] == "、":  # 县纪委书记、旦正道吉,: a stray 、 before the name
+                n = self.name_at(m, p + 1)
+                if not n or m[p + 1 + n:p + 2 + n] not in (",", "，"):
+                    continue
+                p += 1
             if not n:
                 continue
             sent_start = doc.sentence_of(p)[0]
