@@ -110,7 +110,7 @@ def test_positions(extractor: Extractor, text: str, expected: set[tuple[str, str
 @pytest.mark.parametrize(("text", "expected"), [
     # short forms are named by the place's own name and the ending (区政府: 人民政府; 市妇联 stays 妇联)
     ("7月20日,大同市平城区召开妇女代表大会。区委书记孙立新、区政府副区长孟晓华、市妇联副主席张丽出席。",
-     {("孙立新", "大同市平城区委", "书记"), ("孟晓华", "大同市平城区人民政府", "副区长"), ("张丽", "大同市妇联", "副主席")}),
+     {("孙立新", "平城区委", "书记"), ("孟晓华", "大同市平城区人民政府", "副区长"), ("张丽", "大同市妇联", "副主席")}),
     ("3月2日,平城区人大常委会召开会议。区人大常委会主任梁志刚主持会议。",
      {("梁志刚", "平城区人大常委会", "主任")}),
     # a county heads its own name (no city before it)
