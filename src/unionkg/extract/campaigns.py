@@ -14,7 +14,13 @@ from .segmenter import Segmenter
 from .text import Doc
 
 _QUOTED = re.compile(r'"([^"\n。!?]{1,24})"')
-_BOOK = re.compile(r"《([^《》\n]{1,40})》")
+_BOOK = re.compile(r"《([^《》\n]{1,60})》")
+#: a title inside a title: 《…关于修改〈某县条例〉的决定》, 《…贯彻实施< 中华人民共和国水污染防治法>…》
+_INNER_BOOK = re.compile(r"[〈<]([^〈〉<>]{2,40})[〉>]")
+#: documents about the law they name inside (关于修改〈…条例〉的决定, 贯彻实施<…法>审议意见)
+_ABOUT_A_LAW = ("决定", "意见", "报告", "通知")
+#: endings of titles that end like a law but are none: 经验做法, 审议意见
+_NOT_LAW_END = ("做法", "方法", "想法", "看法", "说法", "审议意见")
 #: a quoted slogan heading a longer programme name: "尊法守法·携手筑梦"服务农民工公益法律服务行动
 _LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
 _SPIRIT = re.compile(r"精神")
@@ -106,6 +112,18 @@ class CampaignFinder:
                                canonical=canonical, attrs=(("core", canonical),)))
         for b in _BOOK.finditer(m):
             name = b.group(1)
+            if name in self.law_end:
+                continue  # (以下简称《意见》): the short title of a document named before
+            inner = [x for x in _INNER_BOOK.finditer(m, b.start(1), b.end(1))
+                     if x.group(1).strip().endswith(self.law_end)] if name.endswith(_ABOUT_A_LAW) else []
+            for x in inner:  # 《…关于修改〈某县矿产资源管理条例〉的决定》: the law is the one inside
+                raw = x.group(1).strip()
+                law = raw.removeprefix("中华人民共和国")
+                a = x.start(1) + (len(x.group(1)) - len(x.group(1).lstrip())) + len(raw) - len(law)
+                out.append(Mention(Label.LAW, doc.text[x.start():x.end()], x.start(), x.end(), "law.booktitle.v1",
+                                   canonical=doc.text[a:a + len(law)]))
+            if inner or name.endswith(_NOT_LAW_END):
+                continue
             if name.endswith(self.law_end) and len(name) >= 2:
                 canonical = name.removeprefix("中华人民共和国")
                 out.append(Mention(Label.LAW, doc.text[b.start(): b.end()], b.start(), b.end(), "law.booktitle.v1",
