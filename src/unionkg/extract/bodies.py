@@ -49,6 +49,9 @@ _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: endings that may stand alone for the body of the place in context, in a list of officials
+_BARE_ENDING = re.compile(r"政协|人大常委会|人大|政府|妇联|团委|科协|残联|工商联")
+_TITLE_NEXT = re.compile(r"(?:常务|专职|兼职)?副?(?:主席|主任|书记|县长|区长|市长|镇长|秘书长|理事长|党组书记|党组成员)")
 #: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
 _GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: a body's term between its place and its ending: 县第十七届人大常委会
@@ -334,9 +337,37 @@ class BodyFinder:
         congress_at = {x.start for x in out if x.rule == "org.congress.v1"}
         out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
                                                                 and x.start not in congress_at)]
+        out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
+        return out
+
+    def _bare_endings(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
+        """``…县政府副县长丙、政协副主席丁等``: an ending standing alone in a list of officials (政协,
+        人大, 政府, 妇联 …) before a title is the body of the place the list's previous body has
+        (平远县政协). Rule ``body.bare_ending.v1``."""
+        m, t = doc.match, doc.text
+        out: list[Mention] = []
+        taken = _positions([(x.start, x.end) for x in found])
+        for x in _BARE_ENDING.finditer(m):
+            a, e = x.start(), x.end()
+            if a in stop or a in taken or (a > 0 and m[a - 1] not in "、,，"):
+                continue
+            if not _TITLE_NEXT.match(m, e):
+                continue
+            sent = m.rfind("。", 0, a) + 1
+            prev = [b for b in found if sent <= b.start < a and b.attr("place") in self.divs.by_code
+                    and b.label is Label.ORGANIZATION]
+            if not prev:
+                continue
+            code = str(prev[-1].attr("place"))
+            suffix = x.group(0)
+            label, kind = self.suffix_labels.get(suffix, (Label.ORGANIZATION, ""))
+            ending = self.lex.suffix_canon.get(suffix, suffix)
+            out.append(Mention(label, t[a:e], a, e, "body.bare_ending.v1", canonical=self._full(code) + ending,
+                               attrs=(("place", code), ("kind", kind or "other"),
+                                      ("short", self.divs.own_name(code) + self.lex.short_endings.get(suffix, ending)))))
         return out
 
     def _anaphors(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:

@@ -120,7 +120,7 @@ class PeopleFinder:
         self.lex = lex
         self.seg = seg
         titles = list(lex.titles) + list(lex.honours)
-        self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})"
+        self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})(?:候选人)?"
         self.title_re = re.compile(self.title_alt)
         unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
@@ -170,7 +170,9 @@ class PeopleFinder:
     def find(self, doc: Doc, bodies: list[Mention], blocked: list[tuple[int, int]]) -> list[PersonHit]:
         m = doc.match
         size = max(len(m), len(doc.text)) + 1
-        stop = _mask(blocked, size)
+        # no name starts inside a body's name (区委书记: 区 is a surname, 区委 no person)
+        stop = _mask(blocked + [(b.start, b.end) for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)],
+                     size)
         in_place = _mask([(b.start, b.end) for b in bodies if b.label is Label.PLACE], size)
         titles = [t for t in self.title_re.finditer(m) if not in_place[t.start()]]  # 东莞市长安镇: no 市长
         hits = self._chains(doc, titles, bodies, stop)
@@ -359,7 +361,7 @@ class PeopleFinder:
                 continue
             hits.append(PersonHit(doc.text[p:p + n], p, p + n, "person.title_chain.v1", chain_start, positions))
             taken.add(p)
-            hits.extend(self._list_after(doc, p + n, hits[-1]))
+            hits.extend(self._list_after(doc, p + n, hits[-1], stop))
         return hits
 
     def _repeats(self, text: str, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
@@ -489,12 +491,12 @@ class PeopleFinder:
         return bool(sl) and sl + 1 <= len(cand) <= sl + 2 and not _NOT_NAME_RE.search(cand) \
             and not self._common_word(cand) and not self.title_re.search(cand)
 
-    def _list_after(self, doc: Doc, pos: int, first: PersonHit) -> list[PersonHit]:
+    def _list_after(self, doc: Doc, pos: int, first: PersonHit, stop: bytearray) -> list[PersonHit]:
         m = doc.match
         out = []
         while pos < len(m) and m[pos] == "、":
             n = self.name_at(m, pos + 1)
-            if not n or n > 3:
+            if not n or n > 3 or stop[pos + 1]:
                 break
             out.append(PersonHit(doc.text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, "person.list.v1", first.chain_start,
                                  [Position(x.body, x.label, x.title, x.start, x.end) for x in first.positions]))
