@@ -116,12 +116,12 @@ class CampaignFinder:
                 continue  # (以下简称《意见》): the short title of a document named before
             inner = [x for x in _INNER_BOOK.finditer(m, b.start(1), b.end(1))
                      if x.group(1).strip().endswith(self.law_end)] if name.endswith(_ABOUT_A_LAW) else []
-            for x in inner:  # 《…关于修改〈某县矿产资源管理条例〉的决定》: the law is the one inside
-                raw = x.group(1).strip()
-                law = raw.removeprefix("中华人民共和国")
-                a = x.start(1) + (len(x.group(1)) - len(x.group(1).lstrip())) + len(raw) - len(law)
-                out.append(Mention(Label.LAW, doc.text[x.start():x.end()], x.start(), x.end(), "law.booktitle.v1",
-                                   canonical=doc.text[a:a + len(law)]))
+            for ib in inner:  # 《…关于修改〈某县矿产资源管理条例〉的决定》: the law is the one inside
+                written = ib.group(1).strip()
+                law = written.removeprefix("中华人民共和国")
+                at = ib.start(1) + (len(ib.group(1)) - len(ib.group(1).lstrip())) + len(written) - len(law)
+                out.append(Mention(Label.LAW, doc.text[ib.start():ib.end()], ib.start(), ib.end(), "law.booktitle.v1",
+                                   canonical=doc.text[at:at + len(law)]))
             if inner or name.endswith(_NOT_LAW_END):
                 continue
             if name.endswith(self.law_end) and len(name) >= 2:
