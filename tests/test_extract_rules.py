@@ -161,6 +161,14 @@ def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
     # IMPLEMENTS by the body a clause opens with
     ("5月8日,唐山市路北区总工会召开推进会。据悉,唐山市总工会将深入实施\"冀工匠\"培育工程。",
      {("IMPLEMENTS", "唐山市总工会", "冀工匠")}, {("IMPLEMENTS", "唐山市路北区总工会", "冀工匠")}),
+    # guests introduced as attending, and a list that attends with a group
+    ("7月2日,大同市平城区妇联召开执委会议。特邀代表有区委常委、宣传部部长于小淼、区政府副区长孟晓菊。",
+     {("ATTENDED", "于小淼", "大同市平城区妇联"), ("ATTENDED", "孟晓菊", "大同市平城区妇联")}, set()),
+    ("8月6日,平城区人大常委会举行会议。区人大常委会副主任朱永新、张海及区人大常委会组成人员共21人出席会议。",
+     {("ATTENDED", "朱永新", "平城区人大常委会"), ("ATTENDED", "张海", "平城区人大常委会")}, set()),
+    # speech verbs for people who hold a position
+    ("3月1日,大同市总工会召开会议。市总工会主席王立强指出,要抓好落实。快递员李小明说,很受鼓舞。",
+     {("SPOKE", "王立强", "大同市总工会")}, {("SPOKE", "李小明", "大同市总工会")}),
     # a sentence set at a body, where the delegation does something
     ("9月9日,南宁市总工会副主席黄海带队慰问教师。在南宁市滨湖路小学,黄海一行与教师代表座谈。",
      {("VISITED", "南宁市总工会", "南宁市滨湖路小学")}, set()),

@@ -22,7 +22,10 @@ from .text import Doc
 #: a speech named by what is made: 作了重要讲话, 做工作报告, 作题为…的报告
 _SPEECH_OBJ = re.compile(r"^[作做][\u4e00-\u9fff]{0,10}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读|介绍|分享|说明)")
 #: what may stand between a name and its verb
-_FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀|到会(?!指导)|现场(?!指导))*")
+_FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀|专程|特地|专门|赶来|前来|亲临|均|"
+                     r"到会(?!指导)|现场(?!指导))*")
+#: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
+_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|出席(?:会议|大会|活动|仪式)?的[^,，。]{0,6})有")
 #: a group named after people, sharing their role: 市总工会机关各部室主要负责人参加会议
 _GROUP_ROLE = re.compile(r"[^,，;；。]{0,30}?(?:负责人|负责同志|有关同志|代表|干部|同志|人员|成员)"
                          r"(?:等)?(?:共)?[0-9一二三四五六七八九十百千余多]*(?:人|名)?(参加|出席|列席|参会|陪同)")
@@ -74,6 +77,12 @@ class RoleCues:
             f = _FILLER.match(clause)
             i = f.end() if f else 0
             direct = verb_at(clause, i) or _SPEECH_OBJ.match(clause[i:])
+            joint = _GROUP_ROLE.match(clause) if first and not direct and clause.startswith(("及", "和", "以及", "与")) \
+                else None
+            if joint is not None:  # 甲、乙及县人大常委会组成人员共23人出席会议: they attend with the group
+                t, rid, _ = self.verbs[joint.group(1)]
+                out.append((t, rid, start + joint.start(1)))
+                break
             if first and not direct and f and "一行" in f.group(0) and _DELEGATION_MOVE.match(clause, i):
                 out.append((RelType.LED, "role.yixing.v1", start + i))  # 甲一行深入…: 甲 leads the delegation
             if first and not direct and f and "等" in f.group(0):
@@ -137,6 +146,8 @@ class RoleCues:
             nxt = [s for s in starts if s > last.end]
             roles = self.roles_after(doc, last.end, nxt[0] if nxt else None, last.name in officials)
             sent = doc.sentence_of(group[0].start)
+            if not roles and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start):
+                roles = [(RelType.ATTENDED, "role.teyao.v1", group[0].chain_start)]  # 特邀代表有甲、乙
             invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[
                 max(sent[0], group[0].chain_start - 4): group[0].start][:6]
             for p in group:
