@@ -142,6 +142,22 @@ def test_a_short_form_no_place_resolves_keeps_its_relations(extractor: Extractor
     assert unresolved, facts.entities  # a body of this article only: its graph node is the article's
 
 
+@pytest.mark.parametrize(("text", "found", "absent"), [
+    # government departments and their units after a place or a level word
+    ("7月16日,青岛市总工会到青岛市公安局交警支队、市海洋发展局慰问。", {"青岛市公安局交警支队", "青岛市海洋发展局"},
+     set()),
+    ("会议为推动全镇经济社会高质量发展新局面作出部署。", set(), {"全镇经济社会高质量发展新局"}),
+    # a company's short name in a list, not the head of a longer name
+    ("1月25日,宁德市总工会来到福建四赢物流、宁德顺丰速运等企业慰问。", {"福建四赢物流", "宁德顺丰速运"}, set()),
+    ("湛江南港码头集团有限公司工会主席张伟出席。", {"湛江南港码头集团有限公司"}, {"湛江南港码头"}),
+])
+def test_departments_and_short_company_names(extractor: Extractor, text: str, found: set[str],
+                                              absent: set[str]) -> None:
+    names = _names(_facts(extractor, text), Label.ORGANIZATION)
+    assert found <= names, names
+    assert not (absent & names), names
+
+
 def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
     text = "3月7日,由昆明市总工会、昆明市妇女联合会联合主办的宣传活动举行。市妇联副主席李若曦出席。"
     facts = _facts(extractor, text)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..ingest.normalize import in_script_of, to_match_text
-from ..resources import read_rows
+from ..resources import read_rows, read_words
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, Divisions
 from .lexicon import Lexicon, alternation
@@ -49,6 +49,14 @@ _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: a level word standing for the place in context (市科技局, 区人社局)
+_LEVEL_ALONE = re.compile(r"(?:街道|省|市|区|县|镇|乡|旗)")
+#: what a department's name does not hold: clause words, other bodies' endings
+_NOT_DEPARTMENT = re.compile(r"[的在到与是为等了及、省县]|召开|举行|组织|开展|举办|工会|人大|政协|党委|党组|妇联|团委|"
+                             r"常委|书记|主任|局长|领导|干部|职工")
+_NOT_AFTER_DEPT = frozenset("面势限")
+#: a unit of a department: 公安局交警支队
+_DEPT_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:支队|大队|中队|分局|派出所)")
 #: endings that may stand alone for the body of the place in context, in a list of officials
 _BARE_ENDING = re.compile(r"政协|人大常委会|人大|政府|妇联|团委|科协|残联|工商联")
 _TITLE_NEXT = re.compile(r"(?:常务|专职|兼职)?副?(?:主席|主任|书记|县长|区长|市长|镇长|秘书长|理事长|党组书记|党组成员)")
@@ -127,6 +135,7 @@ class BodyFinder:
         self.industries = frozenset(lex.union_industries)
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
+        self.dept_re = re.compile(f"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(list(read_words('department_endings.txt')))})")
 
     # -- places ------------------------------------------------------------------------------
     def find_places(self, m: str) -> list[PlaceHit]:
@@ -337,10 +346,66 @@ class BodyFinder:
         congress_at = {x.start for x in out if x.rule == "org.congress.v1"}
         out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
                                                                 and x.start not in congress_at)]
+        out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
+        return out
+
+    def _departments(self, doc: Doc, ctx: Context, places: list[PlaceHit], found: list[Mention],
+                     stop: frozenset[int], written: dict[str, str]) -> list[Mention]:
+        """Government departments and their units after a place or a level word: 鹤岗市商务局,
+        市科技局 (→ 鹤岗市科技局), 青岛市公安局交警支队, 金家岭街道办事处 (endings in
+        ``data/department_endings.txt``). Rule ``org.department.v1``."""
+        m, t = doc.match, doc.text
+        ends = {x.end for x in found if x.label in (Label.ORGANIZATION, Label.UNION_BODY)}
+        taken = _positions([(x.start, x.end) for x in found if x.label is not Label.PLACE])
+        starts: list[tuple[int, int, str, bool]] = []  # (name start, where the department begins, code, written)
+        place_end = {h.end: h for h in places}
+        place_starts = {h.start for h in places}
+        for h in places:
+            if h.end in place_starts:
+                continue  # 青岛市崂山区金家岭街道办事处: the department begins after the chain's last place
+            start = h.start
+            while (prev := place_end.get(start)) is not None and self.divs.is_ancestor(prev.code, h.code):
+                start = prev.start
+            starts.append((start, h.end, h.code, True))
+        for x in _LEVEL_ALONE.finditer(m):
+            word = x.group(0)
+            if not self._bare(m, x.end()):
+                continue
+            code = ctx.resolve(self.divs, word, x.start())
+            if code is not None:
+                starts.append((x.start(), x.end(), code, False))
+        out: list[Mention] = []
+        for start, pos, code, is_written in starts:
+            if start in stop or pos in taken:
+                continue
+            d = self.dept_re.match(m, pos)
+            if d is None or _NOT_DEPARTMENT.search(d.group(1)) or d.end() in ends or m[d.end():d.end() + 1] in _NOT_AFTER_DEPT:
+                continue  # 发展新局面: no department
+            end = d.end()
+            unit = _DEPT_UNIT.match(m, end)
+            spans = [end] + ([unit.end()] if unit and not _NOT_DEPARTMENT.search(unit.group(0)) else [])
+            for e in spans:
+                if e in ends:
+                    continue
+                rest = m[pos:e]
+                full = self._full(code) + rest
+                shown = (t[start:e] if is_written else self._own(code, written) + t[pos:e])
+                out.append(Mention(Label.ORGANIZATION, t[start:e], start, e, "org.department.v1", canonical=full,
+                                   attrs=(("place", code), ("kind", "government"), ("short", shown))))
+                ends.add(e)
+        for b in found:  # 青岛市公安局交警支队: a unit of a department the endings found
+            unit = _DEPT_UNIT.match(m, b.end) if b.attr("kind") == "government" and b.text.endswith(("局", "厅")) else None
+            if unit is None or unit.end() in ends or _NOT_DEPARTMENT.search(unit.group(0)):
+                continue
+            more = t[b.end:unit.end()]
+            out.append(Mention(Label.ORGANIZATION, t[b.start:unit.end()], b.start, unit.end(), "org.department.v1",
+                               canonical=b.name + more, attrs=tuple((k, v) for k, v in b.attrs if k != "short")
+                               + ((("short", str(b.attr("short")) + more),) if b.attr("short") else ())))
+            ends.add(unit.end())
         return out
 
     def _bare_endings(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
@@ -401,7 +466,8 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: frozenset[int]) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
-        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation", "org.party"))) for x in bodies]
+        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation", "org.party", "org.department")))
+                 for x in bodies]
         out: list[Mention] = []
         for h in places:
             p = h.start
@@ -638,9 +704,17 @@ class BodyFinder:
             if before is not None and (len(c.group(0)) <= 2 or (
                     len(before) >= 2 and self.lex.company_suffixes[c.group(0)] != "company")):
                 continue  # 在公司, 了解学校: a word right before the ending, no name (穗和律师事务所 has one)
+            if c.group(0) in self.lex.short_company_endings and (
+                    "\u4e00" <= m[c.end():c.end() + 1] <= "\u9fff" and m[c.end()] not in "和与及等的"):
+                continue  # 湛江南港码头集团有限公司: 码头 does not end that name
             start = self._place_start(m, self._left_name(m, c.start()), places, place_end)
+            if c.group(0) in self.lex.short_company_endings and not (
+                    start == 0 or m[start - 1] in "、,，:：(（" or any(h.start == start for h in places)
+                    or self.lex.boundary_before(m, start) is not None):
+                continue  # a short name starts a list item, after a verb, or at its place
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
-            ends = [x.end() for x in self.company_re.finditer(m, start, c.start())]  # another company's end
+            ends = [x.end() for x in self.company_re.finditer(m, start, c.start())  # another company's end
+                    if x.group(0) not in self.lex.short_company_endings]
             if ends and self._left_name(m, c.start(), limit=c.start() - ends[-1]) == ends[-1]:
                 continue  # 某集团有限公司装卸公司, 惠州学院马克思主义学院: a unit of the one before
             cuts += ends
