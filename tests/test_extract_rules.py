@@ -43,6 +43,10 @@ def _names(facts: ArticleFacts, label: Label) -> set[str]:
      {"省委十五届五次全会精神", "市委十三届七次全会精神"}, set()),
     # a street's name is no speech verb (街道 ends in 道)
     ("调研组来到小寨路街道\"工会驿站\",查看设施。", {"工会驿站"}, set()),
+    # honours given to units and people are no campaigns; a programme named after a place's craftsmen is
+    ("大会授予8个团委\"某县五四红旗团委\"称号,表彰了\"先进团委\"、\"先进工作者\"等先进单位和个人。", set(),
+     {"某县五四红旗团委", "先进团委", "先进工作者"}),
+    ("调研组听取了\"莱阳工匠\"池小学的汇报。各地持续推进\"南粤工匠\"培育。", {"南粤工匠"}, {"莱阳工匠"}),
     # a count is not a campaign mention
     ("全市新就业形态劳动者入会人数突破3万。", set(), {"新就业形态劳动者入会"}),
 ])

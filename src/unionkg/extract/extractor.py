@@ -138,7 +138,8 @@ class Extractor:
         for c in camp:
             for g in groups:
                 if g[0].label is c.label and any(same_campaign(c.name, x.name) or (
-                        c.attr("core") and c.attr("core") == x.attr("core")) for x in g):
+                        c.attr("core") and c.attr("core") == x.attr("core")) or _part_of(c, x) or _part_of(x, c)
+                        for x in g):
                     g.append(c)
                     break
             else:
@@ -147,7 +148,8 @@ class Extractor:
         entities = []
         for g in groups:
             quoted = [x for x in g if x.attr("core")]
-            name = quoted[0].attr("core") if quoted else g[0].name
+            whole = [x for x in quoted if len(str(x.attr("core"))) > 2] or quoted  # not "一函" of "一函两书"
+            name = whole[0].attr("core") if whole else g[0].name
             variants = sorted({x.text for x in g} | {x.name for x in g} - {name})
             for x in g:
                 canon[x.name] = name
@@ -228,6 +230,13 @@ def _shown_as(b: Mention, shown: str) -> Mention:
 
 #: rules whose mention text names the body itself (its place or its company), not a level word
 _WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1"})
+
+
+def _part_of(part: Mention, whole: Mention) -> bool:
+    """``"一函"是指…,"两书"是指…`` beside ``"一函两书"``: a quoted part that begins or ends another
+    quoted campaign of the article is a variant of it."""
+    a, b = str(part.attr("core") or ""), str(whole.attr("core") or "")
+    return len(a) == 2 and len(a) < len(b) and (b.startswith(a) or b.endswith(a))
 
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:
