@@ -162,6 +162,20 @@ def test_departments_and_short_company_names(extractor: Extractor, text: str, fo
     assert not (absent & names), names
 
 
+@pytest.mark.parametrize(("text", "found", "absent"), [
+    ("河南省工会第九次代表大会在郑州召开。", {"郑州市"}, set()),
+    ("省总工会慰问团赴浙江开展送温暖活动,在杭州看望劳模。", {"浙江省", "杭州市"}, set()),
+    ("活动在济南、枣庄、潍坊等地同步举行。", {"济南市", "枣庄市", "潍坊市"}, set()),
+    ("深圳龙华区团委书记出席。", {"深圳市", "龙华区"}, set()),
+    ("驿站服务辐射西安、城西、古庄等周边社区。", set(), {"西安市"}),
+    ("他在郑州大学读书。", set(), {"郑州市"}),
+])
+def test_places_named_short(extractor: Extractor, text: str, found: set[str], absent: set[str]) -> None:
+    names = _names(_facts(extractor, text), Label.PLACE)
+    assert found <= names, names
+    assert not (absent & names), names
+
+
 def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
     text = "3月7日,由昆明市总工会、昆明市妇女联合会联合主办的宣传活动举行。市妇联副主席李若曦出席。"
     facts = _facts(extractor, text)

@@ -49,6 +49,15 @@ _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: a word of going or being somewhere before a short place name: 在郑州, 赴浙江, 来鄂
+_GOES_TO = re.compile(r"(?:在|赴|到|来|至|于|抵|前往|来到|走进|落户|回到|深入|奔赴|遍布)$")
+#: a list of short place names: 济南、枣庄、潍坊等地
+_PLACE_LIST = re.compile(r"(?:[^,，。;；:：\n]{0,12}?[在赴到于])?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?:等(?:地|市|省)|两地|三地|[,，。])")
+#: a dateline's place: 本报北京2月22日电
+_DATELINE_PLACE = re.compile(r"本报|本网|电讯|社$")
+_DATED = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+#: what may follow a short place name standing alone
+_AFTER_PLACE = re.compile(r"(?:召开|举行|举办|开展|调研|考察|参观|看望|慰问|访问|出席|参加|等地|两地|各地|、|和|与|及|的)")
 #: a level word standing for the place in context (市科技局, 区人社局)
 _LEVEL_ALONE = re.compile(r"(?:街道|省|市|区|县|镇|乡|旗)")
 #: what a department's name does not hold: clause words, other bodies' endings
@@ -81,6 +90,7 @@ class PlaceHit:
     code: str = ""
     in_chain: bool = False
     generic: bool = False  # 郊区, 矿区: a place only right after its city
+    short: bool = False  # named by its short name (在郑州, 赴浙江, 深圳龙华区)
 
 
 @dataclass
@@ -88,6 +98,7 @@ class Context:
     """Places the article names, in text order, for resolving level words and short names."""
 
     places: list[tuple[int, str]] = field(default_factory=list)  # (position, code)
+    weak: list[tuple[int, str]] = field(default_factory=list)  # places named short (在郑州): when no other resolves
 
     def resolve(self, divs: Divisions, level_word: str, pos: int) -> str | None:
         level = _LEVEL_OF_WORD.get(level_word)
@@ -100,21 +111,22 @@ class Context:
                 return False  # 市 is a city's, or a county-level city's (安陆市委、市总工会)
             return (level not in ("district", "city") and len(level_word) == 1) or d.name.endswith(level_word)
 
-        before = [c for p, c in self.places if p <= pos and ok(c)]
-        if before:
-            return before[-1]
-        after = [c for p, c in self.places if p > pos and ok(c)]
-        if after:
-            return after[0]
-        for _, c in self.places:
-            for a in divs.ancestors(c):
-                if ok(a.code):
-                    return a.code
+        for places in (self.places, self.weak):
+            before = [c for p, c in places if p <= pos and ok(c)]
+            if before:
+                return before[-1]
+            after = [c for p, c in places if p > pos and ok(c)]
+            if after:
+                return after[0]
+            for _, c in places:
+                for a in divs.ancestors(c):
+                    if ok(a.code):
+                        return a.code
         return None
 
     def known(self, code: str, divs: Divisions) -> bool:
         up = divs.ancestor_codes(code)
-        return any(c == code or c in up or code in divs.ancestor_codes(c) for _, c in self.places)
+        return any(c == code or c in up or code in divs.ancestor_codes(c) for _, c in self.places + self.weak)
 
 
 class BodyFinder:
@@ -135,6 +147,12 @@ class BodyFinder:
         self.industries = frozenset(lex.union_industries)
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
+        self.short_places: dict[str, list[str]] = {}
+        for d in sorted(divs.by_code.values(), key=lambda d: ("province", "city").index(d.level)
+                        if d.level in ("province", "city") else 9):
+            if d.level in ("province", "city") and d.short and len(d.short) >= 2 and d.short != d.name:
+                self.short_places.setdefault(d.short, []).append(d.code)
+        self.short_place_re = re.compile(alternation(list(self.short_places)))
         self.dept_re = re.compile(f"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(list(read_words('department_endings.txt')))})")
 
     # -- places ------------------------------------------------------------------------------
@@ -146,7 +164,44 @@ class BodyFinder:
                 h.code = h.codes[0]
         self._resolve_by_short(m, kept)
         self._resolve_related(kept)
-        return [h for h in kept if h.code and (h.in_chain or not h.generic)]
+        found = [h for h in kept if h.code and (h.in_chain or not h.generic)]
+        return sorted(found + self._short_places(m, found), key=lambda h: h.start)
+
+    def _in_place_list(self, m: str, a: int, e: int) -> bool:
+        """Is ``m[a:e]`` an item of a list of short place names (济南、枣庄、潍坊等地)?"""
+        left = max(m.rfind(c, 0, a) for c in ",，。;；:：\n") + 1
+        x = _PLACE_LIST.match(m, left)
+        if x is None or x.end(1) < e:
+            return False
+        items = x.group(1).split("、")
+        return len(items) >= 2 and all(i in self.short_places or i in self.divs.by_name for i in items)
+
+    def _short_places(self, m: str, found: list[PlaceHit]) -> list[PlaceHit]:
+        """Provinces and cities named by their short name where a place is meant: after a word of
+        going or being somewhere (在郑州召开, 赴浙江, 本报北京2月22日电), in a list of places
+        (济南、枣庄、潍坊等地), or before a place of theirs (深圳龙华区, 宁夏银川灵武市). Rule
+        ``place.short.v1``."""
+        taken = _positions([(h.start, h.end) for h in found])
+        starts = {h.start: h for h in found}
+        out: list[PlaceHit] = []
+        for x in self.short_place_re.finditer(m):
+            a, e = x.start(), x.end()
+            if a in taken or e - 1 in taken:
+                continue
+            codes = self.short_places[x.group(0)]
+            nxt = starts.get(e)
+            below = [c for c in codes if nxt is not None and nxt.code and self.divs.is_ancestor(c, nxt.code)]
+            if below:
+                code = below[0]
+            elif _GOES_TO.search(m, max(0, a - 3), a) or self._in_place_list(m, a, e) \
+                    or _DATELINE_PLACE.match(m, max(0, a - 2), a) and _DATED.match(m, e):
+                if "\u4e00" <= m[e:e + 1] <= "\u9fff" and not _AFTER_PLACE.match(m, e):
+                    continue  # 在郑州大学: part of a longer name
+                code = codes[0]
+            else:
+                continue
+            out.append(PlaceHit(a, e, [code], code, in_chain=bool(below), short=True))
+        return out
 
     def _place_hits(self, m: str) -> list[PlaceHit]:
         """The longest division name ending at each level character (``generic`` ones if none)."""
@@ -474,13 +529,16 @@ class BodyFinder:
             if p in stop:
                 continue
             inside = [division for a, b, division in cover if a <= p < b]
-            if h.end - p < 3 and not h.in_chain and not inside and not any(x.start <= p < x.end for x in out):
+            if h.end - p < 3 and not h.in_chain and not h.short and not inside \
+                    and not any(x.start <= p < x.end for x in out):
                 continue  # a two-character name (易县) only inside a body's name or a chain
             if inside and not any(inside):
                 continue  # inside a company name or a congress: not a place mention
             d = self.divs.get(h.code)
-            out.append(Mention(Label.PLACE, doc.text[p:h.end], p, h.end, "place.division.v1",
-                               canonical=d.name, attrs=(("place", h.code), ("level", d.level))))
+            name = doc.text[p:h.end] if h.short and d.name.endswith("特别行政区") else d.name  # 香港, 澳門
+            out.append(Mention(Label.PLACE, doc.text[p:h.end], p, h.end,
+                               "place.short.v1" if h.short else "place.division.v1",
+                               canonical=name, attrs=(("place", h.code), ("level", d.level))))
         return out
 
     def _province_lists(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
@@ -649,6 +707,8 @@ class BodyFinder:
         start = None
         prev: PlaceHit | None = None
         for h in places:
+            if h.short:
+                continue  # 深圳龙华区: no written name of 深圳市
             d = self.divs.get(h.code)
             joined = prev is not None and prev.end == h.start and h.in_chain
             # a county (县, 旗, county-level city) heads its chain: 伊金霍洛旗, not 鄂尔多斯市伊金霍洛旗

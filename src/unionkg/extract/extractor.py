@@ -92,7 +92,9 @@ class Extractor:
         ctx = Context()
         head_places = self.bodies.find_places(head.match)
         text_places = self.bodies.find_places(doc.match)
-        ctx.places = [(-1, h.code) for h in head_places] + [(h.start, h.code) for h in text_places]
+        ctx.places = [(-1, h.code) for h in head_places if not h.short] + [(h.start, h.code) for h in text_places
+                                                                          if not h.short]
+        ctx.weak = [(-1, h.code) for h in head_places if h.short] + [(h.start, h.code) for h in text_places if h.short]
         in_head = self.bodies.find(head, ctx, [], head_places)
         title_bodies = [b for b in in_head if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         title_places = [b for b in in_head if b.label is Label.PLACE]
