@@ -64,6 +64,8 @@ _LEVEL_ALONE = re.compile(r"(?:街道|省|市|区|县|镇|乡|旗)")
 _NOT_DEPARTMENT = re.compile(r"[的在到与是为等了及、省县]|召开|举行|组织|开展|举办|工会|人大|政协|党委|党组|妇联|团委|"
                              r"常委|书记|主任|局长|领导|干部|职工")
 _NOT_AFTER_DEPT = frozenset("面势限")
+#: a department named after its government: 台中市政府勞工局, 某县人民政府办公室
+_GOV_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:局|办公室|委员会|处)(?![面势限])")
 #: a unit of a department: 公安局交警支队
 _DEPT_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:支队|大队|中队|分局|派出所)")
 #: endings that may stand alone for the body of the place in context, in a list of officials
@@ -330,6 +332,7 @@ class BodyFinder:
             hit = place_end.get(pre)
             code = ""
             rule = "body.division.v1"
+            sar = False
             start = pre
             if hit is not None:
                 code = hit.code
@@ -366,6 +369,7 @@ class BodyFinder:
                             out.append(named)
                     continue
                 code, start, rule = short[0], short[1], "body.shortplace.v1"
+                sar = self.divs.get(code).name.endswith("特别行政区")  # 澳門工會聯合總會: named as written
                 if suffix == "工会" and not industry:
                     suffix = "总工会"  # 香洲工会 → 香洲区总工会
             if congress is not None:  # 河南省工会第十六次代表大会: the congress, and the body that holds it
@@ -386,6 +390,8 @@ class BodyFinder:
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
+            if rule == "body.shortplace.v1" and sar:
+                attrs.append(("short", t[start:e]))
             if termed:
                 attrs.append(("term", True))  # 平远县第六届残联: not the body's written name
             if rule == "body.shortform.v1":  # 区政府 → 兴山区人民政府, 市妇联 → 鹤岗市妇联: the place's own name
@@ -452,14 +458,19 @@ class BodyFinder:
                 out.append(Mention(Label.ORGANIZATION, t[start:e], start, e, "org.department.v1", canonical=full,
                                    attrs=(("place", code), ("kind", "government"), ("short", shown))))
                 ends.add(e)
-        for b in found:  # 青岛市公安局交警支队: a unit of a department the endings found
-            unit = _DEPT_UNIT.match(m, b.end) if b.attr("kind") == "government" and b.text.endswith(("局", "厅")) else None
+        for b in found:  # 青岛市公安局交警支队, 台中市政府勞工局: a unit of a department or government
+            unit = None
+            if b.attr("kind") == "government" and b.text.endswith(("局", "厅")):
+                unit = _DEPT_UNIT.match(m, b.end)
+            elif b.attr("kind") == "government" and b.text.endswith("政府"):
+                unit = _GOV_UNIT.match(m, b.end)
             if unit is None or unit.end() in ends or _NOT_DEPARTMENT.search(unit.group(0)):
                 continue
             more = t[b.end:unit.end()]
+            shown = str(b.attr("short")) + more if b.attr("short") else t[b.start:unit.end()]
             out.append(Mention(Label.ORGANIZATION, t[b.start:unit.end()], b.start, unit.end(), "org.department.v1",
                                canonical=b.name + more, attrs=tuple((k, v) for k, v in b.attrs if k != "short")
-                               + ((("short", str(b.attr("short")) + more),) if b.attr("short") else ())))
+                               + (("short", shown),)))
             ends.add(unit.end())
         return out
 
@@ -737,6 +748,11 @@ class BodyFinder:
             for code in self.divs.by_short.get(name, ()):
                 if ctx.known(code, self.divs):
                     return code, pre - k
+            # 澳門工會聯合總會, 香港工會聯合會: a province-level short name needs no context
+            codes = [c for c in self.divs.by_short.get(name, ()) if self.divs.get(c).level == "province"]
+            if len(codes) == 1 and (pre - k == 0 or not "\u4e00" <= m[pre - k - 1] <= "\u9fff"
+                                    or self.lex.boundary_before(m, pre - k) is not None):
+                return codes[0], pre - k
         return None
 
     def _left_name(self, m: str, end: int, limit: int = 24) -> int:
