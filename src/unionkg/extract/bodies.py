@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from ..ingest.normalize import in_script_of, to_match_text
 from ..resources import read_rows, read_words
 from ..types import Label, Mention
-from .divisions import LEVEL_CHARS, Divisions
+from .divisions import LEVEL_CHARS, ZONE_ENDINGS, Divisions
 from .lexicon import Lexicon, alternation
 from .people import PersonHit
 from .segmenter import Segmenter
@@ -50,14 +50,14 @@ _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
 #: a word of going or being somewhere before a short place name: 在郑州, 赴浙江, 来鄂
-_GOES_TO = re.compile(r"(?:在|赴|到|来|至|于|抵|前往|来到|走进|落户|回到|深入|奔赴|遍布)$")
+_GOES_TO = re.compile(r"(?:在|赴|到|来|至|于|抵|前往|来到|走进|落户|回到|深入|奔赴|遍布|考察|视察)$")
 #: a list of short place names: 济南、枣庄、潍坊等地
 _PLACE_LIST = re.compile(r"(?:[^,，。;；:：\n]{0,12}?[在赴到于])?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?:等(?:地|市|省)|两地|三地|[,，。])")
 #: a dateline's place: 本报北京2月22日电
 _DATELINE_PLACE = re.compile(r"本报|本网|电讯|社$")
 _DATED = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 #: what may follow a short place name standing alone
-_AFTER_PLACE = re.compile(r"(?:召开|举行|举办|开展|调研|考察|参观|看望|慰问|访问|出席|参加|等地|两地|各地|、|和|与|及|的)")
+_AFTER_PLACE = re.compile(r"(?:召开|举行|举办|开展|调研|考察|参观|看望|慰问|访问|出席|参加|等地|两地|各地|、|和|与|及|的|时|重要)")
 #: a level word standing for the place in context (市科技局, 区人社局)
 _LEVEL_ALONE = re.compile(r"(?:街道|省|市|区|县|镇|乡|旗)")
 #: what a department's name does not hold: clause words, other bodies' endings
@@ -111,6 +111,8 @@ class Context:
             d = divs.get(code)
             if d.level != level and not (level_word == "市" and d.level == "district" and d.name.endswith("市")):
                 return False  # 市 is a city's, or a county-level city's (安陆市委、市总工会)
+            if level_word == "省":
+                return d.name.endswith("省")  # 省总工会 is no municipality's (上海市)
             return (level not in ("district", "city") and len(level_word) == 1) or d.name.endswith(level_word)
 
         for places in (self.places, self.weak):
@@ -627,7 +629,7 @@ class BodyFinder:
             name = self._full(code) + body
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "party"), ("place", code),
-                                                      ("short", self.divs.own_name(code) + body))))
+                                                      ("short", self._party_place(code, written) + body))))
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
@@ -706,6 +708,14 @@ class BodyFinder:
 
     def _full(self, code: str) -> str:
         return self.divs.full_name(code)
+
+    def _party_place(self, code: str, written: dict[str, str]) -> str:
+        """The place a party committee's short form is shown with: its own name (兴山区委), but a
+        zone as the article writes it (汽开区党工委)."""
+        name = self.divs.get(code).name
+        if name.endswith(ZONE_ENDINGS) and code in written:
+            return written[code]
+        return self.divs.own_name(code)
 
     def _own(self, code: str, written: dict[str, str]) -> str:
         """The name a short form of ``code``'s body is shown with: the place as the article writes

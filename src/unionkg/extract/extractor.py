@@ -115,7 +115,8 @@ class Extractor:
         rels += self._reported(doc, article)
         rels += self.roles.person_relations(doc, article.id, people, organiser, event.id)
         rels += implements(doc, article.id, camp, canon, organiser, event.id, bodies)
-        rels += visits(doc, article.id, bodies, organiser, event.id)
+        in_campaign = [b for b in bodies if b.label is Label.PLACE and any(s <= b.start < e for s, e in blocked)]
+        rels += visits(doc, article.id, [b for b in bodies if b not in in_campaign], organiser, event.id)
         facts.relations = _dedupe(rels)
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
         facts.entities = self._entities(article, bodies, people, camp_entities, facts.relations, organiser)
@@ -209,7 +210,8 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
             best[key] = b.text
         elif b.label is Label.PLACE:
             continue  # a place is named by the table, or as written when that is its name in another script
-        elif b.rule in _WRITTEN_RULES and not b.attr("term") and len(b.text) > len(best.get(key, "")):
+        elif b.rule in _WRITTEN_RULES and not b.attr("term") and not b.attr("short") \
+                and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
     for b in bodies:  # a body of this article only (县法院): as first written
         if b.attr("unresolved") and (b.label, b.name) not in best:
@@ -231,7 +233,7 @@ def _shown_as(b: Mention, shown: str) -> Mention:
 
 
 #: rules whose mention text names the body itself (its place or its company), not a level word
-_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1"})
+_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1", "org.party.v1"})
 
 
 def _part_of(part: Mention, whole: Mention) -> bool:

@@ -31,10 +31,11 @@ _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain 
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 #: appointing someone: 增补甲为…, 选举乙为…
-_APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)")
+_APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
 #: the term of a body named before its titles: 第十届委员会
 _TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四五六七八九十]+届)?"
                    r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")
+_TERM_FIRST = re.compile(r"第[一二三四五六七八九十0-9]+届")
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
@@ -295,7 +296,8 @@ class PeopleFinder:
             x = _ELECTED.match(m, self._past_list(m, h, by_hit_start))
             if x is None:
                 continue
-            body = by_start.get(x.end())
+            ahead = _TERM_FIRST.match(m, x.end())  # 当选为第二届凌海市总工会主席: the term before the body
+            body = by_start.get(x.end()) or (by_start.get(ahead.end()) if ahead else None)
             sent = doc.sentence_of(h.start)
             if body is None:  # …当选为联合会主席,乙当选为副主席 / 选举产生了楼宇工联会…,甲当选主席
                 before = [b for b in bodies if sent[0] <= b.start < h.start and b.label is Label.UNION_BODY]

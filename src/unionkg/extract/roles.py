@@ -23,6 +23,7 @@ from .text import Doc
 _SPEECH_OBJ = re.compile(r"^[作做][\u4e00-\u9fff]{0,10}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读|介绍|分享|说明)")
 #: what may stand between a name and its verb
 _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀|专程|特地|专门|赶来|前来|亲临|均|"
+                     r"主席|副主席|书记|主任|部长|会长|"
                      r"到会(?!指导)|现场(?!指导))*")
 #: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
 _ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|出席(?:会议|大会|活动|仪式)?的[^,，。]{0,6})有")
