@@ -33,7 +33,8 @@ def realdev_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, eval_r
     need(SHARED / "realdev")
     work = tmp_path_factory.mktemp("realdev")
     corpus, gold = eval_realdev.convert(SHARED, work)
-    build([str(corpus)], work / "build", html=False)
+    summary = build([str(corpus)], work / "build", html=False)
+    assert not summary.errors, summary.errors  # no article the extractor fails on
     return eval_realdev.score_parts(json.loads(gold.read_text(encoding="utf-8")), work / "build" / "facts.jsonl")
 
 

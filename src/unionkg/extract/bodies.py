@@ -324,8 +324,8 @@ class BodyFinder:
             # what stands before the suffix
             pre = a
             industry = ""
-            if suffix == "工会":
-                industry = self._industry_before(m, pre)
+            if suffix in ("工会", "总工会"):
+                industry = self._industry_before(m, pre)  # 省教育工会, 台中市勞工總工會
                 pre -= len(industry)
             term = _TERM_BEFORE.search(m, max(0, pre - 8), pre) if label is not Label.UNION_BODY or pre == a else None
             termed = term is not None and term.end() == pre and bool(_level_word(m, term.start()))
@@ -390,6 +390,8 @@ class BodyFinder:
                 continue  # 广东省工会… without 总: not a body name by itself
             level = self.divs.get(code).level
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
+            if self.divs.get(code).province == "台湾省":
+                ending = suffix  # 台中市政府: no 人民政府 there
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
             if rule == "body.shortplace.v1" and sar:
@@ -663,14 +665,15 @@ class BodyFinder:
                     gov = found or self._unresolved(doc.text, pos.start, pos.start, Label.ORGANIZATION,
                                                      "government", key)
                 else:
-                    full = self._full(code) + "人民政府"
+                    gov_ending = "政府" if self.divs.get(code).province == "台湾省" else "人民政府"
+                    full = self._full(code) + gov_ending
                     found = by_canonical.get(full)
                     gov = found or Mention(
                         Label.ORGANIZATION, doc.text[pos.start:pos.end], pos.start, pos.end,
                         "org.implied_government.v1", canonical=full,
                         attrs=(("place", code), ("kind", "government"), ("implied", True)))
                     if found is None:
-                        shown = in_script_of(self.divs.own_name(code) + "人民政府", doc.text)
+                        shown = in_script_of(self.divs.own_name(code) + gov_ending, doc.text)
                         gov = Mention(gov.label, gov.text, gov.start, gov.end, gov.rule, shown,
                                       gov.attrs + (("full", full),))
                         by_canonical[full] = gov
@@ -813,7 +816,10 @@ class BodyFinder:
             if len(c.group(0)) <= 2 and not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start):
                 continue  # 广州职工大学堂: 大学 is not where the word ends
             name = t[start:c.end()]
-            if name[0] in "该本其各" or m[start:c.start()] in _GENERIC_PREFIX:
+            pre_name = m[start:c.start()]
+            if name[0] in "该本其各这這此我" or "我" in pre_name or pre_name in _GENERIC_PREFIX \
+                    or any(pre_name.endswith(g) and self.lex.boundary_before(m, start + len(pre_name) - len(g))
+                           for g in _GENERIC_PREFIX if len(g) >= 2) or pre_name.count("(") != pre_name.count(")"):
                 continue
             kind = self.lex.company_suffixes[c.group(0)]
             out.append(Mention(Label.ORGANIZATION, name, start, c.end(), "org.company.v1", canonical=name,
