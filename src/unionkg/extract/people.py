@@ -36,6 +36,11 @@ _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:
 _TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四五六七八九十]+届)?"
                    r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")
 _TERM_FIRST = re.compile(r"第[一二三四五六七八九十0-9]+届")
+#: where a clause opens: after punctuation, 会上/随后/会议由
+_CLAUSE_OPEN = re.compile(r"(?:^|[。;；,，\n:：]|会上[,，]?|随后[,，]?|由)")
+#: a role at the event right after a name
+_ROLE_NEXT = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,16}?(?:作|做)|主持|出席|致辞|致贺词|作了?[^,，。;；]{0,12}?(?:报告|讲话)|"
+                        r"讲话|发言|宣读|领学)")
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
@@ -185,6 +190,7 @@ class PeopleFinder:
         self._repeats(doc.text, hits, covered, stop)
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
+        self._names_before_roles(doc, hits, covered, stop)
         _inherit_bodies(doc, hits, bodies)
         self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
@@ -365,6 +371,21 @@ class PeopleFinder:
             taken.add(p)
             hits.extend(self._list_after(doc, p + n, hits[-1], stop))
         return hits
+
+    def _names_before_roles(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """``会上,刘丽君代表区妇联做了工作报告``: a plain name opening a clause, right before a role at
+        the event (代表…作报告, 主持, 出席, 致辞 …), is a person's, title or not (rule
+        ``person.before_role.v1``)."""
+        m = doc.match
+        for x in _CLAUSE_OPEN.finditer(m):
+            a = x.end()
+            if a >= len(m) or covered[a] or stop[a]:
+                continue
+            n = next((k for k in (3, 2) if self._plain_name(m[a:a + k]) and _ROLE_NEXT.match(m, a + k)), 0)
+            if n:
+                hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.before_role.v1", a))
+                _mark(covered, a, a + n)
+        hits.sort(key=lambda h: h.start)
 
     def _repeats(self, text: str, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
         """Later bare mentions of a named person, longest names first."""
