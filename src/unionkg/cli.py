@@ -240,3 +240,23 @@ def synth(count: int, out: str, seed: int, year: int) -> None:
         raise click.ClickException(str(err)) from None
     click.echo(f"{r.articles} articles, {r.campaigns} campaigns, {r.adoptions} adoptions → {r.corpus}, "
                f"{r.gold.name}, {r.cascades.name}")
+
+
+# --- rules (issue 12) ---------------------------------------------------------------------------
+
+
+@cli.command(name="rules")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--stage", help="Only the rules of this stage (ingest, campaigns, places, bodies, people, …).")
+def rules_cmd(fmt: str, stage: str | None) -> None:
+    """List the extraction rules: id, stage, what each emits and an example that fires it."""
+    import json
+
+    from .extract.rules import registry
+
+    rows = [r for r in registry() if stage is None or r.stage == stage]
+    if fmt == "json":
+        click.echo(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=1))
+        return
+    for r in rows:
+        click.echo(f"{r.id:32s} {r.stage:11s} {r.emits:15s} {r.example}  →  {r.expected}")

@@ -18,7 +18,7 @@ from ..resources import read_rows, read_words
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, ZONE_ENDINGS, Divisions
 from .lexicon import Lexicon, alternation
-from .people import PersonHit
+from .people import GOVERNMENT_HEAD, PersonHit
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -71,8 +71,6 @@ _DEPT_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:支队|大队|中队|分局|�
 #: endings that may stand alone for the body of the place in context, in a list of officials
 _BARE_ENDING = re.compile(r"政协|人大常委会|人大|政府|妇联|团委|科协|残联|工商联")
 _TITLE_NEXT = re.compile(r"(?:常务|专职|兼职)?副?(?:主席|主任|书记|县长|区长|市长|镇长|秘书长|理事长|党组书记|党组成员)")
-#: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
-_GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: a body's term between its place and its ending: 县第十七届人大常委会
 _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 #: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
@@ -404,7 +402,8 @@ class BodyFinder:
                 attrs.append(("kind", kind or "other"))
             if industry:
                 attrs.append(("industry", industry))
-            out.append(Mention(label, t[start:e], start, e, rule, canonical=full, attrs=tuple(attrs)))
+            out.append(Mention(label, t[start:e], start, e, "body.industry.v1" if industry and rule == "body.division.v1"
+                               else rule, canonical=full, attrs=tuple(attrs)))
             if label is Label.ORGANIZATION and kind != "congress":
                 org_end[e] = out[-1]
         bodies_at = {(x.start, x.end) for x in out if x.rule != "org.company.v1"}
@@ -536,7 +535,7 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: frozenset[int]) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
-        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation", "org.party", "org.department")))
+        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "org.party", "org.department")))
                  for x in bodies]
         out: list[Mention] = []
         for h in places:
@@ -654,7 +653,7 @@ class BodyFinder:
         by_canonical = {b.attr("full") or b.name: b for b in bodies if b.label is Label.ORGANIZATION}
         for p in people:
             for pos in p.positions:
-                head = _GOVERNMENT_HEAD.search(pos.title) if not pos.body else None
+                head = GOVERNMENT_HEAD.search(pos.title) if not pos.body else None
                 if head is None:
                     continue
                 word = head.group(1)

@@ -6,6 +6,7 @@ people, events, relations) and resolves short forms and campaign variants inside
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,7 +74,11 @@ def same_campaign(a: str, b: str) -> bool:
 class Extractor:
     """Rule-based extractor. Holds its lexicon, division table and segmenter (no global state)."""
 
-    def __init__(self, lexicon: Lexicon | None = None, divisions: Divisions | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, divisions: Divisions | None = None,
+                 disabled: frozenset[str] = frozenset()) -> None:
+        """``disabled``: rule ids switched off (``unionkg rules`` lists them): their mentions,
+        people, organisers and relations are not made, and nothing builds on them."""
+        self.disabled = disabled
         self.lex = lexicon or Lexicon.load()
         self.divs = divisions or Divisions.load()
         self.seg = Segmenter()
@@ -84,10 +89,17 @@ class Extractor:
         self.roles = RoleCues.load()
         self.organiser = Organiser()
 
+    def without(self, rules: frozenset[str]) -> Extractor:
+        """This extractor with ``rules`` switched off too (sharing its lexicon, table and segmenter)."""
+        other = copy.copy(self)
+        other.disabled = self.disabled | rules
+        return other
+
     def extract(self, article: Article) -> ArticleFacts:
         doc = Doc(article.text)
         head = Doc(" ".join(x for x in (article.title, article.subtitle or "", article.section or "") if x))
-        camp = self.campaigns.find(doc)
+        off = self.disabled
+        camp = [c for c in self.campaigns.find(doc) if c.rule not in off]
         blocked = [(c.start, c.end) for c in camp]
         ctx = Context()
         head_places = self.bodies.find_places(head.match)
@@ -100,13 +112,15 @@ class Extractor:
         title_places = [b for b in in_head if b.label is Label.PLACE]
         # a spirit names the body whose meeting it is (江门市总工会十二届五次全委会议精神): bodies may stand in one
         spirit_free = [(c.start, c.end) for c in camp if c.rule != "campaign.spirit.v1"]
-        bodies = _display_names(self.bodies.find(doc, ctx, spirit_free, text_places), doc.text)
+        bodies = _display_names([b for b in self.bodies.find(doc, ctx, spirit_free, text_places) if b.rule not in off],
+                                doc.text)
         shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
         title_bodies = [_shown_as(b, shown[b.name]) if b.name in shown else b for b in title_bodies]
-        people = self.people.find(doc, bodies, blocked)
-        bodies += self.bodies.implied_governments(doc, ctx, people, bodies)
+        people = [p for p in self.people.find(doc, bodies, blocked) if p.rule not in off]
+        if "org.implied_government.v1" not in off:
+            bodies += self.bodies.implied_governments(doc, ctx, people, bodies)
         organiser, organiser_rule = self.organiser.find(
-            OrganiserInput(doc, head, bodies, title_bodies, title_places))
+            OrganiserInput(doc, head, bodies, title_bodies, title_places), skip=off)
         facts = ArticleFacts(article)
         event = event_of(doc, article.id, article.date, organiser, self.event_nouns, article.title, organiser_rule)
         facts.events.append(event)
@@ -117,7 +131,7 @@ class Extractor:
         rels += implements(doc, article.id, camp, canon, organiser, event.id, bodies)
         in_campaign = [b for b in bodies if b.label is Label.PLACE and any(s <= b.start < e for s, e in blocked)]
         rels += visits(doc, article.id, [b for b in bodies if b not in in_campaign], organiser, event.id)
-        facts.relations = _dedupe(rels)
+        facts.relations = _dedupe([r for r in rels if r.evidence.rule not in off])
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
         facts.entities = self._entities(article, bodies, people, camp_entities, facts.relations, organiser)
         return facts
@@ -233,7 +247,8 @@ def _shown_as(b: Mention, shown: str) -> Mention:
 
 
 #: rules whose mention text names the body itself (its place or its company), not a level word
-_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1", "org.party.v1"})
+_WRITTEN_RULES = frozenset({"body.division.v1", "body.industry.v1", "body.company_union.v1", "org.congress.v1",
+                            "org.party.v1"})
 
 
 def _part_of(part: Mention, whole: Mention) -> bool:

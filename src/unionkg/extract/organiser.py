@@ -93,7 +93,7 @@ class Organiser:
                 continue
             got = rule.find(x)
             if got is not None:
-                return holder_of(got, x.bodies), rule.id
+                return (got if "event.congress_holder.v1" in skip else holder_of(got, x.bodies)), rule.id
         return None, ""
 
     # -- the rules -------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家
 _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain a word of _NOT_NAME?
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
+#: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
+GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
 #: the term of a body named before its titles: 第十届委员会
@@ -455,7 +457,8 @@ class PeopleFinder:
                     honoured.add(id(positions[-1]))
                 continue
             if body is None:
-                if positions and id(positions[-1]) not in honoured:  # 党组成员、副主席: one position
+                if positions and id(positions[-1]) not in honoured and not GOVERNMENT_HEAD.search(titles):
+                    # 党组成员、副主席: one position (but 县委常委、常务副县长: the county's government)
                     last = positions[-1]
                     last.title += "、" + titles
                     last.end = b

@@ -3,7 +3,7 @@
 
 The role verbs are data (``data/role_verbs.tsv``: verb, relationship, rule id, who may take it);
 ``RoleCues`` compiles them once per extractor. Rule ids: ``role.<id>.v1`` (``role.zhuchi.v1``),
-``role.zuo_baogao.v1``, ``role.yixing.v1``, ``invited.yaoqing.v1``, ``position.chain.v1``.
+``role.speech_made.v1``, ``role.yixing.v1``, ``invited.yaoqing.v1``, ``position.chain.v1``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _SPEECH_OBJ = re.compile(r"^(?:[作做]了?(?:题为)?(?:[《\"“][^》\"”]{1
                          r"|致了?(?:贺词|欢迎词|辞|贺信))")
 #: what may stand between a name and its verb
 _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀|专程|特地|专门|赶来|前来|亲临|均|"
-                     r"主席|副主席|书记|主任|部长|会长|详细|认真|简要|重点|全面|深入|"
+                     r"主席|副主席|书记|主任|部长|会长|详细|认真|简要|重点|全面|"
                      r"到会(?!指导)|现场(?!指导))*")
 #: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
 _ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|出席(?:会议|大会|活动|仪式)?的[^,，。]{0,6})有")
@@ -114,7 +114,7 @@ class RoleCues:
                                 out.append((t, rid, start + j))
                                 j = r.end()
                             else:
-                                out.append((RelType.SPOKE, "role.zuo_baogao.v1", start + j))
+                                out.append((RelType.SPOKE, "role.speech_made.v1", start + j))
                                 j += sp.end() if sp else 1
                             k = clause.find("并", j)  # 主持会议并讲话: a second role only after 并
                             if k < 0 or k - j > 12:
