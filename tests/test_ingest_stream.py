@@ -3,6 +3,7 @@ counted, decoding hints that fit the file, JSON errors worded right (issue 15, i
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from unionkg.cli import cli
 from unionkg.errors import InputError
 from unionkg.ingest import iter_articles, readers, split_page
 from unionkg.ingest.readers import IngestReport, RawRecord, parse_record
-from unionkg.ingest.split import split_lines
+from unionkg.ingest.split import _Page, split_lines
 from unionkg.types import Article
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -85,7 +86,11 @@ def test_a_page_without_breaks_is_cut_at_a_headline_and_keeps_its_metadata() -> 
     it = split_lines(lines, max_page_chars=500)
     first = next(it)
     assert lines.read < len(lines.lines) // 4
-    arts = [first, *it]
+    arts = [first]
+    for art in it:  # however many cuts, only the page being read and the one before stay alive
+        arts.append(art)
+        if len(arts) % 25 == 0:
+            assert sum(isinstance(o, _Page) for o in gc.get_objects()) <= 3
     assert [a.title for a in arts] == [f"第{i}条消息" for i in range(200)]
     assert {a.page for a in arts} == {"3"} and {a.published for a in arts} == {"2024-04-09"}
     assert {tuple(n for n, _ in a.editors) for a in arts} == {("甲一",)}

@@ -233,6 +233,7 @@ class _Page:
         """The page's articles (its drafts with a body), in order."""
         raw = "".join(self.lines)
         section = self.carry.section if self.carry else None
+        self.carry = None  # the page before is written: let it go
         for d in self.drafts:
             if not d.body:
                 continue
