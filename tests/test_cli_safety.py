@@ -79,8 +79,8 @@ def test_option_ranges_are_refused(tmp_path: Path) -> None:
         code, out = run("build", str(SAMPLE), "-o", str(tmp_path / "o"), *args)
         assert code == 2 and f"Invalid value for '{option}'" in out, out
     assert not (tmp_path / "o").exists()
-    code, out = run("synth", "-n", "0", "-o", str(tmp_path / "c.jsonl"))
-    assert code == 2 and "Invalid value for '-n'" in out
+    code, out = run("synth", "-n", "5", "--year", "99999", "-o", str(tmp_path / "c.jsonl"))
+    assert code == 2 and "Invalid value for '--year'" in out
 
 
 def test_a_mistyped_query_parameter_is_refused_before_connecting() -> None:

@@ -302,7 +302,7 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
 
 
 @cli.command()
-@click.option("-n", "count", type=click.IntRange(min=1), required=True, help="Number of articles.")
+@click.option("-n", "count", type=int, required=True, help="Number of articles.")
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False),
               help="Corpus file (.jsonl); corpus.gold.json and corpus.cascades.json are written beside it.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
