@@ -13,6 +13,11 @@ import click
 
 from . import __version__
 
+#: Years a --year may name (news of the unions' century; typos such as 20245 or 99999 are refused).
+YEAR_MIN, YEAR_MAX = 1900, 2100
+#: Upper bound of --workers (processes on one machine).
+MAX_WORKERS = 256
+
 
 @click.group()
 @click.version_option(__version__, prog_name="unionkg")
@@ -26,8 +31,9 @@ def cli() -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Build directory.")
-@click.option("--year", type=int, help="Year of dates written without one (3月18日).")
-@click.option("--workers", type=int, default=1, show_default=True, help="Extraction processes.")
+@click.option("--year", type=click.IntRange(YEAR_MIN, YEAR_MAX), help="Year of dates written without one (3月18日).")
+@click.option("--workers", type=click.IntRange(1, MAX_WORKERS), default=1, show_default=True,
+              help="Extraction processes.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); a LocalCluster when absent.")
 @click.option("--add", is_flag=True, help="Add these inputs to the articles already in the build.")
@@ -44,8 +50,13 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
     import json
 
     from .errors import UnionKGError
+    from .outputs import check_output_dir
     from .pipeline import build as run_build
 
+    try:
+        check_output_dir(out_dir, "-o")
+    except UnionKGError as err:
+        raise click.ClickException(str(err)) from None
     bar = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -84,17 +95,18 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), help="Where to write (default: BUILD_DIR).")
 def export(build_dir: str, formats: tuple[str, ...], out_dir: str | None) -> None:
     """Export an existing build as GraphML, GEXF, node-link JSON or neo4j-admin CSV."""
-    from pathlib import Path
 
     from .errors import UnionKGError
     from .model import load_build, write_exports
+    from .outputs import check_output_dir, writing
 
     try:
+        target = check_output_dir(out_dir or build_dir, "-o" if out_dir else "BUILD_DIR")
         g = load_build(build_dir)
-        target = Path(out_dir or build_dir)
-        target.mkdir(parents=True, exist_ok=True)
-        for p in write_exports(g, target, formats):
-            click.echo(str(p))
+        with writing(target):
+            target.mkdir(parents=True, exist_ok=True)
+            for p in write_exports(g, target, formats):
+                click.echo(str(p))
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None
 
@@ -152,24 +164,85 @@ def load_cmd(build_dir: str, uri: str, user: str, password: str, database: str |
     click.echo(report.summary())
 
 
-@cli.command(name="query")
+class _QueryCommand(click.Command):
+    """``query FILE --help`` also lists the parameters FILE takes, from its header."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if any(a in ("--help", "-h") for a in args):
+            opts, _rest, _order = self.make_parser(ctx).parse_args(args=list(args))
+            path = opts.get("query_file")
+            ctx.meta["unionkg.query_file"] = path if isinstance(path, str) else None
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help(ctx, formatter)
+        path = ctx.meta.get("unionkg.query_file")
+        if not path:
+            return
+        from pathlib import Path
+
+        from .errors import UnionKGError
+        from .sinks.neo4j_query import read_query_file
+
+        try:
+            query = read_query_file(Path(path))
+        except UnionKGError as err:
+            formatter.write_paragraph()
+            formatter.write_text(str(err))
+            return
+        with formatter.section(f"Query {path}"):
+            formatter.write_text(query.description)
+        with formatter.section("Its parameters (-p NAME=VALUE)"):
+            formatter.write_dl(query.param_help() or [("(none)", "")])
+
+
+def _excel_option(fn: Any) -> Any:
+    return click.option("--excel", is_flag=True,
+                        help="CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends (implies --format csv).")(fn)
+
+
+def _csv_format(ctx: click.Context, fmt: str, excel: bool) -> str:
+    """--excel means CSV; with another --format given explicitly it is a usage error."""
+    if not excel:
+        return fmt
+    if fmt != "csv" and ctx.get_parameter_source("fmt") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError(f"--excel writes CSV; drop --format {fmt} or use --format csv")
+    return "csv"
+
+
+def _echo(text: str, excel: bool, nl: bool = True) -> None:
+    """Text to stdout; ``excel`` output as UTF-8 bytes whatever the terminal's encoding."""
+    if excel:
+        click.echo((text + ("\r\n" if nl else "")).encode("utf-8"), nl=False)
+    else:
+        click.echo(text, nl=nl)
+
+
+@cli.command(name="query", cls=_QueryCommand)
 @click.argument("query_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Query parameter (repeatable); JSON values such as 2 or [1,2] are typed.")
 @_neo4j_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query_cmd(query_file: str, params: tuple[str, ...], uri: str, user: str, password: str,
-              database: str | None, fmt: str) -> None:
-    """Run a Cypher file from queries/ (header :param values fill in what -p does not give)."""
+@_excel_option
+@click.pass_context
+def query_cmd(ctx: click.Context, query_file: str, params: tuple[str, ...], uri: str, user: str, password: str,
+              database: str | None, fmt: str, excel: bool) -> None:
+    """Run a Cypher file from queries/ (header :param values fill in what -p does not give).
+
+    A parameter the file does not take is refused; `unionkg query FILE --help` lists the file's
+    parameters and what they mean.
+    """
     from pathlib import Path
 
     from .errors import UnionKGError
     from .sinks.neo4j_query import parse_param
     from .sinks.neo4j_query import query_file as run_file
 
+    fmt = _csv_format(ctx, fmt, excel)
     try:
         values = dict(parse_param(p) for p in params)
-        click.echo(run_file(Path(query_file), values, uri, user, password, database, fmt))
+        _echo(run_file(Path(query_file), values, uri, user, password, database, fmt, excel=excel), excel)
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None
 
@@ -190,9 +263,11 @@ def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campai
     """Write the interactive graph page of a build (one offline HTML file)."""
     from .errors import UnionKGError
     from .model import load_build
+    from .outputs import check_output_file
     from .sinks.html import DEFAULT_MAX_NODES, write_html
 
     try:
+        check_output_file(out_path, "-o")
         report = write_html(load_build(build_dir), out_path, focus=focus, hops=hops, campaign=campaign,
                             top=top, max_nodes=max_nodes or DEFAULT_MAX_NODES)
     except UnionKGError as err:
@@ -208,14 +283,17 @@ def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campai
 @click.argument("campaign")
 @click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@_excel_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Also write an offline timeline page.")
-def trace_cmd(campaign: str, build_dir: str, fmt: str, html_path: str | None) -> None:
+@click.pass_context
+def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel: bool, html_path: str | None) -> None:
     """Trace how CAMPAIGN spread through the union hierarchy: adoptions, cascade, lags, coverage."""
     from .analysis.report import report_build
     from .errors import UnionKGError
 
+    fmt = _csv_format(ctx, fmt, excel)
     try:
-        click.echo(report_build(build_dir, campaign, fmt=fmt, html=html_path), nl=False)
+        _echo(report_build(build_dir, campaign, fmt=fmt, html=html_path, excel=excel), excel, nl=False)
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None
 
@@ -228,13 +306,16 @@ def trace_cmd(campaign: str, build_dir: str, fmt: str, html_path: str | None) ->
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False),
               help="Corpus file (.jsonl); corpus.gold.json and corpus.cascades.json are written beside it.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
-@click.option("--year", type=int, default=2024, show_default=True, help="Year the articles fall in.")
+@click.option("--year", type=click.IntRange(YEAR_MIN, YEAR_MAX), default=2024, show_default=True,
+              help="Year the articles fall in.")
 def synth(count: int, out: str, seed: int, year: int) -> None:
     """Generate a synthetic corpus with planted campaign cascades, its gold and cascade truth."""
     from .errors import UnionKGError
+    from .outputs import check_output_file
     from .synth import synth_corpus
 
     try:
+        check_output_file(out, "-o")
         r = synth_corpus(count, out, seed=seed, year=year)
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None

@@ -58,3 +58,9 @@ class Neo4jError(UnionKGError):
 
 class QueryError(UnionKGError):
     code = "UKG400"
+
+
+class OutputError(UnionKGError):
+    """An output file or directory cannot be written (checked before the work starts)."""
+
+    code = "UKG500"

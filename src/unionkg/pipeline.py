@@ -21,7 +21,7 @@ from .errors import ExtractionError, InputError
 from .extract import Extractor, fact_line
 from .extract.facts import facts_json
 from .ingest import iter_articles
-from .ingest.readers import RawRecord, iter_records, parse_record
+from .ingest.readers import IngestReport, RawRecord, iter_records, parse_record
 from .types import Article
 
 _EXTRACTOR: Extractor | None = None
@@ -54,10 +54,15 @@ class BuildSummary:
     edges: int = 0
     out_dir: str = ""
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
+    duplicates: int = 0  # articles skipped: the same article id as one written before
+    ingest: IngestReport = field(default_factory=IngestReport)  # files passed over
 
     def line(self) -> str:
+        skipped = "".join(f", {part}" for part in (
+            f"{self.duplicates} duplicate article{'s' if self.duplicates != 1 else ''} skipped" if self.duplicates else "",
+            self.ingest.line()) if part)
         return (f"{self.articles} articles, {self.entities} entities, {self.relations} relations, "
-                f"{len(self.errors)} errors ({self.cached} from cache); graph: {self.nodes} nodes, "
+                f"{len(self.errors)} errors ({self.cached} from cache){skipped}; graph: {self.nodes} nodes, "
                 f"{self.edges} edges → {self.out_dir}")
 
 
@@ -148,16 +153,19 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
                 from .scale.dask_engine import dask_facts
 
                 arts = []
-                for item in iter_articles(inputs, year=year):
+                for item in iter_articles(inputs, year=year, report=summary.ingest):
                     if isinstance(item, InputError):
                         summary.errors.append(item.to_dict())
                     elif item.id not in seen_ids:
                         seen_ids.add(item.id)
                         arts.append(item)
+                    else:
+                        summary.duplicates += 1
                 for ln in dask_facts(arts, out, scheduler=scheduler):
                     fh.write(facts_json(ln) + "\n")
             else:
-                _extract_stream(iter_records(inputs, year=year), fh, cache, workers, year, seen_ids, summary, progress)
+                _extract_stream(iter_records(inputs, year=year, report=summary.ingest), fh, cache, workers, year,
+                                seen_ids, summary, progress)
     finally:
         cache.close()
     from .model import write_build_file  # the graph stage
@@ -183,8 +191,8 @@ def extract_stage(inputs: Iterable[str], facts_path: str | os.PathLike[str], *, 
     cache = FactsCache(Path(cache_path) if cache_path else Path(os.devnull))
     try:
         with open(facts_path, "w", encoding="utf-8") as fh:
-            _extract_stream(iter_records(inputs, year=year), fh, cache, workers, year, set(), summary, None,
-                            chunksize=chunksize)
+            _extract_stream(iter_records(inputs, year=year, report=summary.ingest), fh, cache, workers, year, set(),
+                            summary, None, chunksize=chunksize)
     finally:
         cache.close()
     return summary
@@ -238,6 +246,8 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Any
             seen_ids.add(aid)
             fh.write(line + "\n")
             summary.articles += 1
+        else:
+            summary.duplicates += 1
 
     def todo() -> Iterator[Article | RawRecord]:
         for r in records:
@@ -245,6 +255,7 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Any
                 summary.errors.append(r.to_dict())
                 continue
             if isinstance(r, Article) and r.id in seen_ids:
+                summary.duplicates += 1
                 continue
             key = record_key(r, year)
             hit = cache.get(key)

@@ -66,6 +66,27 @@ def test_campaign_and_date_filters(open_page, page_file):
     assert o.errors == []
 
 
+def test_date_filter_refuses_a_day_that_does_not_exist(open_page, page_file):
+    o = open_page(page_file)
+    o.page.locator("#ukg-undated").uncheck()
+    everything = o.page.evaluate("ukg.nodeView.length")
+    for bad in ("2024-13-45", "02-30", "2025-02-29", "2024-00-10"):
+        o.page.fill("#ukg-from", bad)
+        o.page.locator("#ukg-from").dispatch_event("change")
+        assert o.page.input_value("#ukg-from") == bad  # kept in the box, to be corrected
+        assert o.page.get_attribute("#ukg-from", "aria-invalid") == "true"
+        assert f"from {bad} is not a date" in o.page.inner_text("#ukg-date-note")
+        assert o.page.evaluate("ukg.nodeView.length") == everything  # a wrong date filters nothing
+    o.page.fill("#ukg-from", "2024-02-29")  # a leap day is a day
+    o.page.locator("#ukg-from").dispatch_event("change")
+    assert o.page.get_attribute("#ukg-from", "aria-invalid") == "false"
+    assert o.page.inner_text("#ukg-date-note").strip() == ""
+    o.page.fill("#ukg-from", "2025-04-01")
+    o.page.locator("#ukg-from").dispatch_event("change")
+    assert "UnionBody:甲市总工会" not in o.page.evaluate("ukg.nodeView.getIds()")
+    assert o.errors == []
+
+
 def test_search_selects_and_reports(open_page, page_file):
     o = open_page(page_file)
     o.page.fill("#ukg-search", "市总工会")  # an alias

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import networkx as nx
@@ -74,7 +75,17 @@ def find_one(G: nx.MultiDiGraph, query: str, label: str | None = None) -> str:
         )[:8]
         raise UnionKGError(
             f"no {what} named {query!r} in the graph",
-            hint=f"known {what} names include: {', '.join(sample)}" if sample else "the graph is empty",
+            hint=f"known {what} names include: {', '.join(sample)}" if sample else _nothing_of(G, label),
         )
     names = ", ".join(f"{n} ({G.nodes[n].get('name')})" for n in found[:8])
     raise UnionKGError(f"{query!r} names {len(found)} {what}s: {names}", hint="give the full name or the node id")
+
+
+def _nothing_of(G: nx.MultiDiGraph, label: str | None) -> str:
+    """What to say when the graph has no node of ``label`` at all: say what it has instead."""
+    if G.number_of_nodes() == 0:
+        return "the graph is empty: the build found no articles; check its inputs and errors.jsonl"
+    counts = Counter(str(attrs.get("label")) for _, attrs in G.nodes(data=True))
+    has = ", ".join(f"{n} {lab}" for lab, n in counts.most_common(4))
+    return (f"the graph has no {label} nodes (its {G.number_of_nodes()} nodes include {has}): "
+            f"none of its articles names one")

@@ -7,20 +7,27 @@ from pathlib import Path
 
 from ..errors import UnionKGError
 from ..model import load_build
+from ..outputs import check_output_file
 from .trace import trace
 from .trace_html import write_trace_html
 from .trace_render import render_csv, render_json, render_table
 
-RENDERERS = {"table": render_table, "json": render_json, "csv": render_csv}
+FORMATS = ("table", "json", "csv")
 
 
 def report_build(
-    build_dir: str | os.PathLike[str], campaign: str, *, fmt: str = "table", html: str | Path | None = None
+    build_dir: str | os.PathLike[str], campaign: str, *, fmt: str = "table", html: str | Path | None = None,
+    excel: bool = False,
 ) -> str:
-    """The trace of ``campaign`` in the build at ``build_dir`` as ``fmt``; also writes ``html``."""
-    if fmt not in RENDERERS:
-        raise UnionKGError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(RENDERERS)}")
+    """The trace of ``campaign`` in the build at ``build_dir`` as ``fmt``; also writes ``html``.
+    ``excel``: CSV with a byte-order mark and CRLF line ends. The page's path is checked first."""
+    if fmt not in FORMATS:
+        raise UnionKGError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
+    if html is not None:
+        check_output_file(html, "--html")
     t = trace(load_build(build_dir), campaign)
     if html is not None:
         write_trace_html(t, html)
-    return RENDERERS[fmt](t)
+    if fmt == "csv":
+        return render_csv(t, excel=excel)
+    return render_json(t) if fmt == "json" else render_table(t)

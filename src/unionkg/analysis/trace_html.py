@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from ..outputs import writing
 from .dates import Day, parse
 from .trace import Branch, Trace, level_rank
 from .trace_render import branch_flags, num, walk
@@ -33,8 +34,10 @@ svg text { font-size: 11px; fill: #333; }
 def write_trace_html(t: Trace, path: str | Path) -> Path:
     """Write the timeline page of ``t`` to ``path``."""
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_html(t), encoding="utf-8")
+    page = render_html(t)
+    with writing(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(page, encoding="utf-8")
     return out
 
 

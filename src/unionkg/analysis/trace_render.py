@@ -7,12 +7,11 @@ date,body,name,label,level,city,mode,parent,depth,lag_first,lag_parent,before_pa
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 from collections.abc import Sequence
 
+from ..outputs import csv_text
 from .trace import Branch, Trace
 
 CSV_FIELDS = (
@@ -26,26 +25,24 @@ def render_json(t: Trace) -> str:
     return json.dumps(t.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_csv(t: Trace) -> str:
-    """One row per adoption event, with its body's place in the cascade."""
+def render_csv(t: Trace, *, excel: bool = False) -> str:
+    """One row per adoption event, with its body's place in the cascade. Cells that a spreadsheet
+    would run as formulas are escaped; ``excel`` adds a byte-order mark and CRLF line ends."""
     branch = {b.adoption.body: b for b in t.branches}
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
-    w.writeheader()
+    rows = []
     for a in t.adoptions:
         b = branch.get(a.body)
         first = b is not None and b.adoption == a
-        w.writerow({
-            "date": a.date or "", "body": a.body, "name": a.name, "label": a.label,
-            "level": a.level or "", "city": a.city or "", "mode": a.mode or "",
-            "parent": (b.parent or "") if b else "", "depth": b.depth if b else "",
-            "lag_first": num(b.lag_first) if first and b else "",
-            "lag_parent": num(b.lag_parent) if first and b else "",
-            "before_parent": str(bool(b and b.before_parent)).lower(),
-            "skipped": ";".join(b.skipped) if b else "",
-            "article": a.article or "", "article_title": a.article_title or "", "sentence": a.sentence,
-        })
-    return buf.getvalue()
+        rows.append((
+            a.date or "", a.body, a.name, a.label, a.level or "", a.city or "", a.mode or "",
+            (b.parent or "") if b else "", b.depth if b else "",
+            num(b.lag_first) if first and b else "",
+            num(b.lag_parent) if first and b else "",
+            str(bool(b and b.before_parent)).lower(),
+            ";".join(b.skipped) if b else "",
+            a.article or "", a.article_title or "", a.sentence,
+        ))
+    return csv_text(CSV_FIELDS, rows, excel=excel)
 
 
 def render_table(t: Trace, width: int = 60) -> str:

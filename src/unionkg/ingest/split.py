@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -119,63 +120,156 @@ def parse_editors(line: str) -> list[tuple[str, str]]:
 
 def split_page(raw: str, origin: str = "", *, year: int | None = None,
                source: str | None = None, page: str | None = None) -> list[Article]:
-    """Split a page (or a single-article text) into articles with titles, bylines and dates."""
-    paras = paragraphs(raw)
-    editors: list[tuple[str, str]] = []
-    drafts: list[Draft] = []
-    cur: Draft | None = None
-    page_date: date | None = None  # the issue's date in a page header: the articles' publication date
-    for p in paras:
+    """Split a page (or a single-article text, or several pages) into articles with titles,
+    bylines and dates."""
+    return list(split_lines(raw.splitlines(keepends=True), origin, year=year, source=source, page=page))
+
+
+#: A page longer than this (characters) with no page break is cut at its next headline, so that
+#: memory stays bounded; the page's editors, number and date carry over the cut.
+MAX_PAGE_CHARS = 1 << 20
+
+
+def split_lines(lines: Iterable[str], origin: str = "", *, year: int | None = None,
+                source: str | None = None, page: str | None = None,
+                max_page_chars: int = MAX_PAGE_CHARS) -> Iterator[Article]:
+    r"""``split_page`` over a stream of lines (each with its line break), page by page.
+
+    A new page starts where a page header (``第3版``) or an editor line (``责任编辑:…``) follows a
+    finished article; each page has its own editors, page number and date. Lines after the last
+    article that open no new article (trailing editor lines, a footer) stay with the page before,
+    so memory holds at most two pages whatever the length of the input.
+
+    >>> [a.title for a in split_lines(["甲会议\n", "本报讯 甲开会。\n", "责任编辑: 丙\n", "乙会议\n", "本报讯 乙开会。\n"])]
+    ['甲会议', '乙会议']
+    """
+    pending: _Page | None = None  # a finished page: the lines after it may still be its tail
+    cur = _Page(page)
+    for line in lines:
+        if line.strip():
+            p = Para(line.rstrip("\r\n"), cur.size)
+            kind = cur.classify(p)
+            cut = cur.size > max_page_chars and kind == "heading" and cur.cur is not None and bool(cur.cur.body)
+            if cut or (kind in ("page_meta", "heading") and cur.opens_page(p)):
+                assert pending is None  # cur has a body, so the page before it was written then
+                pending, cur = cur, _Page(page, carry=cur if cut else None)
+                p = Para(p.raw, 0)
+                kind = cur.classify(p)
+            cur.feed(p, kind)
+            if pending is not None and cur.has_body:
+                yield from pending.articles(origin, year, source)
+                pending = None
+        cur.add_line(line)
+    if pending is not None:  # what followed the last page opened no article: it is that page's tail
+        for q in cur.paras:
+            moved = Para(q.raw, q.start + pending.size)
+            pending.feed(moved, pending.classify(moved))
+        for line in cur.lines:
+            pending.add_line(line)
+        cur = pending
+    yield from cur.articles(origin, year, source)
+
+
+class _Page:
+    """One page of a text input: its lines, paragraphs, drafts, editors, page number and date."""
+
+    def __init__(self, page: str | None, carry: _Page | None = None) -> None:
+        self.lines: list[str] = []
+        self.paras: list[Para] = []
+        self.size = 0  # characters in lines
+        self.drafts: list[Draft] = []
+        self.cur: Draft | None = None
+        self.has_body = False
+        self.carry = carry  # the page this one continues after a cut, whose metadata it inherits
+        self.editors: list[tuple[str, str]] = list(carry.editors) if carry else []
+        self.page: str | None = carry.page if carry else page
+        self.page_date: date | None = carry.page_date if carry else None  # the issue's date in a page header
+        self.section: str | None = None  # the section of the last article, once written
+
+    def add_line(self, line: str) -> None:
+        self.lines.append(line)
+        self.size += len(line)
+
+    def opens_page(self, p: Para) -> bool:
+        """Does ``p`` (a page header or an editor line) begin a new page after a finished article?"""
+        cur = self.cur
+        if cur is None or not cur.body or not is_terminated(cur.body[-1].stripped):
+            return False
         s = p.stripped
+        return bool((_PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX) or _EDITOR_RE.search(p.raw))
+
+    def classify(self, p: Para) -> str:
+        """What ``p`` is on this page so far: page_meta, byline_meta, editors, continued, caption,
+        trailing, meta, body or heading."""
+        s = p.stripped
+        cur = self.cur
         if _PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX and (cur is None or not cur.body or is_terminated(
                 cur.body[-1].stripped)):
-            pm = _PAGE_NO_RE.search(s)
-            page = page or (pm.group(1) if pm else None)
-            page_date = page_date or parse_iso(s)
-            continue  # 南方工报 2025年3月20日 星期四 第3版: page metadata
+            return "page_meta"  # 南方工报 2025年3月20日 星期四 第3版: page metadata
         if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p) and cur is not None and not cur.body:
-            cur.meta.append(Para("作者:" + p.raw.strip(), p.start))  # 本报记者 甲 通讯员 乙, above the body
-            continue
+            return "byline_meta"  # 本报记者 甲 通讯员 乙, above the body
         if _EDITOR_RE.search(p.raw) and not _is_body(p) and (cur is None or not cur.body):
-            editors.extend(parse_editors(p.raw))
-            continue
+            return "editors"
         if cur is not None and cur.body and not is_terminated(cur.body[-1].stripped) \
                 and not _CAPTION_RE.search(p.raw) and not _is_trailing_byline(p):
-            cur.body.append(p)  # column break: the paragraph goes on
-            continue
+            return "continued"  # column break: the paragraph goes on
         if _CAPTION_RE.search(p.raw) and cur is not None and cur.body:
-            cur.captions.append(p)
-            continue
+            return "caption"
         if _is_trailing_byline(p) and cur is not None and cur.body:
-            cur.trailing.append(p.raw.strip()[1:-1])
-            continue
+            return "trailing"
         if cur is not None and not cur.body and is_meta_line(p.raw):
-            cur.meta.append(p)  # 2024-02-07 来源:… 作者:…, a WeChat account line, 文/甲 图/乙
-            continue
+            return "meta"  # 2024-02-07 来源:… 作者:…, a WeChat account line, 文/甲 图/乙
         if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25):
-            if cur is None:
-                cur = Draft()
-                drafts.append(cur)
+            return "body"
+        return "heading"
+
+    def feed(self, p: Para, kind: str) -> None:
+        """Add ``p`` to the page as ``classify`` found it."""
+        self.paras.append(p)
+        cur = self.cur
+        if kind == "page_meta":
+            pm = _PAGE_NO_RE.search(p.stripped)
+            self.page = self.page or (pm.group(1) if pm else None)
+            self.page_date = self.page_date or parse_iso(p.stripped)
+        elif kind == "byline_meta" and cur is not None:
+            cur.meta.append(Para("作者:" + p.raw.strip(), p.start))
+        elif kind == "editors":
+            self.editors.extend(parse_editors(p.raw))
+        elif kind in ("continued", "body") and cur is not None:
             cur.body.append(p)
-            continue
-        # a heading line
-        if cur is None or cur.body:
-            cur = Draft()
-            drafts.append(cur)
-        cur.headings.append(p)
-    articles: list[Article] = []
-    section: str | None = None
-    for d in drafts:
-        if not d.body:
-            continue
-        title, subtitle, new_section, kicker_form = _titles([h.stripped for h in d.headings])
-        if new_section is not None:
-            section = new_section
-        elif not kicker_form:
-            section = None
-        art = make_article(raw, d, title, subtitle, section, editors, origin, year, source, page, page_date)
-        articles.append(art)
-    return articles
+        elif kind == "caption" and cur is not None:
+            cur.captions.append(p)
+        elif kind == "trailing" and cur is not None:
+            cur.trailing.append(p.raw.strip()[1:-1])
+        elif kind == "meta" and cur is not None:
+            cur.meta.append(p)
+        elif kind == "body":  # the first body paragraph, with no heading above it
+            self.cur = Draft(body=[p])
+            self.drafts.append(self.cur)
+        else:  # a heading line
+            if cur is None or cur.body:
+                cur = self.cur = Draft()
+                self.drafts.append(cur)
+            cur.headings.append(p)
+        if kind in ("body", "continued"):
+            self.has_body = True
+
+    def articles(self, origin: str, year: int | None, source: str | None) -> Iterator[Article]:
+        """The page's articles (its drafts with a body), in order."""
+        raw = "".join(self.lines)
+        section = self.carry.section if self.carry else None
+        self.carry = None  # the page before is written: let it go
+        for d in self.drafts:
+            if not d.body:
+                continue
+            title, subtitle, new_section, kicker_form = _titles([h.stripped for h in d.headings])
+            if new_section is not None:
+                section = new_section
+            elif not kicker_form:
+                section = None
+            yield make_article(raw, d, title, subtitle, section, self.editors, origin, year, source, self.page,
+                                self.page_date)
+        self.section = section
 
 
 def _titles(lines: list[str]) -> tuple[str, str | None, str | None, bool]:

@@ -36,6 +36,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 
 from ..analysis.lookup import find_one
 from ..errors import UnionKGError
+from ..outputs import check_output_file, writing
 from ..types import Label, RelType
 from .html_layout import layout_positions
 
@@ -126,6 +127,7 @@ def write_html(
 ) -> HtmlReport:
     """Write the interactive page for ``G`` (or a focused view of it) to ``path``."""
     started = time.perf_counter()
+    check_output_file(path)
     if max_nodes < 1 or (top is not None and top < 1) or hops < 0:
         raise UnionKGError("max_nodes and top must be at least 1, hops at least 0")
     if max_nodes > HARD_MAX_NODES:
@@ -152,8 +154,9 @@ def write_html(
     }
     html = render_page(net, G, kept, meta)
     out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
+    with writing(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
     return HtmlReport(
         path=out,
         view=view.description,

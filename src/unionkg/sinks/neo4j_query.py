@@ -12,8 +12,7 @@ pass one (the same syntax Neo4j Browser's ``:param`` uses).
 
 from __future__ import annotations
 
-import csv
-import io
+import difflib
 import json
 import re
 import unicodedata
@@ -27,6 +26,7 @@ from neo4j import exceptions as neo_exc
 from neo4j import graph as neo_graph
 
 from ..errors import QueryError
+from ..outputs import csv_text
 from .neo4j import connect
 
 __all__ = [
@@ -41,16 +41,51 @@ __all__ = [
 
 FORMATS = ("table", "csv", "json")
 _PARAM_LINE = re.compile(r"^\s*//\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(.+?)\s*;?\s*$")
+_PARAM_DOC = re.compile(r"^\s*//\s{2,}(\S.*?)\s*$")  # an indented header line: the meaning of the :param above
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 @dataclass(frozen=True)
 class CypherFile:
-    """A query file: its statement, the example parameter values of its header, the header text."""
+    """A query file: its statement, the example parameter values of its header, the header text,
+    what each parameter means (the indented lines under its ``:param``) and the header's first
+    paragraph (what the query does)."""
 
     path: Path
     text: str
     defaults: dict[str, Any] = field(default_factory=dict)
     header: str = ""
+    docs: dict[str, str] = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def params(self) -> list[str]:
+        """Every parameter the query takes: those its header documents, then any other ``$name``."""
+        used = [m.group(1) for m in _PARAM_USE.finditer(self.text)]
+        return list(dict.fromkeys([*self.defaults, *used]))
+
+    def check(self, params: Mapping[str, Any]) -> None:
+        """``QueryError`` for a parameter the query does not take (a typo would otherwise run the
+        query with the header's example value)."""
+        known = self.params
+        for name in params:
+            if name not in known:
+                close = difflib.get_close_matches(name, known, n=1)
+                raise QueryError(
+                    f"{self.path.name} has no parameter {name!r}"
+                    + (f"; did you mean {close[0]!r}?" if close else ""),
+                    hint=f"its parameters: {', '.join(known) or '(none)'}; "
+                         f"`unionkg query {self.path} --help` says what each means")
+
+    def param_help(self) -> list[tuple[str, str]]:
+        """``(name, what it means and an example)`` for each parameter, as ``--help`` lists them."""
+        rows = []
+        for name in self.params:
+            text = self.docs.get(name, "")
+            if name in self.defaults:
+                text += f"{'; ' if text else ''}e.g. -p {name}={_example(self.defaults[name])}"
+            rows.append((name, text))
+        return rows
 
 
 @dataclass(frozen=True)
@@ -60,6 +95,11 @@ class QueryResult:
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.keys, row, strict=True)) for row in self.rows]
+
+
+def _example(value: Any) -> str:
+    """A header's example value as one would write it after ``-p name=``."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def _literal(text: str) -> Any:
@@ -90,18 +130,35 @@ def read_query_file(path: Path) -> CypherFile:
     header: list[str] = []
     body: list[str] = []
     defaults: dict[str, Any] = {}
+    docs: dict[str, list[str]] = {}
+    documenting: str | None = None  # the :param whose indented lines follow
     for line in source.splitlines():
         match = _PARAM_LINE.match(line)
         if match:
             defaults[match.group(1)] = _literal(match.group(2))
         if not body and (line.lstrip().startswith("//") or not line.strip()):
             header.append(line)
+            doc = _PARAM_DOC.match(line)
+            if match:
+                documenting = match.group(1)
+            elif documenting and doc:
+                docs.setdefault(documenting, []).append(doc.group(1))
+            else:
+                documenting = None
         else:
             body.append(line)
     text = "\n".join(body).strip().rstrip(";").strip()
     if not text:
         raise QueryError(f"query file {path} has no statement")
-    return CypherFile(Path(path), text, defaults, "\n".join(header).strip())
+    first: list[str] = []
+    for line in header:
+        words = line.strip().removeprefix("//").strip()
+        if not words and first:
+            break
+        if words:
+            first.append(words)
+    return CypherFile(Path(path), text, defaults, "\n".join(header).strip(),
+                      {k: " ".join(v) for k, v in docs.items()}, " ".join(first))
 
 
 def _plain(value: Any) -> Any:
@@ -161,17 +218,15 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """The rows as an aligned text table, CSV (header row first) or a JSON list of objects."""
+def format_result(result: QueryResult, fmt: str = "table", *, excel: bool = False) -> str:
+    """The rows as an aligned text table, CSV (header row first) or a JSON list of objects. CSV
+    cells a spreadsheet would run as formulas are escaped; ``excel`` adds a byte-order mark and
+    CRLF line ends."""
     if fmt == "json":
         return json.dumps(result.records(), ensure_ascii=False, indent=2)
     cells = [[_cell(v).replace("\n", " ") for v in row] for row in result.rows]
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(result.keys)
-        writer.writerows(cells)
-        return out.getvalue().rstrip("\n")
+        return csv_text(result.keys, cells, excel=excel).rstrip("\r\n")
     if fmt != "table":
         raise QueryError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
     widths = [max([_width(k)] + [_width(row[i]) for row in cells]) for i, k in enumerate(result.keys)]
@@ -190,10 +245,14 @@ def query_file(
     password: str,
     database: str | None = None,
     fmt: str = "table",
+    *,
+    excel: bool = False,
 ) -> str:
-    """Run a query file (header examples fill in parameters not given) and format its rows."""
+    """Run a query file (header examples fill in parameters not given) and format its rows; a
+    parameter the file does not take is refused before connecting."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
     query = read_query_file(path)
+    query.check(params)
     merged = {**query.defaults, **params}
-    return format_result(run_query(query.text, merged, uri, user, password, database), fmt)
+    return format_result(run_query(query.text, merged, uri, user, password, database), fmt, excel=excel)

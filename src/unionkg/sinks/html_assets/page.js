@@ -149,12 +149,25 @@
   });
   select.addEventListener("change", function () { state.campaign = select.value; apply(); });
 
+  /* A date the filter takes: YYYY-MM-DD or MM-DD naming a real day (02-29 without a year). */
+  function realDate(v) {
+    var m = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(v);
+    if (!m) { return false; }
+    var y = m[1] ? Number(m[1]) : 2000, mo = Number(m[2]), d = Number(m[3]);
+    return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  }
+  var badDates = {};
+  var dateNote = document.getElementById("ukg-date-note");
   function dateInput(id, key) {
     var input = document.getElementById(id);
     input.addEventListener("change", function () {
       var v = input.value.trim();
-      state[key] = /^(\d{4}-)?\d{2}-\d{2}$/.test(v) ? v : "";
-      input.value = state[key];
+      var ok = v === "" || realDate(v);
+      state[key] = ok ? v : "";  /* a wrong date filters nothing; the box keeps it to be corrected */
+      input.classList.toggle("ukg-bad", !ok);
+      input.setAttribute("aria-invalid", ok ? "false" : "true");
+      badDates[key] = ok ? "" : key + " " + v + " is not a date (YYYY-MM-DD or MM-DD); ignored";
+      dateNote.textContent = [badDates.from, badDates.to].filter(Boolean).join("; ");
       apply();
     });
   }
