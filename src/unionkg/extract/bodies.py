@@ -58,6 +58,8 @@ _DATELINE_PLACE = re.compile(r"本报|本网|电讯|社$")
 _DATED = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
 #: what may follow a short place name standing alone
 _AFTER_PLACE = re.compile(r"(?:召开|举行|举办|开展|调研|考察|参观|看望|慰问|访问|出席|参加|等地|两地|各地|、|和|与|及|的|时|重要)")
+#: a category before a company's own name: 困难企业, 新业态企业, 辖区内
+_CATEGORY_HEAD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:企业|单位|公司|辖区内|园区内)")
 #: a level word standing for the place in context (市科技局, 区人社局)
 _LEVEL_ALONE = re.compile(r"(?:街道|省|市|区|县|镇|乡|旗)")
 #: what a department's name does not hold: clause words, other bodies' endings
@@ -816,7 +818,11 @@ class BodyFinder:
                 continue  # 广州职工大学堂: 大学 is not where the word ends
             name = t[start:c.end()]
             pre_name = m[start:c.start()]
-            if name[0] in "该本其各这這此我" or "我" in pre_name or pre_name in _GENERIC_PREFIX \
+            category = _CATEGORY_HEAD.match(pre_name)
+            if category and any(h.start == start + category.end() for h in places):
+                start += category.end()  # 困难企业杭州保灵集团有限公司: the name begins at its place
+                name, pre_name = t[start:c.end()], m[start:c.start()]
+            if name[0] in "该本其各这這此我" or "我" in pre_name or "某" in pre_name or pre_name in _GENERIC_PREFIX \
                     or any(pre_name.endswith(g) and self.lex.boundary_before(m, start + len(pre_name) - len(g))
                            for g in _GENERIC_PREFIX if len(g) >= 2) or pre_name.count("(") != pre_name.count(")"):
                 continue
