@@ -47,7 +47,7 @@ _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委�
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]+次(?:会员|妇女|团员)?代表大会")
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
-_LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
+_LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委|(?<![\u4e00-\u9fff])(省|市|区|县)团委")
 _LIST_ITEM = re.compile("[^、]+")
 #: a word of going or being somewhere before a short place name: 在郑州, 赴浙江, 来鄂
 _GOES_TO = re.compile(r"(?:在|赴|到|来|至|于|抵|前往|来到|走进|落户|回到|深入|奔赴|遍布|考察|视察)$")
@@ -636,7 +636,8 @@ class BodyFinder:
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
-            code = self._short_before(m, x.start(), x.group(1)) or ctx.resolve(self.divs, x.group(1), x.start())
+            word = x.group(1) or x.group(2)  # 团区委, 区团委
+            code = self._short_before(m, x.start(), word) or ctx.resolve(self.divs, word, x.start())
             if code is None:
                 continue
             name = "共青团" + self._full(code) + "委员会"

@@ -43,6 +43,9 @@ _CLAUSE_OPEN = re.compile(r"(?:^|[。;；,，\n:：]|会上[,，]?|随后[,，]?
 #: a role at the event right after a name
 _ROLE_NEXT = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,16}?(?:作|做)|主持|出席|致辞|致贺词|作了?[^,，。;；]{0,12}?(?:报告|讲话)|"
                         r"讲话|发言|宣读|领学)")
+#: characters both ending names and opening cues (为, 和 …), and the roles that show which
+_NAME_OR_CUE = frozenset("为和与及")
+_ROLE_AFTER_NAME = re.compile(r"(?:出席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等)")
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
@@ -156,6 +159,9 @@ class PeopleFinder:
                     and not self.seg.is_person_name(cand):
                 break  # 职工安心工作: two words (安心|工作) across the name's end, not a name
             if self._name_ends(m, p + length):
+                if length == sl + 1 and m[p + length:p + length + 1] in _NAME_OR_CUE \
+                        and _ROLE_AFTER_NAME.match(m, p + length + 1) and not _NOT_NAME_RE.search(m, p, p + length + 1):
+                    return length + 1  # 田祖为出席会议: 为 ends the name, not a cue
                 return length
         # no cue: ask the segmenter
         toks = self.seg.cut(m[p:p + 8])
