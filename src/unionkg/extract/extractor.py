@@ -78,10 +78,11 @@ def same_campaign(a: str, b: str) -> bool:
 class Extractor:
     """Rule-based extractor. Holds its lexicon, division table and segmenter (no global state)."""
 
-    def __init__(self, lexicon: Lexicon | None = None, divisions: Divisions | None = None) -> None:
+    def __init__(self, lexicon: Lexicon | None = None, divisions: Divisions | None = None,
+                 segmenter: Segmenter | None = None) -> None:
         self.lex = lexicon or Lexicon.load()
         self.divs = divisions or Divisions.load()
-        self.seg = Segmenter()
+        self.seg = segmenter or Segmenter()
         self.campaigns = CampaignFinder(self.lex)
         self.bodies = BodyFinder(self.lex, self.divs, self.seg)
         self.people = PeopleFinder(self.lex, self.seg)
