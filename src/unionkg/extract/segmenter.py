@@ -111,10 +111,19 @@ class _RJieba:
     def __init__(self, words: list[tuple[str, int]]) -> None:
         import rjieba
 
-        fields = jieba_dictionary_text().split()
-        self._freq: dict[str, int] = dict(zip(fields[0::3], map(int, fields[1::3]), strict=True))
-        self._names = frozenset(w for w, tag in zip(fields[0::3], fields[2::3], strict=True) if tag == "nr")
-        del fields
+        self._freq: dict[str, int] = {}
+        names: list[str] = []
+        text = jieba_dictionary_text()
+        start = 0
+        while start < len(text):  # in slices of lines: never a list of all its million fields at once
+            end = text.find("\n", start + (1 << 18))
+            end = len(text) if end < 0 else end + 1
+            fields = text[start:end].split()
+            heads = fields[0::3]
+            self._freq.update(zip(heads, map(int, fields[1::3]), strict=True))
+            names += (w for w, tag in zip(heads, fields[2::3], strict=True) if tag == "nr")
+            start = end
+        self._names = frozenset(names)
         self._rj = rjieba.Jieba()
         pad = 0
         for w, f in words:
