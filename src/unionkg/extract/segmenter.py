@@ -209,7 +209,7 @@ class Segmenter:
 
     def word_freq(self, word: str) -> int:
         """Frequency of ``word`` in jieba's main dictionary, or the user dictionary's (0 if absent)."""
-        return self._get().freq(word)
+        return (self._engine or self._get()).freq(word)
 
     def is_person_name(self, word: str) -> bool:
         """Does jieba's own dictionary tag ``word`` as a person's name (``nr``: 陈国强, frequent as it
