@@ -205,6 +205,7 @@ class Segmenter:
                     self._engine = _RJieba(words)
                 except ImportError:
                     self._engine = _Jieba(words)
+            self._names = self._engine.person_names()  # with the engine: workers forked after a warm-up share it
         return self._engine
 
     def word_freq(self, word: str) -> int:
@@ -215,8 +216,8 @@ class Segmenter:
         """Does jieba's own dictionary tag ``word`` as a person's name (``nr``: 陈国强, frequent as it
         is, is a name; 权益 is not)?"""
         if self._names is None:
-            self._names = self._get().person_names()
-        return word in self._names
+            self._get()
+        return word in (self._names or ())
 
     def is_boundary(self, text: str, pos: int) -> bool:
         """Does the segmenter put a word boundary at ``pos`` of ``text``?"""
