@@ -6,8 +6,9 @@ Generates a synthetic corpus of distinct articles (``unionkg synth``) of at leas
 times, on the same text: ``jieba.lcut`` over every article, extraction alone (ingest + extract),
 and the whole ``unionkg build`` (facts, graph files, page). Each is run ``--repeat`` times, the
 three alternating so that drift on the machine hits all of them alike, and the best (least) time
-of each is reported: articles/s, MB/s (characters/s) and the ratios to jieba, the best build's
-stage times, and the peak RSS of the runs.
+of each is reported: articles/s, MB/s (characters/s) and the ratios to jieba, the least CPU
+seconds of each (a steadier figure on a machine others load; the load average is printed), the
+best build's stage times, and the peak RSS of the runs.
 
 Every run is a fresh process with its dictionaries loaded before the clock starts, as a real
 ``unionkg build`` is: nothing one run memoises (the extractor's per-process caches) speeds up the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import shutil
 import tempfile
@@ -40,6 +42,7 @@ class Run:
     kind: str
     seconds: float
     peak_rss_mb: float
+    cpu: float = 0.0  # CPU seconds of the process over the same stretch (less swayed by a loaded machine)
     summary: str = ""
     stages: dict[str, float] = field(default_factory=dict)
     entities: int = 0
@@ -55,25 +58,26 @@ def run_one(kind: str, corpus: str, out_dir: str) -> Run:
             texts = [json.loads(line)["text"] for line in fh]
         tok = jieba.Tokenizer()
         tok.initialize()
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for t in texts:
             tok.lcut(t)
-        return Run(kind, time.perf_counter() - t0, _peak_rss_mb())
+        return Run(kind, time.perf_counter() - t0, _peak_rss_mb(), time.process_time() - c0)
 
     from unionkg.ingest import iter_articles
     from unionkg.pipeline import build, extract_facts, get_extractor
 
     get_extractor().seg.cut("工会")  # warm-up: load dictionaries outside the timing
     if kind == "extract":
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for a in iter_articles([corpus]):
             if not isinstance(a, Exception):
                 extract_facts(a)
-        return Run(kind, time.perf_counter() - t0, _peak_rss_mb())
-    t0 = time.perf_counter()
+        return Run(kind, time.perf_counter() - t0, _peak_rss_mb(), time.process_time() - c0)
+    t0, c0 = time.perf_counter(), time.process_time()
     summary = build([corpus], out_dir)
-    secs = time.perf_counter() - t0
-    return Run(kind, secs, _peak_rss_mb(), summary.line(), dict(summary.seconds), summary.entities, summary.relations)
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return Run(kind, secs, _peak_rss_mb(), cpu, summary.line(), dict(summary.seconds), summary.entities,
+               summary.relations)
 
 
 def _peak_rss_mb() -> float:
@@ -141,6 +145,10 @@ def main() -> None:
 
     for kind in KINDS:
         print(line(LABELS[kind], best[kind].seconds))
+    cpu = {k: min(r.cpu for r in rs) for k, rs in runs.items()}
+    print("CPU seconds (least of the runs; ratio to jieba's): " + ", ".join(
+        f"{k} {cpu[k]:.2f} s ({cpu['jieba'] / cpu[k]:.2f})" for k in KINDS))
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     print("runs: " + "; ".join(f"{k} " + " ".join(f"{r.seconds:.2f}" for r in rs) + " s" for k, rs in runs.items()))
     print(f"build: {best['build'].summary}")
     print(f"facts per 1,000 characters: {best['build'].entities * 1000 / chars:.1f} entities, "

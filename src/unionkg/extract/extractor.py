@@ -75,13 +75,14 @@ class Extractor:
     """Rule-based extractor. Holds its lexicon, division table and segmenter (no global state)."""
 
     def __init__(self, lexicon: Lexicon | None = None, divisions: Divisions | None = None,
-                 disabled: frozenset[str] = frozenset()) -> None:
+                 disabled: frozenset[str] = frozenset(), segmenter: Segmenter | None = None) -> None:
         """``disabled``: rule ids switched off (``unionkg rules`` lists them): their mentions,
-        people, organisers and relations are not made, and nothing builds on them."""
+        people, organisers and relations are not made, and nothing builds on them. ``segmenter``:
+        a shared word segmenter (rjieba when installed, jieba otherwise)."""
         self.disabled = disabled
         self.lex = lexicon or Lexicon.load()
         self.divs = divisions or Divisions.load()
-        self.seg = Segmenter()
+        self.seg = segmenter or Segmenter()
         self.campaigns = CampaignFinder(self.lex, self.seg)
         self.bodies = BodyFinder(self.lex, self.divs, self.seg)
         self.people = PeopleFinder(self.lex, self.seg)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import read_rows, read_words
@@ -34,6 +34,11 @@ class Lexicon:
     not_campaigns: tuple[str, ...]
     boundary_set: frozenset[str] = frozenset()
     boundary_lens: tuple[int, ...] = ()
+    #: the last characters of the boundary words: most positions are rejected on one look-up
+    boundary_ends: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "boundary_ends", frozenset(w[-1] for w in self.boundary_set if w))
 
     @staticmethod
     @lru_cache(maxsize=1)
@@ -62,6 +67,8 @@ class Lexicon:
 
     def boundary_before(self, m: str, i: int, skip: frozenset[str] = frozenset(), min_len: int = 1) -> str | None:
         """The boundary word that ends at ``m[i]`` (longest first), if any."""
+        if i < 1 or (i <= len(m) and m[i - 1] not in self.boundary_ends):
+            return None
         for n in self.boundary_lens:
             if n >= min_len and i >= n:
                 w = m[i - n:i]

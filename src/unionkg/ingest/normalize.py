@@ -38,6 +38,10 @@ def _bmp_table() -> list[str]:
     return [table.get(code, chr(code)) for code in range(last + 1)]
 
 
+#: texts up to this length are translated in one pass (a body's name: 0.4-2 µs against 3-4 for the scans;
+#: from about 30 characters on the scans are faster)
+_SHORT = 24
+
 #: the characters of ordinary text that the table maps: full-width punctuation, curly and corner quotes
 _COMMON = "，；：！？（）“”「」『』‘’"
 
@@ -66,6 +70,8 @@ def to_match_text(text: str) -> str:
     """
     if _ASTRAL_RE.search(text):
         return text.translate(_table())  # rare: characters beyond the BMP, some of them traditional
+    if len(text) <= _SHORT:  # a name: one pass of the table costs less than the scans below
+        return text.translate(_bmp_table())
     if _rare_re().search(text):
         return text.translate(_bmp_table())
     for c, plain in _common_pairs():  # most texts: only punctuation to replace, a few scans in C
