@@ -79,6 +79,10 @@ _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 #: what no company or institution name holds: 的, a count (3所, 一家)
+#: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
+_CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
+#: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
+_STREET_OFFICE = re.compile("办事处|办(?=(?:常务)?副?主任|党工委)")
 _NOT_IN_NAME = re.compile("的|[0-9一二三四五六七八九十几数多两]+(?:所|家|个|座|批|位)")
 _GENERIC_PREFIX = {"乡村", "农村", "城市", "城区", "中", "当地", "附近", "部分", "一些", "各类", "楼宇", "园区", "行业", "区域", "商圈", "村", "社区", "各级", "基层", "企业", "全市", "全区",
                    "全省", "全县", "各", "本", "该", "所在", "工会", "新业态", "非公"}
@@ -143,7 +147,9 @@ class BodyFinder:
         self.suffix_re = re.compile(alternation(list(lex.org_suffixes) + ["工会", *_ALIASES]))
         self.company_re = re.compile(alternation(list(lex.company_suffixes)))
         self.level_re = re.compile(f"[{LEVEL_CHARS}]")
-        self.national = {r[0]: r[1] for r in read_rows("national_orgs.tsv")}
+        national = list(read_rows("national_orgs.tsv"))
+        self.national = {r[0]: r[1] for r in national}
+        self.national_full = {r[0]: r[2] for r in national if len(r) > 2 and r[2]}
         self.province_short = {d.short: d.code for d in divs.by_code.values() if d.level == "province" and d.short}
         one = alternation(list(self.province_short))
         self.province_list_re = re.compile(f"(?:{one})(?:、(?:{one}))+(?![\u4e00-\u9fff]{{0,1}}[省市区])")
@@ -273,7 +279,7 @@ class BodyFinder:
             if not h.code:
                 for c in h.codes:
                     up = anc(c)
-                    if any(s in up or c in s_up for s, s_up in sure):
+                    if any(s == c or s in up or c in s_up for s, s_up in sure):
                         h.code = c
                         break
 
@@ -413,6 +419,7 @@ class BodyFinder:
         out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
                                                                 and x.start not in congress_at)]
         out.extend(self._departments(doc, ctx, places, out, stop, written))
+        out.extend(self._chain_unions(doc, out, stop, written))
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
@@ -448,8 +455,10 @@ class BodyFinder:
         for start, pos, code, is_written in starts:
             if start in stop or pos in taken:
                 continue
-            d = self.dept_re.match(m, pos)
-            if d is None or _NOT_DEPARTMENT.search(d.group(1)) or d.end() in ends or m[d.end():d.end() + 1] in _NOT_AFTER_DEPT:
+            office = _STREET_OFFICE.match(m, pos) if m[start:pos].endswith("街道") else None
+            d = office or self.dept_re.match(m, pos)  # 金家岭街道办事处: the street's own office
+            if d is None or (office is None and _NOT_DEPARTMENT.search(d.group(1))) or d.end() in ends \
+                    or m[d.end():d.end() + 1] in _NOT_AFTER_DEPT:
                 continue  # 发展新局面: no department
             end = d.end()
             unit = _DEPT_UNIT.match(m, end)
@@ -458,7 +467,7 @@ class BodyFinder:
                 if e in ends:
                     continue
                 rest = m[pos:e]
-                full = self._full(code) + rest
+                full = self._full(code) + ("办事处" if office is not None and rest == "办" else rest)
                 shown = (t[start:e] if is_written else self._own(code, written) + t[pos:e])
                 out.append(Mention(Label.ORGANIZATION, t[start:e], start, e, "org.department.v1", canonical=full,
                                    attrs=(("place", code), ("kind", "government"), ("short", shown))))
@@ -576,8 +585,13 @@ class BodyFinder:
             if x.start() in blocked:
                 continue
             kind = self.national[x.group(0)]
+            name = self.national_full.get(x.group(0), doc.text[x.start():x.end()])
+            if kind == "union":  # 中国教育工会(全国委员会): a national industrial union
+                out.append(Mention(Label.UNION_BODY, doc.text[x.start():x.end()], x.start(), x.end(), "body.national.v1",
+                                   canonical=name, attrs=(("level", "national"),)))
+                continue
             out.append(Mention(Label.ORGANIZATION, doc.text[x.start():x.end()], x.start(), x.end(), "org.national.v1",
-                               canonical=doc.text[x.start():x.end()], attrs=(("kind", kind),)))
+                               canonical=name, attrs=(("kind", kind),)))
         return out
 
     def _party_and_league(self, doc: Doc, ctx: Context, places: list[PlaceHit],
@@ -836,7 +850,7 @@ class BodyFinder:
         """A company's name begins at its place: past a one-character word inside the name back to
         the place before it (鄂尔多斯市驰远同城配送 …), and after a district that an ancestor's short
         name follows (小店区太原晋阳智能装备 …: the name is 太原晋阳…)."""
-        if start > 0 and m[start - 1] in _NAME_CHARS_TOO:
+        if start > 0 and m[start - 1] in _NAME_CHARS_TOO and self.lex.boundary_before(m, start, min_len=2) is None:
             back = [h for h in places if start - 8 <= h.end < start and _HAN_RUN.fullmatch(m, h.end, start)]
             if back:
                 start = back[-1].start
@@ -848,6 +862,38 @@ class BodyFinder:
                 for k in (3, 2) for code in self.divs.by_short.get(m[hit.end:hit.end + k], ())):
             start = hit.end
         return start
+
+    def _chain_unions(self, doc: Doc, found: list[Mention], stop: frozenset[int],
+                      written: dict[str, str]) -> list[Mention]:
+        """``沙溪镇党委副书记、工会主席甲``, ``某公司党委副书记、工会主席乙``: a union chair's title
+        with no body, next in a chain after a body of a place (its party committee, government,
+        street office) or an organisation, holds that place's union (沙溪镇总工会) or the
+        organisation's own (某公司工会). Rule ``body.chain_union.v1``."""
+        m, t = doc.match, doc.text
+        out: list[Mention] = []
+        for x in _CHAIN_UNION.finditer(m):
+            a, e = x.start(1), x.end(1)
+            if a in stop:
+                continue
+            left = max(m.rfind(c, 0, a - 1) for c in "、,，。;；:：\n") + 1
+            owner = next((b for b in found if b.start == left and b.end < a
+                          and b.label is Label.ORGANIZATION), None)
+            if owner is None or owner.attr("unresolved") or owner.attr("kind") == "congress":
+                continue
+            code = owner.attr("place")
+            if code and owner.attr("kind") in ("party", "government") and owner.rule != "org.department.v1" \
+                    or owner.rule == "org.department.v1" and t[owner.start:owner.end].endswith(("办事处", "办")):
+                name = self._full(str(code)) + "总工会"
+                attrs: tuple[tuple[str, object], ...] = (
+                    ("place", code), ("level", self.divs.get(str(code)).level),
+                    ("short", self._own(str(code), written) + "总工会"))
+            elif owner.attr("kind") in ("company", "government", "other") and not code or owner.rule == "org.department.v1":
+                name = (owner.attr("full") or owner.name) + "工会"  # 某公司工会, 某局工会
+                attrs = (("level", "grassroots"), ("short", t[owner.start:owner.end] + "工会"))
+            else:
+                continue
+            out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.chain_union.v1", canonical=name, attrs=attrs))
+        return out
 
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
         start = self._left_name(doc.match, pre, limit=16)

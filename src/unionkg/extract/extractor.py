@@ -134,7 +134,10 @@ class Extractor:
         rels += visits(doc, article.id, [b for b in bodies if b not in in_campaign], organiser, event.id)
         facts.relations = _dedupe([r for r in rels if r.evidence.rule not in off])
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
-        facts.entities = self._entities(article, bodies, people, camp_entities, facts.relations, organiser)
+        # a place the headline names is the article's too (宜昌市总工会召开… over 市总工会召开…)
+        named = {(b.label, to_match_text(b.name)) for b in bodies}
+        head_only = [b for b in title_places if (b.label, to_match_text(b.name)) not in named and b.rule not in off]
+        facts.entities = self._entities(article, bodies + head_only, people, camp_entities, facts.relations, organiser)
         return facts
 
     def _reported(self, doc: Doc, article: Article) -> list[Relation]:

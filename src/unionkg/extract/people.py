@@ -188,7 +188,15 @@ class PeopleFinder:
         stop = _mask(blocked + [(b.start, b.end) for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)],
                      size)
         in_place = _mask([(b.start, b.end) for b in bodies if b.label is Label.PLACE], size)
-        titles = [t for t in self.title_re.finditer(m) if not in_place[t.start()]]  # 东莞市长安镇: no 市长
+        place_end = {i: b.end for b in bodies if b.label is Label.PLACE for i in range(b.start, b.end)}
+        titles = []
+        for t in self.title_re.finditer(m):
+            if in_place[t.start()]:  # 东莞市长安镇: no 市长; 金家岭街道办主任: 主任 after the place
+                e = t.end()
+                t = self.title_re.search(m, place_end[t.start()], e) if place_end[t.start()] < e else None
+                if t is None or t.end() != e:
+                    continue
+            titles.append(t)
         hits = self._chains(doc, titles, bodies, stop)
         covered = _mask([(h.start, h.end) for h in hits], size)
         bare = self._bare_lists(doc, covered, stop)
