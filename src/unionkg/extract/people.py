@@ -193,9 +193,10 @@ class PeopleFinder:
         for t in self.title_re.finditer(m):
             if in_place[t.start()]:  # 东莞市长安镇: no 市长; 金家岭街道办主任: 主任 after the place
                 e = t.end()
-                t = self.title_re.search(m, place_end[t.start()], e) if place_end[t.start()] < e else None
-                if t is None or t.end() != e:
+                after = self.title_re.search(m, place_end[t.start()], e) if place_end[t.start()] < e else None
+                if after is None or after.end() != e:
                     continue
+                t = after
             titles.append(t)
         hits = self._chains(doc, titles, bodies, stop)
         covered = _mask([(h.start, h.end) for h in hits], size)
