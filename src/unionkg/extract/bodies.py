@@ -79,6 +79,8 @@ _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 #: what no company or institution name holds: 的, a count (3所, 一家)
+#: a committee's plenary session in its term (十一届七次全委会议, 第十二届三次全会)
+_TERM_PLENARY = re.compile(r"第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次全(?:委|会|体)")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
 _CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
 #: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
@@ -608,6 +610,15 @@ class BodyFinder:
                 continue  # a two-character name (易县) only inside a body's name or a chain
             tail = _PARTY_TAIL.match(m, h.end)
             word = tail.group(0) if tail else ""
+            if tail is None and _TERM_PLENARY.match(m, h.end):
+                league = self._league_before(m, h.start)  # 共青团山东省十一届七次全委会议: its committee
+                if league:
+                    a = h.start - league
+                    out.append(Mention(Label.ORGANIZATION, t[a:h.end], a, h.end, "org.party.v1",
+                                       canonical="共青团" + self._full(h.code) + "委员会",
+                                       attrs=(("kind", "other"), ("place", h.code),
+                                              ("short", "共青团" + self._own(h.code, written) + "委员会"))))
+                    continue
             if tail is None:
                 tail = _LEVEL_PARTY.match(m, h.end)  # 滨海新区区委: the level word repeated before 委
                 if tail is None or m[h.end - 1] != tail.group(0)[0]:
@@ -617,14 +628,10 @@ class BodyFinder:
             start = h.start
             while (prev := place_end.get(start)) is not None and self.divs.is_ancestor(prev.code, h.code):
                 start = prev.start  # 共青团北京市朝阳区委员会: the whole chain
-            league = m[max(0, start - 3):start] == "共青团"
+            before = self._league_before(m, start)
+            league = before == 3 or before == 1 and word in ("委", "委员会")  # 团山东省委书记: the league's
             if league:
-                start -= 3
-            elif start > 0 and m[start - 1] == "团" and word in ("委", "委员会") \
-                    and (start == 1 or self.lex.boundary_before(m, start - 1) is not None
-                         or not "\u4e00" <= m[start - 2] <= "\u9fff"):
-                league = True  # 团山东省委书记: the league committee of 山东省
-                start -= 1
+                start -= before
             if word == "委" and not m[h.start:h.end].endswith(("市", "县", "区", "省", "旗", "州")):
                 continue
             name = t[start:end]
@@ -862,6 +869,15 @@ class BodyFinder:
                 for k in (3, 2) for code in self.divs.by_short.get(m[hit.end:hit.end + k], ())):
             start = hit.end
         return start
+
+    def _league_before(self, m: str, start: int) -> int:
+        """The length of 共青团 (3) or a lone 团 (1) right before ``start``, else 0."""
+        if m[max(0, start - 3):start] == "共青团":
+            return 3
+        if start > 0 and m[start - 1] == "团" and (start == 1 or self.lex.boundary_before(m, start - 1) is not None
+                                                 or not "\u4e00" <= m[start - 2] <= "\u9fff"):
+            return 1
+        return 0
 
     def _chain_unions(self, doc: Doc, found: list[Mention], stop: frozenset[int],
                       written: dict[str, str]) -> list[Mention]:

@@ -63,8 +63,9 @@ _HONOUR_CORE = re.compile(r"(?:工匠|劳动模范|劳模|标兵|能手|先锋�
                           r"红旗[\u4e00-\u9fff]{1,4}|十佳[\u4e00-\u9fff]{1,4}|奖章|奖状)$")
 #: the rest of a person's name after its surname, then what follows a name in a list
 _NAME_THEN = re.compile(r"[\u4e00-\u9fff]{1,2}(?:[、,，的和]|同志)")
-_HONOUR_BEFORE = re.compile(r"(?:授予了?|荣获|获评|评为|表彰了?)[^,，。;；]{0,8}$")
-_HONOUR_AFTER = re.compile(r"(?:[、,，和及]?[\"“][^\"”]{1,20}[\"”])*(?:等)?(?:荣誉)?(?:称号|荣誉|奖)")
+_HONOUR_BEFORE = re.compile(r"(?:授予了?|荣获|获评|评为|表彰了?)[^,，。;；\"“”]{0,14}(?:[\"“][^\"”]{1,20}[\"”][、和及])*$")
+_HONOUR_AFTER = re.compile(r"(?:[、,，和及]?[\"“][^\"”]{1,20}[\"”])*(?:等)?(?:荣誉)?"
+                           r"(?:称号|荣誉|奖|先进(?:单位|集体|个人)|(?:单位|集体)和个人)")
 #: a thing handed out: 发放"爱心包", 送上"清凉大礼包"
 _GIVEN_BEFORE = re.compile(r"(?:发放|送上|送去|赠送|领取|捐赠|配备|送出|发出)(?:了)?[0-9一二三四五六七八九十百千余多份个张]*$")
 _NUMERALS = frozenset("一二三四五六七八九十百千两0123456789")
@@ -114,7 +115,7 @@ class CampaignFinder:
                 continue  # "加油站", "沃土" are figures of speech
             honoured = _HONOUR_CORE.search(core) and self.lex.surname_len(m[end:end + 2]) \
                 and _NAME_THEN.match(m, end + self.lex.surname_len(m[end:end + 2]))
-            if not suffix and (honoured or _HONOUR_BEFORE.search(m, max(0, q.start() - 12), q.start())
+            if not suffix and (honoured or _HONOUR_BEFORE.search(m, max(0, q.start() - 90), q.start())
                                or _HONOUR_AFTER.match(m, end)):
                 continue  # 授予"优秀团员"称号, "莱阳工匠"某某: an honour, not a campaign
             orig = doc.text[q.start(1):q.end(1)].strip()  # the text's own script
