@@ -243,3 +243,44 @@ def test_traditional_characters_beyond_the_first_table(extractor: Extractor) -> 
 def test_relations_more(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     got = _rels(_facts(extractor, text))
     assert expected <= got, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a union chair's title after a town's party committee: the town's union
+    ("5月6日,湘潭县总工会召开会议。花石镇党委副书记、工会主席罗秋云出席。",
+     {("HOLDS_POSITION", "罗秋云", "花石镇党委"), ("HOLDS_POSITION", "罗秋云", "花石镇总工会")}),
+    # ... after a company: the company's own union, beside the company
+    ("长沙恒远重工有限公司党委副书记、工会主席邓雪梅出席活动。",
+     {("HOLDS_POSITION", "邓雪梅", "长沙恒远重工有限公司"),
+      ("HOLDS_POSITION", "邓雪梅", "长沙恒远重工有限公司工会")}),
+    # a street's office, and the union after it named by 总工会 alone
+    ("8月3日,青岛市崂山区金家岭街道办事处主任韩立伟、总工会主席宋雅婷一行走访慰问环卫工人。",
+     {("HOLDS_POSITION", "韩立伟", "青岛市崂山区金家岭街道办事处"),
+      ("HOLDS_POSITION", "宋雅婷", "青岛市崂山区金家岭街道总工会")}),
+    # a national industrial union, by its short name
+    ("中国海员建设工会副主席邝远平出席会议。", {("HOLDS_POSITION", "邝远平", "中国海员建设工会全国委员会")}),
+    # a former position (原) and a vice-chair of a standing committee (副委员长)
+    ("全国人大常委会副委员长、中华全国总工会主席陆建华出席会议。", {("HOLDS_POSITION", "陆建华", "全国人大常委会")}),
+    ("省工商联原副主席苏明远作辅导报告。", {("HOLDS_POSITION", "苏明远", "省工商联")}),
+    # the league committee holding its plenary session organises the meeting
+    ("12月25日~26日,共青团山东省十一届七次全委(扩大)会议在济南召开。山东省委常委、省总工会主席林德昌出席会议并讲话。",
+     {("ATTENDED", "林德昌", "共青团山东省委员会")}),
+])
+def test_bodies_of_chains_and_committees(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize(("text", "found", "not_found"), [
+    # a programme named by its year or by the launch held for it
+    ("工会行业集体协商推进会暨2016年要约行动启动仪式在宜城举行。", {"要约行动"}, set()),
+    ("活动现场举行了集体协商要约行动启动仪式。", {"集体协商要约行动"}, set()),
+    ("沛县2024年集体协商春季集中要约行动暨深化集体协商工作推进会召开。", {"集体协商春季集中要约行动"}, set()),
+    ("深入推进新就业形态劳动者工会工作三年行动方案。", {"新就业形态劳动者工会工作三年行动方案"}, set()),
+    ("会议审议了2024年工作计划。", set(), {"工作计划"}),
+    # honours listed after 表彰, a year and place before them
+    ("会议表彰了2006年度山东省\"红旗团委\"、\"先进团委\"等先进单位和个人。", set(), {"红旗团委", "先进团委"}),
+])
+def test_programmes_and_honours(extractor: Extractor, text: str, found: set[str], not_found: set[str]) -> None:
+    names = _names(_facts(extractor, text), Label.CAMPAIGN)
+    assert found <= names and not (not_found & names), names

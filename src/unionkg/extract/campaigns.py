@@ -21,6 +21,10 @@ _INNER_BOOK = re.compile(r"[〈<]([^〈〉<>]{2,40})[〉>]")
 _ABOUT_A_LAW = ("决定", "意见", "报告", "通知")
 #: endings of titles that end like a law but are none: 经验做法, 审议意见
 _NOT_LAW_END = ("做法", "方法", "想法", "看法", "说法", "审议意见")
+#: a year heading a programme's name (2016年要约行动, 2024年度…)
+_YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}年度?")
+#: a programme launched or pushed at a meeting named after it (…行动启动仪式, …行动暨…推进会)
+_LAUNCHED = re.compile(r"(?:启动仪式|启动会|推进会|动员会|誓师大会|暨)")
 #: a quoted slogan heading a longer programme name: "尊法守法·携手筑梦"服务农民工公益法律服务行动
 _LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
 _SPIRIT = re.compile(r"精神")
@@ -183,14 +187,27 @@ class CampaignFinder:
         for p in self.programme_re.finditer(m):
             if any(ts < p.end() <= te for ts, te in taken):
                 continue
-            start = self._walk_back(m, p.start(), limit=14)
-            if start is None or p.start() - start < 4 or not m[:start].endswith(self.programme_verbs):
+            start = self._walk_back(m, p.start(), limit=20)
+            if start is None:
                 continue
-            name = m[start: p.end()]
-            if '"' in name or "的" in name or _NON_HAN.search(name):
+            years = list(_YEAR_HEAD.finditer(m, start, p.start()))  # 2016年要约行动, 沛县2024年…行动
+            year = years[-1] if years else None  # the name begins after its year
+            if year is not None:
+                start = year.end()
+            end = p.end() + (1 if p.group(0) == "行动" and m.startswith("月", p.end()) else 0)  # 要约行动月
+            if m.startswith("方案", end):
+                end += 2  # 三年行动方案: the plan that sets it out
+            if m[:start].endswith(self.programme_verbs):
+                if p.start() - start < 4:
+                    continue
+            elif year is None and not _LAUNCHED.match(m, end) or p.start() - start < 2 \
+                    or self._ordinary(m[start:p.end()]) or p.start() - start > 14:
+                continue  # a year before it or a launch after it (集体协商要约行动启动仪式) names it
+            name = m[start:end]
+            if '"' in name or "的" in name or _NON_HAN.search(name) or name in self.not_campaigns:
                 continue
-            out.append(Mention(Label.CAMPAIGN, doc.text[start: p.end()], start, p.end(), "campaign.programme.v1",
-                               canonical=doc.text[start: p.end()]))
+            out.append(Mention(Label.CAMPAIGN, doc.text[start:end], start, end, "campaign.programme.v1",
+                               canonical=doc.text[start:end]))
         return out
 
     def _listed_meetings(self, doc: Doc, a: int, spirit: str) -> list[Mention]:
