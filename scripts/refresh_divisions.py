@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild ``src/unionkg/data/divisions.tsv`` and ``src/unionkg/data/trad2simp.tsv``.
+"""Rebuild ``src/unionkg/data/divisions.tsv``, ``trad2simp.tsv`` and ``simp2trad.tsv``.
 
 Source: the ``jionlp`` wheel on PyPI (Apache-2.0), files ``jionlp/dictionary/china_location.zip``
 (provinces, cities, districts/counties with GB/T 2260 codes, towns/streets without codes) and
@@ -47,6 +47,25 @@ def opencc_pairs(text: str) -> list[list[str]]:
         if len(head) == 1 and cands and len(cands[0]) == 1 and head not in cands:
             out.append([head, cands[0]])
     return out
+
+
+def write_simp2trad(st: str, t2s: dict[str, str], version: str) -> int:
+    """``simp2trad.tsv``: OpenCC's STCharacters.txt first candidate for each simplified character it
+    changes (发 → 發, not 髮; 局 stays 局), kept where our trad2simp table maps it back. Used to write
+    a name made from table data (兴山区人民政府) in a traditional article's script."""
+    pairs = []
+    for line in st.splitlines():
+        head, _, rest = line.partition("\t")
+        cands = rest.split()
+        if len(head) == 1 and cands and len(cands[0]) == 1 and cands[0] != head and t2s.get(cands[0]) == head:
+            pairs.append((head, cands[0]))
+    with open(DATA / "simp2trad.tsv", "w", encoding="utf-8") as fh:
+        fh.write(f"# Simplified → traditional characters (the standard form), from OpenCC's STCharacters.txt in "
+                 f"opencc-python-reimplemented {version} (Apache-2.0): its first candidate, where trad2simp.tsv maps "
+                 "it back. Regenerate: python scripts/refresh_divisions.py\n")
+        for s, t in pairs:
+            fh.write(f"{s}\t{t}\n")
+    return len(pairs)
 
 
 def parse_locations(text: str) -> list[tuple[str, str, str, str, str, str]]:
@@ -100,6 +119,7 @@ def main() -> None:
     occ = args.opencc_wheel or fetch_wheel(args.opencc_version, "opencc-python-reimplemented")
     with zipfile.ZipFile(occ) as whl:
         ts = whl.read("opencc/dictionary/TSCharacters.txt").decode("utf-8")
+        st = whl.read("opencc/dictionary/STCharacters.txt").decode("utf-8")
     with zipfile.ZipFile(wheel) as whl:
         inner = zipfile.ZipFile(io.BytesIO(whl.read("jionlp/dictionary/china_location.zip")))
         loc = inner.read(inner.namelist()[0]).decode("utf-8")
@@ -136,10 +156,11 @@ def main() -> None:
         )
         for t, s in pairs:
             fh.write(f"{t}\t{s}\n")
+    back = write_simp2trad(st, {t: s for t, s in pairs}, args.opencc_version)
     counts: dict[str, int] = {}
     for r in rows:
         counts[r[3]] = counts.get(r[3], 0) + 1
-    print(f"divisions.tsv: {counts}; trad2simp.tsv: {len(pairs)} pairs")
+    print(f"divisions.tsv: {counts}; trad2simp.tsv: {len(pairs)} pairs; simp2trad.tsv: {back} pairs")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ from hypothesis import strategies as st
 from unionkg.errors import InputError
 from unionkg.ingest import iter_articles, split_page
 from unionkg.ingest.clean import clean_line
-from unionkg.ingest.dates import event_date
+from unionkg.ingest.dates import event_date, url_date
+from unionkg.ingest.readers import read_jsonl_text
+from unionkg.ingest.split import stamp_date
+from unionkg.types import Article
 
 from shared_paths import SEED, need
 
@@ -75,9 +79,78 @@ def test_clean_line(raw: str, clean: str) -> None:
     ("近日,韶关市浈江区总工会", 2025, None),
     ("日前,某镇总工会", None, None),
     ("连日来,各级工会", None, None),
+    ("7月26-27日,在某街道户外劳动者驿站", 2021, "2021-07-26"),
+    ("澳門某工會於二月廿二日舉辦新春聯歡晚會", None, "02-22"),
+    ("512日,某县集体协商推进会在县经济开发区举行", None, "05-12"),
+    ('"有了工会,心里踏实了。"快递员小李说。11月10日,某区总工会举办集中入会仪式。', None, "11-10"),
 ])
 def test_event_dates(lead: str, year: int | None, expected: str | None) -> None:
     assert event_date(lead, year=year) == expected
+
+
+def test_relative_and_day_only_dates() -> None:
+    assert event_date("昨日,某市集体协商现场活动举行", dated=date(2024, 3, 11)) == "2024-03-10"
+    assert event_date("今天,某区总工会召开会议", dated=date(2024, 3, 11)) == "2024-03-11"
+    assert event_date("21日,某市迎来首场大雪", published=date(2016, 1, 25)) == "2016-01-21"
+    assert event_date("28日,某区总工会召开会议", published=date(2016, 2, 3)) == "2016-01-28"
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("发布时间:2018-07-23 13:42:00", date(2018, 7, 23)),
+    ("【發布時間:2018-07-23】", date(2018, 7, 23)),
+    ("25.01.2016  08:52", date(2016, 1, 25)),
+    ("更新时间:12年05月04日", date(2012, 5, 4)),
+    ("来源: 某市人民政府 ┆ 时间: 2021-12-30 21:06:13", date(2021, 12, 30)),
+    ("http://www.example.com.cn 2006年12月30日03:15 某某青年报", date(2006, 12, 30)),
+    ("《 某某日报 》( 2023年10月13日 04 版)", date(2023, 10, 13)),
+    ("2024年5月1日,某市总工会在劳动公园举办庆祝活动,传达学习全国劳模表彰大会精神", None),
+    ("某区总工会召开全委会", None),
+])
+def test_stamp_lines(line: str, expected: date | None) -> None:
+    assert stamp_date(line) == expected
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://epaper.example.com/html/2023-09/29/content_2838184.htm", date(2023, 9, 29)),
+    ("http://example.gov.cn/szdt/202410/t20241030_2054671.shtml", date(2024, 10, 30)),
+    ("http://example.people.com.cn/n1/2019/0419/c81942-31038450.html", date(2019, 4, 19)),
+    ("http://zx.example.gov.cn/art/2025/3/12/art_1606450_58971365.html", date(2025, 3, 12)),
+    ("https://example.com/news/detail/1052.html", None),
+    ("https://example.com/2024/02/page/2", None),
+])
+def test_url_dates(url: str, expected: date | None) -> None:
+    assert url_date(url) == expected
+
+
+def test_a_web_record_sets_its_header_apart() -> None:
+    """A record whose text repeats its headline, carries a stamp (label and value on lines of their
+    own) and a photo caption before the body: the body starts at the lead, the stamp gives the
+    publication date and the year, the photographer reported."""
+    text = ("某镇总工会成立大会召开\n发布时间:\n2019-04-12\n来源:\n某镇人民政府\n"
+            "大会会场。本报记者 林小雨 摄\n"
+            "4月10日上午,某镇总工会成立大会在镇政府礼堂召开。县总工会主席王大明出席会议并讲话。\n")
+    rec = json.dumps({"title": "某镇总工会成立大会召开", "text": text}, ensure_ascii=False)
+    [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
+    assert isinstance(a, Article)
+    assert a.text.startswith("4月10日上午,某镇总工会成立大会")
+    assert "发布时间" not in a.text and "某镇总工会成立大会召开\n" not in a.text
+    assert a.published == "2019-04-12"
+    assert a.date == "2019-04-10"
+    assert "林小雨" in a.authors
+    for i, ch in enumerate(a.text):  # offsets still map every character back to the record's text
+        if ch != "\n":
+            assert text[a.offsets[i]] == ch
+
+
+def test_a_caption_above_the_dateline_is_no_lead() -> None:
+    text = "王主席慰问一线职工。\n本报讯 3月2日,某市总工会开展送温暖活动,走访慰问困难职工。\n"
+    rec = json.dumps({"title": "送温暖", "text": text, "url": "https://example.com/html/2024-03/04/c_1.htm"},
+                     ensure_ascii=False)
+    [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
+    assert isinstance(a, Article)
+    assert a.text.startswith("本报讯 3月2日") or a.text.startswith("本报讯3月2日")
+    assert a.date == "2024-03-02"  # the year from the web address's date
+    assert a.published == "2024-03-04"
 
 
 _cjk = st.text(alphabet=st.sampled_from(list("工会召开会议职工广州市总主席。，,| \u3000abc12")), max_size=200)

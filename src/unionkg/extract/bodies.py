@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..resources import read_rows
+from ..ingest.normalize import in_script_of
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, Divisions
+from .people import PersonHit
 from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
 from .text import Doc
@@ -39,12 +41,20 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 #: one-character words that end a name read leftwards but are common inside company names (同城, 华为)
 _NAME_CHARS_TOO = frozenset("同为好以其使了是于")
 _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
-_BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗)委(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委)")
+#: a party committee (or its discipline commission) named by a level word: 区委, 县纪委, 镇党委
+_BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
+                         r"(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委|办公室|[、,，和与及]|(?:的)?领导|主要负责)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 _CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
+_GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
+#: a body's term between its place and its ending: 县第十七届人大常委会
+_TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
+#: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
+_CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 #: what no company or institution name holds: 的, a count (3所, 一家)
 _NOT_IN_NAME = re.compile("的|[0-9一二三四五六七八九十几数多两]+(?:所|家|个|座|批|位)")
@@ -136,6 +146,8 @@ class BodyFinder:
             for k in name_lens.get(m[e - 2:e], ()):
                 codes = by_name.get(m[e - k:e]) if k <= e else None
                 if codes:
+                    if k == 2 and not self._starts_word(m, e - k):
+                        break  # 县委和县人大常委会, 莅临县委: 和县, 临县 are no places there
                     hits.append(PlaceHit(e - k, e, list(codes)))
                     break
             else:
@@ -145,6 +157,17 @@ class BodyFinder:
                         hits.append(PlaceHit(e - k, e, list(codes), generic=True))
                         break
         return hits
+
+    def _starts_word(self, m: str, a: int) -> bool:
+        """May a two-character place name (和县, 临县) begin at ``a``: at the start, after a non-Han
+        character, a level character (保定市易县) or a word that ends there (在和县)?"""
+        if a == 0 or m[a - 1] in "。!?！？;；\n":
+            return True
+        if m[a] in _CONJ_CHARS:
+            return False  # 《…报告》和县人大常委会: a conjunction, not 和县
+        if not ("\u4e00" <= m[a - 1] <= "\u9fff") or m[a - 1] in LEVEL_CHARS:
+            return True
+        return self.lex.boundary_before(m, a) is not None
 
     def _resolve_chains(self, kept: list[PlaceHit]) -> None:
         """Disambiguate chains (汕头市潮南区) by the parent relation."""
@@ -178,6 +201,7 @@ class BodyFinder:
         places = self.find_places(m) if places is None else places
         place_end = {h.end: h for h in places}
         stop = _positions(blocked)
+        written = self._written_chains(places, t)
         companies = self._companies(doc, stop, places)
         company_end = {c.end: c for c in companies}
         org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
@@ -190,8 +214,9 @@ class BodyFinder:
             if code is not None:
                 d = self.divs.get(code)
                 out.append(Mention(Label.UNION_BODY, t[x.start():x.end()], x.start(), x.end(), "body.shortform.v1",
-                                   canonical=self._full(code) + "总工会", attrs=(("place", code), ("level", d.level))))
-        out.extend(self._party_and_league(doc, ctx, places, stop))
+                                   canonical=self._full(code) + "总工会", attrs=(("place", code), ("level", d.level),
+                                                                            ("short", self._own(code, written) + "总工会"))))
+        out.extend(self._party_and_league(doc, ctx, places, stop, written))
         for s in self.suffix_re.finditer(m):
             suffix = s.group(0)
             a, e = s.start(), s.end()
@@ -217,6 +242,9 @@ class BodyFinder:
             if suffix == "工会":
                 industry = self._industry_before(m, pre)
                 pre -= len(industry)
+            term = _TERM_BEFORE.search(m, max(0, pre - 8), pre) if label is not Label.UNION_BODY or pre == a else None
+            if term is not None and term.end() == pre and _level_word(m, term.start()):
+                pre = term.start()  # 县第十七届人大常委会: the committee of the county, in its term
             hit = place_end.get(pre)
             code = ""
             rule = "body.division.v1"
@@ -233,7 +261,12 @@ class BodyFinder:
                 if word == "省" and m[pre - 2: pre] == "全省":
                     continue
                 resolved = ctx.resolve(self.divs, word, pre)
-                if resolved is None:
+                if resolved is None:  # no place of that level in the article: 县人民政府, this article's
+                    w0 = pre - len(word)
+                    ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
+                    out.append(self._unresolved(t, w0, e, label, kind, word + industry + ending))
+                    if label is Label.ORGANIZATION and kind != "congress":
+                        org_end[e] = out[-1]
                     continue
                 code, start, rule = resolved, pre - len(word), "body.shortform.v1"
             elif (pre in company_end or pre in org_end) and suffix in ("工会", "工会委员会", "工会联合会"):
@@ -266,6 +299,8 @@ class BodyFinder:
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
+            if rule == "body.shortform.v1":  # 区政府 → 兴山区人民政府, 市妇联 → 鹤岗市妇联: the place's own name
+                attrs.append(("short", self._own(code, written) + industry + self.lex.short_endings.get(suffix, ending)))
             if label is Label.ORGANIZATION:
                 attrs.append(("kind", kind or "other"))
             if industry:
@@ -349,7 +384,7 @@ class BodyFinder:
         return out
 
     def _party_and_league(self, doc: Doc, ctx: Context, places: list[PlaceHit],
-                          blocked: frozenset[int]) -> list[Mention]:
+                          blocked: frozenset[int], written: dict[str, str]) -> list[Mention]:
         """``乳源瑶族自治县委``, ``大朗镇党委``, ``琶洲街道党工委``, ``松山湖管委会``, ``共青团深圳市委员会``,
         ``共青团端州区委``, ``团市委``."""
         m, t = doc.match, doc.text
@@ -384,13 +419,18 @@ class BodyFinder:
             out.append(Mention(Label.ORGANIZATION, name, start, end, "org.party.v1", canonical=canonical,
                                attrs=(("kind", kind), ("place", h.code))))
         for x in _BARE_PARTY.finditer(m):  # 区委常委、统战部部长: the committee of the district in context
-            if x.start() in blocked or not self._bare(m, x.start() + 1):
+            word = x.group(1)
+            if x.start() in blocked or not self._bare(m, x.start() + len(word)):
                 continue
-            code = ctx.resolve(self.divs, x.group(1), x.start())
-            if code is not None:
-                name = self._full(code) + "委"
-                out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
-                                   canonical=name, attrs=(("kind", "party"), ("place", code))))
+            code = ctx.resolve(self.divs, word, x.start())
+            body = x.group(2)
+            if code is None:  # 县委, 县纪委 with no county named: this article's
+                out.append(self._unresolved(t, x.start(), x.end(), Label.ORGANIZATION, "party", word + body))
+                continue
+            name = self._full(code) + body
+            out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
+                               canonical=name, attrs=(("kind", "party"), ("place", code),
+                                                      ("short", self._own(code, written) + body))))
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
@@ -399,8 +439,55 @@ class BodyFinder:
                 continue
             name = "共青团" + self._full(code) + "委员会"
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
-                               canonical=name, attrs=(("kind", "other"), ("place", code))))
+                               canonical=name, attrs=(("kind", "other"), ("place", code),
+                                                      ("short", "共青团" + self._own(code, written) + "委员会"))))
         return out
+
+    def implied_governments(self, doc: Doc, ctx: Context, people: list[PersonHit],
+                            bodies: list[Mention]) -> list[Mention]:
+        """``县委常委、常务副县长甲``: a head of government's title with no body before it holds the
+        position in the government of its level (县长 → 县人民政府, 副区长 → 区人民政府), resolved like
+        a short form; named as the article names that government where it does. Rule
+        ``org.implied_government.v1``. Returns the governments no mention named yet."""
+        out: list[Mention] = []
+        by_canonical = {b.attr("full") or b.name: b for b in bodies if b.label is Label.ORGANIZATION}
+        for p in people:
+            for pos in p.positions:
+                head = _GOVERNMENT_HEAD.search(pos.title) if not pos.body else None
+                if head is None:
+                    continue
+                word = head.group(1)
+                code = ctx.resolve(self.divs, word, p.start)
+                if code is None:
+                    key = word + "人民政府"
+                    found = next((b for b in bodies + out if b.attr("unresolved") and b.name == key), None)
+                    gov = found or self._unresolved(doc.text, pos.start, pos.start, Label.ORGANIZATION,
+                                                     "government", key)
+                else:
+                    full = self._full(code) + "人民政府"
+                    found = by_canonical.get(full)
+                    gov = found or Mention(
+                        Label.ORGANIZATION, doc.text[pos.start:pos.end], pos.start, pos.end,
+                        "org.implied_government.v1", canonical=full,
+                        attrs=(("place", code), ("kind", "government"), ("implied", True)))
+                    if found is None:
+                        shown = in_script_of(self.divs.own_name(code) + "人民政府", doc.text)
+                        gov = Mention(gov.label, gov.text, gov.start, gov.end, gov.rule, shown,
+                                      gov.attrs + (("full", full),))
+                        by_canonical[full] = gov
+                if found is None and gov not in out:
+                    out.append(gov)
+                pos.body, pos.label = gov.name, Label.ORGANIZATION
+        return out
+
+    @staticmethod
+    def _unresolved(t: str, a: int, e: int, label: Label, kind: str, key: str) -> Mention:
+        """A short form no place of the article resolves (县人大常委会, 县政府): named by its level word
+        and official ending (``key``: 县人民政府), a body of this article only (``unresolved``)."""
+        attrs: tuple[tuple[str, object], ...] = (("level", _LEVEL_OF_WORD.get(key[:1], "")), ("unresolved", True))
+        if label is Label.ORGANIZATION:
+            attrs += (("kind", kind or "other"),)
+        return Mention(label, t[a:e], a, e, "body.unresolved.v1", canonical=key, attrs=attrs)
 
     def _industry_before(self, m: str, pre: int) -> str:
         """The industry (``教育``) ending at ``pre``, longest first; ``""`` if none."""
@@ -411,6 +498,27 @@ class BodyFinder:
 
     def _full(self, code: str) -> str:
         return self.divs.full_name(code)
+
+    def _own(self, code: str, written: dict[str, str]) -> str:
+        """The name a short form of ``code``'s body is shown with: the place as the article writes
+        it at its fullest (章丘区垛庄镇), else its own name (垛庄镇)."""
+        return written.get(code) or self.divs.own_name(code)
+
+    def _written_chains(self, places: list[PlaceHit], t: str) -> dict[str, str]:
+        """For each place the text names, its longest written chain (大同市平城区 → 平城区's)."""
+        out: dict[str, str] = {}
+        start = None
+        prev: PlaceHit | None = None
+        for h in places:
+            d = self.divs.get(h.code)
+            joined = prev is not None and prev.end == h.start and h.in_chain
+            # a county (县, 旗, county-level city) heads its chain: 伊金霍洛旗, not 鄂尔多斯市伊金霍洛旗
+            start = start if joined and not (d.level == "district" and not d.name.endswith("区")) else h.start
+            written = t[start:h.end]
+            if len(written) > len(out.get(h.code, "")):
+                out[h.code] = written
+            prev = h
+        return out
 
     def _bare(self, m: str, pre: int) -> bool:
         """Is the level word before ``pre`` standing alone (``,市总工会``), not the end of a word?"""

@@ -103,6 +103,14 @@ class Divisions:
             out = self._full_names[code] = self._full_name(code)
         return out
 
+    def own_name(self, code: str) -> str:
+        """The name a short form is resolved to in the facts (区总工会 → 兴山区总工会): the division's
+        own name, with its city for names that need one (晋城市城区, 某市高新区)."""
+        d = self.by_code[code]
+        if d.name in GENERIC or d.name.endswith(ZONE_ENDINGS) or len(d.name) < 3 and d.level == "town":
+            return self.full_name(code)
+        return d.name
+
     def _full_name(self, code: str) -> str:
         d = self.by_code[code]
         if d.level in ("province", "city"):

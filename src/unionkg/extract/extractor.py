@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..ingest.normalize import to_match_text
+from ..ingest.normalize import in_script_of, to_match_text
 from ..types import Article, Entity, Event, Evidence, Label, Mention, Relation, RelType
 from .bodies import BodyFinder, Context
 from .campaigns import CampaignFinder
@@ -100,10 +100,11 @@ class Extractor:
                         if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         # a spirit names the body whose meeting it is (江门市总工会十二届五次全委会议精神): bodies may stand in one
         spirit_free = [(c.start, c.end) for c in camp if c.rule != "campaign.spirit.v1"]
-        bodies = _display_names(self.bodies.find(doc, ctx, spirit_free, text_places))
+        bodies = _display_names(self.bodies.find(doc, ctx, spirit_free, text_places), doc.text)
         shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
         title_bodies = [_shown_as(b, shown[b.name]) if b.name in shown else b for b in title_bodies]
         people = self.people.find(doc, bodies, blocked)
+        bodies += self.bodies.implied_governments(doc, ctx, people, bodies)
         organiser = self._organiser(doc, title_bodies, bodies)
         facts = ArticleFacts(article)
         event = event_of(doc, article.id, article.date, organiser, self.event_nouns, article.title)
@@ -220,8 +221,10 @@ class Extractor:
         for p in people:
             add(Label.PERSON, p.name, affiliations=[x.body for x in p.positions if x.body] or None)
         for b in bodies:
+            # a short form no place of the article resolves (县人大常委会) is a body of this article only
+            canonical = f"{b.name}@{article.id}" if b.attr("unresolved") else b.attr("full")
             add(b.label, b.name, b.text, level=b.attr("level"), kind=b.attr("kind"), place=b.attr("place"),
-                canonical=b.attr("full"))
+                canonical=canonical)
         if organiser is not None:
             add(organiser.label, organiser.name, organiser.text, level=organiser.attr("level"),
                 kind=organiser.attr("kind"), place=organiser.attr("place"))
@@ -243,12 +246,13 @@ def _holder(organiser: Mention, bodies: list[Mention]) -> Mention:
     return next((b for b in bodies if b.label is Label.UNION_BODY and union in (b.attr("full"), b.name)), organiser)
 
 
-def _display_names(bodies: list[Mention]) -> list[Mention]:
+def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
     """Names in the text's own script and form: a body is named as the article writes it at its
     fullest. A full name written out (in either script) wins (``廣州市總工會``); else the longest
     written name that carries its place (``仓前街道总工会``, ``潮南区人大常委会``, a company's union).
-    Short forms (``区总工会``) keep the full name. The full simplified name stays as ``full`` and
-    identifies the graph node."""
+    Bodies written only in short forms (``区总工会``, ``区委``, ``区政府``) are named by the place's own
+    name and the ending (``兴山区总工会``, ``兴山区委``, ``兴山区人民政府``). The full simplified name stays
+    as ``full`` and identifies the graph node."""
     best: dict[tuple[Label, str], str] = {}
     whole: set[tuple[Label, str]] = set()  # written out in full somewhere
     for b in bodies:
@@ -262,6 +266,13 @@ def _display_names(bodies: list[Mention]) -> list[Mention]:
             continue  # a place is named by the table, or as written when that is its name in another script
         elif b.rule in _WRITTEN_RULES and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
+    for b in bodies:  # a body of this article only (县法院): as first written
+        if b.attr("unresolved") and (b.label, b.name) not in best:
+            best[(b.label, b.name)] = b.text
+    for b in bodies:  # only short forms (区总工会, 区委): the place's own name and the ending
+        short = b.attr("short")
+        if short and (b.label, b.name) not in best:
+            best[(b.label, b.name)] = in_script_of(short, text)
     out = []
     for b in bodies:
         shown = best.get((b.label, b.name))

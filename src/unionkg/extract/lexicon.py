@@ -19,9 +19,11 @@ class Lexicon:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     titles: tuple[str, ...]
+    title_prefixes: tuple[str, ...]
     honours: dict[str, str]
     org_suffixes: dict[str, tuple[str, str]]  # suffix -> (label, kind)
     suffix_canon: dict[str, str]  # ending -> the ending the body is named with (妇联 -> 妇女联合会)
+    short_endings: dict[str, str]  # ending -> the ending a short form is shown with (区政府 -> 兴山区人民政府)
     union_industries: tuple[str, ...]
     company_suffixes: dict[str, str]
     campaign_suffixes: tuple[str, ...]
@@ -40,9 +42,11 @@ class Lexicon:
             surnames=frozenset(s for s in surnames if len(s) == 1),
             compound_surnames=frozenset(s for s in surnames if len(s) == 2),
             titles=read_words("titles.txt"),
+            title_prefixes=read_words("title_prefixes.txt"),
             honours={r[0]: (r[1] if len(r) > 1 else "") for r in read_rows("honours.txt")},
             org_suffixes={r[0]: (r[1], r[2] if len(r) > 2 else "") for r in read_rows("org_suffixes.tsv")},
             suffix_canon={r[0]: r[3] for r in read_rows("org_suffixes.tsv") if len(r) > 3 and r[3]},
+            short_endings={r[0]: r[4] for r in read_rows("org_suffixes.tsv") if len(r) > 4 and r[4]},
             union_industries=read_words("union_industries.txt"),
             company_suffixes={r[0]: (r[1] if len(r) > 1 else "company") for r in read_rows("company_suffixes.txt")},
             campaign_suffixes=read_words("campaign_suffixes.txt"),

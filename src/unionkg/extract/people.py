@@ -111,7 +111,7 @@ class PeopleFinder:
         self.lex = lex
         self.seg = seg
         titles = list(lex.titles) + list(lex.honours)
-        self.title_alt = alternation(titles)
+        self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})"
         self.title_re = re.compile(self.title_alt)
         unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
@@ -162,7 +162,8 @@ class PeopleFinder:
         m = doc.match
         size = max(len(m), len(doc.text)) + 1
         stop = _mask(blocked, size)
-        titles = list(self.title_re.finditer(m))
+        in_place = _mask([(b.start, b.end) for b in bodies if b.label is Label.PLACE], size)
+        titles = [t for t in self.title_re.finditer(m) if not in_place[t.start()]]  # 东莞市长安镇: no 市长
         hits = self._chains(doc, titles, bodies, stop)
         covered = _mask([(h.start, h.end) for h in hits], size)
         bare = self._bare_lists(doc, covered, stop)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..ingest.normalize import in_script_of
 from ..types import Event, EventKind, Evidence, Label, Mention, Mode, Relation, RelType
 from .lexicon import alternation
 from .people import PersonHit
@@ -210,7 +211,7 @@ def person_relations(doc: Doc, article_id: str, people: list[PersonHit], organis
                 if pos.body and pos.label is not None:
                     out.append(Relation(RelType.HOLDS_POSITION, p.name, pos.body, Label.PERSON, pos.label,
                                         evidence(doc, article_id, p.start, "position.chain.v1", 0.95),
-                                        props=(("title", pos.title),)))
+                                        props=(("title", in_script_of(pos.title, doc.text)),)))
             if org_name is None:
                 continue
             for rtype, rule, at in roles:

@@ -91,3 +91,29 @@ def fix_lookalikes(text: str) -> str:
         if wrong in text:
             text = text.replace(wrong, right)
     return text
+
+
+@lru_cache(maxsize=1)
+def _simp2trad() -> dict[str, str]:
+    """Simplified → traditional (the standard form, ``data/simp2trad.tsv``) for writing names in a
+    traditional text (``会`` → ``會``; ``局`` stays)."""
+    return {s: t for s, t in read_pairs("simp2trad.tsv") if len(s) == 1 and len(t) == 1}
+
+
+def in_script_of(name: str, text: str) -> str:
+    """``name`` written in the script of ``text``: unchanged for a simplified text; in a traditional
+    text each simplified character takes the traditional one the text uses for it, else the table's
+    (``鼓楼区人力资源和社会保障局`` in a text that writes ``鼓樓區`` → ``鼓樓區人力資源和社會保障局``)."""
+    if not _rare_re().search(text):
+        return name
+    back = _simp2trad()
+    if not any(ch in back for ch in name):
+        return name
+    match = to_match_text(text)
+    used: dict[str, str] = {}
+    for t, s in zip(text, match, strict=True):
+        if t != s and s in back and s not in used:
+            used[s] = t
+    if not used:
+        return name  # a simplified text with a stray full-width sign: nothing traditional in it
+    return "".join(used.get(ch, back.get(ch, ch)) for ch in name)

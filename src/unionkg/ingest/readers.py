@@ -15,10 +15,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..types import Article
-from .clean import clean_line, join_paragraphs
+from .clean import clean_line
 from .dates import parse_iso
 from .decode import decode_bytes
-from .split import finish_article, is_meta_line, paragraphs, read_meta, split_page
+from .split import Para, draft_record, make_article, paragraphs, split_page
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -152,19 +152,16 @@ def read_jsonl_text(text: str, name: str, *, year: int | None = None) -> Iterato
 
 
 def article_from_record(obj: dict, origin: str, *, year: int | None = None) -> Article:
-    """An Article from a JSON record; its text is cleaned like a page paragraph by paragraph."""
+    """An Article from a JSON record; its text is cleaned like a page paragraph by paragraph, and
+    what a web page puts above the body (the headline again, stamps, captions) is set apart
+    (``draft_record``)."""
     raw = obj["text"]
-    paras = paragraphs(raw)
-    meta: list[str] = []
-    while paras and len(meta) < 3 and is_meta_line(paras[0].raw):
-        meta.append(paras.pop(0).raw)  # 2024-02-07 来源:… 作者:… at the top of the text
-    published_meta, source_meta, authors = read_meta(meta)
-    ct = join_paragraphs([clean_line(p.raw, p.start) for p in paras])
-    published = parse_iso(str(obj.get("date") or obj.get("published") or "")) or published_meta
+    title = clean_line(obj["title"]).text
+    d = draft_record(paragraphs(raw), title, obj.get("subtitle") or None)
+    given = parse_iso(str(obj.get("date") or obj.get("published") or ""))
+    if given is not None:
+        d.meta.insert(0, Para(given.isoformat(), 0))  # the record's own date comes first
     rid = obj.get("id")
-    return finish_article(
-        ct.text, ct.offsets, raw, title=clean_line(obj["title"]).text,
-        subtitle=obj.get("subtitle") or None, origin=origin, year=year,
-        source=obj.get("source") or source_meta, url=obj.get("url"), page=str(obj["page"]) if obj.get("page") else None,
-        published=published, article_id=str(rid) if rid not in (None, "") else None, extra_authors=authors,
-    )
+    return make_article(raw, d, title, obj.get("subtitle") or None, None, [], origin, year,
+                         obj.get("source"), str(obj["page"]) if obj.get("page") else None,
+                         url=obj.get("url"), article_id=str(rid) if rid not in (None, "") else None)

@@ -17,7 +17,7 @@ from functools import cached_property
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, glue_singletons, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
-from .dates import VAGUE_RE, event_date, parse_iso
+from .dates import VAGUE_RE, dated_day, event_date, parse_iso, parse_stamp, url_date
 from .normalize import to_match_text
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
@@ -34,11 +34,24 @@ _PAREN_BYLINE_RE = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _NAME_SEP_RE = re.compile(r"[\s、,，]+")
 _PAGE_NO_RE = re.compile(r"第\s*(\d+)\s*版")
 _SOURCE_RE = re.compile(r"来源\s*[:：]\s*(\S+)")
+#: a label whose value stands on the next line (發布時間: / 2010-06-10)
+_LABEL_ONLY_RE = re.compile(r"^[【\[]?(?:发布时间|發布時間|更新时间|更新時間|发布日期|發布日期|时间|時間|日期|来源|來源|作者|"
+                            r"编辑|編輯|责任编辑|責任編輯)\s*[:：]?\s*[】\]]?$")
+#: words of a publication stamp line
+_STAMP_WORDS_RE = re.compile(r"发布|發布|更新|时间|時間|日期|来源|來源|作者|编辑|編輯|浏览|瀏覽|点击|點擊|字号|字體|字体|"
+                             r"https?:|www\.")
+_STAMP_NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\d+")
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+#: a caption naming its photographer: 总工会揭牌仪式。王议宵 摄, 本報記者 鮮康 攝
+_PHOTOGRAPHER_RE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*(?<!拍)[摄攝]$")
+#: the photographer's name closing a caption (after its sentence): 。本報記者 鮮康 攝
+_PHOTO_CREDIT_RE = re.compile(r"(?:^|[。!?!？\s])((?:(?:本[报報])?[记記]者|通[讯訊][员員])?\s*[\u4e00-\u9fff]{2,4})\s*(?<!拍)[摄攝]\s*$")
+_OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
 
 
 @dataclass
-class _Para:
+class Para:
     raw: str
     start: int  # offset of raw in the input
 
@@ -48,26 +61,26 @@ class _Para:
 
 
 @dataclass
-class _Draft:
-    headings: list[_Para] = field(default_factory=list)
-    body: list[_Para] = field(default_factory=list)
-    captions: list[_Para] = field(default_factory=list)
+class Draft:
+    headings: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    captions: list[Para] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)
-    meta: list[_Para] = field(default_factory=list)
+    meta: list[Para] = field(default_factory=list)
 
 
-def paragraphs(raw: str) -> list[_Para]:
+def paragraphs(raw: str) -> list[Para]:
     """Non-blank lines of ``raw`` with their offsets."""
     out = []
     pos = 0
     for line in raw.splitlines(keepends=True):
         if line.strip():
-            out.append(_Para(line.rstrip("\r\n"), pos))
+            out.append(Para(line.rstrip("\r\n"), pos))
         pos += len(line)
     return out
 
 
-def _is_body(p: _Para) -> bool:
+def _is_body(p: Para) -> bool:
     s = p.stripped
     return (
         len(s) > HEADING_MAX
@@ -77,7 +90,7 @@ def _is_body(p: _Para) -> bool:
     )
 
 
-def _is_trailing_byline(p: _Para) -> bool:
+def _is_trailing_byline(p: Para) -> bool:
     s = p.raw.strip()
     return bool(_PAREN_BYLINE_RE.fullmatch(s)) and parse_byline(s[1:-1], bare=True) is not None
 
@@ -97,8 +110,8 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
     """Split a page (or a single-article text) into articles with titles, bylines and dates."""
     paras = paragraphs(raw)
     editors: list[tuple[str, str]] = []
-    drafts: list[_Draft] = []
-    cur: _Draft | None = None
+    drafts: list[Draft] = []
+    cur: Draft | None = None
     page_date: date | None = None  # the issue's date in a page header: the articles' publication date
     for p in paras:
         s = p.stripped
@@ -109,7 +122,7 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
             page_date = page_date or parse_iso(s)
             continue  # 南方工报 2025年3月20日 星期四 第3版: page metadata
         if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p) and cur is not None and not cur.body:
-            cur.meta.append(_Para("作者:" + p.raw.strip(), p.start))  # 本报记者 甲 通讯员 乙, above the body
+            cur.meta.append(Para("作者:" + p.raw.strip(), p.start))  # 本报记者 甲 通讯员 乙, above the body
             continue
         if _EDITOR_RE.search(p.raw) and not _is_body(p) and (cur is None or not cur.body):
             editors.extend(parse_editors(p.raw))
@@ -129,13 +142,13 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
             continue
         if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25):
             if cur is None:
-                cur = _Draft()
+                cur = Draft()
                 drafts.append(cur)
             cur.body.append(p)
             continue
         # a heading line
         if cur is None or cur.body:
-            cur = _Draft()
+            cur = Draft()
             drafts.append(cur)
         cur.headings.append(p)
     articles: list[Article] = []
@@ -148,7 +161,7 @@ def split_page(raw: str, origin: str = "", *, year: int | None = None,
             section = new_section
         elif not kicker_form:
             section = None
-        art = _make_article(raw, d, title, subtitle, section, editors, origin, year, source, page, page_date)
+        art = make_article(raw, d, title, subtitle, section, editors, origin, year, source, page, page_date)
         articles.append(art)
     return articles
 
@@ -175,9 +188,10 @@ def _titles(lines: list[str]) -> tuple[str, str | None, str | None, bool]:
     return first, lines[1], section, False
 
 
-def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section: str | None,
+def make_article(raw: str, d: Draft, title: str, subtitle: str | None, section: str | None,
                   editors: list[tuple[str, str]], origin: str, year: int | None,
-                  source: str | None, page: str | None, page_date: date | None = None) -> Article:
+                  source: str | None, page: str | None, page_date: date | None = None, *,
+                  url: str | None = None, article_id: str | None = None) -> Article:
     parts: list[CleanText] = [clean_line(p.raw, p.start) for p in d.body]
     text_ct = join_paragraphs(parts)
     text, offsets = text_ct.text, list(text_ct.offsets)
@@ -186,6 +200,9 @@ def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section
     if tm and d.captions:
         trailing.append(tm.group(1))  # the byline closes the body, the captions follow it
     for cap in d.captions:
+        credit = _PHOTO_CREDIT_RE.search(cap.raw)
+        if credit:  # 本報記者 鮮康 攝: the photographer reported it too
+            trailing.append(credit.group(1))
         c = clean_line(cap.raw, cap.start)
         text += "\n" + c.text
         offsets += [offsets[-1] + 1 if offsets else cap.start] + c.offsets
@@ -193,7 +210,8 @@ def _make_article(raw: str, d: _Draft, title: str, subtitle: str | None, section
     published = published or page_date
     return finish_article(text, offsets, raw, title=title, subtitle=subtitle, section=section,
                           editors=editors, origin=origin, year=year, source=src, page=page,
-                          published=published, extra_authors=authors + _trailing_names(trailing))
+                          published=published, extra_authors=authors + _trailing_names(trailing),
+                          url=url, article_id=article_id)
 
 
 def is_meta_line(line: str) -> bool:
@@ -202,13 +220,85 @@ def is_meta_line(line: str) -> bool:
     return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line))
 
 
+def stamp_date(line: str) -> date | None:
+    """The date of a web page's publication stamp line, or None if ``line`` is no stamp:
+    ``发布时间:2018-07-23 13:42:00``, ``25.01.2016 08:52``, ``来源: 某市人民政府 ┆ 时间: 2021-12-30``,
+    ``http://www.sina.com.cn 2006年12月30日03:15 中国青年报``, ``更新时间:12年05月04日``."""
+    s = line.strip()
+    if not s or len(s) > 90 or "。" in s:
+        return None
+    found = parse_stamp(s)
+    if found is None:
+        return None
+    rest = _STAMP_NOISE_RE.sub("", s)
+    if _STAMP_WORDS_RE.search(s) or len(_HAN_RE.findall(rest)) <= 8:
+        return found
+    return None
+
+
+def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> Draft:
+    """One article's paragraphs as a web page stores them (a JSON record's text): what stands above
+    the body — the headline repeated, kickers, publication stamps (a label and its value may take a
+    line each: ``發布時間:`` / ``2010-06-10``), photo captions, a standalone byline — set apart, the
+    body from its first body paragraph on, captions that name their photographer moved after it.
+    A short line just above a paragraph that opens with a dateline or a date is a caption too."""
+    d = Draft()
+    keys = {k for k in (_title_key(title), _title_key(subtitle or "")) if k}
+    value_next = False
+    for i, p in enumerate(paras):
+        s = p.stripped
+        if d.body:
+            if _PHOTOGRAPHER_RE.search(s) and len(s) <= HEADING_MAX:
+                d.captions.append(p)
+            elif len(s) <= HEADING_MAX and stamp_date(p.raw) is not None:
+                d.meta.append(p)  # 《人民日报》(2023年10月13日 04版) closing the text
+            else:
+                d.body.append(p)
+            continue
+        if value_next:
+            d.meta.append(p)
+            value_next = False
+            continue
+        if _LABEL_ONLY_RE.match(s):
+            d.meta.append(p)
+            value_next = True
+            continue
+        if stamp_date(p.raw) is not None or is_meta_line(p.raw):
+            d.meta.append(p)
+            continue
+        k = _title_key(s)
+        if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k)) for x in keys):
+            continue  # the headline (or subtitle) repeated over the body
+        if _CAPTION_RE.search(p.raw) or _PHOTOGRAPHER_RE.search(s):
+            d.captions.append(p)
+            continue
+        if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p):
+            d.meta.append(Para("作者:" + p.raw.strip(), p.start))
+            continue
+        nxt = paras[i + 1].stripped if i + 1 < len(paras) else ""
+        if len(s) <= 30 and s.count("。") <= 1 and (DATELINE_RE.match(nxt) or _OPENS_WITH_DATE_RE.match(nxt)):
+            d.captions.append(p)  # 王娇萍慰问企业职工。 over 本报讯 …
+            continue
+        if _is_body(p):
+            d.body.append(p)
+        else:
+            d.headings.append(p)
+    if not d.body:  # nothing looked like a body: keep every line
+        d.body, d.headings = d.headings, []
+    return d
+
+
+def _title_key(s: str) -> str:
+    return "".join(ch for ch in to_match_text(s) if ch.isalnum())
+
+
 def read_meta(lines: list[str], source: str | None = None) -> tuple[date | None, str | None, list[str]]:
     """(publication date, source, authors) from meta lines."""
     published: date | None = None
     authors: list[str] = []
     src = source
     for line in lines:
-        published = published or parse_iso(line)
+        published = published or parse_stamp(line)
         sm = _SOURCE_RE.search(line)
         if sm and not src:
             src = sm.group(1)
@@ -267,9 +357,11 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
         if writer:
             authors.extend(writer.names)
     authors.extend(extra_authors or [])
+    published = published or url_date(url or source)
     the_year = published.year if published else year
     lead = norm[lead_start:].lstrip(" ,:")
-    when = event_date(lead, year=the_year, published=published)
+    dated = dated_day(m.group(0), the_year) if m is not None else None
+    when = event_date(lead, year=the_year, published=published, dated=dated)
     if when is None and m is not None and not VAGUE_RE.search(lead[:12]):
         when = event_date(m.group(0), year=the_year, published=published)  # 本报3月18日讯 with no date after
     ident = article_id or "a" + hashlib.sha1((title + "\x00" + text).encode("utf-8")).hexdigest()[:12]
