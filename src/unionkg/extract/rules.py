@@ -7,6 +7,7 @@ RULES: frozenset[str] = frozenset({
     "law.booktitle.v1", "body.division.v1", "body.shortform.v1", "body.shortplace.v1", "body.industry.v1",
     "body.company_union.v1", "body.anaphor.v1", "body.alias.v1", "body.federation.v1", "org.company.v1", "org.national.v1", "org.party.v1", "org.congress.v1",
     "place.division.v1", "place.province_list.v1", "person.title_chain.v1", "person.name_title.v1", "person.list.v1", "person.elected.v1", "person.appointed.v1", "person.bare_list.v1", "person.repeat.v1",
+    "person.ner.v1", "person.ner_chain.v1",
     "event.lead.v1", "role.zhuchi.v1", "role.daidui.v1", "role.shuaidui.v1", "role.dailing.v1",
     "role.chuxi.v1", "role.canjia.v1", "role.liexi.v1", "role.canhui.v1", "role.jianghua.v1",
     "role.zhici.v1", "role.fayan.v1", "role.fenxiang.v1", "role.xuanjiang.v1", "role.shouke.v1",
