@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..ingest.normalize import in_script_of, to_match_text
 from ..resources import read_rows
-from ..ingest.normalize import in_script_of
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, Divisions
-from .people import PersonHit
 from .lexicon import Lexicon, alternation
+from .people import PersonHit
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -31,7 +31,7 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR_KINDS = "公司|集团|企业|学校|医院|联合会|商会|协会"
+_ANAPHOR_KINDS = "总工会|公司|集团|企业|学校|医院|联合会|商会|协会"
 _ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|" + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
@@ -45,10 +45,13 @@ _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
                          r"(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委|办公室|[、,，和与及]|(?:的)?领导|主要负责)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
-_CONGRESS = re.compile(r"第[0-9一二三四五六七八九十百]+次(?:会员)?代表大会")
+_CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]+次(?:会员|妇女|团员)?代表大会")
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: endings that may stand alone for the body of the place in context, in a list of officials
+_BARE_ENDING = re.compile(r"政协|人大常委会|人大|政府|妇联|团委|科协|残联|工商联")
+_TITLE_NEXT = re.compile(r"(?:常务|专职|兼职)?副?(?:主席|主任|书记|县长|区长|市长|镇长|秘书长|理事长|党组书记|党组成员)")
 #: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
 _GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: a body's term between its place and its ending: 县第十七届人大常委会
@@ -85,8 +88,8 @@ class Context:
 
         def ok(code: str) -> bool:
             d = divs.get(code)
-            if d.level != level:
-                return False
+            if d.level != level and not (level_word == "市" and d.level == "district" and d.name.endswith("市")):
+                return False  # 市 is a city's, or a county-level city's (安陆市委、市总工会)
             return (level not in ("district", "city") and len(level_word) == 1) or d.name.endswith(level_word)
 
         before = [c for p, c in self.places if p <= pos and ok(c)]
@@ -132,6 +135,7 @@ class BodyFinder:
         for h in kept:
             if not h.code and len(h.codes) == 1 and not h.generic:
                 h.code = h.codes[0]
+        self._resolve_by_short(m, kept)
         self._resolve_related(kept)
         return [h for h in kept if h.code and (h.in_chain or not h.generic)]
 
@@ -179,6 +183,19 @@ class BodyFinder:
                     a.code = a.code or pair[0]
                     b.code = pair[1]
                     a.in_chain = b.in_chain = True
+
+    def _resolve_by_short(self, m: str, kept: list[PlaceHit]) -> None:
+        """An ambiguous name after the short name of one candidate's ancestor (晋江青阳街道 →
+        晋江市's 青阳街道)."""
+        for h in kept:
+            if h.code or len(h.codes) < 2:
+                continue
+            for k in (4, 3, 2):
+                anc = set(self.divs.by_short.get(m[max(0, h.start - k):h.start], ())) if h.start >= k else set()
+                hit = [c for c in h.codes if anc & self.divs.ancestor_codes(c)]
+                if len(hit) == 1:
+                    h.code = hit[0]
+                    break
 
     def _resolve_related(self, kept: list[PlaceHit]) -> None:
         """Standalone ambiguous names: prefer one related to an unambiguous place of the article."""
@@ -233,7 +250,7 @@ class BodyFinder:
                 elif m.startswith("代表", e):
                     continue  # 市人大代表: an honour
             label, kind = self.suffix_labels.get(suffix, (Label.UNION_BODY, ""))
-            congress = _CONGRESS.match(m, e) if suffix in ("工会", "总工会") else None
+            congress = _CONGRESS.match(m, e)
             if suffix == "总工会" and m[a - 2: a] == "全国" and m[a - 4: a] == "中华全国":
                 continue  # 中华全国总工会 matched as a whole
             # what stands before the suffix
@@ -243,7 +260,8 @@ class BodyFinder:
                 industry = self._industry_before(m, pre)
                 pre -= len(industry)
             term = _TERM_BEFORE.search(m, max(0, pre - 8), pre) if label is not Label.UNION_BODY or pre == a else None
-            if term is not None and term.end() == pre and _level_word(m, term.start()):
+            termed = term is not None and term.end() == pre and bool(_level_word(m, term.start()))
+            if termed and term is not None:
                 pre = term.start()  # 县第十七届人大常委会: the committee of the county, in its term
             hit = place_end.get(pre)
             code = ""
@@ -286,12 +304,17 @@ class BodyFinder:
                 code, start, rule = short[0], short[1], "body.shortplace.v1"
                 if suffix == "工会" and not industry:
                     suffix = "总工会"  # 香洲工会 → 香洲区总工会
-            if congress is not None:
+            if congress is not None:  # 河南省工会第十六次代表大会: the congress, and the body that holds it
                 end = congress.end()
-                name = self.divs.get(code).name + suffix + m[e:end]
+                ending = "总工会" if suffix in ("工会", "总工会") else self.lex.suffix_canon.get(suffix, suffix)
+                holder = self._full(code) + industry + ending
                 out.append(Mention(Label.ORGANIZATION, t[start:end], start, end, "org.congress.v1",
-                                   canonical=t[start:end] if rule == "body.division.v1" else name,
-                                   attrs=(("kind", "congress"), ("union", self._full(code) + "总工会"))))
+                                   canonical=holder + to_match_text(t[e:end]).removeprefix("成立暨"),
+                                   attrs=(("kind", "congress"), ("holder", holder), ("place", code),
+                                          ("holder_label", label.value),
+                                          ("holder_short", self._own(code, written) + industry + (
+                                              "总工会" if suffix in ("工会", "总工会")
+                                              else self.lex.short_endings.get(suffix, ending))))))
                 continue
             if suffix == "工会" and not industry and rule == "body.division.v1":
                 continue  # 广东省工会… without 总: not a body name by itself
@@ -299,6 +322,8 @@ class BodyFinder:
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
+            if termed:
+                attrs.append(("term", True))  # 平远县第六届残联: not the body's written name
             if rule == "body.shortform.v1":  # 区政府 → 兴山区人民政府, 市妇联 → 鹤岗市妇联: the place's own name
                 attrs.append(("short", self._own(code, written) + industry + self.lex.short_endings.get(suffix, ending)))
             if label is Label.ORGANIZATION:
@@ -308,9 +333,41 @@ class BodyFinder:
             out.append(Mention(label, t[start:e], start, e, rule, canonical=full, attrs=tuple(attrs)))
             if label is Label.ORGANIZATION and kind != "congress":
                 org_end[e] = out[-1]
+        bodies_at = {(x.start, x.end) for x in out if x.rule != "org.company.v1"}
+        congress_at = {x.start for x in out if x.rule == "org.congress.v1"}
+        out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
+                                                                and x.start not in congress_at)]
+        out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
+        return out
+
+    def _bare_endings(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
+        """``…县政府副县长丙、政协副主席丁等``: an ending standing alone in a list of officials (政协,
+        人大, 政府, 妇联 …) before a title is the body of the place the list's previous body has
+        (平远县政协). Rule ``body.bare_ending.v1``."""
+        m, t = doc.match, doc.text
+        out: list[Mention] = []
+        taken = _positions([(x.start, x.end) for x in found])
+        for x in _BARE_ENDING.finditer(m):
+            a, e = x.start(), x.end()
+            if a in stop or a in taken or (a > 0 and m[a - 1] not in "、,，"):
+                continue
+            if not _TITLE_NEXT.match(m, e):
+                continue
+            sent = m.rfind("。", 0, a) + 1
+            prev = [b for b in found if sent <= b.start < a and b.attr("place") in self.divs.by_code
+                    and b.label is Label.ORGANIZATION]
+            if not prev:
+                continue
+            code = str(prev[-1].attr("place"))
+            suffix = x.group(0)
+            label, kind = self.suffix_labels.get(suffix, (Label.ORGANIZATION, ""))
+            ending = self.lex.suffix_canon.get(suffix, suffix)
+            out.append(Mention(label, t[a:e], a, e, "body.bare_ending.v1", canonical=self._full(code) + ending,
+                               attrs=(("place", code), ("kind", kind or "other"),
+                                      ("short", self.divs.own_name(code) + self.lex.short_endings.get(suffix, ending)))))
         return out
 
     def _anaphors(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
@@ -409,6 +466,11 @@ class BodyFinder:
             league = m[max(0, start - 3):start] == "共青团"
             if league:
                 start -= 3
+            elif start > 0 and m[start - 1] == "团" and word in ("委", "委员会") \
+                    and (start == 1 or self.lex.boundary_before(m, start - 1) is not None
+                         or not "\u4e00" <= m[start - 2] <= "\u9fff"):
+                league = True  # 团山东省委书记: the league committee of 山东省
+                start -= 1
             if word == "委" and not m[h.start:h.end].endswith(("市", "县", "区", "省", "旗", "州")):
                 continue
             name = t[start:end]
@@ -430,11 +492,11 @@ class BodyFinder:
             name = self._full(code) + body
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "party"), ("place", code),
-                                                      ("short", self._own(code, written) + body))))
+                                                      ("short", self.divs.own_name(code) + body))))
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
-            code = ctx.resolve(self.divs, x.group(1), x.start())
+            code = self._short_before(m, x.start(), x.group(1)) or ctx.resolve(self.divs, x.group(1), x.start())
             if code is None:
                 continue
             name = "共青团" + self._full(code) + "委员会"
@@ -488,6 +550,17 @@ class BodyFinder:
         if label is Label.ORGANIZATION:
             attrs += (("kind", kind or "other"),)
         return Mention(label, t[a:e], a, e, "body.unresolved.v1", canonical=key, attrs=attrs)
+
+    def _short_before(self, m: str, pos: int, level_word: str) -> str | None:
+        """The division a short name right before ``pos`` names, of ``level_word``'s level
+        (``德化团县委`` → 德化县)."""
+        level = _LEVEL_OF_WORD.get(level_word)
+        for k in (4, 3, 2):
+            for code in self.divs.by_short.get(m[max(0, pos - k):pos], ()) if pos >= k else ():
+                d = self.divs.get(code)
+                if d.level == level or (level_word == "市" and d.name.endswith("市")):
+                    return code
+        return None
 
     def _industry_before(self, m: str, pre: int) -> str:
         """The industry (``教育``) ending at ``pre``, longest first; ``""`` if none."""

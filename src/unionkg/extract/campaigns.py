@@ -10,10 +10,17 @@ import re
 
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
+from .segmenter import Segmenter
 from .text import Doc
 
 _QUOTED = re.compile(r'"([^"\n。!?]{1,24})"')
-_BOOK = re.compile(r"《([^《》\n]{1,40})》")
+_BOOK = re.compile(r"《([^《》\n]{1,60})》")
+#: a title inside a title: 《…关于修改〈某县条例〉的决定》, 《…贯彻实施< 中华人民共和国水污染防治法>…》
+_INNER_BOOK = re.compile(r"[〈<]([^〈〉<>]{2,40})[〉>]")
+#: documents about the law they name inside (关于修改〈…条例〉的决定, 贯彻实施<…法>审议意见)
+_ABOUT_A_LAW = ("决定", "意见", "报告", "通知")
+#: endings of titles that end like a law but are none: 经验做法, 审议意见
+_NOT_LAW_END = ("做法", "方法", "想法", "看法", "说法", "审议意见")
 #: a quoted slogan heading a longer programme name: "尊法守法·携手筑梦"服务农民工公益法律服务行动
 _LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
 _SPIRIT = re.compile(r"精神")
@@ -25,11 +32,14 @@ _DOTTED = re.compile(r"([\u4e00-\u9fff]{2,8})·([\u4e00-\u9fff]{2,8}?)(?=宣传|
 _GENERIC_SPIRIT = re.compile(
     r"^(?:好|本次|此次|这次|上述|该|有关|相关|各项|文件|上级|这一|其|的)*"
     r"(?:会议|大会|讲话|重要讲话|文件|指示|批示|会|这些|创新|奉献|团队|契约|担当|斗争|实干|进取|拼搏|主人翁|"
-    r"钉钉子|螺丝钉|老黄牛|孺子牛|拓荒牛|[\u4e00-\u9fff]{0,8}的)?$")  # 更加昂扬的精神: a quality, not a spirit of
+    r"钉钉子|螺丝钉|老黄牛|孺子牛|拓荒牛|改革创新|开拓创新|自立经营|宪法|时代|[\u4e00-\u9fff]{0,8}的)?$")  # 更加昂扬的精神: a quality, not a spirit of
 #: boundary words that occur inside names of speeches (习近平总书记在全国两会上的重要讲话精神)
 _CONJ = frozenset({"和", "及", "以及", "与", "暨", "同"})
 #: 省总工会有关会议精神: a spirit only pointed at, not named
-_VAGUE_SPIRIT = re.compile(r"(?:有关|相关|此次|本次|这次|上述|该|各类|各项|系列)(?:会议|文件|讲话|指示|批示)?$")
+_VAGUE_SPIRIT = re.compile(r"(?:有关|相关|此次|本次|这次|上述|该|各类|各项|系列)(?:会议|文件|讲话|指示|批示)?$"
+                           r"|^(?:党工委|党委|党组|常委|执委|全委|班子)(?:会议|会)$")  # 党工委会议精神: no meeting named
+#: a spirit of an occasion named with 的 (习近平总书记在全国两会上的重要讲话精神), not a quality (务实的职工精神)
+_NAMED_OCCASION = re.compile(r"讲话|会议|大会|全会|指示|批示|论述|贺信|回信|重要|[0-9一二三四五六七八九十]大$")
 _WORDY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
@@ -39,7 +49,7 @@ _RELAYING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:总工会|委员会|常�
 _MEETING_END = ("全会", "全委会", "会议", "大会", "两会")
 #: what a count follows: 入会人数, 覆盖率
 _COUNTED = re.compile(r"(?:人数|人次|率|数量|比例|总数|规模)")
-_FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步")
+_FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步", "做", "当好", "争做")
 #: a quotation of someone's words: 他说:"…" / 表示,"…"
 _SPEECH_BEFORE = re.compile(r"(?:说|[问答笑叹喊写]道|表示|感慨|坦言|直言|笑言|感叹|告诉记者|介绍)[:,]?$")
 #: words inside quotes that make them speech, not a name (我, 你们, 大家, 自己)
@@ -48,6 +58,11 @@ _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 _FIGURE_BEFORE = re.compile(r"(?:(?:让|使)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
 #: verbs that put a slogan of several clauses to work (围绕"拼经济、保安全"…)
 _SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习)$")
+#: a thing handed out: 发放"爱心包", 送上"清凉大礼包"
+_GIVEN_BEFORE = re.compile(r"(?:发放|送上|送去|赠送|领取|捐赠|配备|送出|发出)(?:了)?[0-9一二三四五六七八九十百千余多份个张]*$")
+_NUMERALS = frozenset("一二三四五六七八九十百千两0123456789")
+#: a quoted group of people: "外卖小哥", "快递骑手"
+_PEOPLE_GROUP = re.compile(r"(?:小哥|骑手|司机|快递员|外卖员|劳动者|职工|工人|人员|群体|娘家人|大姐|师傅)$")
 #: a question in quotes: "好不好", "有没有", "…吗"
 _QUESTION = re.compile(r"(.)[不没]\1|[吗呢么?]$")
 #: a quoted team or group (志愿队, 宣讲团): an organisation, not a campaign
@@ -57,8 +72,10 @@ _TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团�
 class CampaignFinder:
     """Finds campaign and law mentions in a ``Doc``."""
 
-    def __init__(self, lex: Lexicon) -> None:
+    def __init__(self, lex: Lexicon, seg: Segmenter | None = None) -> None:
         self.lex = lex
+        self.seg = seg
+        self.gazetteer = frozenset(lex.campaigns)
         self.suffix_re = re.compile(f"(?:{alternation(lex.campaign_suffixes)})")
         self.gazetteer_re = re.compile(alternation(lex.campaigns))
         self.law_end = tuple(lex.law_suffixes)
@@ -86,8 +103,8 @@ class CampaignFinder:
                 continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
-            if not self._named(m, q.start(), core, suffix):
-                continue
+            if not self._named(m, q.start(), core, suffix) or (not suffix and self._ordinary(core)):
+                continue  # "加油站", "沃土" are figures of speech
             orig = doc.text[q.start(1):q.end(1)].strip()  # the text's own script
             canonical = orig if len(core) >= 2 else orig + doc.text[end:end + len(suffix)]
             variant = doc.text[q.start(): end + len(suffix)]
@@ -95,14 +112,27 @@ class CampaignFinder:
                                canonical=canonical, attrs=(("core", canonical),)))
         for b in _BOOK.finditer(m):
             name = b.group(1)
+            if name in self.law_end:
+                continue  # (以下简称《意见》): the short title of a document named before
+            inner = [x for x in _INNER_BOOK.finditer(m, b.start(1), b.end(1))
+                     if x.group(1).strip().endswith(self.law_end)] if name.endswith(_ABOUT_A_LAW) else []
+            for ib in inner:  # 《…关于修改〈某县矿产资源管理条例〉的决定》: the law is the one inside
+                written = ib.group(1).strip()
+                law = written.removeprefix("中华人民共和国")
+                at = ib.start(1) + (len(ib.group(1)) - len(ib.group(1).lstrip())) + len(written) - len(law)
+                out.append(Mention(Label.LAW, doc.text[ib.start():ib.end()], ib.start(), ib.end(), "law.booktitle.v1",
+                                   canonical=doc.text[at:at + len(law)]))
+            if inner or name.endswith(_NOT_LAW_END):
+                continue
             if name.endswith(self.law_end) and len(name) >= 2:
                 canonical = name.removeprefix("中华人民共和国")
                 out.append(Mention(Label.LAW, doc.text[b.start(): b.end()], b.start(), b.end(), "law.booktitle.v1",
                                    canonical=doc.text[b.start(1) + len(name) - len(canonical): b.end(1)]))
         taken = [(x.start, x.end) for x in out]
         for d in _DOTTED.finditer(m) if "·" in m else ():
-            if any(ts <= d.start() < te for ts, te in taken) or _ACTS.search(d.group(2)):
-                continue  # 班长艾力·吐尔逊作专题宣讲: a name, not a slogan
+            if any(ts <= d.start() < te for ts, te in taken) or _ACTS.search(d.group(2)) \
+                    or m[d.start() - 1:d.start()] == "、" or m[d.end():d.end() + 1] == "、":
+                continue  # 班长艾力·吐尔逊作专题宣讲, 甲、木合亚提·加尔木哈买提、乙: names, not slogans
             a = self._walk_back(m, d.start(1) + len(d.group(1)), limit=len(d.group(1)))
             a = d.start(1) if a is None else max(a, d.start(1))
             out.append(Mention(Label.CAMPAIGN, doc.text[a:d.end()], a, d.end(), "campaign.dotted.v1",
@@ -116,7 +146,8 @@ class CampaignFinder:
             core = x
             for f in _FILLERS:
                 core = core.removeprefix(f)
-            if len(core) < 2 or _GENERIC_SPIRIT.match(core) or _VAGUE_SPIRIT.search(core):
+            if len(core) < 2 or _GENERIC_SPIRIT.match(core) or _VAGUE_SPIRIT.search(core) \
+                    or ("的" in core and not _NAMED_OCCASION.search(core)):
                 continue
             relay = _RELAYING_BODY.match(core)
             if relay:
@@ -164,6 +195,16 @@ class CampaignFinder:
             a = start
         return out
 
+    def _ordinary(self, core: str) -> bool:
+        """A quoted ordinary word of the dictionary (加油站, 沃土, 武装, 五四) or a group of people
+        (外卖小哥): a figure of speech, not a campaign's name."""
+        if core in self.gazetteer or core[0] in _NUMERALS:
+            return False  # "七五"普法, "八大群体": a numbered programme, not a word
+        if _PEOPLE_GROUP.search(core):
+            return True
+        return self.seg is not None and len(core) <= 4 and self.seg.word_freq(core) >= 3 \
+            and not self.seg.is_user_word(core)
+
     @staticmethod
     def _named(m: str, start: int, core: str, suffix: str) -> bool:
         """Does the quote at ``start`` name a campaign, or is it speech or a figure of speech?"""
@@ -173,7 +214,7 @@ class CampaignFinder:
             return False
         if suffix:
             return True
-        if _FIGURE_BEFORE.search(before):
+        if _FIGURE_BEFORE.search(before) or _GIVEN_BEFORE.search(before):
             return False
         # a slogan of several clauses names a campaign only where a verb puts it to work
         return not ("、" in core or "," in core) or bool(_SLOGAN_VERBS.search(before))

@@ -17,8 +17,16 @@ from .bodies import BodyFinder, Context
 from .campaigns import CampaignFinder
 from .divisions import Divisions
 from .lexicon import Lexicon
+from .organiser import Organiser, OrganiserInput
 from .people import PeopleFinder, PersonHit
-from .relations import event_of, evidence, implements, nouns_longest_first, person_relations, visits
+from .relations import (
+    event_of,
+    evidence,
+    implements,
+    nouns_longest_first,
+    visits,
+)
+from .roles import RoleCues
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -35,19 +43,6 @@ class ArticleFacts:
 
 
 _CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全国)?(?:会员)?代表大会")
-_ORGANISES = re.compile(r"(?:[、和与及][^,，。、]{2,24}?)*(?:在[^,，。]{0,20})?"
-                        r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)")
-#: what a lead sentence may open with before its subject: a dateline, a date, 近日/日前
-_OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff]{0,12}(?:讯|电))?\s*(?:\([^()]{0,40}\))?[^\u4e00-\u9fff]*"
-                      r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:至[0-9]{1,2}日)?"
-                      r"(?:上午|下午|晚上|晚|当天|近日|日前|连日来|近期|当日)?[,，\s]*(?:位于[^,，。]{1,12}的)?")
-#: the subject holds the event (or is the event's head: 某公司第三届职代会…在公司召开)
-_HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,24}?)?"
-                    r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?(?:在[^,，。]{0,20})?"
-                    r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
-#: a person of the body leading the visit: 副主任甲率 / 主席乙带队
-_LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
-_VISITS = re.compile(r"调研|视察|走访|慰问|检查|看望|考察|到|来到|深入|前往")
 _KEY_DROP = re.compile(r'["“”「」『』《》\s的]')
 _NTH_CONGRESS = re.compile(r"[0-9一二三四五六七八九十]大")
 
@@ -82,10 +77,12 @@ class Extractor:
         self.lex = lexicon or Lexicon.load()
         self.divs = divisions or Divisions.load()
         self.seg = Segmenter()
-        self.campaigns = CampaignFinder(self.lex)
+        self.campaigns = CampaignFinder(self.lex, self.seg)
         self.bodies = BodyFinder(self.lex, self.divs, self.seg)
         self.people = PeopleFinder(self.lex, self.seg)
         self.event_nouns = nouns_longest_first(self.lex.event_nouns)
+        self.roles = RoleCues.load()
+        self.organiser = Organiser()
 
     def extract(self, article: Article) -> ArticleFacts:
         doc = Doc(article.text)
@@ -96,8 +93,9 @@ class Extractor:
         head_places = self.bodies.find_places(head.match)
         text_places = self.bodies.find_places(doc.match)
         ctx.places = [(-1, h.code) for h in head_places] + [(h.start, h.code) for h in text_places]
-        title_bodies = [b for b in self.bodies.find(head, ctx, [], head_places)
-                        if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+        in_head = self.bodies.find(head, ctx, [], head_places)
+        title_bodies = [b for b in in_head if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+        title_places = [b for b in in_head if b.label is Label.PLACE]
         # a spirit names the body whose meeting it is (江门市总工会十二届五次全委会议精神): bodies may stand in one
         spirit_free = [(c.start, c.end) for c in camp if c.rule != "campaign.spirit.v1"]
         bodies = _display_names(self.bodies.find(doc, ctx, spirit_free, text_places), doc.text)
@@ -105,69 +103,21 @@ class Extractor:
         title_bodies = [_shown_as(b, shown[b.name]) if b.name in shown else b for b in title_bodies]
         people = self.people.find(doc, bodies, blocked)
         bodies += self.bodies.implied_governments(doc, ctx, people, bodies)
-        organiser = self._organiser(doc, title_bodies, bodies)
+        organiser, organiser_rule = self.organiser.find(
+            OrganiserInput(doc, head, bodies, title_bodies, title_places))
         facts = ArticleFacts(article)
-        event = event_of(doc, article.id, article.date, organiser, self.event_nouns, article.title)
+        event = event_of(doc, article.id, article.date, organiser, self.event_nouns, article.title, organiser_rule)
         facts.events.append(event)
         canon, camp_entities = self._merge_campaigns(camp)
         rels: list[Relation] = []
         rels += self._reported(doc, article)
-        rels += person_relations(doc, article.id, people, organiser, event.id)
+        rels += self.roles.person_relations(doc, article.id, people, organiser, event.id)
         rels += implements(doc, article.id, camp, canon, organiser, event.id, bodies)
         rels += visits(doc, article.id, bodies, organiser, event.id)
         facts.relations = _dedupe(rels)
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
         facts.entities = self._entities(article, bodies, people, camp_entities, facts.relations, organiser)
         return facts
-
-    def _organiser(self, doc: Doc, title_bodies: list[Mention], bodies: list[Mention]) -> Mention | None:
-        """Who held the article's event: the body the lead sentence opens with when it holds
-        something there (``安徽省总工会在合肥举办…``, ``某公司第三届职代会…在公司召开``), else a
-        union of the headline, else a lead body followed by an organising verb, else the first."""
-        subject = self._lead_subject(doc, bodies) or self._leading_body(doc, bodies)
-        if subject is not None:
-            return _holder(subject, bodies)
-        unions = [b for b in title_bodies if b.label is Label.UNION_BODY]
-        if unions:
-            return unions[0]
-        if doc.sentences:
-            a, b = doc.sentences[0]
-            lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
-                          key=lambda x: x.start)
-            for x in lead:
-                if _ORGANISES.match(doc.match[x.end: x.end + 72]):
-                    return x
-        if title_bodies:
-            return title_bodies[0]
-        first = [x for x in bodies if x.label is Label.UNION_BODY]
-        return first[0] if first else None
-
-    @staticmethod
-    def _lead_bodies(doc: Doc, bodies: list[Mention]) -> list[Mention]:
-        """The bodies of the lead sentence in text order, if the sentence opens with the first (after
-        a dateline or a date); else none."""
-        if not doc.sentences:
-            return []
-        a, b = doc.sentences[0]
-        lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
-                      key=lambda x: x.start)
-        return lead if lead and _OPENING.fullmatch(doc.match, a, lead[0].start) else []
-
-    def _lead_subject(self, doc: Doc, bodies: list[Mention]) -> Mention | None:
-        lead = self._lead_bodies(doc, bodies)
-        return lead[0] if lead and _HOLDS.match(doc.match, lead[0].end) else None
-
-    def _leading_body(self, doc: Doc, bodies: list[Mention]) -> Mention | None:
-        """``某区人大常委会副主任甲率部分人大代表,视察区总工会…``: a visit led by a person of the body
-        the lead sentence opens with is that body's."""
-        lead = self._lead_bodies(doc, bodies)
-        if not lead:
-            return None
-        b = doc.sentences[0][1]
-        led = _LEADS.match(doc.match, lead[0].end, b)
-        if led is None or any(lead[0].end <= x.start < led.end() for x in lead[1:]):
-            return None
-        return lead[0] if _VISITS.search(doc.match, led.end(), b) else None
 
     def _reported(self, doc: Doc, article: Article) -> list[Relation]:
         out = []
@@ -237,15 +187,6 @@ class Extractor:
         return out
 
 
-def _holder(organiser: Mention, bodies: list[Mention]) -> Mention:
-    """The union that holds a union congress standing as the subject (沈阳市铁西区工会第五次代表大会
-    召开 → 沈阳市铁西区总工会), where the article names it; else ``organiser`` itself."""
-    union = organiser.attr("union")
-    if not union:
-        return organiser
-    return next((b for b in bodies if b.label is Label.UNION_BODY and union in (b.attr("full"), b.name)), organiser)
-
-
 def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
     """Names in the text's own script and form: a body is named as the article writes it at its
     fullest. A full name written out (in either script) wins (``廣州市總工會``); else the longest
@@ -264,7 +205,7 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
             best[key] = b.text
         elif b.label is Label.PLACE:
             continue  # a place is named by the table, or as written when that is its name in another script
-        elif b.rule in _WRITTEN_RULES and len(b.text) > len(best.get(key, "")):
+        elif b.rule in _WRITTEN_RULES and not b.attr("term") and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
     for b in bodies:  # a body of this article only (县法院): as first written
         if b.attr("unresolved") and (b.label, b.name) not in best:
@@ -286,7 +227,7 @@ def _shown_as(b: Mention, shown: str) -> Mention:
 
 
 #: rules whose mention text names the body itself (its place or its company), not a level word
-_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1"})
+_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1"})
 
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:

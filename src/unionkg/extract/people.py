@@ -34,8 +34,17 @@ _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "�
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)")
 #: the term of a body named before its titles: 第十届委员会
-_TERM = re.compile(r"第[一二三四五六七八九十0-9]+届(?:委员会|理事会)?")
-_ELECTED_VERBS = "当选为|当选|担任|出任"
+_TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四五六七八九十]+届)?"
+                   r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")
+#: a list's closing count before its election: 等15位同志, 等同志
+_LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
+#: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
+_THEN_MADE = re.compile(r"[,，;；]((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:为|任)")
+#: a member of a list of names: two to four characters
+_LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,4}")
+#: a minority name ending a list member: 木合亚提·加尔木哈买提
+_DOTTED_END = re.compile(r"[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,6}$")
+_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为"
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
 _ELECTED_VERB = re.compile(_ELECTED_VERBS)
@@ -112,7 +121,7 @@ class PeopleFinder:
         self.lex = lex
         self.seg = seg
         titles = list(lex.titles) + list(lex.honours)
-        self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})"
+        self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})(?:候选人)?"
         self.title_re = re.compile(self.title_alt)
         unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
@@ -165,7 +174,9 @@ class PeopleFinder:
         taken where no rule found a name and bound like the rules' own (``_proposed``)."""
         m = doc.match
         size = max(len(m), len(doc.text)) + 1
-        stop = _mask(blocked, size)
+        # no name starts inside a body's name (区委书记: 区 is a surname, 区委 no person)
+        stop = _mask(blocked + [(b.start, b.end) for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)],
+                     size)
         in_place = _mask([(b.start, b.end) for b in bodies if b.label is Label.PLACE], size)
         titles = [t for t in self.title_re.finditer(m) if not in_place[t.start()]]  # 东莞市长安镇: no 市长
         hits = self._chains(doc, titles, bodies, stop)
@@ -199,11 +210,16 @@ class PeopleFinder:
                 continue
             q = a + n + (3 if m.startswith("同志", a + n) else 1)
             body = by_start.get(q)
-            if body is None:
-                continue
-            t = _TERM.match(m, body.end)
-            titles = self.titles_run.match(m, t.end() if t else body.end)
-            if titles is None:
+            if body is not None:
+                t = _TERM.match(m, body.end)
+                titles = self.titles_run.match(m, t.end() if t else body.end)
+            else:  # 主席团会议推选徐留平为书记处第一书记: the body the sentence named before
+                sent = doc.sentence_of(a)
+                before = [b for b in bodies if sent[0] <= b.start < x.start() and b.attr("kind") != "congress"
+                          and b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+                body = before[-1] if before else None
+                titles = self.titles_run.match(m, q)
+            if body is None or titles is None:
                 continue
             h = by_hit.get(a)
             if h is None:
@@ -213,6 +229,7 @@ class PeopleFinder:
                 hits.append(h)
                 _mark(covered, a, a + n)
             h.positions.append(Position(body.name, body.label, titles.group(0), body.start, titles.end()))
+            self._then_made(doc, hits, body, titles.end(), doc.sentence_of(a)[1], by_hit)
         hits.sort(key=lambda h: h.start)
 
     @staticmethod
@@ -220,8 +237,9 @@ class PeopleFinder:
         """Where the list ``h`` heads ends (``甲同志``, ``甲、乙、丙``): the position of what follows."""
         q = h.end
         while True:
-            if m.startswith("同志", q):
-                q += 2
+            close = _LIST_CLOSE.match(m, q)
+            if close is not None:
+                q = close.end()
             nxt = by_start.get(q + 1) if m[q:q + 1] == "、" else None
             if nxt is None:
                 return q
@@ -232,10 +250,18 @@ class PeopleFinder:
         m = doc.match
         ends = {h.end for h in hits}
         for x in _ELECTED.finditer(m) if _ELECTED_VERB.search(m) else ():
-            q = x.start() - (2 if m.startswith("同志", x.start() - 2) else 0)
+            q = x.start()
+            close = next((c for c in _LIST_CLOSE.finditer(m, max(0, q - 9), q) if c.end() == q), None)
+            q = close.start() if close is not None else q  # 甲、乙等15位同志当选为副主席
+            if self._whole_list(doc, q, hits, covered, stop):
+                continue
             while q not in ends:  # 刘佳、何长林、杜晓光当选为副主席: the list, right to left
-                a = next((q - n for n in (3, 2) if q - n >= 0 and not covered[q - n] and not stop[q - n]
-                          and self._plain_name(m[q - n:q])), None)
+                dotted = _DOTTED_END.search(m, max(0, q - 13), q)
+                if dotted is not None and m[dotted.start() - 1:dotted.start()] in ("、", ""):
+                    a = dotted.start() if not covered[dotted.start()] else None  # 木合亚提·加尔木哈买提
+                else:
+                    a = next((q - n for n in (3, 2) if q - n >= 0 and not covered[q - n] and not stop[q - n]
+                              and self._plain_name(m[q - n:q])), None)
                 if a is None or not (self._boundary_before(m, a) or m[a - 1] == "、"):
                     break
                 hits.append(PersonHit(doc.text[a:q], a, q, "person.elected.v1", a))
@@ -244,6 +270,26 @@ class PeopleFinder:
                     break
                 q = a - 1
         hits.sort(key=lambda h: h.start)
+
+    def _whole_list(self, doc: Doc, q: int, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> bool:
+        """``徐留平、孙菊生、巨晓林、木合亚提·加尔木哈买提等15位同志当选``: a list of three or more
+        short members closing a clause before an election is a list of names, rare surnames and
+        minority names included, where most members are plain names. True if it took the list."""
+        m = doc.match
+        a = max(m.rfind(c, 0, q) for c in ",，;；:：。\n") + 1
+        members = m[a:q].split("、")
+        if len(members) < 3 or any(not (_LIST_MEMBER.fullmatch(x) or _DOTTED_END.fullmatch(x)) or _NOT_NAME_RE.search(x)
+                                   or self.title_re.search(x) for x in members):
+            return False
+        if sum(self._plain_name(x) for x in members) * 2 < len(members):
+            return False
+        pos = a
+        for x in members:
+            if not covered[pos] and not stop[pos]:
+                hits.append(PersonHit(doc.text[pos:pos + len(x)], pos, pos + len(x), "person.elected.v1", pos))
+                _mark(covered, pos, pos + len(x))
+            pos += len(x) + 1
+        return True
 
     def _elected(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
         """``甲当选为联合会主席``, ``乙担任市总工会兼职副主席``: a position taken after the name."""
@@ -262,12 +308,35 @@ class PeopleFinder:
                 body = last[1] if last is not None and last[0] == sent else (before[-1] if before else None)
                 title = self.title_re.match(m, x.end())
             else:
-                title = self.title_re.match(m, body.end) if body else None
+                term = _TERM.match(m, body.end)  # 中华全国总工会第十八届执行委员会副主席
+                title = self.title_re.match(m, term.end() if term else body.end) if body else None
             if body is None or title is None:
                 continue
             last = (sent, body)
             if not any(p.body == body.name and p.title == title.group(0) for p in h.positions):
                 h.positions.append(Position(body.name, body.label, title.group(0), x.end(), title.end()))
+            self._then_made(doc, hits, body, title.end(), sent[1], by_hit_start)
+
+    def _then_made(self, doc: Doc, hits: list[PersonHit], body: Mention, pos: int, end: int,
+                   by_start: dict[int, PersonHit]) -> None:
+        """``甲当选为…理事长,乙同志为副理事长``: later in the election's sentence, a name made
+        something (为/任 and a title) takes that position in the same body."""
+        m = doc.match
+        for x in _THEN_MADE.finditer(m, pos, end):
+            title = self.titles_run.match(m, x.end())
+            names = x.group(1).split("、")
+            if title is None or not all(self._plain_name(n) for n in names):
+                continue
+            a = x.start(1)
+            for name in names:
+                h = by_start.get(a)
+                if h is None:
+                    h = PersonHit(doc.text[a:a + len(name)], a, a + len(name), "person.elected.v1", a)
+                    hits.append(h)
+                    by_start[a] = h
+                if not any(p.body == body.name and p.title == title.group(0) for p in h.positions):
+                    h.positions.append(Position(body.name, body.label, title.group(0), x.end(), title.end()))
+                a += len(name) + 1
 
     def _chains(self, doc: Doc, titles: list[re.Match[str]], bodies: list[Mention],
                 stop: bytearray) -> list[PersonHit]:
@@ -285,6 +354,11 @@ class PeopleFinder:
             if p in taken or stop[p]:
                 continue
             n = self.name_at(m, p)
+            if not n and m[p:p + 1] == "、":  # 县纪委书记、旦正道吉,: a stray 、 before the name
+                n = self.name_at(m, p + 1)
+                if not n or m[p + 1 + n:p + 2 + n] not in (",", "，"):
+                    continue
+                p += 1
             if not n:
                 continue
             sent_start = doc.sentence_of(p)[0]
@@ -293,7 +367,7 @@ class PeopleFinder:
                 continue
             hits.append(PersonHit(doc.text[p:p + n], p, p + n, "person.title_chain.v1", chain_start, positions))
             taken.add(p)
-            hits.extend(self._list_after(doc, p + n, hits[-1]))
+            hits.extend(self._list_after(doc, p + n, hits[-1], stop))
         return hits
 
     def _proposed(self, doc: Doc, proposed: Sequence[tuple[int, int]], hits: list[PersonHit],
@@ -452,12 +526,12 @@ class PeopleFinder:
         return bool(sl) and sl + 1 <= len(cand) <= sl + 2 and not _NOT_NAME_RE.search(cand) \
             and not self._common_word(cand) and not self.title_re.search(cand)
 
-    def _list_after(self, doc: Doc, pos: int, first: PersonHit) -> list[PersonHit]:
+    def _list_after(self, doc: Doc, pos: int, first: PersonHit, stop: bytearray) -> list[PersonHit]:
         m = doc.match
         out = []
         while pos < len(m) and m[pos] == "、":
             n = self.name_at(m, pos + 1)
-            if not n or n > 3:
+            if not n or n > 3 or stop[pos + 1]:
                 break
             out.append(PersonHit(doc.text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, "person.list.v1", first.chain_start,
                                  [Position(x.body, x.label, x.title, x.start, x.end) for x in first.positions]))

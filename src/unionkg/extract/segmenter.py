@@ -32,6 +32,7 @@ class Segmenter:
         self._tok: jieba.Tokenizer | None = None
         self._words = lru_cache(maxsize=memo)(self._cut_words)
         self._names: frozenset[str] | None = None
+        self._user: frozenset[str] | None = None
 
     @property
     def tokenizer(self) -> jieba.Tokenizer:
@@ -49,6 +50,19 @@ class Segmenter:
                     tok.add_word(row[1], freq=1000)
             self._tok = tok
         return self._tok
+
+    def is_user_word(self, word: str) -> bool:
+        """Is ``word`` one the project's data added (a title, a campaign, a division name)?"""
+        return word in self.user_words
+
+    @property
+    def user_words(self) -> frozenset[str]:
+        if self._user is None:
+            words = {w for name in ("titles.txt", "honours.txt", "campaigns.txt") for w in read_words(name)}
+            words |= {"总工会", "工会联合会", "工联会", "人大常委会", "通讯员", "全媒体记者"}
+            words |= {row[1] for row in read_rows("divisions.tsv") if len(row) >= 4 and row[3] != "town"}
+            self._user = frozenset(words)
+        return self._user
 
     def word_freq(self, word: str) -> int:
         """Frequency of ``word`` in jieba's main dictionary (0 if absent)."""

@@ -108,7 +108,7 @@ def _write_build_file(part: Path, out: Path, *, html: bool) -> tuple[nx.MultiDiG
     t0 = time.perf_counter()
     g, merges, stats = build_graph_from(FactSource(path=part))
     with open(part, "a", encoding="utf-8") as fh:
-        fh.write(facts_json(hierarchy_lines(g, stats.named_together, stats.hierarchy, stats.shown)) + "\n")
+        fh.write(facts_json(hierarchy_lines(g, stats.named_together, stats.hierarchy, stats.shown, stats.names_together)) + "\n")
     os.replace(part, out / "facts.jsonl")
     with open(out / "merges.jsonl", "w", encoding="utf-8") as fh:
         for m in sorted(merges, key=lambda m: (m.node, m.article, m.name)):

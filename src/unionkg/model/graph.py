@@ -14,6 +14,7 @@ import networkx as nx
 import orjson
 
 from ..extract.divisions import Divisions
+from ..ingest.normalize import in_script_of
 from ..resolve.campaigns import group_campaigns
 from ..resolve.hierarchy import parent_union, union_name
 from ..resolve.people import Merge, PersonContext, resolve_people
@@ -189,6 +190,8 @@ class BuildStats:
     entities: int = 0
     relations: int = 0
     named_together: set[tuple[str, str]] = field(default_factory=set)
+    #: (node, node) named in one article → the names that article gives the two
+    names_together: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=dict)
     hierarchy: list[Edge] = field(default_factory=list)  # the graph's LOCATED_IN and SUBORDINATE_TO edges
     shown: dict[str, Counter[str]] = field(default_factory=dict)  # node -> the names the facts give it
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
@@ -268,6 +271,21 @@ class _Census:
                 org_city = self.city(e["place"])
         if len(places) > 1:
             stats.named_together.update(permutations([f"Place:{p}" for p in places], 2))
+        # names an article gives nodes named together: its hierarchy facts say them so (四川省總工會)
+        named: dict[str, str] = {}
+        for e in entities:
+            et = e["type"]
+            if et == "Place" and e.get("place"):
+                named.setdefault(f"Place:{e['place']}", e["name"])
+            elif et in ("UnionBody", "Organization"):
+                named.setdefault(f"{et}:{e.get('canonical') or e['name']}", e["name"])
+        ids = list(named)
+        for u, v in permutations(ids, 2):
+            if u.startswith(("UnionBody:", "Organization:")) and (v.startswith("UnionBody:") or v.startswith("Place:")):
+                stats.names_together.setdefault((u, v), set()).add((named[u], named[v]))
+        unions = [n for n in ids if n.startswith("UnionBody:")]
+        if len(unions) > 1:  # unions named in one article: their SUBORDINATE_TO goes in the facts
+            stats.named_together.update(permutations(sorted(unions), 2))
         bodies: dict[str, list[str]] = defaultdict(list)
         for r in ln["relations"]:
             if r["type"] == "HOLDS_POSITION":
@@ -470,18 +488,25 @@ def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
 
 
 def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]],
-                    edges: Iterable[Edge] | None = None, shown: dict[str, Counter[str]] | None = None
+                    edges: Iterable[Edge] | None = None, shown: dict[str, Counter[str]] | None = None,
+                    names_together: dict[tuple[str, str], set[tuple[str, str]]] | None = None
                     ) -> dict[str, Any]:
-    """The corpus-level facts line: LOCATED_IN of union bodies, of places named together in an
-    article (``named_together``), and SUBORDINATE_TO between unions (inferred parents included).
+    """The corpus-level facts line: LOCATED_IN of the bodies articles name, of places named together
+    in an article (``named_together``), and SUBORDINATE_TO between unions named together in an
+    article (the graph holds the whole hierarchy, inferred parents included; the facts state what
+    an article supports).
 
     ``edges``: the graph's LOCATED_IN and SUBORDINATE_TO edges if known (``BuildStats.hierarchy``),
     else found by a walk over all edges. ``shown`` (``BuildStats.shown``): the names the articles'
     facts give each node; an end is named as most of them do (仓前街道总工会, as written), else by
-    the node's full name."""
+    the node's full name. ``names_together`` (``BuildStats.names_together``): where an article
+    names both ends, the edge is stated with that article's names (四川省總工會 → 四川省 in a
+    traditional article, 四川省总工会 → 四川省 in another); a body's LOCATED_IN is stated under each
+    name the articles give it."""
     rels = []
     nodes = g._node
     said = shown or {}
+    together = names_together or {}
 
     def name_of(n: str) -> str:
         counts = said.get(n)
@@ -494,10 +519,16 @@ def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]],
         t = d["type"]
         du, dv = nodes[u], nodes[v]
         lu, lv = du["label"], dv["label"]
-        named_body = lu == "UnionBody" and not du["inferred"]
-        if t == _SUBORDINATE_TO or (t == _LOCATED_IN and named_body) or (
+        named_body = lu in ("UnionBody", "Organization") and not du["inferred"]
+        if (t == _SUBORDINATE_TO and (u, v) in named_together) or (t == _LOCATED_IN and named_body) or (
                 t == _LOCATED_IN and lu == "Place" and (u, v) in named_together):
-            rels.append({"type": t, "head": name_of(u), "tail": name_of(v), "head_type": lu,
-                         "tail_type": lv, "inferred": bool(du["inferred"] or dv["inferred"]),
-                         "rule": d.get("rule", "")})
+            pairs = set(together.get((u, v), ()))
+            if t == _LOCATED_IN and named_body:
+                place = str(nodes[v]["name"])
+                pairs |= {(n, in_script_of(place, n)) for n in said.get(u, ())
+                          if not any(h == n for h, _ in pairs)}
+            for head, tail in sorted(pairs) or [(name_of(u), name_of(v))]:
+                rels.append({"type": t, "head": head, "tail": tail, "head_type": lu,
+                             "tail_type": lv, "inferred": bool(du["inferred"] or dv["inferred"]),
+                             "rule": d.get("rule", "")})
     return {"relations": rels}

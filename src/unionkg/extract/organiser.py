@@ -1,0 +1,232 @@
+"""Who held the article's event: rules tried in order, the first that finds a body wins.
+
+Each rule is a unit with an id that travels on the event's evidence (and so on its HELD_BY edge):
+
+| id | finds | example |
+|---|---|---|
+| ``event.lead_subject.v1`` | the body the lead sentence opens with, holding something there | 安徽省总工会在合肥举办… |
+| ``event.lead_leader.v1`` | the lead body whose person leads a visit or convenes the meeting | 区人大常委会副主任甲率…视察; 县人大常委会主任乙主持召开… |
+| ``event.place_theme.v1`` | a place opening the lead (or headline): its body whose kind fits the event | 兴山区召开第六次妇女代表大会 → 兴山区妇联 |
+| ``event.headline_union.v1`` | a union of the headline | 汕头市潮南区总工会:服务经济社会发展大局 |
+| ``event.lead_organises.v1`` | a body of the lead followed by an organising verb | …,市总工会组织召开… |
+| ``event.headline_body.v1`` | a body of the headline | |
+| ``event.first_union.v1`` | the article's first union | |
+| ``event.first_body.v1`` | the article's first body of the lead paragraph (never drop an article's relations) | |
+
+A congress standing as the organiser is replaced by the body that holds it (``holder_of``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..resources import read_rows
+from ..types import Label, Mention
+from .relations import holder_of
+from .text import Doc
+
+_ORGANISES = re.compile(r"(?:[、和与及][^,，。、]{2,24}?)*(?:在[^,，。]{0,20})?"
+                        r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)")
+#: what a lead sentence may open with before its subject: a dateline, a date, 近日/日前
+OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|电))?\s*(?:\([^()]{0,40}\))?[^\u4e00-\u9fff]*"
+                     r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[-至][0-9]{1,2}日)?"
+                     r"(?:昨日|今日|昨天|今天)?(?:上午|下午|晚上|晚|当天|近日|日前|连日来|近期|当日)?[,，\s]*"
+                     r"(?:位于[^,，。]{1,12}的)?")
+#: a purpose clause before the lead's subject: 为贯彻落实…要求,
+_PURPOSE = re.compile(r"[为為][^。;；]{2,90}?[,，]")
+_PURPOSE_MORE = re.compile(r"(?:进一步|更好|切实|引导|推动|促进|助力|不断)[^。;；]{2,60}?[,，]")
+#: the subject holds the event (or is the event's head: 某公司第三届职代会…在公司召开)
+_HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,24}?)?"
+                    r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?"
+                    r"(?:今天|今日|昨天|昨日|当天|当日|近日|日前|[0-9]{1,2}月[0-9]{1,2}日)?(?:上午|下午|晚上)?"
+                    r"(?:于[^,，。在]{0,16}?)?(?:在[^,，。]{0,20}?)?(?:隆重|胜利|顺利|正式|成功|专门)?"
+                    r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
+#: a person of the body leading the visit (副主任甲率 / 主席乙带队) or convening the meeting (主任丙主持召开)
+_LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
+_VISITS = re.compile(r"调研|视察|走访|慰问|检查|看望|考察|到|来到|深入|前往|莅临")
+_CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
+#: a place opening the lead and what follows it before the event
+_PLACE_DOES = re.compile(r"(?:[、和与及][^,，。]{2,12}?)*(?:两地|三地|各级)?[^,，。]{0,12}?"
+                         r"(?:隆重|胜利|顺利|正式)?(?:召开|举行|举办|开展|组织)")
+
+
+@dataclass(frozen=True)
+class OrganiserInput:
+    """What the organiser rules look at."""
+
+    doc: Doc
+    head: Doc  # the headline (title, subtitle, section)
+    bodies: list[Mention]
+    title_bodies: list[Mention]
+    title_places: list[Mention]
+
+
+@dataclass(frozen=True)
+class OrganiserRule:
+    id: str
+    find: Callable[[OrganiserInput], Mention | None]
+
+
+class Organiser:
+    """The organiser rules in their order, with the theme words of ``data/theme_bodies.tsv``."""
+
+    def __init__(self) -> None:
+        self.themes: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+            (re.compile(r[0]), tuple(r[1].split(","))) for r in read_rows("theme_bodies.tsv") if len(r) > 1]
+        self.rules: tuple[OrganiserRule, ...] = (
+            OrganiserRule("event.lead_subject.v1", self.lead_subject),
+            OrganiserRule("event.lead_leader.v1", self.lead_leader),
+            OrganiserRule("event.place_theme.v1", self.place_theme),
+            OrganiserRule("event.headline_union.v1", self.headline_union),
+            OrganiserRule("event.lead_organises.v1", self.lead_organises),
+            OrganiserRule("event.headline_body.v1", lambda x: x.title_bodies[0] if x.title_bodies else None),
+            OrganiserRule("event.first_union.v1", self.first_union),
+            OrganiserRule("event.first_body.v1", self.first_body),
+        )
+
+    def find(self, x: OrganiserInput, skip: frozenset[str] = frozenset()) -> tuple[Mention | None, str]:
+        """(the organiser, the id of the rule that found it); ``skip``: rule ids switched off."""
+        for rule in self.rules:
+            if rule.id in skip:
+                continue
+            got = rule.find(x)
+            if got is not None:
+                return holder_of(got, x.bodies), rule.id
+        return None, ""
+
+    # -- the rules -------------------------------------------------------------------------------
+    @staticmethod
+    def lead_bodies(doc: Doc, bodies: list[Mention]) -> list[Mention]:
+        """The bodies of the lead sentence in text order, if the sentence opens with the first (after
+        a dateline, a date or a purpose clause 为…,); else none."""
+        if not doc.sentences:
+            return []
+        a, b = doc.sentences[0]
+        lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
+                      key=lambda x: x.start)
+        if not lead:
+            return []
+        for start in _lead_starts(doc, a, b):
+            rest = [x for x in lead if x.start >= start]
+            if rest and OPENING.fullmatch(doc.match, start, rest[0].start):
+                return rest
+        return []
+
+    def lead_subject(self, x: OrganiserInput) -> Mention | None:
+        lead = self.lead_bodies(x.doc, x.bodies)
+        return lead[0] if lead and _HOLDS.match(x.doc.match, lead[0].end) else None
+
+    def lead_leader(self, x: OrganiserInput) -> Mention | None:
+        """``某区人大常委会副主任甲率部分人大代表,视察区总工会…``: a visit led by a person of the body
+        the lead sentence opens with is that body's; so is a meeting that person convenes
+        (``县人大常委会主任文牧主持召开…主任会议``)."""
+        doc = x.doc
+        lead = self.lead_bodies(doc, x.bodies)
+        if not lead:
+            return None
+        b = doc.sentences[0][1]
+        led = _LEADS.match(doc.match, lead[0].end, b)
+        if led is not None and not any(lead[0].end <= y.start < led.end() for y in lead[1:]) \
+                and _VISITS.search(doc.match, led.end(), b):
+            return lead[0]
+        convened = _CONVENES.match(doc.match, lead[0].end, b)
+        if convened is not None and not any(lead[0].end <= y.start < convened.end() for y in lead[1:]):
+            return lead[0]
+        return None
+
+    def place_theme(self, x: OrganiserInput) -> Mention | None:
+        """A place opening the lead (or the headline) holds the event (``周至县隆重召开了纪念五四运动…
+        表彰大会``): the organiser is the article's body of that place whose kind the event's words
+        name (建团/五四 → 共青团, 妇女 → 妇联; ``data/theme_bodies.tsv``), a union where they name none
+        of the others."""
+        doc = x.doc
+        if not doc.sentences:
+            return None
+        a, b = doc.sentences[0]
+        named = [(y.start, y.end) for y in x.bodies if y.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+        places = sorted((y for y in x.bodies if y.label is Label.PLACE and a <= y.start < b
+                         and not any(s <= y.start < e for s, e in named)), key=lambda y: y.start)  # not 太原市人大…
+        code = ""
+        text = ""
+        for start in _lead_starts(doc, a, b):
+            first = next((p for p in places if p.start >= start), None)
+            if first is not None and OPENING.fullmatch(doc.match, start, first.start) \
+                    and _PLACE_DOES.match(doc.match, first.end):
+                code, text = str(first.attr("place")), doc.match[first.start:b]
+                break
+        if not code:
+            in_title = [(y.start, y.end) for y in x.title_bodies]
+            for p in x.title_places:  # 任城区南苑街道开展"夏送清凉"…
+                if not any(s <= p.start < e for s, e in in_title) and _PLACE_DOES.match(x.head.match, p.end):
+                    code, text = str(p.attr("place")), x.head.match[p.start:]
+                    break
+        if not code:
+            return None
+        candidates = [y for y in x.bodies if y.label in (Label.UNION_BODY, Label.ORGANIZATION)
+                      and y.attr("place") == code and y.attr("kind") != "congress"]
+        if not candidates:
+            return None
+        words = text + " " + x.head.match
+        for theme, endings in self.themes:
+            if theme.search(words):
+                hit = next((y for y in candidates if _ends(y, endings)), None)
+                if hit is not None:
+                    return hit
+        return next((y for y in candidates if y.label is Label.UNION_BODY), None)
+
+    @staticmethod
+    def headline_union(x: OrganiserInput) -> Mention | None:
+        return next((b for b in x.title_bodies if b.label is Label.UNION_BODY), None)
+
+    @staticmethod
+    def lead_organises(x: OrganiserInput) -> Mention | None:
+        doc = x.doc
+        if not doc.sentences:
+            return None
+        a, b = doc.sentences[0]
+        lead = sorted((y for y in x.bodies if a <= y.start < b and y.label in (Label.UNION_BODY, Label.ORGANIZATION)),
+                      key=lambda y: y.start)
+        return next((y for y in lead if _ORGANISES.match(doc.match[y.end: y.end + 72])), None)
+
+    @staticmethod
+    def first_union(x: OrganiserInput) -> Mention | None:
+        return next((y for y in x.bodies if y.label is Label.UNION_BODY), None)
+
+    @staticmethod
+    def first_body(x: OrganiserInput) -> Mention | None:
+        """No union anywhere: the first body of the lead paragraph, so that the article's relations
+        are kept on the best body there is (a 妇联's, a 人大常委会's meeting)."""
+        doc = x.doc
+        end = doc.text.find("\n")
+        end = len(doc.text) if end < 0 else end
+        found = sorted((y for y in x.bodies if y.start < end and y.label is Label.ORGANIZATION
+                        and y.attr("kind") != "congress"), key=lambda y: y.start)
+        return found[0] if found else None
+
+
+def _lead_starts(doc: Doc, a: int, b: int) -> list[int]:
+    """Where the lead's subject may be sought: the sentence start, and past purpose clauses
+    (为贯彻落实…要求,进一步…,5月7日,某市总工会…)."""
+    starts = [a]
+    pos = a
+    while True:
+        p = _PURPOSE.match(doc.match, pos, b)
+        if p is None:
+            break
+        pos = p.end()
+        while True:  # …,进一步促进…,引导…,: the purpose goes on until a date or a name
+            nxt = _PURPOSE_MORE.match(doc.match, pos, b)
+            if nxt is None:
+                break
+            pos = nxt.end()
+        starts.append(pos)
+    return starts
+
+
+def _ends(m: Mention, endings: tuple[str, ...]) -> bool:
+    """Is ``m`` a body of the kind ``endings`` name (``共青团``: a league committee)?"""
+    names = (m.name, str(m.attr("full") or ""), m.text)
+    league = "共青团" in endings
+    return any(n.endswith(endings) or (league and n.startswith(("共青团", "团"))) for n in names)

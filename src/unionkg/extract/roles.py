@@ -1,0 +1,167 @@
+"""People's roles at the article's event and their positions: ``主持会议并讲话`` → CHAIRED, SPOKE;
+``甲、乙等领导出席`` → ATTENDED for each; ``邀请丙作报告`` → INVITED; title chains → HOLDS_POSITION.
+
+The role verbs are data (``data/role_verbs.tsv``: verb, relationship, rule id, who may take it);
+``RoleCues`` compiles them once per extractor. Rule ids: ``role.<id>.v1`` (``role.zhuchi.v1``),
+``role.zuo_baogao.v1``, ``role.yixing.v1``, ``invited.yaoqing.v1``, ``position.chain.v1``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..ingest.normalize import in_script_of
+from ..resources import read_rows
+from ..types import Label, Mention, Relation, RelType
+from .lexicon import alternation
+from .people import PersonHit
+from .relations import evidence
+from .text import Doc
+
+#: a speech named by what is made: 作了重要讲话, 做工作报告, 作题为…的报告
+_SPEECH_OBJ = re.compile(r"^[作做][\u4e00-\u9fff]{0,10}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读|介绍|分享|说明)")
+#: what may stand between a name and its verb
+_FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀|专程|特地|专门|赶来|前来|亲临|均|"
+                     r"到会(?!指导)|现场(?!指导))*")
+#: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
+_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|出席(?:会议|大会|活动|仪式)?的[^,，。]{0,6})有")
+#: a group named after people, sharing their role: 市总工会机关各部室主要负责人参加会议
+_GROUP_ROLE = re.compile(r"[^,，;；。]{0,30}?(?:负责人|负责同志|有关同志|代表|干部|同志|人员|成员)"
+                         r"(?:等)?(?:共)?[0-9一二三四五六七八九十百千余多]*(?:人|名)?(参加|出席|列席|参会|陪同)")
+_DELEGATION_MOVE = re.compile(r"深入|到|赴|来到|前往|走访|调研|慰问|看望|视察|走进|莅临")
+_OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦|代表)")
+#: titles of someone who speaks for a body (a quoted driver's 说 is no speech at the event)
+_LEADER_TITLE = re.compile(r"(?:书记|主席|主任|[省市区县镇乡旗州盟局厅处科院校所站]长|委员|常委|部长|会长|理事长|董事长|"
+                           r"经理|秘书长|负责人|领导|组长|团长|检察长|庭长|执委)$")
+
+
+def role_rows() -> list[tuple[str, RelType, str, str]]:
+    """``data/role_verbs.tsv`` as (verb, relationship, rule id, who)."""
+    return [(r[0], RelType(r[1]), r[2], r[3] if len(r) > 3 else "any") for r in read_rows("role_verbs.tsv")]
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """The role verbs compiled: ``RoleCues.load()``."""
+
+    verb_re: re.Pattern[str]
+    verbs: dict[str, tuple[RelType, str, bool]]  # verb -> (type, rule id, officials only)
+
+    @staticmethod
+    def load() -> RoleCues:
+        rows = role_rows()
+        return RoleCues(re.compile(alternation([v for v, _, _, _ in rows])),
+                        {v: (t, f"role.{i}.v1", who == "official") for v, t, i, who in rows})
+
+    def roles_after(self, doc: Doc, pos: int, stop: int | None = None,
+                    official: bool = True) -> list[tuple[RelType, str, int]]:
+        """Roles stated after a name, up to the next person: ``主持会议并讲话`` → CHAIRED, SPOKE;
+        ``为50余名职工授课``, ``结合经历,用通俗的语言宣讲…``, ``与职工分享…`` → SPOKE. A clause counts
+        when it follows the name directly or opens with a preposition or ``并``. Verbs for officials
+        (表示, 指出…) count only where ``official``."""
+        m = doc.match
+        sent_end = doc.sentence_of(pos)[1]
+        limit = min(sent_end, stop if stop is not None else sent_end)
+        out: list[tuple[RelType, str, int]] = []
+        start = pos
+        first = True
+
+        def verb_at(text: str, j: int) -> re.Match[str] | None:
+            r = self.verb_re.match(text, j)
+            return r if r is not None and (official or not self.verbs[r.group(0)][2]) else None
+
+        while start < limit:
+            end = min(doc.clause_end(start), limit)
+            clause = m[start:end]
+            f = _FILLER.match(clause)
+            i = f.end() if f else 0
+            direct = verb_at(clause, i) or _SPEECH_OBJ.match(clause[i:])
+            joint = _GROUP_ROLE.match(clause) if first and not direct and clause.startswith(("及", "和", "以及", "与")) \
+                else None
+            if joint is not None:  # 甲、乙及县人大常委会组成人员共23人出席会议: they attend with the group
+                t, rid, _ = self.verbs[joint.group(1)]
+                out.append((t, rid, start + joint.start(1)))
+                break
+            if first and not direct and f and "一行" in f.group(0) and _DELEGATION_MOVE.match(clause, i):
+                out.append((RelType.LED, "role.yixing.v1", start + i))  # 甲一行深入…: 甲 leads the delegation
+            if first and not direct and f and "等" in f.group(0):
+                g = self.verb_re.search(clause, i, i + 8)  # 甲、乙等职工代表参加
+                if g and (official or not self.verbs[g.group(0)][2]):
+                    i = g.start()
+                    direct = g
+            if first or _OPENERS.match(clause[i:]) or direct:
+                if direct or _OPENERS.match(clause[i:]):
+                    j = i
+                    while j < len(clause):
+                        r = verb_at(clause, j)
+                        sp = _SPEECH_OBJ.match(clause[j:])
+                        if r or sp:
+                            if r:
+                                t, rid, _ = self.verbs[r.group(0)]
+                                out.append((t, rid, start + j))
+                                j = r.end()
+                            else:
+                                out.append((RelType.SPOKE, "role.zuo_baogao.v1", start + j))
+                                j += sp.end() if sp else 1
+                            k = clause.find("并", j)  # 主持会议并讲话: a second role only after 并
+                            if k < 0 or k - j > 12:
+                                break
+                            j = k + 1
+                        else:
+                            j += 1
+            elif out or not first:
+                g = None if out else _GROUP_ROLE.match(clause)
+                if g is not None:  # 甲、乙,市总工会机关各部室负责人参加会议: they attend with the group
+                    t, rid, _ = self.verbs[g.group(1)]
+                    out.append((t, rid, start + g.start(1)))
+                break
+            first = False
+            if end >= limit or m[end:end + 1] in ";；。":
+                break
+            start = end + 1
+        return out
+
+    def person_relations(self, doc: Doc, article_id: str, people: list[PersonHit], organiser: Mention | None,
+                         event_id: str) -> list[Relation]:
+        """Positions of the people found and their roles at the event (held by ``organiser``)."""
+        out: list[Relation] = []
+        org_name = organiser.name if organiser else None
+        org_label = organiser.label if organiser else Label.UNION_BODY
+        officials = {p.name for p in people
+                     if any(pos.body or _LEADER_TITLE.search(pos.title) for pos in p.positions)}
+        # name lists share the predicate of their last member
+        groups: list[list[PersonHit]] = []
+        for p in people:
+            prev = groups[-1][-1] if groups else None
+            joined = prev is not None and p.chain_start - prev.end == 1 and doc.match[prev.end] in "、,，及和与"
+            if prev is not None and (p.rule == "person.list.v1" or (
+                    joined and not self.roles_after(doc, prev.end, p.start, prev.name in officials))):
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        starts = sorted(p.start for p in people)
+        for group in groups:
+            last = group[-1]
+            nxt = [s for s in starts if s > last.end]
+            roles = self.roles_after(doc, last.end, nxt[0] if nxt else None, last.name in officials)
+            sent = doc.sentence_of(group[0].start)
+            if not roles and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start):
+                roles = [(RelType.ATTENDED, "role.teyao.v1", group[0].chain_start)]  # 特邀代表有甲、乙
+            invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[
+                max(sent[0], group[0].chain_start - 4): group[0].start][:6]
+            for p in group:
+                for pos in p.positions:
+                    if pos.body and pos.label is not None:
+                        out.append(Relation(RelType.HOLDS_POSITION, p.name, pos.body, Label.PERSON, pos.label,
+                                            evidence(doc, article_id, p.start, "position.chain.v1", 0.95),
+                                            props=(("title", in_script_of(pos.title, doc.text)),)))
+                if org_name is None:
+                    continue
+                for rtype, rule, at in roles:
+                    out.append(Relation(rtype, p.name, org_name, Label.PERSON, org_label,
+                                        evidence(doc, article_id, at, rule), event=event_id))
+                if invited:
+                    out.append(Relation(RelType.INVITED, org_name, p.name, org_label, Label.PERSON,
+                                        evidence(doc, article_id, p.start, "invited.yaoqing.v1"), event=event_id))
+        return out
