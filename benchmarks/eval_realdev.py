@@ -109,8 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         corpus, gold_path = convert(shared, work)
         t0 = time.perf_counter()
-        build([str(corpus)], work / "build", html=False)
+        summary = build([str(corpus)], work / "build", html=False)
         seconds = time.perf_counter() - t0
+        if summary.errors:
+            print(f"eval_realdev: {len(summary.errors)} articles failed:", file=sys.stderr)
+            for err in summary.errors:
+                print("   ", err.get("error"), file=sys.stderr)
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         scores = score_parts(gold, work / "build" / "facts.jsonl")
     if args.json:

@@ -43,6 +43,10 @@ def _names(facts: ArticleFacts, label: Label) -> set[str]:
      {"省委十五届五次全会精神", "市委十三届七次全会精神"}, set()),
     # a street's name is no speech verb (街道 ends in 道)
     ("调研组来到小寨路街道\"工会驿站\",查看设施。", {"工会驿站"}, set()),
+    # honours given to units and people are no campaigns; a programme named after a place's craftsmen is
+    ("大会授予8个团委\"某县五四红旗团委\"称号,表彰了\"先进团委\"、\"先进工作者\"等先进单位和个人。", set(),
+     {"某县五四红旗团委", "先进团委", "先进工作者"}),
+    ("调研组听取了\"莱阳工匠\"池小学的汇报。各地持续推进\"南粤工匠\"培育。", {"南粤工匠"}, {"莱阳工匠"}),
     # a count is not a campaign mention
     ("全市新就业形态劳动者入会人数突破3万。", set(), {"新就业形态劳动者入会"}),
 ])
@@ -140,6 +144,36 @@ def test_a_short_form_no_place_resolves_keeps_its_relations(extractor: Extractor
     assert len([n for n in orgs if n in ("县政府", "县人民政府")]) == 1, orgs
     unresolved = [e for e in facts.entities if e.name in orgs and str(e.prop("canonical")).endswith("@" + facts.article.id)]
     assert unresolved, facts.entities  # a body of this article only: its graph node is the article's
+
+
+@pytest.mark.parametrize(("text", "found", "absent"), [
+    # government departments and their units after a place or a level word
+    ("7月16日,青岛市总工会到青岛市公安局交警支队、市海洋发展局慰问。", {"青岛市公安局交警支队", "青岛市海洋发展局"},
+     set()),
+    ("会议为推动全镇经济社会高质量发展新局面作出部署。", set(), {"全镇经济社会高质量发展新局"}),
+    # a company's short name in a list, not the head of a longer name
+    ("1月25日,宁德市总工会来到福建四赢物流、宁德顺丰速运等企业慰问。", {"福建四赢物流", "宁德顺丰速运"}, set()),
+    ("湛江南港码头集团有限公司工会主席张伟出席。", {"湛江南港码头集团有限公司"}, {"湛江南港码头"}),
+])
+def test_departments_and_short_company_names(extractor: Extractor, text: str, found: set[str],
+                                              absent: set[str]) -> None:
+    names = _names(_facts(extractor, text), Label.ORGANIZATION)
+    assert found <= names, names
+    assert not (absent & names), names
+
+
+@pytest.mark.parametrize(("text", "found", "absent"), [
+    ("河南省工会第九次代表大会在郑州召开。", {"郑州市"}, set()),
+    ("省总工会慰问团赴浙江开展送温暖活动,在杭州看望劳模。", {"浙江省", "杭州市"}, set()),
+    ("活动在济南、枣庄、潍坊等地同步举行。", {"济南市", "枣庄市", "潍坊市"}, set()),
+    ("深圳龙华区团委书记出席。", {"深圳市", "龙华区"}, set()),
+    ("驿站服务辐射西安、城西、古庄等周边社区。", set(), {"西安市"}),
+    ("他在郑州大学读书。", set(), {"郑州市"}),
+])
+def test_places_named_short(extractor: Extractor, text: str, found: set[str], absent: set[str]) -> None:
+    names = _names(_facts(extractor, text), Label.PLACE)
+    assert found <= names, names
+    assert not (absent & names), names
 
 
 def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:

@@ -142,6 +142,26 @@ def test_a_web_record_sets_its_header_apart() -> None:
             assert text[a.offsets[i]] == ch
 
 
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("江南网讯(记者 陈小路)4月2日,某区总工会开展活动。\n活动取得实效。", {"陈小路"}, set()),
+    ("工人网—某市工人报讯(记者 林小雨)8月4日,某市总工会举办仪式。", {"林小雨"}, set()),
+    ("本报讯 记者王小川报道 9月2日,省总工会召开会议。", {"王小川"}, set()),
+    ("通讯员 郑一帆 1月8日,某市总工会主席为职工书屋授牌。", {"郑一帆"}, set()),
+    ("3月1日,某区总工会召开会议。(记者 李小国 通讯员 赵大鹏)\n会议还部署了工作。(责编:钱小多)",
+     {"李小国", "赵大鹏"}, {"钱小多"}),
+    ("3月1日,某区总工会召开会议。(江南日报记者孙小陵、通讯员姚小超)", {"孙小陵", "姚小超"}, {"江南日报"}),
+    ("3月1日,某区总工会召开会议。(来源:某市总工会)", set(), {"来源", "某市总工会"}),
+    ("3月1日,某区总工会召开会议,提高职工能力。文字:金小玉 图片:袁小辉 审核:卢小飞", {"金小玉"}, set()),
+    ("3月1日,某区总工会召开会议。(市总全媒体中心 潘小婷)", {"潘小婷"}, {"市总全媒体中心"}),
+])
+def test_bylines_where_web_pages_put_them(text: str, expected: set[str], absent: set[str]) -> None:
+    rec = json.dumps({"title": "某区总工会召开会议", "text": text}, ensure_ascii=False)
+    [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
+    assert isinstance(a, Article)
+    assert expected <= set(a.authors), a.authors
+    assert not (absent & set(a.authors)), a.authors
+
+
 def test_a_caption_above_the_dateline_is_no_lead() -> None:
     text = "王主席慰问一线职工。\n本报讯 3月2日,某市总工会开展送温暖活动,走访慰问困难职工。\n"
     rec = json.dumps({"title": "送温暖", "text": text, "url": "https://example.com/html/2024-03/04/c_1.htm"},

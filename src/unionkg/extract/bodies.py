@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..ingest.normalize import in_script_of, to_match_text
-from ..resources import read_rows
+from ..resources import read_rows, read_words
 from ..types import Label, Mention
-from .divisions import LEVEL_CHARS, Divisions
+from .divisions import LEVEL_CHARS, ZONE_ENDINGS, Divisions
 from .lexicon import Lexicon, alternation
 from .people import PersonHit
 from .segmenter import Segmenter
@@ -49,6 +49,25 @@ _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委")
 _LIST_ITEM = re.compile("[^、]+")
+#: a word of going or being somewhere before a short place name: 在郑州, 赴浙江, 来鄂
+_GOES_TO = re.compile(r"(?:在|赴|到|来|至|于|抵|前往|来到|走进|落户|回到|深入|奔赴|遍布|考察|视察)$")
+#: a list of short place names: 济南、枣庄、潍坊等地
+_PLACE_LIST = re.compile(r"(?:[^,，。;；:：\n]{0,12}?[在赴到于])?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?:等(?:地|市|省)|两地|三地|[,，。])")
+#: a dateline's place: 本报北京2月22日电
+_DATELINE_PLACE = re.compile(r"本报|本网|电讯|社$")
+_DATED = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+#: what may follow a short place name standing alone
+_AFTER_PLACE = re.compile(r"(?:召开|举行|举办|开展|调研|考察|参观|看望|慰问|访问|出席|参加|等地|两地|各地|、|和|与|及|的|时|重要)")
+#: a level word standing for the place in context (市科技局, 区人社局)
+_LEVEL_ALONE = re.compile(r"(?:街道|省|市|区|县|镇|乡|旗)")
+#: what a department's name does not hold: clause words, other bodies' endings
+_NOT_DEPARTMENT = re.compile(r"[的在到与是为等了及、省县]|召开|举行|组织|开展|举办|工会|人大|政协|党委|党组|妇联|团委|"
+                             r"常委|书记|主任|局长|领导|干部|职工")
+_NOT_AFTER_DEPT = frozenset("面势限")
+#: a department named after its government: 台中市政府勞工局, 某县人民政府办公室
+_GOV_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:局|办公室|委员会|处)(?![面势限])")
+#: a unit of a department: 公安局交警支队
+_DEPT_UNIT = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:支队|大队|中队|分局|派出所)")
 #: endings that may stand alone for the body of the place in context, in a list of officials
 _BARE_ENDING = re.compile(r"政协|人大常委会|人大|政府|妇联|团委|科协|残联|工商联")
 _TITLE_NEXT = re.compile(r"(?:常务|专职|兼职)?副?(?:主席|主任|书记|县长|区长|市长|镇长|秘书长|理事长|党组书记|党组成员)")
@@ -73,6 +92,7 @@ class PlaceHit:
     code: str = ""
     in_chain: bool = False
     generic: bool = False  # 郊区, 矿区: a place only right after its city
+    short: bool = False  # named by its short name (在郑州, 赴浙江, 深圳龙华区)
 
 
 @dataclass
@@ -80,6 +100,7 @@ class Context:
     """Places the article names, in text order, for resolving level words and short names."""
 
     places: list[tuple[int, str]] = field(default_factory=list)  # (position, code)
+    weak: list[tuple[int, str]] = field(default_factory=list)  # places named short (在郑州): when no other resolves
 
     def resolve(self, divs: Divisions, level_word: str, pos: int) -> str | None:
         level = _LEVEL_OF_WORD.get(level_word)
@@ -90,23 +111,26 @@ class Context:
             d = divs.get(code)
             if d.level != level and not (level_word == "市" and d.level == "district" and d.name.endswith("市")):
                 return False  # 市 is a city's, or a county-level city's (安陆市委、市总工会)
+            if level_word == "省":
+                return d.name.endswith("省")  # 省总工会 is no municipality's (上海市)
             return (level not in ("district", "city") and len(level_word) == 1) or d.name.endswith(level_word)
 
-        before = [c for p, c in self.places if p <= pos and ok(c)]
-        if before:
-            return before[-1]
-        after = [c for p, c in self.places if p > pos and ok(c)]
-        if after:
-            return after[0]
-        for _, c in self.places:
-            for a in divs.ancestors(c):
-                if ok(a.code):
-                    return a.code
+        for places in (self.places, self.weak):
+            before = [c for p, c in places if p <= pos and ok(c)]
+            if before:
+                return before[-1]
+            after = [c for p, c in places if p > pos and ok(c)]
+            if after:
+                return after[0]
+            for _, c in places:
+                for a in divs.ancestors(c):
+                    if ok(a.code):
+                        return a.code
         return None
 
     def known(self, code: str, divs: Divisions) -> bool:
         up = divs.ancestor_codes(code)
-        return any(c == code or c in up or code in divs.ancestor_codes(c) for _, c in self.places)
+        return any(c == code or c in up or code in divs.ancestor_codes(c) for _, c in self.places + self.weak)
 
 
 class BodyFinder:
@@ -127,6 +151,13 @@ class BodyFinder:
         self.industries = frozenset(lex.union_industries)
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
+        self.short_places: dict[str, list[str]] = {}
+        for d in sorted(divs.by_code.values(), key=lambda d: ("province", "city").index(d.level)
+                        if d.level in ("province", "city") else 9):
+            if d.level in ("province", "city") and d.short and len(d.short) >= 2 and d.short != d.name:
+                self.short_places.setdefault(d.short, []).append(d.code)
+        self.short_place_re = re.compile(alternation(list(self.short_places)))
+        self.dept_re = re.compile(f"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(list(read_words('department_endings.txt')))})")
 
     # -- places ------------------------------------------------------------------------------
     def find_places(self, m: str) -> list[PlaceHit]:
@@ -137,7 +168,44 @@ class BodyFinder:
                 h.code = h.codes[0]
         self._resolve_by_short(m, kept)
         self._resolve_related(kept)
-        return [h for h in kept if h.code and (h.in_chain or not h.generic)]
+        found = [h for h in kept if h.code and (h.in_chain or not h.generic)]
+        return sorted(found + self._short_places(m, found), key=lambda h: h.start)
+
+    def _in_place_list(self, m: str, a: int, e: int) -> bool:
+        """Is ``m[a:e]`` an item of a list of short place names (济南、枣庄、潍坊等地)?"""
+        left = max(m.rfind(c, 0, a) for c in ",，。;；:：\n") + 1
+        x = _PLACE_LIST.match(m, left)
+        if x is None or x.end(1) < e:
+            return False
+        items = x.group(1).split("、")
+        return len(items) >= 2 and all(i in self.short_places or i in self.divs.by_name for i in items)
+
+    def _short_places(self, m: str, found: list[PlaceHit]) -> list[PlaceHit]:
+        """Provinces and cities named by their short name where a place is meant: after a word of
+        going or being somewhere (在郑州召开, 赴浙江, 本报北京2月22日电), in a list of places
+        (济南、枣庄、潍坊等地), or before a place of theirs (深圳龙华区, 宁夏银川灵武市). Rule
+        ``place.short.v1``."""
+        taken = _positions([(h.start, h.end) for h in found])
+        starts = {h.start: h for h in found}
+        out: list[PlaceHit] = []
+        for x in self.short_place_re.finditer(m):
+            a, e = x.start(), x.end()
+            if a in taken or e - 1 in taken:
+                continue
+            codes = self.short_places[x.group(0)]
+            nxt = starts.get(e)
+            below = [c for c in codes if nxt is not None and nxt.code and self.divs.is_ancestor(c, nxt.code)]
+            if below:
+                code = below[0]
+            elif _GOES_TO.search(m, max(0, a - 3), a) or self._in_place_list(m, a, e) \
+                    or _DATELINE_PLACE.match(m, max(0, a - 2), a) and _DATED.match(m, e):
+                if "\u4e00" <= m[e:e + 1] <= "\u9fff" and not _AFTER_PLACE.match(m, e):
+                    continue  # 在郑州大学: part of a longer name
+                code = codes[0]
+            else:
+                continue
+            out.append(PlaceHit(a, e, [code], code, in_chain=bool(below), short=True))
+        return out
 
     def _place_hits(self, m: str) -> list[PlaceHit]:
         """The longest division name ending at each level character (``generic`` ones if none)."""
@@ -256,8 +324,8 @@ class BodyFinder:
             # what stands before the suffix
             pre = a
             industry = ""
-            if suffix == "工会":
-                industry = self._industry_before(m, pre)
+            if suffix in ("工会", "总工会"):
+                industry = self._industry_before(m, pre)  # 省教育工会, 台中市勞工總工會
                 pre -= len(industry)
             term = _TERM_BEFORE.search(m, max(0, pre - 8), pre) if label is not Label.UNION_BODY or pre == a else None
             termed = term is not None and term.end() == pre and bool(_level_word(m, term.start()))
@@ -266,6 +334,7 @@ class BodyFinder:
             hit = place_end.get(pre)
             code = ""
             rule = "body.division.v1"
+            sar = False
             start = pre
             if hit is not None:
                 code = hit.code
@@ -302,6 +371,7 @@ class BodyFinder:
                             out.append(named)
                     continue
                 code, start, rule = short[0], short[1], "body.shortplace.v1"
+                sar = self.divs.get(code).name.endswith("特别行政区")  # 澳門工會聯合總會: named as written
                 if suffix == "工会" and not industry:
                     suffix = "总工会"  # 香洲工会 → 香洲区总工会
             if congress is not None:  # 河南省工会第十六次代表大会: the congress, and the body that holds it
@@ -320,8 +390,12 @@ class BodyFinder:
                 continue  # 广东省工会… without 总: not a body name by itself
             level = self.divs.get(code).level
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
+            if self.divs.get(code).province == "台湾省":
+                ending = suffix  # 台中市政府: no 人民政府 there
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
             attrs: list[tuple[str, object]] = [("place", code), ("level", level if not industry else level)]
+            if rule == "body.shortplace.v1" and sar:
+                attrs.append(("short", t[start:e]))
             if termed:
                 attrs.append(("term", True))  # 平远县第六届残联: not the body's written name
             if rule == "body.shortform.v1":  # 区政府 → 兴山区人民政府, 市妇联 → 鹤岗市妇联: the place's own name
@@ -337,10 +411,71 @@ class BodyFinder:
         congress_at = {x.start for x in out if x.rule == "org.congress.v1"}
         out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
                                                                 and x.start not in congress_at)]
+        out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
+        return out
+
+    def _departments(self, doc: Doc, ctx: Context, places: list[PlaceHit], found: list[Mention],
+                     stop: frozenset[int], written: dict[str, str]) -> list[Mention]:
+        """Government departments and their units after a place or a level word: 鹤岗市商务局,
+        市科技局 (→ 鹤岗市科技局), 青岛市公安局交警支队, 金家岭街道办事处 (endings in
+        ``data/department_endings.txt``). Rule ``org.department.v1``."""
+        m, t = doc.match, doc.text
+        ends = {x.end for x in found if x.label in (Label.ORGANIZATION, Label.UNION_BODY)}
+        taken = _positions([(x.start, x.end) for x in found if x.label is not Label.PLACE])
+        starts: list[tuple[int, int, str, bool]] = []  # (name start, where the department begins, code, written)
+        place_end = {h.end: h for h in places}
+        place_starts = {h.start for h in places}
+        for h in places:
+            if h.end in place_starts:
+                continue  # 青岛市崂山区金家岭街道办事处: the department begins after the chain's last place
+            start = h.start
+            while (prev := place_end.get(start)) is not None and self.divs.is_ancestor(prev.code, h.code):
+                start = prev.start
+            starts.append((start, h.end, h.code, True))
+        for x in _LEVEL_ALONE.finditer(m):
+            word = x.group(0)
+            if not self._bare(m, x.end()):
+                continue
+            code = ctx.resolve(self.divs, word, x.start())
+            if code is not None:
+                starts.append((x.start(), x.end(), code, False))
+        out: list[Mention] = []
+        for start, pos, code, is_written in starts:
+            if start in stop or pos in taken:
+                continue
+            d = self.dept_re.match(m, pos)
+            if d is None or _NOT_DEPARTMENT.search(d.group(1)) or d.end() in ends or m[d.end():d.end() + 1] in _NOT_AFTER_DEPT:
+                continue  # 发展新局面: no department
+            end = d.end()
+            unit = _DEPT_UNIT.match(m, end)
+            spans = [end] + ([unit.end()] if unit and not _NOT_DEPARTMENT.search(unit.group(0)) else [])
+            for e in spans:
+                if e in ends:
+                    continue
+                rest = m[pos:e]
+                full = self._full(code) + rest
+                shown = (t[start:e] if is_written else self._own(code, written) + t[pos:e])
+                out.append(Mention(Label.ORGANIZATION, t[start:e], start, e, "org.department.v1", canonical=full,
+                                   attrs=(("place", code), ("kind", "government"), ("short", shown))))
+                ends.add(e)
+        for b in found:  # 青岛市公安局交警支队, 台中市政府勞工局: a unit of a department or government
+            unit = None
+            if b.attr("kind") == "government" and b.text.endswith(("局", "厅")):
+                unit = _DEPT_UNIT.match(m, b.end)
+            elif b.attr("kind") == "government" and b.text.endswith("政府"):
+                unit = _GOV_UNIT.match(m, b.end)
+            if unit is None or unit.end() in ends or _NOT_DEPARTMENT.search(unit.group(0)):
+                continue
+            more = t[b.end:unit.end()]
+            shown = str(b.attr("short")) + more if b.attr("short") else t[b.start:unit.end()]
+            out.append(Mention(Label.ORGANIZATION, t[b.start:unit.end()], b.start, unit.end(), "org.department.v1",
+                               canonical=b.name + more, attrs=tuple((k, v) for k, v in b.attrs if k != "short")
+                               + (("short", shown),)))
+            ends.add(unit.end())
         return out
 
     def _bare_endings(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
@@ -401,20 +536,24 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: frozenset[int]) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
-        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation", "org.party"))) for x in bodies]
+        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.federation", "org.party", "org.department")))
+                 for x in bodies]
         out: list[Mention] = []
         for h in places:
             p = h.start
             if p in stop:
                 continue
             inside = [division for a, b, division in cover if a <= p < b]
-            if h.end - p < 3 and not h.in_chain and not inside and not any(x.start <= p < x.end for x in out):
+            if h.end - p < 3 and not h.in_chain and not h.short and not inside \
+                    and not any(x.start <= p < x.end for x in out):
                 continue  # a two-character name (易县) only inside a body's name or a chain
             if inside and not any(inside):
                 continue  # inside a company name or a congress: not a place mention
             d = self.divs.get(h.code)
-            out.append(Mention(Label.PLACE, doc.text[p:h.end], p, h.end, "place.division.v1",
-                               canonical=d.name, attrs=(("place", h.code), ("level", d.level))))
+            name = doc.text[p:h.end] if h.short and d.name.endswith("特别行政区") else d.name  # 香港, 澳門
+            out.append(Mention(Label.PLACE, doc.text[p:h.end], p, h.end,
+                               "place.short.v1" if h.short else "place.division.v1",
+                               canonical=name, attrs=(("place", h.code), ("level", d.level))))
         return out
 
     def _province_lists(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
@@ -492,7 +631,7 @@ class BodyFinder:
             name = self._full(code) + body
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "party"), ("place", code),
-                                                      ("short", self.divs.own_name(code) + body))))
+                                                      ("short", self._party_place(code, written) + body))))
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
@@ -526,14 +665,15 @@ class BodyFinder:
                     gov = found or self._unresolved(doc.text, pos.start, pos.start, Label.ORGANIZATION,
                                                      "government", key)
                 else:
-                    full = self._full(code) + "人民政府"
+                    gov_ending = "政府" if self.divs.get(code).province == "台湾省" else "人民政府"
+                    full = self._full(code) + gov_ending
                     found = by_canonical.get(full)
                     gov = found or Mention(
                         Label.ORGANIZATION, doc.text[pos.start:pos.end], pos.start, pos.end,
                         "org.implied_government.v1", canonical=full,
                         attrs=(("place", code), ("kind", "government"), ("implied", True)))
                     if found is None:
-                        shown = in_script_of(self.divs.own_name(code) + "人民政府", doc.text)
+                        shown = in_script_of(self.divs.own_name(code) + gov_ending, doc.text)
                         gov = Mention(gov.label, gov.text, gov.start, gov.end, gov.rule, shown,
                                       gov.attrs + (("full", full),))
                         by_canonical[full] = gov
@@ -572,6 +712,14 @@ class BodyFinder:
     def _full(self, code: str) -> str:
         return self.divs.full_name(code)
 
+    def _party_place(self, code: str, written: dict[str, str]) -> str:
+        """The place a party committee's short form is shown with: its own name (兴山区委), but a
+        zone as the article writes it (汽开区党工委)."""
+        name = self.divs.get(code).name
+        if name.endswith(ZONE_ENDINGS) and code in written:
+            return written[code]
+        return self.divs.own_name(code)
+
     def _own(self, code: str, written: dict[str, str]) -> str:
         """The name a short form of ``code``'s body is shown with: the place as the article writes
         it at its fullest (章丘区垛庄镇), else its own name (垛庄镇)."""
@@ -583,6 +731,8 @@ class BodyFinder:
         start = None
         prev: PlaceHit | None = None
         for h in places:
+            if h.short:
+                continue  # 深圳龙华区: no written name of 深圳市
             d = self.divs.get(h.code)
             joined = prev is not None and prev.end == h.start and h.in_chain
             # a county (县, 旗, county-level city) heads its chain: 伊金霍洛旗, not 鄂尔多斯市伊金霍洛旗
@@ -611,6 +761,11 @@ class BodyFinder:
             for code in self.divs.by_short.get(name, ()):
                 if ctx.known(code, self.divs):
                     return code, pre - k
+            # 澳門工會聯合總會, 香港工會聯合會: a province-level short name needs no context
+            codes = [c for c in self.divs.by_short.get(name, ()) if self.divs.get(c).level == "province"]
+            if len(codes) == 1 and (pre - k == 0 or not "\u4e00" <= m[pre - k - 1] <= "\u9fff"
+                                    or self.lex.boundary_before(m, pre - k) is not None):
+                return codes[0], pre - k
         return None
 
     def _left_name(self, m: str, end: int, limit: int = 24) -> int:
@@ -638,9 +793,17 @@ class BodyFinder:
             if before is not None and (len(c.group(0)) <= 2 or (
                     len(before) >= 2 and self.lex.company_suffixes[c.group(0)] != "company")):
                 continue  # 在公司, 了解学校: a word right before the ending, no name (穗和律师事务所 has one)
+            if c.group(0) in self.lex.short_company_endings and (
+                    "\u4e00" <= m[c.end():c.end() + 1] <= "\u9fff" and m[c.end()] not in "和与及等的"):
+                continue  # 湛江南港码头集团有限公司: 码头 does not end that name
             start = self._place_start(m, self._left_name(m, c.start()), places, place_end)
+            if c.group(0) in self.lex.short_company_endings and not (
+                    start == 0 or m[start - 1] in "、,，:：(（" or any(h.start == start for h in places)
+                    or self.lex.boundary_before(m, start) is not None):
+                continue  # a short name starts a list item, after a verb, or at its place
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
-            ends = [x.end() for x in self.company_re.finditer(m, start, c.start())]  # another company's end
+            ends = [x.end() for x in self.company_re.finditer(m, start, c.start())  # another company's end
+                    if x.group(0) not in self.lex.short_company_endings]
             if ends and self._left_name(m, c.start(), limit=c.start() - ends[-1]) == ends[-1]:
                 continue  # 某集团有限公司装卸公司, 惠州学院马克思主义学院: a unit of the one before
             cuts += ends
@@ -653,7 +816,10 @@ class BodyFinder:
             if len(c.group(0)) <= 2 and not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start):
                 continue  # 广州职工大学堂: 大学 is not where the word ends
             name = t[start:c.end()]
-            if name[0] in "该本其各" or m[start:c.start()] in _GENERIC_PREFIX:
+            pre_name = m[start:c.start()]
+            if name[0] in "该本其各这這此我" or "我" in pre_name or pre_name in _GENERIC_PREFIX \
+                    or any(pre_name.endswith(g) and self.lex.boundary_before(m, start + len(pre_name) - len(g))
+                           for g in _GENERIC_PREFIX if len(g) >= 2) or pre_name.count("(") != pre_name.count(")"):
                 continue
             kind = self.lex.company_suffixes[c.group(0)]
             out.append(Mention(Label.ORGANIZATION, name, start, c.end(), "org.company.v1", canonical=name,

@@ -58,6 +58,13 @@ _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 _FIGURE_BEFORE = re.compile(r"(?:(?:让|使)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
 #: verbs that put a slogan of several clauses to work (围绕"拼经济、保安全"…)
 _SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习)$")
+#: honours: quoted titles given to people and units
+_HONOUR_CORE = re.compile(r"(?:工匠|劳动模范|劳模|标兵|能手|先锋号?|模范|先进(?:个人|集体|工作者|单位)|优秀[\u4e00-\u9fff]{1,4}|"
+                          r"红旗[\u4e00-\u9fff]{1,4}|十佳[\u4e00-\u9fff]{1,4}|奖章|奖状)$")
+#: the rest of a person's name after its surname, then what follows a name in a list
+_NAME_THEN = re.compile(r"[\u4e00-\u9fff]{1,2}(?:[、,，的和]|同志)")
+_HONOUR_BEFORE = re.compile(r"(?:授予了?|荣获|获评|评为|表彰了?)[^,，。;；]{0,8}$")
+_HONOUR_AFTER = re.compile(r"(?:[、,，和及]?[\"“][^\"”]{1,20}[\"”])*(?:等)?(?:荣誉)?(?:称号|荣誉|奖)")
 #: a thing handed out: 发放"爱心包", 送上"清凉大礼包"
 _GIVEN_BEFORE = re.compile(r"(?:发放|送上|送去|赠送|领取|捐赠|配备|送出|发出)(?:了)?[0-9一二三四五六七八九十百千余多份个张]*$")
 _NUMERALS = frozenset("一二三四五六七八九十百千两0123456789")
@@ -105,6 +112,11 @@ class CampaignFinder:
                 continue
             if not self._named(m, q.start(), core, suffix) or (not suffix and self._ordinary(core)):
                 continue  # "加油站", "沃土" are figures of speech
+            honoured = _HONOUR_CORE.search(core) and self.lex.surname_len(m[end:end + 2]) \
+                and _NAME_THEN.match(m, end + self.lex.surname_len(m[end:end + 2]))
+            if not suffix and (honoured or _HONOUR_BEFORE.search(m, max(0, q.start() - 12), q.start())
+                               or _HONOUR_AFTER.match(m, end)):
+                continue  # 授予"优秀团员"称号, "莱阳工匠"某某: an honour, not a campaign
             orig = doc.text[q.start(1):q.end(1)].strip()  # the text's own script
             canonical = orig if len(core) >= 2 else orig + doc.text[end:end + len(suffix)]
             variant = doc.text[q.start(): end + len(suffix)]

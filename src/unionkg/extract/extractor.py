@@ -92,7 +92,9 @@ class Extractor:
         ctx = Context()
         head_places = self.bodies.find_places(head.match)
         text_places = self.bodies.find_places(doc.match)
-        ctx.places = [(-1, h.code) for h in head_places] + [(h.start, h.code) for h in text_places]
+        ctx.places = [(-1, h.code) for h in head_places if not h.short] + [(h.start, h.code) for h in text_places
+                                                                          if not h.short]
+        ctx.weak = [(-1, h.code) for h in head_places if h.short] + [(h.start, h.code) for h in text_places if h.short]
         in_head = self.bodies.find(head, ctx, [], head_places)
         title_bodies = [b for b in in_head if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         title_places = [b for b in in_head if b.label is Label.PLACE]
@@ -113,7 +115,8 @@ class Extractor:
         rels += self._reported(doc, article)
         rels += self.roles.person_relations(doc, article.id, people, organiser, event.id)
         rels += implements(doc, article.id, camp, canon, organiser, event.id, bodies)
-        rels += visits(doc, article.id, bodies, organiser, event.id)
+        in_campaign = [b for b in bodies if b.label is Label.PLACE and any(s <= b.start < e for s, e in blocked)]
+        rels += visits(doc, article.id, [b for b in bodies if b not in in_campaign], organiser, event.id)
         facts.relations = _dedupe(rels)
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
         facts.entities = self._entities(article, bodies, people, camp_entities, facts.relations, organiser)
@@ -138,7 +141,8 @@ class Extractor:
         for c in camp:
             for g in groups:
                 if g[0].label is c.label and any(same_campaign(c.name, x.name) or (
-                        c.attr("core") and c.attr("core") == x.attr("core")) for x in g):
+                        c.attr("core") and c.attr("core") == x.attr("core")) or _part_of(c, x) or _part_of(x, c)
+                        for x in g):
                     g.append(c)
                     break
             else:
@@ -147,7 +151,8 @@ class Extractor:
         entities = []
         for g in groups:
             quoted = [x for x in g if x.attr("core")]
-            name = quoted[0].attr("core") if quoted else g[0].name
+            whole = [x for x in quoted if len(str(x.attr("core"))) > 2] or quoted  # not "一函" of "一函两书"
+            name = whole[0].attr("core") if whole else g[0].name
             variants = sorted({x.text for x in g} | {x.name for x in g} - {name})
             for x in g:
                 canon[x.name] = name
@@ -205,7 +210,8 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
             best[key] = b.text
         elif b.label is Label.PLACE:
             continue  # a place is named by the table, or as written when that is its name in another script
-        elif b.rule in _WRITTEN_RULES and not b.attr("term") and len(b.text) > len(best.get(key, "")):
+        elif b.rule in _WRITTEN_RULES and not b.attr("term") and not b.attr("short") \
+                and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
     for b in bodies:  # a body of this article only (县法院): as first written
         if b.attr("unresolved") and (b.label, b.name) not in best:
@@ -227,7 +233,14 @@ def _shown_as(b: Mention, shown: str) -> Mention:
 
 
 #: rules whose mention text names the body itself (its place or its company), not a level word
-_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1"})
+_WRITTEN_RULES = frozenset({"body.division.v1", "body.company_union.v1", "org.congress.v1", "org.party.v1"})
+
+
+def _part_of(part: Mention, whole: Mention) -> bool:
+    """``"一函"是指…,"两书"是指…`` beside ``"一函两书"``: a quoted part that begins or ends another
+    quoted campaign of the article is a variant of it."""
+    a, b = str(part.attr("core") or ""), str(whole.attr("core") or "")
+    return len(a) == 2 and len(a) < len(b) and (b.startswith(a) or b.endswith(a))
 
 
 def _dedupe(rels: list[Relation]) -> list[Relation]:

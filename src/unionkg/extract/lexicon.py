@@ -26,6 +26,7 @@ class Lexicon:
     short_endings: dict[str, str]  # ending -> the ending a short form is shown with (区政府 -> 兴山区人民政府)
     union_industries: tuple[str, ...]
     company_suffixes: dict[str, str]
+    short_company_endings: frozenset[str]  # endings of short names: only where the name ends
     campaign_suffixes: tuple[str, ...]
     campaigns: tuple[str, ...]
     law_suffixes: tuple[str, ...]
@@ -49,6 +50,7 @@ class Lexicon:
             short_endings={r[0]: r[4] for r in read_rows("org_suffixes.tsv") if len(r) > 4 and r[4]},
             union_industries=read_words("union_industries.txt"),
             company_suffixes={r[0]: (r[1] if len(r) > 1 else "company") for r in read_rows("company_suffixes.txt")},
+            short_company_endings=frozenset(r[0] for r in read_rows("company_suffixes.txt") if len(r) > 2 and r[2] == "end"),
             campaign_suffixes=read_words("campaign_suffixes.txt"),
             campaigns=read_words("campaigns.txt"),
             law_suffixes=read_words("law_suffixes.txt"),

@@ -28,7 +28,7 @@ from .relations import holder_of
 from .text import Doc
 
 _ORGANISES = re.compile(r"(?:[、和与及][^,，。、]{2,24}?)*(?:在[^,，。]{0,20})?"
-                        r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴)")
+                        r"(?:组织召开|召开|举行|举办|开展|组织|联合|深入|走访|调研|慰问|到|赴|来到|前往|走进|看望|莅临)")
 #: what a lead sentence may open with before its subject: a dateline, a date, 近日/日前
 OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|电))?\s*(?:\([^()]{0,40}\))?[^\u4e00-\u9fff]*"
                      r"(?:[0-9]{4}年)?(?:[0-9]{1,2}月)?(?:[0-9]{1,2}日)?(?:[-至][0-9]{1,2}日)?"

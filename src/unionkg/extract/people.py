@@ -32,10 +32,16 @@ _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain 
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 #: appointing someone: 增补甲为…, 选举乙为…
-_APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)")
+_APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
 #: the term of a body named before its titles: 第十届委员会
 _TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四五六七八九十]+届)?"
                    r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")
+_TERM_FIRST = re.compile(r"第[一二三四五六七八九十0-9]+届")
+#: where a clause opens: after punctuation, 会上/随后/会议由
+_CLAUSE_OPEN = re.compile(r"(?:^|[。;；,，\n:：]|会上[,，]?|随后[,，]?|由)")
+#: a role at the event right after a name
+_ROLE_NEXT = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,16}?(?:作|做)|主持|出席|致辞|致贺词|作了?[^,，。;；]{0,12}?(?:报告|讲话)|"
+                        r"讲话|发言|宣读|领学)")
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
@@ -190,6 +196,7 @@ class PeopleFinder:
         self._repeats(doc.text, hits, covered, stop)
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
+        self._names_before_roles(doc, hits, covered, stop)
         _inherit_bodies(doc, hits, bodies)
         self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
@@ -301,7 +308,8 @@ class PeopleFinder:
             x = _ELECTED.match(m, self._past_list(m, h, by_hit_start))
             if x is None:
                 continue
-            body = by_start.get(x.end())
+            ahead = _TERM_FIRST.match(m, x.end())  # 当选为第二届凌海市总工会主席: the term before the body
+            body = by_start.get(x.end()) or (by_start.get(ahead.end()) if ahead else None)
             sent = doc.sentence_of(h.start)
             if body is None:  # …当选为联合会主席,乙当选为副主席 / 选举产生了楼宇工联会…,甲当选主席
                 before = [b for b in bodies if sent[0] <= b.start < h.start and b.label is Label.UNION_BODY]
@@ -397,6 +405,21 @@ class PeopleFinder:
             hits.append(h)
             ends[b] = h
             _mark(covered, a, b)
+        hits.sort(key=lambda h: h.start)
+
+    def _names_before_roles(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """``会上,刘丽君代表区妇联做了工作报告``: a plain name opening a clause, right before a role at
+        the event (代表…作报告, 主持, 出席, 致辞 …), is a person's, title or not (rule
+        ``person.before_role.v1``)."""
+        m = doc.match
+        for x in _CLAUSE_OPEN.finditer(m):
+            a = x.end()
+            if a >= len(m) or covered[a] or stop[a]:
+                continue
+            n = next((k for k in (3, 2) if self._plain_name(m[a:a + k]) and _ROLE_NEXT.match(m, a + k)), 0)
+            if n:
+                hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.before_role.v1", a))
+                _mark(covered, a, a + n)
         hits.sort(key=lambda h: h.start)
 
     def _repeats(self, text: str, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:

@@ -20,9 +20,12 @@ from .relations import evidence
 from .text import Doc
 
 #: a speech named by what is made: 作了重要讲话, 做工作报告, 作题为…的报告
-_SPEECH_OBJ = re.compile(r"^[作做][\u4e00-\u9fff]{0,10}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读|介绍|分享|说明)")
+_SPEECH_OBJ = re.compile(r"^(?:[作做]了?(?:题为)?(?:[《\"“][^》\"”]{1,60}[》\"”](?:的)?|关于[^,，。;；]{1,40}?的)?"
+                         r"[\u4e00-\u9fff]{0,10}?(报告|宣讲|讲话|发言|辅导|授课|讲座|解读|介绍|分享|说明)"
+                         r"|致了?(?:贺词|欢迎词|辞|贺信))")
 #: what may stand between a name and its verb
 _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|亲自|分别|共同|一同|先后|应邀|专程|特地|专门|赶来|前来|亲临|均|"
+                     r"主席|副主席|书记|主任|部长|会长|详细|认真|简要|重点|全面|深入|"
                      r"到会(?!指导)|现场(?!指导))*")
 #: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
 _ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|出席(?:会议|大会|活动|仪式)?的[^,，。]{0,6})有")
@@ -34,6 +37,15 @@ _OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过
 #: titles of someone who speaks for a body (a quoted driver's 说 is no speech at the event)
 _LEADER_TITLE = re.compile(r"(?:书记|主席|主任|[省市区县镇乡旗州盟局厅处科院校所站]长|委员|常委|部长|会长|理事长|董事长|"
                            r"经理|秘书长|负责人|领导|组长|团长|检察长|庭长|执委)$")
+
+
+#: a report made by someone named before: 大会听取了甲同志代表…所作的…工作报告
+_MADE_BY = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,24}?)?所作的")
+#: a report heard from someone: 听取了甲、乙的工作情况汇报
+_HEARD_FROM = re.compile(r"听取了?[^,，。;；]{0,30}?$")
+_HEARD_REPORT = re.compile(r"(?:[、和][^,，。;；]{1,16}?)*的[^,，。;；]{0,12}?(?:汇报|介绍|报告|发言)")
+#: someone standing in for another: 甲代表市长乙出席 (甲 attends, 乙 does not)
+_STANDS_IN = re.compile(r"代表[\u4e00-\u9fff]{0,8}$")
 
 
 def role_rows() -> list[tuple[str, RelType, str, str]]:
@@ -141,11 +153,21 @@ class RoleCues:
             else:
                 groups.append([p])
         starts = sorted(p.start for p in people)
+        skip: set[int] = set()  # people someone stood in for
         for group in groups:
             last = group[-1]
             nxt = [s for s in starts if s > last.end]
             roles = self.roles_after(doc, last.end, nxt[0] if nxt else None, last.name in officials)
             sent = doc.sentence_of(group[0].start)
+            if not roles and _MADE_BY.match(doc.match, last.end):
+                roles = [(RelType.SPOKE, "role.suozuo.v1", last.end)]  # 甲同志代表…所作的工作报告
+            if not roles and _HEARD_FROM.search(doc.match, sent[0], group[0].start) \
+                    and _HEARD_REPORT.match(doc.match, last.end):
+                roles = [(RelType.SPOKE, "role.tingqu.v1", last.end)]  # 听取了甲、乙的汇报
+            if nxt and _STANDS_IN.fullmatch(doc.match, last.end, nxt[0]):
+                stand = self.roles_after(doc, next(p.end for p in people if p.start == nxt[0]), None, True)
+                roles = roles or stand  # 甲代表市长乙出席: 甲 attends
+                skip.add(nxt[0])
             if not roles and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start):
                 roles = [(RelType.ATTENDED, "role.teyao.v1", group[0].chain_start)]  # 特邀代表有甲、乙
             invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[
@@ -156,7 +178,7 @@ class RoleCues:
                         out.append(Relation(RelType.HOLDS_POSITION, p.name, pos.body, Label.PERSON, pos.label,
                                             evidence(doc, article_id, p.start, "position.chain.v1", 0.95),
                                             props=(("title", in_script_of(pos.title, doc.text)),)))
-                if org_name is None:
+                if org_name is None or p.start in skip:
                     continue
                 for rtype, rule, at in roles:
                     out.append(Relation(rtype, p.name, org_name, Label.PERSON, org_label,

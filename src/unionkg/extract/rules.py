@@ -10,7 +10,7 @@ RULES: frozenset[str] = frozenset({
     "person.ner.v1", "person.ner_chain.v1",
     "event.lead.v1", "event.lead_subject.v1", "event.lead_leader.v1", "event.place_theme.v1", "event.headline_union.v1",
     "event.lead_organises.v1", "event.headline_body.v1", "event.first_union.v1", "event.first_body.v1",
-    "event.congress_holder.v1", "org.implied_government.v1", "body.unresolved.v1", "body.bare_ending.v1", "role.teyao.v1", "role.zhuchi.v1", "role.daidui.v1", "role.shuaidui.v1", "role.dailing.v1",
+    "event.congress_holder.v1", "org.implied_government.v1", "body.unresolved.v1", "body.bare_ending.v1", "role.teyao.v1", "org.department.v1", "place.short.v1", "role.suozuo.v1", "role.tingqu.v1", "person.before_role.v1", "role.zhuchi.v1", "role.daidui.v1", "role.shuaidui.v1", "role.dailing.v1",
     "role.chuxi.v1", "role.canjia.v1", "role.liexi.v1", "role.canhui.v1", "role.jianghua.v1",
     "role.zhici.v1", "role.fayan.v1", "role.fenxiang.v1", "role.xuanjiang.v1", "role.shouke.v1",
     "role.zhujiang.v1", "role.zuo_baogao.v1", "invited.yaoqing.v1", "role.yixing.v1", "position.chain.v1",

@@ -13,16 +13,20 @@ from .normalize import to_match_text
 
 _CJK = r"\u4e00-\u9fff"
 DATELINE_RE = re.compile(
-    rf"^(?:本(?:报|网|台|刊|站)|[{_CJK}]{{2,8}}(?:报|网|社|台|刊))[{_CJK}]{{0,6}}?(?:\d{{1,2}}月\d{{1,2}}日)?(?:讯|电)(?!员)"
+    rf"^(?:本(?:报|网|台|刊|站)|[{_CJK}0-9A-Za-z]{{2,8}}(?:报|网|社|台|刊|客户端))(?:\s*[-—－|｜]\s*[{_CJK}]{{2,10}}?)?"
+    rf"[{_CJK}]{{0,6}}?(?:\d{{1,2}}月\d{{1,2}}日(?:\d{{1,2}}时(?:\d{{1,2}}分)?)?)?(?:讯|电)(?!员)"
 )
 PAREN_RE = re.compile(r"^\s*[(（]([^()（）]{2,80})[)）]")
 TRAILING_RE = re.compile(rf"[(（]\s*([{_CJK}][{_CJK}\s:：、,，/]{{1,40}})\s*[)）]\s*$")
-_ROLES = ("全媒体记者", "融媒体记者", "见习记者", "特约记者", "实习记者", "首席记者", "本报记者", "记者",
+_ROLES = ("全媒体记者", "融媒体记者", "见习记者", "特约记者", "实习记者", "首席记者", "本报记者", "记者", "文字", "图文",
           "特约通讯员", "通讯员", "实习生", "作者", "撰稿", "摄影", "责编", "编辑")
 _ROLE_RE = re.compile("|".join(r"\s*".join(map(re.escape, r)) for r in _ROLES))
 _NAME_RE = re.compile(rf"^(?:[{_CJK}]{{2,6}}|[{_CJK}]{{2,4}}·[{_CJK}]{{2,5}})$")
 _SEP_RE = re.compile(r"[\s:：、,，/;；]+")
-_NOT_NAMES = {"扩大", "本报", "单位供图", "供图", "记者", "通讯员", "摄", "完", "全文完", "资料图"}
+_NOT_NAMES = {"扩大", "本报", "单位供图", "供图", "记者", "通讯员", "摄", "完", "全文完", "资料图", "来源", "报道", "图片",
+              "编辑", "审核", "制作", "初审", "复审", "终审", "责编"}
+#: what ends a body's or a medium's name, never a person's: 安陆市总工会, 三峡日报, 热林中心
+_NOT_NAME_END = re.compile(r"(?:会|报|网|局|委|院|中心|公司|集团|社|站|台|厅|部|办|报道|报导)$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,8 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
     for m in list(_ROLE_RE.finditer(raw)) + [None]:
         chunk = raw[pos : m.start()] if m else raw[pos:]
         for tok in glue_singletons(_SEP_RE.split(chunk)):
-            if tok and tok not in _NOT_NAMES and _NAME_RE.match(tok):
+            if tok and tok not in _NOT_NAMES and _NAME_RE.match(tok) and not (len(tok) > 3 and _NOT_NAME_END.search(tok)) \
+                    and not tok.endswith(("报", "网")):
                 target.append(tok)
             elif tok and tok not in ("摄", "图", "文") and not _NAME_RE.match(tok) and target is names \
                     and not has_role:

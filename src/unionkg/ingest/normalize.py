@@ -116,4 +116,5 @@ def in_script_of(name: str, text: str) -> str:
             used[s] = t
     if not used:
         return name  # a simplified text with a stray full-width sign: nothing traditional in it
-    return "".join(used.get(ch, back.get(ch, ch)) for ch in name)
+    present = set(text)  # 台 written as 台 in the text stays 台 (the table would say 臺)
+    return "".join(used.get(ch, ch if ch in present else back.get(ch, ch)) for ch in name)

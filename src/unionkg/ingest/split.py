@@ -46,6 +46,18 @@ _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 _PHOTOGRAPHER_RE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*(?<!拍)[摄攝]$")
 #: the photographer's name closing a caption (after its sentence): 。本報記者 鮮康 攝
 _PHOTO_CREDIT_RE = re.compile(r"(?:^|[。!?!？\s])((?:(?:本[报報])?[记記]者|通[讯訊][员員])?\s*[\u4e00-\u9fff]{2,4})\s*(?<!拍)[摄攝]\s*$")
+#: a header line naming its reporter: 經濟日報／ 記者宋健生/台中即時報導
+_REPORTER_IN_LINE_RE = re.compile(r"[/／|｜]\s*(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}\s*[/／|｜]")
+#: a byline in parentheses closing a paragraph: (记者 李国 通讯员 李晓峰)
+_PARA_END_PAREN_RE = re.compile(r"[(（]([^()（）\n]{2,40})[)）]\s*(?=\n|$)")
+#: a media unit before the reporter's name: (市总全媒体中心 潘书婷)
+_ORG_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:中心|报社|日报|晚报|网|台|频道|工作室)\s+")
+#: a credit line of its own: 文字:甲 图片:乙, 图文 | 丙, □记者 丁, 經濟日報/記者戊/台中即時報導
+_CREDIT_LINE_RE = re.compile(r"(?:^|\n|。)[□■◆●\s]*(?:[\u4e00-\u9fff]{2,8}[/／]\s*)?((?:图文|文字|撰稿|记者|通讯员|文)\s*[:：|｜/／]?"
+                             r"\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)"
+                             r"(?=\s*(?:[/／][^\n]{0,12}|(?:图片|摄影|审核|制作|编辑|责编|初审)[:：]?[^\n]*)?(?:\n|$))")
+#: the reporter opening the lead: 记者阮向民报道, 记者金钧胤摄影报道
+_INLINE_REPORT_RE = re.compile(r"\s*((?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}?)\s*(?:(?:摄影)?报道|(?=\d))")
 _OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
 
@@ -220,6 +232,34 @@ def is_meta_line(line: str) -> bool:
     return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line))
 
 
+def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start: int) -> list[str]:
+    """Bylines that web pages put elsewhere: ``(记者 甲 通讯员 乙)`` closing any paragraph, a credit
+    line (``文字:甲 图片:乙``, ``图文 | 丙``, ``□记者 丁``, ``記者戊/台中即時報導``), ``记者己报道``
+    opening the lead, ``(某报全媒体中心 庚)`` closing a paragraph."""
+    def raw_of(a: int, b: int) -> str:
+        return raw[offsets[a]: offsets[b - 1] + 1] if offsets and b > a else text[a:b]
+
+    names: list[str] = []
+    for pm in _PARA_END_PAREN_RE.finditer(norm):
+        inner = raw_of(pm.start(1), pm.end(1))
+        byline = parse_byline(inner)
+        org = _ORG_TOKEN_RE.match(to_match_text(inner)) if byline is None else None
+        if org is not None:  # (市总全媒体中心 潘书婷)
+            byline = parse_byline(inner[org.end():], bare=True)
+        if byline is not None:
+            names.extend(byline.names)
+    for cm in _CREDIT_LINE_RE.finditer(norm):
+        byline = parse_byline(raw_of(cm.start(1), cm.end(1)))
+        if byline is not None:
+            names.extend(byline.names)
+    im = _INLINE_REPORT_RE.match(norm, lead_start)
+    if im:
+        byline = parse_byline(raw_of(im.start(1), im.end(1)))
+        if byline is not None:
+            names.extend(byline.names)
+    return names
+
+
 def stamp_date(line: str) -> date | None:
     """The date of a web page's publication stamp line, or None if ``line`` is no stamp:
     ``发布时间:2018-07-23 13:42:00``, ``25.01.2016 08:52``, ``来源: 某市人民政府 ┆ 时间: 2021-12-30``,
@@ -272,7 +312,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
         if _CAPTION_RE.search(p.raw) or _PHOTOGRAPHER_RE.search(s):
             d.captions.append(p)
             continue
-        if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p):
+        if (_STANDALONE_BYLINE_RE.match(s) or _REPORTER_IN_LINE_RE.search(to_match_text(s))) and not _is_body(p):
             d.meta.append(Para("作者:" + p.raw.strip(), p.start))
             continue
         nxt = paras[i + 1].stripped if i + 1 < len(paras) else ""
@@ -356,6 +396,7 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
                               else text[cm.start(1):cm.end(1)], bare=True)
         if writer:
             authors.extend(writer.names)
+    authors.extend(_more_bylines(norm, text, raw, offsets, lead_start))
     authors.extend(extra_authors or [])
     published = published or url_date(url or source)
     the_year = published.year if published else year
