@@ -80,3 +80,40 @@ def test_an_extractor_bug_costs_one_article(tmp_path: Path, monkeypatch: pytest.
     assert sorted(f["article"]["id"] for f in facts if "article" in f) == ["y0", "y1", "y2", "y4", "y5"]
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(errors) == 1 and "y3" in errors[0]["error"] and "report" in errors[0]["hint"]
+
+
+ARTICLE = {"id": "ner1", "title": "南湖区总工会召开全委会议", "date": "2024-05-06",
+           "text": "5月6日,南湖区总工会召开全委会议。区总工会党组书记、主席仉立新主持会议并讲话。"
+                   "区总工会副主席罗秋云出席会议。"}
+
+
+def _people(out: Path) -> set[str]:
+    facts = [json.loads(x) for x in (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
+    return {e["name"] for f in facts if "article" in f for e in f["entities"] if e["type"] == "Person"}
+
+
+def test_build_options_ner_and_disabled_rules(tmp_path: Path) -> None:
+    """--ner adds the tagger's people (仉 is no surname of the rules' table), --disable-rule drops a
+    rule's output; each option gets its own cache entries, and the process is left as it was."""
+    import os
+
+    from unionkg.pipeline import DISABLED_ENV, NER_ENV, extractor_fingerprint
+
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps(ARTICLE, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    base = extractor_fingerprint()
+    res = runner.invoke(cli, ["build", str(src), "-o", str(out), "--no-html", "--quiet"])
+    assert res.exit_code == 0, res.output
+    assert _people(out) == {"罗秋云"}
+    res = runner.invoke(cli, ["build", str(src), "-o", str(out), "--no-html", "--quiet", "--ner"])
+    assert res.exit_code == 0, res.output
+    assert "(0 from cache)" in res.output and _people(out) == {"罗秋云", "仉立新"}
+    res = runner.invoke(cli, ["build", str(src), "-o", str(out), "--no-html", "--quiet",
+                              "--disable-rule", "person.title_chain.v1"])
+    assert res.exit_code == 0, res.output
+    assert "(0 from cache)" in res.output and _people(out) == set()
+    res = runner.invoke(cli, ["build", str(src), "-o", str(out), "--no-html", "--quiet", "--disable-rule", "no.such.v1"])
+    assert res.exit_code == 1 and "unknown rule id no.such.v1" in res.output and "unionkg rules" in res.output
+    assert NER_ENV not in os.environ and DISABLED_ENV not in os.environ and extractor_fingerprint() == base

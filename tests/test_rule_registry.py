@@ -22,6 +22,16 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+@pytest.fixture(scope="module")
+def ner_extractor() -> Extractor:
+    return Extractor(ner=True)
+
+
+def _for(rule: Rule, plain: Extractor, request: pytest.FixtureRequest) -> Extractor:
+    """The optional NER's rules fire with the NER (the extra is in the test dependencies)."""
+    return request.getfixturevalue("ner_extractor") if rule.id.startswith("person.ner") else plain
+
+
 def _extract(extractor: Extractor, example: str) -> ArticleFacts:
     title, _, text = example.rpartition("‖")
     return extractor.extract(finish_article(text, list(range(len(text))), text, title=title or "标题"))
@@ -43,8 +53,8 @@ def _named(facts: ArticleFacts) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("rule", [r for r in registry() if r.stage != "model"], ids=lambda r: r.id)
-def test_each_rule_fires_on_its_example(extractor: Extractor, rule: Rule) -> None:
-    facts = _extract(extractor, rule.example)
+def test_each_rule_fires_on_its_example(extractor: Extractor, rule: Rule, request: pytest.FixtureRequest) -> None:
+    facts = _extract(_for(rule, extractor, request), rule.example)
     got = _outputs(facts, rule.id)
     assert rule.expected in got, (rule.id, got)
 
@@ -63,9 +73,9 @@ def test_the_hierarchy_rule_fires_in_the_model(extractor: Extractor) -> None:
 
 @pytest.mark.parametrize("rule", [r for r in registry() if r.stage != "model" and r.id != "event.lead.v1"],
                          ids=lambda r: r.id)
-def test_a_rule_switched_off_makes_nothing(extractor: Extractor, rule: Rule) -> None:
+def test_a_rule_switched_off_makes_nothing(extractor: Extractor, rule: Rule, request: pytest.FixtureRequest) -> None:
     """(``event.lead.v1`` names an event no organiser rule found: it stays, holding nothing.)"""
-    facts = _extract(extractor.without(frozenset({rule.id})), rule.example)
+    facts = _extract(_for(rule, extractor, request).without(frozenset({rule.id})), rule.example)
     assert not _outputs(facts, rule.id), rule.id
 
 

@@ -40,8 +40,12 @@ def cli() -> None:
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
 @click.option("--explain-merges", is_flag=True, help="Print why person mentions became one node.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--ner", is_flag=True, help="Complete the rules' people with the statistical NER "
+              "(pip install 'unionkg[ner]'; ~6x slower, docs/ner.md).")
+@click.option("--disable-rule", "disabled", multiple=True, metavar="ID",
+              help="Switch an extraction rule off (repeatable; `unionkg rules` lists them).")
 def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int, engine: str, scheduler: str | None,
-          add: bool, no_html: bool, explain_merges: bool, quiet: bool) -> None:
+          add: bool, no_html: bool, explain_merges: bool, quiet: bool, ner: bool, disabled: tuple[str, ...]) -> None:
     """Build a graph from INPUTS (text pages, articles, .jsonl, directories, - for stdin).
 
     Writes DIR/facts.jsonl, graph.json, graph.graphml, graph.gexf, graph.html, merges.jsonl and
@@ -52,9 +56,13 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
     from .errors import UnionKGError
     from .outputs import check_output_dir
     from .pipeline import build as run_build
+    from .pipeline import configure_extraction, get_extractor
 
     try:
         check_output_dir(out_dir, "-o")
+        configure_extraction(ner=ner, disabled=disabled)
+        if ner:
+            get_extractor()  # a missing extra is said before any work
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None
     bar = None
@@ -69,6 +77,7 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None
     finally:
+        configure_extraction()  # the options were this build's, not the process's
         if bar is not None:
             bar.close()
     for e in summary.errors:

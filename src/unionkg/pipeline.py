@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .errors import ExtractionError, InputError
+from .errors import BuildError, ExtractionError, InputError
 from .extract import Extractor, fact_line
 from .extract.facts import facts_json
 from .ingest import iter_articles
@@ -40,7 +40,8 @@ def extractor_fingerprint() -> str:
                     h.update(f.name.encode())
                     h.update(f.read_bytes())
         _FINGERPRINT = h.hexdigest()[:16]
-    return _FINGERPRINT
+    ner, disabled = _options()  # other options, other facts
+    return _FINGERPRINT + ("+ner" if ner else "") + "".join(f"-{r}" for r in sorted(disabled))
 
 
 @dataclass
@@ -66,11 +67,41 @@ class BuildSummary:
                 f"{self.edges} edges → {self.out_dir}")
 
 
-def get_extractor() -> Extractor:
-    """One extractor per process (workers build their own)."""
+#: the extraction's options, as environment variables so that the worker processes of every
+#: engine see the same choice: the statistical NER (``unionkg[ner]``) and rules switched off
+NER_ENV = "UNIONKG_NER"
+DISABLED_ENV = "UNIONKG_DISABLED_RULES"
+
+
+def configure_extraction(ner: bool = False, disabled: Iterable[str] = ()) -> None:
+    """Extract with the optional NER (``build --ner``) and without the ``disabled`` rule ids
+    (``build --disable-rule``), in this process and the workers it starts."""
     global _EXTRACTOR
-    if _EXTRACTOR is None:
-        _EXTRACTOR = Extractor()
+    from .extract.rules import RULES
+
+    unknown = sorted(set(disabled) - RULES)
+    if unknown:
+        raise BuildError(f"unknown rule id {', '.join(unknown)}", hint="`unionkg rules` lists them")
+    for var, value in ((NER_ENV, "1" if ner else ""), (DISABLED_ENV, ",".join(sorted(set(disabled))))):
+        if value:
+            os.environ[var] = value
+        else:
+            os.environ.pop(var, None)
+    _EXTRACTOR = None
+
+
+def _options() -> tuple[bool, frozenset[str]]:
+    disabled = os.environ.get(DISABLED_ENV, "")
+    return (os.environ.get(NER_ENV, "") not in ("", "0"),
+            frozenset(x for x in disabled.split(",") if x))
+
+
+def get_extractor() -> Extractor:
+    """One extractor per process (workers build their own), with the configured options."""
+    global _EXTRACTOR
+    ner, disabled = _options()
+    if _EXTRACTOR is None or _EXTRACTOR.ner != ner or _EXTRACTOR.disabled != disabled:
+        _EXTRACTOR = Extractor(ner=ner, disabled=disabled)
     return _EXTRACTOR
 
 

@@ -75,17 +75,26 @@ class Extractor:
     """Rule-based extractor. Holds its lexicon, division table and segmenter (no global state)."""
 
     def __init__(self, lexicon: Lexicon | None = None, divisions: Divisions | None = None,
-                 disabled: frozenset[str] = frozenset(), segmenter: Segmenter | None = None) -> None:
+                 disabled: frozenset[str] = frozenset(), segmenter: Segmenter | None = None,
+                 ner: bool = False) -> None:
         """``disabled``: rule ids switched off (``unionkg rules`` lists them): their mentions,
         people, organisers and relations are not made, and nothing builds on them. ``segmenter``:
-        a shared word segmenter (rjieba when installed, jieba otherwise)."""
+        a shared word segmenter (rjieba when installed, jieba otherwise). ``ner``: complete the
+        rules' people with the statistical tagger (extra ``unionkg[ner]``, docs/ner.md; raises
+        ``MissingExtraError`` without it)."""
         self.disabled = disabled
         self.lex = lexicon or Lexicon.load()
         self.divs = divisions or Divisions.load()
         self.seg = segmenter or Segmenter()
         self.campaigns = CampaignFinder(self.lex, self.seg)
         self.bodies = BodyFinder(self.lex, self.divs, self.seg)
-        self.people = PeopleFinder(self.lex, self.seg)
+        self.ner = ner
+        if ner:
+            from .ner import NerPeopleFinder, NerTagger  # onnxruntime loads only when asked for
+
+            self.people: PeopleFinder = NerPeopleFinder(self.lex, self.seg, NerTagger())
+        else:
+            self.people = PeopleFinder(self.lex, self.seg)
         self.event_nouns = nouns_longest_first(self.lex.event_nouns)
         self.roles = RoleCues.load()
         self.organiser = Organiser()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..types import Label, Mention
@@ -181,7 +182,10 @@ class PeopleFinder:
         return q >= len(m) or not ("\u4e00" <= m[q] <= "\u9fff") or _CUE_RE.match(m, q) is not None \
             or m.startswith(_PRE_TITLES, q)
 
-    def find(self, doc: Doc, bodies: list[Mention], blocked: list[tuple[int, int]]) -> list[PersonHit]:
+    def find(self, doc: Doc, bodies: list[Mention], blocked: list[tuple[int, int]],
+             proposed: Sequence[tuple[int, int]] = ()) -> list[PersonHit]:
+        """The people of ``doc``; ``proposed``: name spans a statistical NER offers (``extract/ner.py``),
+        taken where no rule found a name and bound like the rules' own (``_proposed``)."""
         m = doc.match
         size = max(len(m), len(doc.text)) + 1
         # no name starts inside a body's name (区委书记: 区 is a surname, 区委 no person)
@@ -200,6 +204,8 @@ class PeopleFinder:
             titles.append(t)
         hits = self._chains(doc, titles, bodies, stop)
         covered = _mask([(h.start, h.end) for h in hits], size)
+        if proposed:
+            self._proposed(doc, proposed, hits, bodies, covered, stop)
         bare = self._bare_lists(doc, covered, stop)
         hits.extend(bare)
         for h in bare:
@@ -388,6 +394,35 @@ class PeopleFinder:
             taken.add(p)
             hits.extend(self._list_after(doc, p + n, hits[-1], stop))
         return hits
+
+    def _proposed(self, doc: Doc, proposed: Sequence[tuple[int, int]], hits: list[PersonHit],
+                  bodies: list[Mention], covered: bytearray, stop: bytearray) -> None:
+        """Names a statistical NER proposes, where no rule found one: after a title chain a name holds its
+        positions (``person.ner_chain.v1``), right after a listed name (``、``) it shares that name's
+        (``person.list.v1``), else it stands alone (``person.ner.v1``). The rules after this step (lists,
+        repeats, 当选, inherited bodies) treat them as their own."""
+        m = doc.match
+        by_start: dict[int, Mention] = {}
+        for x in bodies:
+            if x.label in (Label.UNION_BODY, Label.ORGANIZATION) and (x.start not in by_start or x.end > by_start[x.start].end):
+                by_start[x.start] = x
+        starts = sorted(by_start)
+        ends = {h.end: h for h in hits}
+        for a, b in sorted(proposed):
+            if not 0 <= a < b <= len(m) or stop[a] or covered.find(1, a, b) >= 0:
+                continue
+            prev = ends.get(a - 1) if a and m[a - 1] == "、" else None
+            if prev is not None and prev.positions:
+                h = PersonHit(doc.text[a:b], a, b, "person.list.v1", prev.chain_start,
+                              [Position(q.body, q.label, q.title, q.start, q.end) for q in prev.positions])
+            else:
+                chain_start, positions = self._chain(m, doc.sentence_of(a)[0], a, by_start, starts)
+                h = PersonHit(doc.text[a:b], a, b, "person.ner.v1" if chain_start is None else "person.ner_chain.v1",
+                              a if chain_start is None else chain_start, positions)
+            hits.append(h)
+            ends[b] = h
+            _mark(covered, a, b)
+        hits.sort(key=lambda h: h.start)
 
     def _names_before_roles(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
         """``会上,刘丽君代表区妇联做了工作报告``: a plain name opening a clause, right before a role at
