@@ -258,7 +258,7 @@ def test_relations_more(extractor: Extractor, text: str, expected: set[tuple[str
      {("HOLDS_POSITION", "韩立伟", "青岛市崂山区金家岭街道办事处"),
       ("HOLDS_POSITION", "宋雅婷", "青岛市崂山区金家岭街道总工会")}),
     # a national industrial union, by its short name
-    ("中国海员建设工会副主席邝远平出席会议。", {("HOLDS_POSITION", "邝远平", "中国海员建设工会全国委员会")}),
+    ("中国海员建设工会副主席邝远平出席会议。", {("HOLDS_POSITION", "邝远平", "中国海员建设工会")}),
     # a former position (原) and a vice-chair of a standing committee (副委员长)
     ("全国人大常委会副委员长、中华全国总工会主席陆建华出席会议。", {("HOLDS_POSITION", "陆建华", "全国人大常委会")}),
     ("省工商联原副主席苏明远作辅导报告。", {("HOLDS_POSITION", "苏明远", "省工商联")}),

@@ -32,11 +32,14 @@ _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总�
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
 _ANAPHOR_KINDS = "总工会|公司|集团|企业|学校|医院|联合会|商会|协会"
-_ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合会|工联会)|" + _ANAPHOR_KINDS + ")"
+_ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合总会|工联总会|工会联合会|工联会)|"
+                      + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
+#: a kind written short and the names it stands for (工联总会: 澳门工会联合总会)
+_SHORT_KIND = {"工联总会": ("工联总会", "工会联合总会"), "工联会": ("工联会", "工会联合会")}
 #: a word every ``_ANAPHOR`` match holds (工会联合会 holds 联合会): texts without one need no scan for it
-_ANAPHOR_WORD = re.compile("工联会|" + _ANAPHOR_KINDS)
+_ANAPHOR_WORD = re.compile("工联会|工联总会|联合总会|" + _ANAPHOR_KINDS)
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 #: one-character words that end a name read leftwards but are common inside company names (同城, 华为)
 _NAME_CHARS_TOO = frozenset("同为好以其使了是于")
@@ -532,7 +535,7 @@ class BodyFinder:
             if a in stop or a in taken or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
                                            and self.lex.boundary_before(m, a) is None):
                 continue
-            endings = ("公司", "集团") if word == "企业" else (word,)  # 企业工会: the company's union
+            endings = ("公司", "集团") if word == "企业" else _SHORT_KIND.get(word, (word,))  # 企业工会: the company's
             ref = next((b for b in latest_first if b.end <= a and b.name.endswith(endings)
                         and b.label in (Label.ORGANIZATION, Label.UNION_BODY)), None)
             if ref is None:
@@ -587,13 +590,15 @@ class BodyFinder:
             if x.start() in blocked:
                 continue
             kind = self.national[x.group(0)]
-            name = self.national_full.get(x.group(0), doc.text[x.start():x.end()])
+            written = doc.text[x.start():x.end()]
+            name = self.national_full.get(x.group(0), written)
+            shown: tuple[tuple[str, object], ...] = (("short", written),) if name != written else ()
             if kind == "union":  # 中国教育工会(全国委员会): a national industrial union
-                out.append(Mention(Label.UNION_BODY, doc.text[x.start():x.end()], x.start(), x.end(), "body.national.v1",
-                                   canonical=name, attrs=(("level", "national"),)))
-                continue
-            out.append(Mention(Label.ORGANIZATION, doc.text[x.start():x.end()], x.start(), x.end(), "org.national.v1",
-                               canonical=name, attrs=(("kind", kind),)))
+                out.append(Mention(Label.UNION_BODY, written, x.start(), x.end(), "body.national.v1",
+                                   canonical=name, attrs=(("level", "national"),) + shown))
+                continue  # 澳門中聯辦: shown as written, the node is the office's full name
+            out.append(Mention(Label.ORGANIZATION, written, x.start(), x.end(), "org.national.v1",
+                               canonical=name, attrs=(("kind", kind),) + shown))
         return out
 
     def _party_and_league(self, doc: Doc, ctx: Context, places: list[PlaceHit],
