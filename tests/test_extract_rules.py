@@ -265,6 +265,14 @@ def test_relations_more(extractor: Extractor, text: str, expected: set[tuple[str
     # the league committee holding its plenary session organises the meeting
     ("12月25日~26日,共青团山东省十一届七次全委(扩大)会议在济南召开。山东省委常委、省总工会主席林德昌出席会议并讲话。",
      {("ATTENDED", "林德昌", "共青团山东省委员会")}),
+    # a department named again without its place, before its head's title
+    ("台中市政府勞工局於12月22日舉辦活動。勞工局長林怡君指出,今年已輔導成立3家新工會。",
+     {("HOLDS_POSITION", "林怡君", "台中市政府勞工局")}),
+    ("6月1日,鹤岗市人力资源和社会保障局召开会议。人力资源和社会保障局局长高振东出席。",
+     {("HOLDS_POSITION", "高振东", "鹤岗市人力资源和社会保障局")}),
+    # the lead's subject at its fullest holds the event (於 is 于)
+    ("台中市政府勞工局於12月22日舉辦「市長與工會有約」活動。副秘書長陳志明出席。",
+     {("ATTENDED", "陳志明", "台中市政府勞工局")}),
 ])
 def test_bodies_of_chains_and_committees(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     got = _rels(_facts(extractor, text))

@@ -84,6 +84,10 @@ _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担�
 #: what no company or institution name holds: 的, a count (3所, 一家)
 #: a committee's plenary session in its term (十一届七次全委会议, 第十二届三次全会)
 _TERM_PLENARY = re.compile(r"第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次全(?:委|会|体)")
+#: a department head's title (局长, 副厅长, 党组书记 …)
+_DEPT_HEAD = re.compile(r"(?:常务)?副?(?:局长|厅长|处长|科长|主任|党委书记|党组书记)")
+#: the place (and its government) a department's name begins with: 台中市政府, 青岛市, 市
+_PLACE_PART = re.compile(r"^.*?(?:自治区|自治州|自治县|[省市区县旗州盟])(?:人民)?(?:政府)?")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
 _CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
 #: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
@@ -428,6 +432,7 @@ class BodyFinder:
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
+        out.extend(self._department_repeats(doc, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
         return out
 
@@ -883,6 +888,34 @@ class BodyFinder:
                                                  or not "\u4e00" <= m[start - 2] <= "\u9fff"):
             return 1
         return 0
+
+    def _department_repeats(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
+        """``勞工局長林淑媛`` after ``台中市政府勞工局``: a department named again without its place,
+        before the head's title (局长, 厅长) or another title, is the department the article named
+        (rule ``body.anaphor.v1``). Before 局长/厅长 the mention stops short of the shared 局/厅."""
+        m = doc.match
+        taken = _positions([(x.start, x.end) for x in found])
+        out: list[Mention] = []
+        seen: set[str] = set()
+        for d in found:
+            if d.name in seen or not (d.rule == "org.department.v1" or d.label is Label.ORGANIZATION and d.attr(
+                    "kind") == "government" and d.rule == "body.division.v1" and d.name.endswith(("局", "厅"))):
+                continue
+            seen.add(d.name)
+            bare = _PLACE_PART.sub("", to_match_text(d.text), count=1)
+            if len(bare) < 3 or bare == to_match_text(d.text):
+                continue
+            for x in re.finditer(re.escape(bare), m):
+                a, e = x.start(), x.end()
+                if a in stop or a in taken or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
+                                               and self.lex.boundary_before(m, a) is None):
+                    continue
+                if m.startswith("长", e) and bare[-1] in "局厅":
+                    e -= 1  # 勞工局長: 勞工 + the title 局长
+                elif not _TITLE_NEXT.match(m, e) and not _DEPT_HEAD.match(m, e):
+                    continue
+                out.append(replace(d, text=doc.text[a:e], start=a, end=e, rule="body.anaphor.v1"))
+        return out
 
     def _chain_unions(self, doc: Doc, found: list[Mention], stop: frozenset[int],
                       written: dict[str, str]) -> list[Mention]:

@@ -41,7 +41,7 @@ _PURPOSE_MORE = re.compile(r"(?:进一步|更好|切实|引导|推动|促进|助
 _HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,24}?)?"
                     r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?"
                     r"(?:今天|今日|昨天|昨日|当天|当日|近日|日前|[0-9]{1,2}月[0-9]{1,2}日)?(?:上午|下午|晚上)?"
-                    r"(?:于[^,，。在]{0,16}?)?(?:在[^,，。]{0,20}?)?(?:隆重|胜利|顺利|正式|成功|专门)?"
+                    r"(?:[于於][^,，。在]{0,16}?)?(?:在[^,，。]{0,20}?)?(?:隆重|胜利|顺利|正式|成功|专门)?"
                     r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
 #: a person of the body leading the visit (副主任甲率 / 主席乙带队) or convening the meeting (主任丙主持召开)
 _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
@@ -105,7 +105,7 @@ class Organiser:
             return []
         a, b = doc.sentences[0]
         lead = sorted((x for x in bodies if a <= x.start < b and x.label in (Label.UNION_BODY, Label.ORGANIZATION)),
-                      key=lambda x: x.start)
+                      key=lambda x: (x.start, -x.end))  # 台中市政府勞工局 before 台中市政府: the fullest name
         if not lead:
             return []
         for start in _lead_starts(doc, a, b):
@@ -192,7 +192,7 @@ class Organiser:
 
     @staticmethod
     def first_union(x: OrganiserInput) -> Mention | None:
-        return next((y for y in x.bodies if y.label is Label.UNION_BODY), None)
+        return min((y for y in x.bodies if y.label is Label.UNION_BODY), key=lambda y: (y.start, -y.end), default=None)
 
     @staticmethod
     def first_body(x: OrganiserInput) -> Mention | None:
@@ -202,7 +202,7 @@ class Organiser:
         end = doc.text.find("\n")
         end = len(doc.text) if end < 0 else end
         found = sorted((y for y in x.bodies if y.start < end and y.label is Label.ORGANIZATION
-                        and y.attr("kind") != "congress"), key=lambda y: y.start)
+                        and y.attr("kind") != "congress"), key=lambda y: (y.start, -y.end))
         return found[0] if found else None
 
 
