@@ -292,3 +292,16 @@ def test_bodies_of_chains_and_committees(extractor: Extractor, text: str, expect
 def test_programmes_and_honours(extractor: Extractor, text: str, found: set[str], not_found: set[str]) -> None:
     names = _names(_facts(extractor, text), Label.CAMPAIGN)
     assert found <= names and not (not_found & names), names
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a name after a quoted honour; a surname the table lacked (赖, 丘); a worker before the name
+    ("现场听取了\"莱阳工匠\"池连学、\"山东省劳动模范\"初鹏飞的工作情况汇报。", {"池连学", "初鹏飞"}),
+    ("共青团台山市委书记赖文辉详细介绍了经验。", {"赖文辉"}),
+    ("\"冬天能喝上热水了。\"环卫工人郭秀梅开心地说道。", {"郭秀梅"}),
+    # a group of workers before 和 is no title of a name (和新就业形态…)
+    ("聚焦困难职工、农民工和新就业形态劳动者。", set()),
+])
+def test_people_named_after_honours_and_trades(extractor: Extractor, text: str, people: set[str]) -> None:
+    assert _names(_facts(extractor, text), Label.PERSON) == people
+

@@ -55,6 +55,9 @@ _THEN_MADE = re.compile(r"[,，;；]((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]
 _LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,4}")
 #: a minority name ending a list member: 木合亚提·加尔木哈买提
 _DOTTED_END = re.compile(r"[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,6}$")
+#: a quoted honour a name follows: "莱阳工匠"池连学, "最美职工"甲
+_QUOTED_HONOUR = re.compile(r'"[^"\n]{0,12}(?:工匠|劳动模范|劳模|标兵|能手|模范|先进个人|先进工作者|'
+                            r'最美[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}之星|五一劳动奖章获得者)"')
 _ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为"
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
@@ -214,6 +217,7 @@ class PeopleFinder:
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
         self._names_before_roles(doc, hits, covered, stop)
+        self._names_after_honours(doc, hits, covered, stop)
         _inherit_bodies(doc, hits, bodies)
         self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
@@ -436,6 +440,21 @@ class PeopleFinder:
             n = next((k for k in (3, 2) if self._plain_name(m[a:a + k]) and _ROLE_NEXT.match(m, a + k)), 0)
             if n:
                 hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.before_role.v1", a))
+                _mark(covered, a, a + n)
+        hits.sort(key=lambda h: h.start)
+
+    def _names_after_honours(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """``"莱阳工匠"池连学、"山东省劳动模范"初鹏飞``: a name right after a quoted honour (rule
+        ``person.honoured.v1``)."""
+        m = doc.match
+        for x in _QUOTED_HONOUR.finditer(m) if '"' in m else ():
+            a = x.end()
+            if a >= len(m) or covered[a] or stop[a]:
+                continue
+            n = self.name_at(m, a)
+            if n and (a + n >= len(m) or not "\u4e00" <= m[a + n] <= "\u9fff" or _CUE_RE.match(m, a + n)
+                      or m[a + n] in "的和等"):
+                hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.honoured.v1", x.start()))
                 _mark(covered, a, a + n)
         hits.sort(key=lambda h: h.start)
 
