@@ -172,6 +172,13 @@ class BodyFinder:
             if d.level in ("province", "city") and d.short and len(d.short) >= 2 and d.short != d.name:
                 self.short_places.setdefault(d.short, []).append(d.code)
         self.short_place_re = re.compile(alternation(list(self.short_places)))
+        #: counties and districts by their short names, read only right before a place of theirs (晋江青阳街道)
+        self.county_shorts: dict[str, list[str]] = {}
+        for d in divs.by_code.values():
+            if d.level == "district" and d.short and len(d.short) >= 2 and d.short != d.name \
+                    and d.short not in self.short_places:
+                self.county_shorts.setdefault(d.short, []).append(d.code)
+
         self.dept_re = re.compile(f"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(list(read_words('department_endings.txt')))})")
 
     # -- places ------------------------------------------------------------------------------
@@ -220,6 +227,18 @@ class BodyFinder:
             else:
                 continue
             out.append(PlaceHit(a, e, [code], code, in_chain=bool(below), short=True))
+        taken |= _positions([(h.start, h.end) for h in out])
+        for nxt in found:  # 晋江青阳街道: 晋江市's 青阳街道
+            e = nxt.start
+            for k in (4, 3, 2):
+                a = e - k
+                codes = self.county_shorts.get(m[a:e]) if a >= 0 and nxt.code else None
+                if not codes or a in taken or e - 1 in taken:
+                    continue
+                below = [c for c in codes if self.divs.is_ancestor(c, nxt.code)]
+                if len(below) == 1:
+                    out.append(PlaceHit(a, e, below, below[0], in_chain=True, short=True))
+                    break
         return out
 
     def _place_hits(self, m: str) -> list[PlaceHit]:
