@@ -232,10 +232,10 @@ class BodyFinder:
             e = nxt.start
             for k in (4, 3, 2):
                 a = e - k
-                codes = self.county_shorts.get(m[a:e]) if a >= 0 and nxt.code else None
-                if not codes or a in taken or e - 1 in taken:
+                shorts = self.county_shorts.get(m[a:e]) if a >= 0 and nxt.code else None
+                if not shorts or a in taken or e - 1 in taken:
                     continue
-                below = [c for c in codes if self.divs.is_ancestor(c, nxt.code)]
+                below = [c for c in shorts if self.divs.is_ancestor(c, nxt.code)]
                 if len(below) == 1:
                     out.append(PlaceHit(a, e, below, below[0], in_chain=True, short=True))
                     break
