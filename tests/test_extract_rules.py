@@ -273,6 +273,16 @@ def test_relations_more(extractor: Extractor, text: str, expected: set[tuple[str
     # the lead's subject at its fullest holds the event (於 is 于)
     ("台中市政府勞工局於12月22日舉辦「市長與工會有約」活動。副秘書長陳志明出席。",
      {("ATTENDED", "陳志明", "台中市政府勞工局")}),
+    # a list member whose title names its government by the place alone joins the list's role
+    ("1月18日,四川省总工会召开座谈会,四川省委常委、省总工会主席杜文华,四川省副省长许青,省总工会副主席罗成等领导出席会议。",
+     {("ATTENDED", "杜文华", "四川省总工会"), ("ATTENDED", "许青", "四川省总工会")}),
+    # a speech verb after a 在…时 phrase; a quoted report title with commas; a pronoun's speech
+    ("衡水市总工会召开推进会。市总工会党组书记、常务副主席季明华在主持推进会议时要求,各级工会要结合实际。",
+     {("CHAIRED", "季明华", "衡水市总工会"), ("SPOKE", "季明华", "衡水市总工会")}),
+    ("3月2日,歙县总工会召开全委会议。县总工会主席方立军作了题为\"围绕中心,主动作为\"的工作报告。",
+     {("SPOKE", "方立军", "歙县总工会")}),
+    ("6月2日,晋城市总工会举行揭牌仪式。市总工会主席张卫东出席。张卫东实地查看了驿站。他指出,要做好服务。",
+     {("SPOKE", "张卫东", "晋城市总工会")}),
 ])
 def test_bodies_of_chains_and_committees(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     got = _rels(_facts(extractor, text))
@@ -304,4 +314,10 @@ def test_programmes_and_honours(extractor: Extractor, text: str, found: set[str]
 ])
 def test_people_named_after_honours_and_trades(extractor: Extractor, text: str, people: set[str]) -> None:
     assert _names(_facts(extractor, text), Label.PERSON) == people
+
+
+def test_a_quoted_pronoun_speaker_or_one_two_sentences_back_is_no_speaker(extractor: Extractor) -> None:
+    text = ("9月5日,揭阳市总工会举行助学仪式。市总工会常务副主席黄丽珍主持仪式。受助学生代表林思琪分享了成长经历。"
+            "她说:\"工会的帮助让我安心。\"")
+    assert ("SPOKE", "黄丽珍", "揭阳市总工会") not in _rels(_facts(extractor, text))
 

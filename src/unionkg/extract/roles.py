@@ -39,6 +39,14 @@ _LEADER_TITLE = re.compile(r"(?:书记|主席|主任|[省市区县镇乡旗州�
                            r"经理|秘书长|负责人|领导|组长|团长|检察长|庭长|执委)$")
 
 
+#: the end of a 在… phrase of time or occasion, a verb after it (在主持会议时要求)
+_DURING = re.compile(r"(?:时|中|上|之际)[,，]?")
+#: a sentence a pronoun opens for its speaker (他指出, 她强调): the person named last before
+_PRONOUN_SPEAKS = re.compile(r"(?:他|她)(?:还|也|同时|进一步|最后|首先)?")
+_QUOTE_NEXT = re.compile(r"(?:道)?[:：,，]?\s*\"")
+#: what joins two people of a list: a separator, and a place before the next one's title
+#: (…主席甲,四川省副省长乙: the government 乙's title implies is named by its place alone)
+_JOINS = re.compile(r"[、,，及和与](?:[\u4e00-\u9fff]{1,7}(?:自治区|省|市|区|县|旗|州|盟))?")
 #: a report made by someone named before: 大会听取了甲同志代表…所作的…工作报告
 _MADE_BY = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,24}?)?所作的")
 #: a report heard from someone: 听取了甲、乙的工作情况汇报
@@ -85,6 +93,8 @@ class RoleCues:
 
         while start < limit:
             end = min(doc.clause_end(start), limit)
+            while m.count('"', start, end) % 2 and end < limit:
+                end = min(doc.clause_end(end + 1), limit)  # 作了题为"围绕中心,主动作为"的报告: one clause
             clause = m[start:end]
             f = _FILLER.match(clause)
             i = f.end() if f else 0
@@ -117,7 +127,10 @@ class RoleCues:
                                 out.append((RelType.SPOKE, "role.speech_made.v1", start + j))
                                 j += sp.end() if sp else 1
                             k = clause.find("并", j)  # 主持会议并讲话: a second role only after 并
-                            if k < 0 or k - j > 12:
+                            during = _DURING.search(clause, j) if clause.startswith("在", i) else None
+                            if during is not None and k < 0 and verb_at(clause, during.end()):
+                                k = during.end() - 1  # 在主持会议时要求, 在揭牌致辞中表示: the verb after it
+                            if k < 0 or k - j > 24:
                                 break
                             j = k + 1
                         else:
@@ -146,7 +159,7 @@ class RoleCues:
         groups: list[list[PersonHit]] = []
         for p in people:
             prev = groups[-1][-1] if groups else None
-            joined = prev is not None and p.chain_start - prev.end == 1 and doc.match[prev.end] in "、,，及和与"
+            joined = prev is not None and _JOINS.fullmatch(doc.match, prev.end, p.chain_start) is not None
             if prev is not None and (p.rule == "person.list.v1" or (
                     joined and not self.roles_after(doc, prev.end, p.start, prev.name in officials))):
                 groups[-1].append(p)
@@ -186,4 +199,26 @@ class RoleCues:
                 if invited:
                     out.append(Relation(RelType.INVITED, org_name, p.name, org_label, Label.PERSON,
                                         evidence(doc, article_id, p.start, "invited.yaoqing.v1"), event=event_id))
+        if org_name is not None:
+            out += self._pronoun_speakers(doc, article_id, people, officials, org_name, org_label, event_id)
+        return out
+
+    def _pronoun_speakers(self, doc: Doc, article_id: str, people: list[PersonHit], officials: set[str],
+                          org_name: str, org_label: Label, event_id: str) -> list[Relation]:
+        """``…张斌胜实地查看了爱心驿站。他指出,…``: a sentence opened by 他/她 and a speech verb (not
+        a quotation) is spoken by the official named last in the sentence before (rule ``role.pronoun.v1``)."""
+        m, out = doc.match, []
+        for k, (a, _b) in enumerate(doc.sentences):
+            x = _PRONOUN_SPEAKS.match(m, a)
+            if x is None or k == 0:
+                continue
+            r = self.verb_re.match(m, x.end())
+            if r is None or self.verbs[r.group(0)][0] is not RelType.SPOKE or _QUOTE_NEXT.match(m, r.end()):
+                continue  # 她说:"…": a quotation, anyone's
+            prev = doc.sentences[k - 1][0]
+            before = [p for p in people if prev <= p.start and p.end <= a]  # named in the sentence before
+            if not before or before[-1].name not in officials:
+                continue
+            out.append(Relation(RelType.SPOKE, before[-1].name, org_name, Label.PERSON, org_label,
+                                evidence(doc, article_id, a, "role.pronoun.v1"), event=event_id))
         return out
