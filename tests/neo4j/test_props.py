@@ -8,8 +8,9 @@ import networkx as nx
 import pytest
 
 from unionkg.errors import BuildError
-from unionkg.sinks.neo4j import merge_nodes_query, merge_relationships_query, node_rows, relationship_rows
+from unionkg.sinks.neo4j import merge_nodes_query, merge_relationships_query
 from unionkg.sinks.neo4j_props import to_properties, to_property
+from unionkg.sinks.neo4j_rows import GraphRows
 from unionkg.types import Label, RelType
 
 
@@ -54,13 +55,13 @@ def test_rows_reject_labels_and_types_outside_the_ontology() -> None:
     G = nx.MultiDiGraph()
     G.add_node("Foo:x", label="Foo", name="x")
     with pytest.raises(BuildError, match="label 'Foo'"):
-        node_rows(G)
+        GraphRows(G)
     G = nx.MultiDiGraph()
     G.add_node("Person:a", label="Person", name="a")
     G.add_node("Person:b", label="Person", name="b")
     G.add_edge("Person:a", "Person:b", key="k", type="KNOWS`]->() DETACH DELETE n //")
     with pytest.raises(BuildError, match="not one of the ontology's types"):
-        relationship_rows(G)
+        GraphRows(G)
 
 
 def test_cypher_builders_take_labels_only_from_the_enums() -> None:
@@ -101,6 +102,9 @@ class _FlakyDriver:
 
     def consume(self) -> _FlakyDriver:
         return self
+
+    def single(self) -> None:
+        return None
 
     @property
     def counters(self) -> object:
