@@ -6,8 +6,8 @@ A ``RowSource`` hands out plain dicts (graph/MODEL.md's attributes, unconverted)
     iter_edges(rel_type) -> {"source": "UnionBody:佛山市总工会", "target": "Campaign:百千万工程",
                              "key": "IMPLEMENTS:a2", "props": {...}}
 
-``props`` holds every other attribute (not ``label``/``id``/``name`` of a node, not ``type``/``key``
-of an edge). An edge row may carry ``source_label``/``target_label``; without them the end labels are
+``props`` holds every other attribute (``label``/``id`` of a node, ``type``/``key`` of an edge may be
+there too: they are skipped). An edge row may carry ``source_label``/``target_label``; without them the end labels are
 read from the ids, which begin with ``<Label>:`` (graph/MODEL.md). Each (source, target, key) comes
 once. ``GraphRows`` adapts an in-memory ``networkx.MultiDiGraph`` (``model.load_build``); an on-disk
 store offers the same four methods.
@@ -16,8 +16,8 @@ store offers the same four methods.
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("Law:工会法", label="Law", name="工会法", aliases=["《工会法》"])
     >>> rows = GraphRows(G)
-    >>> rows.node_count(Label.LAW), next(rows.iter_nodes(Label.LAW))["props"]
-    (1, {'aliases': ['《工会法》']})
+    >>> rows.node_count(Label.LAW), node_params(next(rows.iter_nodes(Label.LAW)))
+    (1, {'id': 'Law:工会法', 'props': {'name': '工会法', 'aliases': ['《工会法》'], 'id': 'Law:工会法'}})
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from .neo4j_props import to_properties
 
 __all__ = ["GraphRows", "RowSource", "edge_labels", "edge_params", "node_params", "row_source"]
 
-_NODE_SKIP = ("label", "id", "name")
 _EDGE_SKIP = ("type", "key")
 
 
@@ -93,15 +92,14 @@ class GraphRows:
         nodes = self.G.nodes
         for node in self._nodes[label]:
             attrs = nodes[node]
-            yield {"id": str(node), "name": attrs.get("name"),
-                   "props": {k: v for k, v in attrs.items() if k not in _NODE_SKIP}}
+            yield {"id": str(node), "name": attrs.get("name"), "props": attrs}  # label, id, name: skipped
 
     def iter_edges(self, rel_type: RelType) -> Iterator[dict[str, Any]]:
         label = self._label
         for u, v, key, attrs in self._edges[rel_type]:
             yield {"source": str(u), "target": str(v), "key": str(key),
                    "source_label": label[u], "target_label": label[v],
-                   "props": {k: val for k, val in attrs.items() if k not in _EDGE_SKIP}}
+                   "props": attrs}  # type, key: skipped by edge_params
 
 
 def row_source(source: nx.MultiDiGraph | RowSource) -> RowSource:
@@ -134,7 +132,7 @@ def edge_labels(row: dict[str, Any]) -> tuple[Label, Label]:
 def node_params(row: dict[str, Any]) -> dict[str, Any]:
     """A node row as the Cypher parameter ``{id, props}`` (props converted by ``neo4j_props``)."""
     attrs = row["props"]
-    props = to_properties({"name": row.get("name"), **attrs}, skip=("label", "id"))
+    props = to_properties({"name": row.get("name"), **attrs} if "name" not in attrs else attrs, skip=("label", "id"))
     props["id"] = row["id"]
     return {"id": row["id"], "props": props}
 
