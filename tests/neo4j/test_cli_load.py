@@ -3,14 +3,17 @@ mapped to what to do, the driver's log kept off the terminal, the bulk path thro
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import pty
 import re
 import select
 import socket
+import struct
 import subprocess
 import sys
+import termios
 import threading
 import time
 from collections.abc import Iterator
@@ -34,8 +37,9 @@ def env(server: Server, **extra: str) -> dict[str, str]:
 def in_terminal(args: list[str], environ: dict[str, str], timeout: float = 300) -> tuple[int, str, str]:
     """Run ARGS with stderr on a pseudo-terminal (as in a shell); returns (exit code, stdout, terminal)."""
     master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))  # a 120-column terminal
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL,
-                            env={**os.environ, **environ, "COLUMNS": "120"})
+                            env={**os.environ, **environ})
     os.close(slave)
     screen = b""
     deadline = time.monotonic() + timeout

@@ -139,6 +139,7 @@ class LoadReport:
     fresh: bool = False  # written with CREATE into an empty database
     schema_seconds: float = 0.0
     wait_seconds: float = 0.0  # waiting for another load to finish
+    data_seconds: float = 0.0  # writing nodes and relationships, from the first batch to the last
     seconds: float = 0.0  # the whole load, schema included
 
     @property
@@ -148,11 +149,6 @@ class LoadReport:
     @property
     def relationship_rows(self) -> int:
         return sum(self.relationships.values())
-
-    @property
-    def data_seconds(self) -> float:
-        """Time spent writing nodes and relationships (schema and waiting left out)."""
-        return max(self.seconds - self.schema_seconds - self.wait_seconds, 0.0)
 
     def summary(self) -> str:
         data = self.data_seconds
@@ -379,6 +375,7 @@ class _Run:
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{time.time_ns()}"
         self.held = False
         self.beat = 0.0
+        self.waited = 0.0  # seconds spent waiting for another load's marker
 
     def _query(self, cypher: str, **params: Any) -> list[neo4j.Record]:
         return list(self.driver.execute_query(cypher, params, database_=self.database).records)
@@ -404,6 +401,7 @@ class _Run:
                 on_wait(f"another load ({rows[0]['holder']}) is writing into this database; waiting for it "
                         f"(its marker goes stale {STALE_SECONDS - age:.0f}s after its last heartbeat)")
                 time.sleep(2.0)
+                self.waited += 2.0
                 continue
             if not self._empty():
                 return False
@@ -567,9 +565,9 @@ def load_graph(
             apply_schema(driver, database, schema)
             report.schema_seconds = time.monotonic() - began
             stage = "start"
-            waited = time.monotonic()
             report.fresh = run.claim(lambda message: tell("wait", 0, 0, message)) and create
-            report.wait_seconds = time.monotonic() - waited
+            report.wait_seconds = run.waited
+            data_began = time.monotonic()
             prefetch = _Prefetch(_batches(rows, batch_size))
             for batch in prefetch:
                 stage = batch.stage
@@ -593,6 +591,7 @@ def load_graph(
                 plan = rel_plan if isinstance(batch.group, tuple) else node_plan
                 tell(stage, counts[batch.name], plan.get(batch.name, counts[batch.name]))
                 run.heartbeat()
+            report.data_seconds = time.monotonic() - data_began
         except (neo_exc.Neo4jError, neo_exc.DriverError, OSError, Neo4jError) as err:
             report.seconds = time.monotonic() - began
             cause = err if isinstance(err, Neo4jError) else _translate(err, uri, user, database)

@@ -182,36 +182,47 @@ class _File:
         self.rows = 0
 
     def line(self, lead: list[str], props: dict[str, Any]) -> str:
-        """The CSV line of one row (LEAD: the fixed cells), noting what its values were."""
-        cells = [_field(v) for v in lead]
+        """The CSV line of one row (LEAD: the fixed cells), noting what its values were.
+
+        PROPS are converted (``to_properties``): scalars, or lists that are homogeneous arrays.
+        """
+        cells = ['"' + v.replace('"', '""') + '"' for v in lead]
         columns, delimiter = self.columns, self.streamed_with
-        for name in props:
-            if name not in columns and name not in self.fixed:
-                columns[name] = _Column()
+        if len(props) > len(columns):
+            for name in props:
+                if name not in columns and name not in self.fixed:
+                    columns[name] = _Column()
         for name, column in columns.items():
             value = props.get(name)
             if value is None:
                 cells.append("")
                 continue
-            kind = _kind(value)
-            column.kinds.add(kind)  # type: ignore[arg-type]
-            if isinstance(value, list):
-                strings = [v for v in value if isinstance(v, str)]
-                for d in self.candidates:
-                    if any(d in s for s in strings):
-                        self.used.add(d)
-                        if kind == "string[]":
-                            column.delimiters.add(d)
-                if kind is not None and kind.endswith("]"):
-                    column.array_cells = True
-                    text = delimiter.join(_scalar_text(v) for v in value)
-                else:
-                    column.json_cells = True
-                    text = to_json(value)
-            else:
+            t = type(value)
+            if t is str:
+                column.kinds.add("string")
                 column.scalar_cells = True
-                text = _scalar_text(value)
-            cells.append(_field(text))
+                text = value
+            elif t is list:
+                if value:
+                    kind = _SCALAR_TYPES.get(type(value[0]), "string") + "[]"
+                    if kind == "string[]":
+                        blob = "".join(value)
+                        for d in self.candidates:
+                            if d in blob:
+                                self.used.add(d)
+                                column.delimiters.add(d)
+                        text = delimiter.join(value)
+                    else:
+                        text = delimiter.join([_scalar_text(v) for v in value])
+                else:
+                    kind, text = "[]", ""
+                column.kinds.add(kind)
+                column.array_cells = True
+            else:
+                column.kinds.add(_SCALAR_TYPES.get(t, "string"))
+                column.scalar_cells = True
+                text = ("true" if value else "false") if t is bool else str(value)
+            cells.append('"' + text.replace('"', '""') + '"')
         line = ",".join(cells)
         if "\n" in line or "\r" in line:
             self.multiline = True
