@@ -1,25 +1,26 @@
-"""Neo4j load throughput: UNWIND-MERGE over Bolt vs. the neo4j-admin bulk CSV import.
+"""Neo4j load throughput: UNWIND batches over Bolt vs. the neo4j-admin bulk import.
 
-Generates a graph shaped like graph/MODEL.md (union hierarchy, campaigns, events, people, articles,
-evidence on every article-level edge) of at least --nodes nodes and --rels relationships, then
+Takes a build directory (``--build DIR``, e.g. ``unionkg synth -n 60000`` then ``unionkg build``) or
+generates a graph shaped like graph/MODEL.md (``--nodes``/``--rels``), then
 
-1. loads it with ``unionkg.sinks.neo4j.load_graph`` into a fresh local server, twice (the second
-   load is the idempotent re-run), and
-2. writes it with ``write_neo4j_admin`` and imports it with ``neo4j-admin database import full``
-   into an empty database (timed end to end: CSV writing and import),
+1. loads it with ``unionkg.sinks.neo4j.load_graph`` into a fresh local server (an empty database:
+   CREATE), for each of ``--batch-sizes``, and again with MERGE only (``--merge-too``);
+2. loads it a second time (MERGE: must create nothing);
+3. imports it with ``bulk_import`` (CSV streamed from the rows + ``neo4j-admin database import
+   full``) into a new database, starts the server on it and creates the schema, each part timed.
 
-printing relationships/s for each. Servers come from scripts/neo4j-local (run
-scripts/neo4j-local-install once).
+It prints relationships/s for each, and the machine's load average (the figures depend on it).
+Servers come from scripts/neo4j-local (run scripts/neo4j-local-install once).
 
-    python benchmarks/bench_neo4j_load.py                      # 100k nodes, 500k relationships
-    python benchmarks/bench_neo4j_load.py --nodes 20000 --rels 100000
+    python benchmarks/bench_neo4j_load.py --build /tmp/big/build --heap 4g --pagecache 2g
+    python benchmarks/bench_neo4j_load.py --nodes 20000 --rels 100000 --batch-sizes 2000,5000,10000,20000
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
-import re
 import shutil
 import socket
 import subprocess
@@ -31,8 +32,9 @@ from typing import Any
 
 import networkx as nx
 
-from unionkg.sinks.neo4j import load_graph
-from unionkg.sinks.neo4j_admin import write_neo4j_admin
+from unionkg.sinks.neo4j import create_schema, load_graph
+from unionkg.sinks.neo4j_admin import bulk_import
+from unionkg.sinks.neo4j_rows import GraphRows
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "neo4j-local"
@@ -122,17 +124,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def server(home: Path, heap: str, pagecache: str) -> str:
+def server(home: Path, heap: str, pagecache: str, port: int | None = None) -> str:
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").write_text(f"server.memory.pagecache.size={pagecache}\n")
-    port = free_port()
+    port = port or free_port()
     subprocess.run([sys.executable, str(SCRIPT), "start", "--data", str(home), "--bolt-port", str(port),
-                    "--password", PASSWORD, "--heap", heap], check=True)
+                    "--password", PASSWORD, "--heap", heap], check=True, stdout=subprocess.DEVNULL)
     return f"bolt://127.0.0.1:{port}"
 
 
 def stop(home: Path) -> None:
-    subprocess.run([sys.executable, str(SCRIPT), "stop", "--data", str(home)], check=False)
+    subprocess.run([sys.executable, str(SCRIPT), "stop", "--data", str(home)], check=False, stdout=subprocess.DEVNULL)
 
 
 def count(uri: str) -> tuple[int, int]:
@@ -144,52 +146,91 @@ def count(uri: str) -> tuple[int, int]:
     return nodes, rels
 
 
+def load_avg() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} {five:.1f} {fifteen:.1f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--build", type=Path, help="a build directory to load (default: a generated graph)")
     parser.add_argument("--nodes", type=int, default=100_000)
     parser.add_argument("--rels", type=int, default=500_000)
-    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--batch-sizes", default="10000", help="comma-separated rows per transaction to try")
+    parser.add_argument("--merge-too", action="store_true", help="also time a MERGE-only load into an empty database")
+    parser.add_argument("--no-bolt", action="store_true", help="skip the Bolt loads")
+    parser.add_argument("--no-bulk", action="store_true", help="skip the neo4j-admin import")
+    parser.add_argument("--reload-after-bulk", action="store_true", help="check that a load after it adds nothing")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="1g")
     parser.add_argument("--workdir", type=Path, help="keep the servers' data here (default: a temp dir)")
     opts = parser.parse_args()
     work = opts.workdir or Path(tempfile.mkdtemp(prefix="bench-neo4j-"))
     began = time.monotonic()
-    G = generate(opts.nodes, opts.rels)
+    if opts.build:
+        from unionkg.model import load_build
+
+        G = load_build(opts.build)
+        what = f"build {opts.build}"
+    else:
+        G = generate(opts.nodes, opts.rels)
+        what = "generated graph"
+    rows = GraphRows(G)
     n, m = G.number_of_nodes(), G.number_of_edges()
-    print(f"graph: {n} nodes, {m} relationships (generated in {time.monotonic() - began:.1f}s)")
+    print(f"{what}: {n:,} nodes, {m:,} relationships (read in {time.monotonic() - began:.1f}s); "
+          f"{os.cpu_count()} cores, {load_avg()}", flush=True)
 
-    home = work / "merge"
-    uri = server(home, opts.heap, opts.pagecache)
-    try:
-        report = load_graph(G, uri, "neo4j", PASSWORD, batch_size=opts.batch_size)
-        assert count(uri) == (n, m), count(uri)
-        print(f"UNWIND-MERGE, empty database: {report.seconds:.1f}s, {m / report.seconds:,.0f} relationships/s "
-              f"({n / report.seconds:,.0f} nodes/s, batch {opts.batch_size})")
-        again = load_graph(G, uri, "neo4j", PASSWORD, batch_size=opts.batch_size)
-        assert again.nodes_created == 0 and again.relationships_created == 0
-        print(f"UNWIND-MERGE, re-load (no change): {again.seconds:.1f}s, {m / again.seconds:,.0f} relationships/s")
-    finally:
-        stop(home)
+    if not opts.no_bolt:
+        runs = [(int(b), True) for b in opts.batch_sizes.split(",")]
+        if opts.merge_too:
+            runs.append((runs[0][0], False))
+        for i, (batch, create) in enumerate(runs):
+            home = work / f"bolt{i}"
+            shutil.rmtree(home, ignore_errors=True)
+            uri = server(home, opts.heap, opts.pagecache)
+            try:
+                before = load_avg()
+                report = load_graph(rows, uri, "neo4j", PASSWORD, batch_size=batch, create=create)
+                assert count(uri) == (n, m), count(uri)
+                print(f"UNWIND {'CREATE' if report.fresh else 'MERGE'}, empty database, batch {batch}: "
+                      f"{report.data_seconds:.1f}s data ({m / report.data_seconds:,.0f} relationships/s, "
+                      f"{(n + m) / report.data_seconds:,.0f} rows/s) + {report.schema_seconds:.1f}s schema; "
+                      f"{before} -> {load_avg()}", flush=True)
+                if i == 0:
+                    before = load_avg()
+                    again = load_graph(rows, uri, "neo4j", PASSWORD, batch_size=batch)
+                    assert again.nodes_created == 0 and again.relationships_created == 0, again.summary()
+                    assert count(uri) == (n, m)
+                    print(f"re-load (MERGE, creates nothing: {again.nodes_created} nodes, "
+                          f"{again.relationships_created} relationships): {again.data_seconds:.1f}s data, "
+                          f"{m / again.data_seconds:,.0f} relationships/s; {before} -> {load_avg()}", flush=True)
+            finally:
+                stop(home)
+                shutil.rmtree(home, ignore_errors=True)
 
-    home = work / "bulk"
-    began = time.monotonic()
-    export = write_neo4j_admin(G, work / "csv")
-    written = time.monotonic() - began
-    proc = subprocess.run([sys.executable, str(SCRIPT), "admin", "--data", str(home), "--",
-                           *export.arguments("neo4j")], capture_output=True, text=True)
-    total = time.monotonic() - began
-    if proc.returncode != 0:
-        sys.exit(f"neo4j-admin import failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    done = re.search(r"IMPORT DONE in ([^\n.]+)", proc.stdout)
-    print(f"neo4j-admin import: {total:.1f}s end to end ({written:.1f}s writing CSV, import reported "
-          f"{done.group(1).strip() if done else '?'}), {m / total:,.0f} relationships/s "
-          f"({m / (total - written):,.0f} relationships/s for the import alone)")
-    uri = server(home, opts.heap, opts.pagecache)
-    try:
-        assert count(uri) == (n, m), count(uri)
-    finally:
-        stop(home)
+    if not opts.no_bulk:
+        home = work / "bulk"
+        shutil.rmtree(home, ignore_errors=True)
+        before = load_avg()
+        bulk = bulk_import(rows, [sys.executable, str(SCRIPT), "admin", "--data", str(home), "--"], "neo4j")
+        print(f"neo4j-admin: {bulk.summary()}; {before} -> {load_avg()}", flush=True)
+        began = time.monotonic()
+        uri = server(home, opts.heap, opts.pagecache)
+        started = time.monotonic() - began
+        try:
+            schema = create_schema(uri, "neo4j", PASSWORD)
+            assert count(uri) == (n, m), count(uri)
+            total = bulk.seconds + schema
+            print(f"bulk end to end: CSV {bulk.csv_seconds:.1f}s + import {bulk.import_seconds:.1f}s = "
+                  f"{bulk.seconds:.1f}s ({m / bulk.seconds:,.0f} relationships/s); then server start {started:.1f}s "
+                  f"and schema {schema:.1f}s: {total:.1f}s without the start ({m / total:,.0f} relationships/s)",
+                  flush=True)
+            if opts.reload_after_bulk:
+                again = load_graph(rows, uri, "neo4j", PASSWORD)
+                assert again.nodes_created == 0 and again.relationships_created == 0, again.summary()
+                print(f"load after the bulk import creates nothing ({again.data_seconds:.1f}s)", flush=True)
+        finally:
+            stop(home)
     if opts.workdir is None:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -6,6 +6,7 @@ Each command parses its options, calls one library function and turns ``UnionKGE
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import Any
 
@@ -140,37 +141,156 @@ def eval_cmd(gold: str, facts: str, show_errors: bool) -> None:
 # --- neo4j: load / query (issue 5) ------------------------------------------------------------
 
 
-def _neo4j_options(fn: Any) -> Any:
-    """--uri/--user/--password/--database, defaulting to NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE."""
+def _neo4j_options(fn: Any, password_required: bool = True) -> Any:
+    """--uri/--user/--password/--database/--verbose, defaulting to NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE."""
+    fn = click.option("--verbose", is_flag=True, help="Show the Neo4j driver's own log on stderr.")(fn)
     fn = click.option("--database", envvar="NEO4J_DATABASE", help="Database name (default: the server's).")(fn)
-    fn = click.option("--password", envvar="NEO4J_PASSWORD", required=True, help="Password [env NEO4J_PASSWORD].")(fn)
+    fn = click.option("--password", envvar="NEO4J_PASSWORD", required=password_required,
+                      help="Password [env NEO4J_PASSWORD].")(fn)
     fn = click.option("--user", envvar="NEO4J_USER", default="neo4j", show_default=True,
                       help="User name [env NEO4J_USER].")(fn)
     return click.option("--uri", envvar="NEO4J_URI", default="bolt://127.0.0.1:7687", show_default=True,
                         help="Bolt URI [env NEO4J_URI].")(fn)
 
 
+def _driver_log(verbose: bool) -> None:
+    """The driver's log on stderr with --verbose; otherwise nowhere (not Python's last-resort stderr)."""
+    import logging
+
+    log = logging.getLogger("neo4j")
+    log.handlers.clear()
+    log.propagate = False
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG)
+    else:
+        log.addHandler(logging.NullHandler())
+
+
+class _LoadBar:
+    """The load's progress: a bar (rows, rate, ETA) on a terminal, a line per finished stage elsewhere."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet, self.shown = quiet, 0
+        self.bar: Any = None
+        self.tty = sys.stderr.isatty()
+        self.waiting = ""
+
+    def __call__(self, p: Any) -> None:
+        if self.quiet:
+            return
+        if p.stage == "wait":
+            if p.message != self.waiting:
+                self.waiting = p.message
+                (self.bar.write if self.bar is not None else lambda m: click.echo(m, err=True))(f"waiting: {p.message}")
+            return
+        if not self.tty:
+            if p.stage != "schema" and p.done == p.total:
+                click.echo(f"{p.stage}: {p.done}", err=True)
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=p.rows_total, unit=" rows", unit_scale=True, file=sys.stderr, dynamic_ncols=True,
+                            desc="schema")
+        self.bar.set_description(p.stage, refresh=False)
+        self.bar.update(p.rows_done - self.shown)
+        self.shown = p.rows_done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+class _CsvBar:
+    """Progress of --bulk's CSV files, as a bar on a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.bar: Any = None
+        self.on = not quiet and sys.stderr.isatty()
+        self.shown = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.on:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit=" rows", unit_scale=True, file=sys.stderr, desc="CSV for neo4j-admin")
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 @cli.command(name="load")
 @click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
-@_neo4j_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=2000, show_default=True, help="Rows per transaction.")
-@click.option("--quiet", is_flag=True, help="No progress lines.")
-def load_cmd(build_dir: str, uri: str, user: str, password: str, database: str | None, batch_size: int,
-             quiet: bool) -> None:
-    """Load a build's graph into Neo4j (MERGE: safe to repeat, adds only what is new)."""
+@functools.partial(_neo4j_options, password_required=False)
+@click.option("--batch-size", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows per transaction.")
+@click.option("--quiet", is_flag=True, help="No progress bar or lines.")
+@click.option("--schema-only", is_flag=True, help="Only create the constraints and indexes (e.g. after --bulk).")
+@click.option("--bulk", is_flag=True,
+              help="Import with neo4j-admin into a stopped server's new (or --overwrite) database: fastest first load.")
+@click.option("--neo4j-admin", "admin", envvar="NEO4J_ADMIN", default="neo4j-admin", show_default=True,
+              help="With --bulk: the command that runs neo4j-admin, e.g. "
+                   "\"scripts/neo4j-local admin --data DIR --\" [env NEO4J_ADMIN].")
+@click.option("--overwrite", is_flag=True, help="With --bulk: replace the database (everything in it is deleted).")
+@click.option("--csv-dir", type=click.Path(file_okay=False), help="With --bulk: keep the CSV files here.")
+def load_cmd(build_dir: str, uri: str, user: str, password: str | None, database: str | None, verbose: bool,
+             batch_size: int, quiet: bool, schema_only: bool, bulk: bool, admin: str, overwrite: bool,
+             csv_dir: str | None) -> None:
+    """Load a build's graph into Neo4j (safe to repeat: adds only what is new).
+
+    Over Bolt, rows stream in batches of one transaction each: CREATEd into an empty database,
+    MERGEd otherwise. With --bulk, neo4j-admin imports them while the server is stopped; start it
+    and run `load BUILD_DIR --schema-only` to create the constraints and indexes.
+    """
+    import shlex
+
     from .errors import UnionKGError
     from .model import load_build
-    from .sinks.neo4j import load_graph
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if not quiet and done == total:
-            click.echo(f"{stage}: {done}", err=True)
-
+    _driver_log(verbose)
+    if bulk and schema_only:
+        raise click.UsageError("--bulk and --schema-only do not go together: import first, then create the schema")
+    if not bulk and not password:
+        raise click.MissingParameter(param_hint="'--password'", param_type="option")
+    if (overwrite or csv_dir) and not bulk:
+        raise click.UsageError("--overwrite and --csv-dir go with --bulk")
     try:
-        report = load_graph(load_build(build_dir), uri, user, password, database, batch_size, progress)
+        if bulk:
+            from .sinks.neo4j_admin import bulk_import
+
+            rows_bar = _CsvBar(quiet)
+            try:
+                report = bulk_import(load_build(build_dir), shlex.split(admin), database or "neo4j", csv_dir,
+                                     overwrite, progress=rows_bar)
+            finally:
+                rows_bar.close()
+            click.echo(report.summary())
+            click.echo("next: start the server, then `unionkg load "
+                       f"{shlex.quote(build_dir)} --schema-only` creates the constraints and indexes", err=True)
+            return
+        from .sinks.neo4j import create_schema, load_graph
+
+        assert password is not None
+        if schema_only:
+            seconds = create_schema(uri, user, password, database)
+            click.echo(f"schema created in {uri} database {database or '(default)'} in {seconds:.1f}s")
+            return
+        bar = _LoadBar(quiet)
+        try:
+            result = load_graph(load_build(build_dir), uri, user, password, database, batch_size, bar)
+        finally:
+            bar.close()
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None
-    click.echo(report.summary())
+    click.echo(result.summary())
 
 
 class _QueryCommand(click.Command):
@@ -236,7 +356,7 @@ def _echo(text: str, excel: bool, nl: bool = True) -> None:
 @_excel_option
 @click.pass_context
 def query_cmd(ctx: click.Context, query_file: str, params: tuple[str, ...], uri: str, user: str, password: str,
-              database: str | None, fmt: str, excel: bool) -> None:
+              database: str | None, verbose: bool, fmt: str, excel: bool) -> None:
     """Run a Cypher file from queries/ (header :param values fill in what -p does not give).
 
     A parameter the file does not take is refused; `unionkg query FILE --help` lists the file's
@@ -249,6 +369,7 @@ def query_cmd(ctx: click.Context, query_file: str, params: tuple[str, ...], uri:
     from .sinks.neo4j_query import query_file as run_file
 
     fmt = _csv_format(ctx, fmt, excel)
+    _driver_log(verbose)
     try:
         values = dict(parse_param(p) for p in params)
         _echo(run_file(Path(query_file), values, uri, user, password, database, fmt, excel=excel), excel)

@@ -86,3 +86,21 @@ def test_bulk_import_gives_the_same_graph(tmp_path: Path) -> None:
             assert bad.records[0]["a"] == [hand.INJECTION + "'"]
     finally:
         stop_server(server)
+
+
+def test_streamed_files_are_rewritten_only_when_a_column_needs_it(tmp_path: Path) -> None:
+    G = hand.build()
+    people = [n for n, a in G.nodes(data=True) if a["label"] == "Person"]
+    G.nodes[people[0]]["mixed"] = ["列表"]  # an array first ...
+    G.nodes[people[-1]]["mixed"] = "文本"  # ... then text: the column is text, the array a JSON string
+    G.nodes[people[-1]]["late"] = 7  # a column that appears on the last row only
+    export = write_neo4j_admin(G, tmp_path)
+    assert export.rewritten == ["nodes_Person.csv"]
+    header = header_of(export.nodes["Person"][0])
+    assert "mixed" in header and "late:long" in header
+    rows = list(csv.reader(export.nodes["Person"][1].read_text(encoding="utf-8").splitlines()))
+    by_id = {row[0]: dict(zip(header, row, strict=False)) for row in rows}
+    assert by_id[people[0]]["mixed"] == '["列表"]' and by_id[people[-1]]["mixed"] == "文本"
+    assert by_id[people[-1]]["late:long"] == "7"
+    plain = write_neo4j_admin(hand.build(), tmp_path / "plain")
+    assert plain.rewritten == [] and "--multiline-fields=true" not in plain.arguments()

@@ -47,7 +47,7 @@ def test_schema_file_covers_every_label() -> None:
 def test_load_writes_every_node_and_edge_with_properties(neo4j_server: Server, driver: Any) -> None:
     G = hand.build()
     progress: list[tuple[str, int, int]] = []
-    report = load(neo4j_server, G, batch_size=7, progress=lambda *a: progress.append(a))
+    report = load(neo4j_server, G, batch_size=7, progress=lambda p: progress.append((p.stage, p.done, p.total)))
     assert counts(driver) == (G.number_of_nodes(), G.number_of_edges())
     assert report.nodes_created == G.number_of_nodes()
     assert report.relationships_created == G.number_of_edges()
@@ -149,13 +149,14 @@ def test_errors_are_distinct() -> None:
 def test_failure_part_way_reports_what_was_loaded(
     neo4j_server: Server, driver: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = sink.merge_relationships_query
+    for name in ("merge_relationships_query", "create_relationships_query"):
+        real = getattr(sink, name)
 
-    def broken(rel_type: Any, start: Any, end: Any) -> str:
-        query = real(rel_type, start, end)
-        return query + " RETURN 1/0 AS boom" if rel_type.value == "IMPLEMENTS" else query
+        def broken(rel_type: Any, start: Any, end: Any, real: Any = real) -> str:
+            query = real(rel_type, start, end)
+            return query.replace("RETURN count(*)", "RETURN 1/0 + count(*)") if rel_type.value == "IMPLEMENTS" else query
 
-    monkeypatch.setattr(sink, "merge_relationships_query", broken)
+        monkeypatch.setattr(sink, name, broken)
     G = hand.build()
     with pytest.raises(Neo4jLoadError) as err:
         load(neo4j_server, G)

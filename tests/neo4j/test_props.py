@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 
 import networkx as nx
+import props_reference
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from unionkg.errors import BuildError
-from unionkg.sinks.neo4j import merge_nodes_query, merge_relationships_query, node_rows, relationship_rows
+from unionkg.sinks.neo4j import merge_nodes_query, merge_relationships_query
 from unionkg.sinks.neo4j_props import to_properties, to_property
+from unionkg.sinks.neo4j_rows import GraphRows
 from unionkg.types import Label, RelType
 
 
@@ -54,13 +58,13 @@ def test_rows_reject_labels_and_types_outside_the_ontology() -> None:
     G = nx.MultiDiGraph()
     G.add_node("Foo:x", label="Foo", name="x")
     with pytest.raises(BuildError, match="label 'Foo'"):
-        node_rows(G)
+        GraphRows(G)
     G = nx.MultiDiGraph()
     G.add_node("Person:a", label="Person", name="a")
     G.add_node("Person:b", label="Person", name="b")
     G.add_edge("Person:a", "Person:b", key="k", type="KNOWS`]->() DETACH DELETE n //")
     with pytest.raises(BuildError, match="not one of the ontology's types"):
-        relationship_rows(G)
+        GraphRows(G)
 
 
 def test_cypher_builders_take_labels_only_from_the_enums() -> None:
@@ -102,6 +106,9 @@ class _FlakyDriver:
     def consume(self) -> _FlakyDriver:
         return self
 
+    def single(self) -> None:
+        return None
+
     @property
     def counters(self) -> object:
         from types import SimpleNamespace
@@ -129,3 +136,26 @@ def test_transient_errors_are_retried(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(AuthError):
         sink._write(auth, None, "q", [], report, retries=3)  # type: ignore[arg-type]
     assert auth.runs == 1  # not retryable: no second try
+
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1e-5, 1e-4, 0.0, -0.0, 1e16, 0.78]),
+    st.text(max_size=8), st.sampled_from(["含;分号", "\ud800", "a\x00\n\"", "百千万工程"]),
+)
+flat_maps = st.lists(st.dictionaries(st.sampled_from(["article", "sentence", "start", "confidence", "rule"]),
+                                     scalars, max_size=5), min_size=1, max_size=3)
+values = st.one_of(
+    scalars, st.lists(scalars, max_size=4), flat_maps, st.frozensets(st.integers(0, 9), max_size=3),
+    st.lists(st.dictionaries(st.integers(0, 3), scalars, max_size=2), min_size=1, max_size=2),
+    st.dictionaries(st.text(max_size=3), scalars, max_size=2),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.dictionaries(st.sampled_from(["evidence", "aliases", "date", "confidence", "evidence_rule", "x"]),
+                       values, max_size=4))
+def test_fast_conversion_equals_the_reference(attrs: dict[str, object]) -> None:
+    """The fast paths (exact types, flat evidence maps through orjson) give the reference's values."""
+    fast, ref = to_properties(attrs, skip=("type",)), props_reference.to_properties(attrs, skip=("type",))
+    assert json.dumps(fast, sort_keys=True, default=repr) == json.dumps(ref, sort_keys=True, default=repr)

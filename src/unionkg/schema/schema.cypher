@@ -36,3 +36,7 @@ OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consiste
 
 // Adoption dates on IMPLEMENTS, for campaign timelines and activity windows.
 CREATE INDEX implements_date IF NOT EXISTS FOR ()-[r:IMPLEMENTS]-() ON (r.date);
+
+// The run marker of a load into an empty database (unionkg.sinks.neo4j): one at a time, removed when
+// the load ends. While it exists, other loads wait.
+CREATE CONSTRAINT unionkg_load_run IF NOT EXISTS FOR (n:UnionkgLoadRun) REQUIRE n.id IS UNIQUE;

@@ -1,4 +1,4 @@
-"""Write the graph as CSV files for ``neo4j-admin database import full`` (the bulk path).
+"""Write the graph as CSV files for ``neo4j-admin database import full`` (the bulk path), and run it.
 
 One node file per label and one relationship file per type, each with its own header file::
 
@@ -8,36 +8,51 @@ One node file per label and one relationship file per type, each with its own he
     rels_IMPLEMENTS.csv
     import.args                  the neo4j-admin arguments, one per line
 
+Rows are streamed from a ``RowSource`` (or a networkx graph) straight into the files; the header
+files are written last, once the columns and their types are known (columns appear in first-seen
+order; a row written before a column appeared simply ends early, which neo4j-admin reads as null).
+
 Values are converted as for the Bolt loader (``neo4j_props``): maps and lists of maps become JSON
 strings and a column whose values disagree in type is written as text. Arrays join their elements with
 ``;``, or, when some string element contains ``;`` (OCR text often has ASCII punctuation), with the
 first of ``|`` and U+001F that none contains, so arrays stay arrays as over Bolt; ``import.args``
-names the delimiter. Strings are quoted and nulls left empty, so an empty string and a missing value
-stay distinct.
+names the delimiter. A file whose cells turn out to need another form than the one it was streamed
+in (another delimiter, a column of mixed types) is written again from its rows. Strings are quoted
+and nulls left empty, so an empty string and a missing value stay distinct.
 
     >>> export = write_neo4j_admin(G, "out/neo4j-admin")  # doctest: +SKIP
     >>> export.arguments("neo4j")  # doctest: +SKIP
     ['database', 'import', 'full', '--nodes=out/neo4j-admin/nodes_Article.header.csv,...', ...]
+    >>> bulk_import(G, ["scripts/neo4j-local", "admin", "--data", "/srv/neo4j", "--"])  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+import functools
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from ..errors import Neo4jError
 from ..types import Label, RelType
-from .neo4j import node_rows, relationship_rows
 from .neo4j_props import to_json
+from .neo4j_rows import RowSource, edge_params, node_params, row_source
 
-__all__ = ["AdminExport", "write_neo4j_admin"]
+__all__ = ["AdminExport", "BulkReport", "Neo4jImportError", "bulk_import", "write_neo4j_admin"]
 
 DELIMITERS = (";", "|", "\x1f")
 _SCALAR_TYPES: dict[type, str] = {bool: "boolean", int: "long", float: "double", str: "string"}
+#: Called as ``progress(rows_written, rows_total)`` while the CSV files are written.
+CsvProgress = Callable[[int, int], None]
 
 
 @dataclass
@@ -50,6 +65,8 @@ class AdminExport:
     relationships: dict[str, tuple[Path, Path]] = field(default_factory=dict)
     node_count: int = 0
     relationship_count: int = 0
+    multiline: bool = False  # some field holds a line break
+    rewritten: list[str] = field(default_factory=list)  # files written a second time
 
     def arguments(self, database: str = "neo4j") -> list[str]:
         """``neo4j-admin`` arguments that import these files into DATABASE (new or empty)."""
@@ -59,7 +76,9 @@ class AdminExport:
         args = ["database", "import", "full"]
         args += [f"--nodes={h},{d}" for h, d in self.nodes.values()]
         args += [f"--relationships={h},{d}" for h, d in self.relationships.values()]
-        args += [f"--array-delimiter={delimiter}", "--multiline-fields=true", database]
+        if self.multiline:
+            args.append("--multiline-fields=true")
+        args += [f"--array-delimiter={delimiter}", database]  # an option ends the file lists before the name
         return args
 
 
@@ -77,29 +96,42 @@ def _kind(value: Any) -> str | None:
     return _SCALAR_TYPES.get(type(value), "string")
 
 
-def _column_type(values: Iterable[Any], delimiter: str) -> str:
-    """One header type for all the values of a column (``string`` when they disagree)."""
-    kinds: set[str] = set()
-    for value in values:
-        kind = _kind(value)
-        if kind is None:
-            continue
-        if kind == "string[]" and any(delimiter in item for item in value):
+class _Column:
+    """What one column held, gathered while its cells are streamed, to type it at the end."""
+
+    __slots__ = ("array_cells", "delimiters", "json_cells", "kinds", "scalar_cells")
+
+    def __init__(self) -> None:
+        self.kinds: set[str] = set()
+        self.delimiters: set[str] = set()  # delimiters found inside string[] elements
+        self.array_cells = self.json_cells = self.scalar_cells = False
+
+    def type(self, delimiter: str) -> str:
+        """One header type for all the values of the column (``string`` when they disagree)."""
+        if delimiter in self.delimiters:
             return "json"
-        kinds.add(kind)
-    arrays = {k for k in kinds if k.endswith("[]")}
-    if arrays and arrays != kinds:
-        return "string"
-    if arrays:
-        arrays.discard("[]")
-        if not arrays:
-            return "string[]"
-        if arrays == {"long[]", "double[]"}:
-            return "double[]"
-        return arrays.pop() if len(arrays) == 1 else "json"
-    if kinds == {"long", "double"}:
-        return "double"
-    return kinds.pop() if len(kinds) == 1 else "string"
+        kinds = self.kinds
+        arrays = {k for k in kinds if k.endswith("[]")}
+        if arrays and arrays != kinds:
+            return "string"
+        if arrays:
+            arrays.discard("[]")
+            if not arrays:
+                return "string[]"
+            if arrays == {"long[]", "double[]"}:
+                return "double[]"
+            return arrays.pop() if len(arrays) == 1 else "json"
+        if kinds == {"long", "double"}:
+            return "double"
+        return next(iter(kinds)) if len(kinds) == 1 else "string"
+
+    def streamed_right(self, column_type: str, delimiter: str, streamed_with: str) -> bool:
+        """Whether the cells streamed with STREAMED_WITH are the cells of COLUMN_TYPE and DELIMITER."""
+        if column_type == "json":
+            return not (self.scalar_cells or self.array_cells)
+        if column_type.endswith("[]"):
+            return delimiter == streamed_with or not self.array_cells
+        return not self.array_cells
 
 
 def _cell(value: Any, column_type: str, delimiter: str) -> str | None:
@@ -121,16 +153,6 @@ def _scalar_text(value: Any) -> str:
     return str(value) if not isinstance(value, str) else value
 
 
-def _columns(rows: list[Mapping[str, Any]], fixed: Iterable[str], delimiter: str) -> list[tuple[str, str]]:
-    """(property, type) for every property of ROWS except the FIXED ones, in first-seen order."""
-    names: dict[str, None] = {}
-    for row in rows:
-        for name in row:
-            names.setdefault(name, None)
-    skip = set(fixed)
-    return [(n, _column_type((r.get(n) for r in rows), delimiter)) for n in names if n not in skip]
-
-
 def _header_name(name: str, column_type: str) -> str:
     if column_type in ("string", "json"):
         return name
@@ -142,72 +164,266 @@ def _field(value: str | None) -> str:
     return "" if value is None else '"' + value.replace('"', '""') + '"'
 
 
-def _write(path: Path, rows: Iterable[list[str | None]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        for row in rows:
-            f.write(",".join(_field(v) for v in row) + "\n")
-
-
 def _write_header(path: Path, header: list[str]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerow(header)
 
 
-def _pick_delimiter(rows: Iterable[Mapping[str, Any]]) -> str:
-    """The first of ``;``, ``|`` and U+001F that no string array element contains (else ``;``)."""
-    used: set[str] = set()
-    for props in rows:
-        for value in props.values():
-            if isinstance(value, list):
-                used.update(ch for item in value if isinstance(item, str) for ch in DELIMITERS if ch in item)
-    return next((ch for ch in DELIMITERS if ch not in used), DELIMITERS[0])
+class _File:
+    """One data file being streamed: its columns and what they held."""
+
+    def __init__(self, path: Path, fixed: list[str], candidates: tuple[str, ...], streamed_with: str) -> None:
+        self.path, self.fixed = path, fixed  # FIXED: properties held by a lead cell (a node's id:ID)
+        self.columns: dict[str, _Column] = {}
+        self.candidates, self.streamed_with = candidates, streamed_with
+        self.used: set[str] = set()  # delimiters found in any string inside a list
+        self.multiline = False
+        self.is_node = False
+        self.rows = 0
+
+    def line(self, lead: list[str], props: dict[str, Any]) -> str:
+        """The CSV line of one row (LEAD: the fixed cells), noting what its values were.
+
+        PROPS are converted (``to_properties``): scalars, or lists that are homogeneous arrays.
+        """
+        cells = ['"' + v.replace('"', '""') + '"' for v in lead]
+        columns, delimiter = self.columns, self.streamed_with
+        if len(props) > len(columns):
+            for name in props:
+                if name not in columns and name not in self.fixed:
+                    columns[name] = _Column()
+        for name, column in columns.items():
+            value = props.get(name)
+            if value is None:
+                cells.append("")
+                continue
+            t = type(value)
+            if t is str:
+                column.kinds.add("string")
+                column.scalar_cells = True
+                text = value
+            elif t is list:
+                if value:
+                    kind = _SCALAR_TYPES.get(type(value[0]), "string") + "[]"
+                    if kind == "string[]":
+                        blob = "".join(value)
+                        for d in self.candidates:
+                            if d in blob:
+                                self.used.add(d)
+                                column.delimiters.add(d)
+                        text = delimiter.join(value)
+                    else:
+                        text = delimiter.join([_scalar_text(v) for v in value])
+                else:
+                    kind, text = "[]", ""
+                column.kinds.add(kind)
+                column.array_cells = True
+            else:
+                column.kinds.add(_SCALAR_TYPES.get(t, "string"))
+                column.scalar_cells = True
+                text = ("true" if value else "false") if t is bool else str(value)
+            cells.append('"' + text.replace('"', '""') + '"')
+        line = ",".join(cells)
+        if "\n" in line or "\r" in line:
+            self.multiline = True
+        self.rows += 1
+        return line + "\n"
 
 
-def write_neo4j_admin(G: nx.MultiDiGraph, out_dir: str | Path, array_delimiter: str | None = None) -> AdminExport:
+def _node_lines(rows: RowSource, label: Label) -> Iterator[tuple[list[str], dict[str, Any]]]:
+    for row in rows.iter_nodes(label):
+        params = node_params(row)
+        yield [params["id"], label.value], params["props"]
+
+
+def _edge_lines(rows: RowSource, rel_type: RelType) -> Iterator[tuple[list[str], dict[str, Any]]]:
+    for row in rows.iter_edges(rel_type):
+        params = edge_params(row)
+        yield [params["src"], params["dst"], rel_type.value], params["props"]
+
+
+def _stream(f: _File, lines: Iterator[tuple[list[str], dict[str, Any]]], tick: Callable[[], None]) -> None:
+    with open(f.path, "w", encoding="utf-8", newline="") as out:
+        write = out.write
+        for lead, props in lines:
+            write(f.line(lead, props))
+            tick()
+
+
+def _rewrite(f: _File, lines: Iterator[tuple[list[str], dict[str, Any]]], delimiter: str) -> None:
+    """Write F again from its rows with the final column types and delimiter."""
+    types = {name: column.type(delimiter) for name, column in f.columns.items()}
+    with open(f.path, "w", encoding="utf-8", newline="") as out:
+        for lead, props in lines:
+            cells = [_field(v) for v in lead]
+            cells += [_field(_cell(props.get(name), t, delimiter)) for name, t in types.items()]
+            out.write(",".join(cells) + "\n")
+
+
+def write_neo4j_admin(
+    source: nx.MultiDiGraph | RowSource, out_dir: str | Path, array_delimiter: str | None = None,
+    progress: CsvProgress | None = None,
+) -> AdminExport:
     """Write node CSVs per label and relationship CSVs per type (with header files) into OUT_DIR.
 
     ARRAY_DELIMITER None picks one that no array element contains (see the module docstring).
     """
     if array_delimiter is not None and (len(array_delimiter) != 1 or array_delimiter in ',"\n'):
         raise ValueError("array_delimiter must be one character other than , \" and newline")
+    rows = row_source(source)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    nodes = node_rows(G)
-    rels = relationship_rows(G)
-    if array_delimiter is None:
-        array_delimiter = _pick_delimiter(
-            [row["props"] for rows in nodes.values() for row in rows]
-            + [row["props"] for rows in rels.values() for row in rows]
-        )
-    export = AdminExport(out.resolve(), array_delimiter)
-    for label, rows in nodes.items():
-        props = [row["props"] for row in rows]
-        columns = _columns(props, ("id",), array_delimiter)
-        header = ["id:ID", ":LABEL"] + [_header_name(n, t) for n, t in columns]
-        name = Label(label).value
-        head_path, data_path = out / f"nodes_{name}.header.csv", out / f"nodes_{name}.csv"
-        _write_header(head_path, header)
-        _write(data_path, (
-            [row["id"], name] + [_cell(row["props"].get(n), t, array_delimiter) for n, t in columns]
-            for row in rows
-        ))
-        export.nodes[name] = (head_path.resolve(), data_path.resolve())
-        export.node_count += len(rows)
-    by_type: dict[RelType, list[dict[str, Any]]] = {}
-    for (rel_type, _, _), rows in rels.items():
-        by_type.setdefault(rel_type, []).extend(rows)
-    for rel_type, rows in by_type.items():
-        props = [row["props"] for row in rows]
-        columns = _columns(props, (), array_delimiter)
-        header = [":START_ID", ":END_ID", ":TYPE"] + [_header_name(n, t) for n, t in columns]
-        name = RelType(rel_type).value
-        head_path, data_path = out / f"rels_{name}.header.csv", out / f"rels_{name}.csv"
-        _write_header(head_path, header)
-        _write(data_path, (
-            [row["src"], row["dst"], name] + [_cell(row["props"].get(n), t, array_delimiter) for n, t in columns]
-            for row in rows
-        ))
-        export.relationships[name] = (head_path.resolve(), data_path.resolve())
-        export.relationship_count += len(rows)
+    candidates = DELIMITERS if array_delimiter is None else (array_delimiter,)
+    streamed_with = candidates[0]
+    total = sum(rows.node_count(x) for x in Label) + sum(rows.edge_count(t) for t in RelType)
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None and (done % 10_000 == 0 or done == total):
+            progress(done, total)
+
+    files: list[tuple[_File, str, Callable[[], Iterator[tuple[list[str], dict[str, Any]]]]]] = []
+    for label in Label:
+        if rows.node_count(label):
+            f = _File(out / f"nodes_{label.value}.csv", ["id"], candidates, streamed_with)
+            f.is_node = True
+            lines: Callable[[], Iterator[tuple[list[str], dict[str, Any]]]] = functools.partial(
+                _node_lines, rows, label)
+            _stream(f, lines(), tick)
+            files.append((f, label.value, lines))
+    for rel_type in RelType:
+        if rows.edge_count(rel_type):
+            f = _File(out / f"rels_{rel_type.value}.csv", [], candidates, streamed_with)
+            lines = functools.partial(_edge_lines, rows, rel_type)
+            _stream(f, lines(), tick)
+            files.append((f, rel_type.value, lines))
+
+    used = set().union(*(f.used for f, _, _ in files)) if files else set()
+    delimiter = array_delimiter or next((d for d in DELIMITERS if d not in used), DELIMITERS[0])
+    export = AdminExport(out.resolve(), delimiter)
+    for f, name, lines in files:
+        types = {column: c.type(delimiter) for column, c in f.columns.items()}
+        if not all(f.columns[c].streamed_right(t, delimiter, streamed_with) for c, t in types.items()):
+            _rewrite(f, lines(), delimiter)
+            export.rewritten.append(f.path.name)
+        export.multiline |= f.multiline
+        header_path = f.path.with_name(f.path.name.replace(".csv", ".header.csv"))
+        if f.is_node:
+            _write_header(header_path, ["id:ID", ":LABEL"] + [_header_name(c, t) for c, t in types.items()])
+            export.nodes[name] = (header_path.resolve(), f.path.resolve())
+            export.node_count += f.rows
+        else:
+            _write_header(header_path, [":START_ID", ":END_ID", ":TYPE"] + [_header_name(c, t) for c, t in types.items()])
+            export.relationships[name] = (header_path.resolve(), f.path.resolve())
+            export.relationship_count += f.rows
     (out / "import.args").write_text("\n".join(export.arguments()) + "\n", encoding="utf-8")
     return export
+
+
+# --- running neo4j-admin ----------------------------------------------------------------------
+
+
+class Neo4jImportError(Neo4jError):
+    """``neo4j-admin database import full`` failed."""
+
+    code = "UKG310"
+
+
+@dataclass
+class BulkReport:
+    """What a bulk import wrote and how long each part took."""
+
+    database: str
+    nodes: int
+    relationships: int
+    csv_seconds: float
+    import_seconds: float
+    csv_dir: Path | None  # kept CSV files, or None when they were removed
+    output: str = ""  # neo4j-admin's report
+
+    @property
+    def seconds(self) -> float:
+        return self.csv_seconds + self.import_seconds
+
+    def summary(self) -> str:
+        rate = self.relationships / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"imported {self.nodes} nodes and {self.relationships} relationships into database {self.database} "
+            f"with neo4j-admin in {self.seconds:.1f}s (CSV {self.csv_seconds:.1f}s, import {self.import_seconds:.1f}s; "
+            f"{rate:,.0f} relationships/s)"
+        )
+
+
+def _import_failure(output: str, command: Sequence[str], database: str) -> Neo4jImportError:
+    """neo4j-admin's failure as a message with what to do."""
+    text = output.strip()
+    if re.search(r"already contains data|already exists|Database '.*' already|--overwrite-destination", text):
+        return Neo4jImportError(
+            f"database {database!r} already exists, and neo4j-admin imports only into a new or empty database",
+            hint="add --overwrite to replace it (everything in it is deleted), or load over Bolt without --bulk "
+            "(MERGE keeps what is there)",
+        )
+    if re.search(r"in use|locked|Unable to get a lock|FileLockException", text, re.IGNORECASE):
+        return Neo4jImportError(
+            f"database {database!r} is in use: neo4j-admin imports only while the server is stopped",
+            hint="stop the server first (scripts/neo4j-local stop --data DIR, or neo4j stop), then run it again",
+        )
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("\t") and "...." not in line]
+    tail = "\n".join(lines[-6:])
+    return Neo4jImportError(
+        f"neo4j-admin ({' '.join(command[:3])} ...) failed:\n{tail}",
+        hint="see its output above; the CSV files are kept with --csv-dir DIR for a closer look",
+    )
+
+
+def bulk_import(
+    source: nx.MultiDiGraph | RowSource,
+    admin: Sequence[str],
+    database: str = "neo4j",
+    csv_dir: str | Path | None = None,
+    overwrite: bool = False,
+    progress: CsvProgress | None = None,
+) -> BulkReport:
+    """Write the CSVs and import them with ``ADMIN database import full`` into an offline DATABASE.
+
+    ADMIN is the command that runs neo4j-admin, e.g. ``["neo4j-admin"]`` or
+    ``["scripts/neo4j-local", "admin", "--data", DIR, "--"]``. The server must be stopped, and the
+    database new, or OVERWRITE set (its contents are deleted). The schema is not imported (the
+    Community store format cannot): the first ``load`` after starting the server creates it.
+    CSV_DIR keeps the files there; by default they go to a temporary directory, removed after.
+    """
+    if not admin:
+        raise Neo4jImportError("no neo4j-admin command given", hint="pass --neo4j-admin 'PATH/TO/neo4j-admin'")
+    if shutil.which(admin[0]) is None and not Path(admin[0]).is_file():
+        raise Neo4jImportError(
+            f"neo4j-admin not found: {admin[0]!r}",
+            hint="pass --neo4j-admin with the command (e.g. $NEO4J_HOME/bin/neo4j-admin, or "
+            "'scripts/neo4j-local admin --data DIR --'), or set NEO4J_ADMIN",
+        )
+    keep = csv_dir is not None
+    target = Path(csv_dir) if csv_dir is not None else Path(tempfile.mkdtemp(prefix="unionkg-neo4j-admin-"))
+    try:
+        began = time.monotonic()
+        export = write_neo4j_admin(source, target, progress=progress)
+        csv_seconds = time.monotonic() - began
+        args = export.arguments(database)
+        if overwrite:
+            args.insert(3, "--overwrite-destination=true")
+        command = [*admin, *args]
+        began = time.monotonic()
+        try:
+            proc = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        except OSError as err:
+            raise Neo4jImportError(f"cannot run {admin[0]!r}: {err.strerror}",
+                                   hint="check --neo4j-admin / NEO4J_ADMIN") from err
+        import_seconds = time.monotonic() - began
+        output = proc.stdout + proc.stderr
+        if proc.returncode != 0 or "IMPORT DONE" not in output:
+            raise _import_failure(output, command, database)
+        return BulkReport(database, export.node_count, export.relationship_count, csv_seconds, import_seconds,
+                          target.resolve() if keep else None, output)
+    finally:
+        if not keep:
+            shutil.rmtree(target, ignore_errors=True)
