@@ -11,6 +11,7 @@ Rule ids: ``body.division.v1``, ``body.shortform.v1``, ``body.shortplace.v1``, `
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..ingest.normalize import in_script_of, to_match_text
@@ -227,7 +228,8 @@ class BodyFinder:
             else:
                 continue
             out.append(PlaceHit(a, e, [code], code, in_chain=bool(below), short=True))
-        taken |= _positions([(h.start, h.end) for h in out])
+        for h in out:
+            taken.add(h.start, h.end)
         for nxt in found:  # 晋江青阳街道: 晋江市's 青阳街道
             e = nxt.start
             for k in (4, 3, 2):
@@ -456,7 +458,7 @@ class BodyFinder:
         return out
 
     def _departments(self, doc: Doc, ctx: Context, places: list[PlaceHit], found: list[Mention],
-                     stop: frozenset[int], written: dict[str, str]) -> list[Mention]:
+                     stop: Positions, written: dict[str, str]) -> list[Mention]:
         """Government departments and their units after a place or a level word: 鹤岗市商务局,
         市科技局 (→ 鹤岗市科技局), 青岛市公安局交警支队, 金家岭街道办事处 (endings in
         ``data/department_endings.txt``). Rule ``org.department.v1``."""
@@ -517,7 +519,7 @@ class BodyFinder:
             ends.add(unit.end())
         return out
 
-    def _bare_endings(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
+    def _bare_endings(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
         """``…县政府副县长丙、政协副主席丁等``: an ending standing alone in a list of officials (政协,
         人大, 政府, 妇联 …) before a title is the body of the place the list's previous body has
         (平远县政协). Rule ``body.bare_ending.v1``."""
@@ -544,7 +546,7 @@ class BodyFinder:
                                       ("short", self.divs.own_name(code) + self.lex.short_endings.get(suffix, ending)))))
         return out
 
-    def _anaphors(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
+    def _anaphors(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
         """``公司工会主席甲``, ``公司总经理乙``, ``学校工会``, ``联合会主席``: the company, school or
         federation the article named last before, standing alone before a title or 工会."""
         m, t = doc.match, doc.text
@@ -573,7 +575,7 @@ class BodyFinder:
         return out
 
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
-                        stop: frozenset[int]) -> list[Mention]:
+                        stop: Positions) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
         cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "org.party", "org.department")))
                  for x in bodies]
@@ -595,7 +597,7 @@ class BodyFinder:
                                canonical=name, attrs=(("place", h.code), ("level", d.level))))
         return out
 
-    def _province_lists(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
+    def _province_lists(self, doc: Doc, blocked: Positions) -> list[Mention]:
         """``江苏、浙江、广东等地``: two or more short province names in a list are the provinces."""
         out = []
         for x in self.province_list_re.finditer(doc.match):
@@ -608,7 +610,7 @@ class BodyFinder:
                                    canonical=self.divs.get(code).name, attrs=(("place", code), ("level", "province"))))
         return out
 
-    def _national(self, doc: Doc, blocked: frozenset[int]) -> list[Mention]:
+    def _national(self, doc: Doc, blocked: Positions) -> list[Mention]:
         out = []
         for x in self.national_re.finditer(doc.match):
             if x.start() in blocked:
@@ -626,7 +628,7 @@ class BodyFinder:
         return out
 
     def _party_and_league(self, doc: Doc, ctx: Context, places: list[PlaceHit],
-                          blocked: frozenset[int], written: dict[str, str]) -> list[Mention]:
+                          blocked: Positions, written: dict[str, str]) -> list[Mention]:
         """``乳源瑶族自治县委``, ``大朗镇党委``, ``琶洲街道党工委``, ``松山湖管委会``, ``共青团深圳市委员会``,
         ``共青团端州区委``, ``团市委``."""
         m, t = doc.match, doc.text
@@ -832,7 +834,7 @@ class BodyFinder:
             i -= 1
         return i
 
-    def _companies(self, doc: Doc, blocked: frozenset[int], places: list[PlaceHit]) -> list[Mention]:
+    def _companies(self, doc: Doc, blocked: Positions, places: list[PlaceHit]) -> list[Mention]:
         m, t = doc.match, doc.text
         out = []
         place_end = {h.end: h for h in places}
@@ -908,7 +910,7 @@ class BodyFinder:
             return 1
         return 0
 
-    def _department_repeats(self, doc: Doc, found: list[Mention], stop: frozenset[int]) -> list[Mention]:
+    def _department_repeats(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
         """``勞工局長林淑媛`` after ``台中市政府勞工局``: a department named again without its place,
         before the head's title (局长, 厅长) or another title, is the department the article named
         (rule ``body.anaphor.v1``). Before 局长/厅长 the mention stops short of the shared 局/厅."""
@@ -936,7 +938,7 @@ class BodyFinder:
                 out.append(replace(d, text=doc.text[a:e], start=a, end=e, rule="body.anaphor.v1"))
         return out
 
-    def _chain_unions(self, doc: Doc, found: list[Mention], stop: frozenset[int],
+    def _chain_unions(self, doc: Doc, found: list[Mention], stop: Positions,
                       written: dict[str, str]) -> list[Mention]:
         """``沙溪镇党委副书记、工会主席甲``, ``某公司党委副书记、工会主席乙``: a union chair's title
         with no body, next in a chain after a body of a place (its party committee, government,
@@ -998,6 +1000,29 @@ def _outermost(hits: list[PlaceHit]) -> list[PlaceHit]:
     return kept
 
 
-def _positions(spans: list[tuple[int, int]]) -> frozenset[int]:
+class Positions:
+    """The positions inside some spans, for ``in`` tests (a byte per character: cheap to build)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        spans = list(spans)
+        self.mask = bytearray(max((b for _, b in spans), default=0))
+        for a, b in spans:
+            if b > a:
+                self.mask[a:b] = b"\x01" * (b - a)
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and 0 <= i < len(self.mask) and self.mask[i] == 1
+
+    def add(self, a: int, b: int) -> None:
+        """Take ``a..b`` in too."""
+        if b > len(self.mask):
+            self.mask.extend(bytes(b - len(self.mask)))
+        if b > a:
+            self.mask[a:b] = b"\x01" * (b - a)
+
+
+def _positions(spans: list[tuple[int, int]]) -> Positions:
     """The positions inside any of ``spans``."""
-    return frozenset(p for a, b in spans for p in range(a, b))
+    return Positions(spans)

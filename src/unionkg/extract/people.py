@@ -437,7 +437,7 @@ class PeopleFinder:
             a = x.end()
             if a >= len(m) or covered[a] or stop[a]:
                 continue
-            n = next((k for k in (3, 2) if self._plain_name(m[a:a + k]) and _ROLE_NEXT.match(m, a + k)), 0)
+            n = next((k for k in (3, 2) if _ROLE_NEXT.match(m, a + k) and self._plain_name(m[a:a + k])), 0)
             if n:
                 hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.before_role.v1", a))
                 _mark(covered, a, a + n)
