@@ -7,7 +7,8 @@ Builds ``../shared/realdev/`` (the articles are read from ``../shared``, never c
 campaign of CASCADES.json by its canonical name and prints, per campaign and in all: the union carriers
 found (a carrier is found when an adoption of the trace comes from the carrier's article and names its
 body), those with the right level, those with the right date, and the other carriers (检察院, 人社厅…)
-listed as co-carriers. A date is right when it equals the gold's (its year where the gold has one);
+listed as co-carriers (a body is named by its gold name or an ``aka`` its article's gold gives it).
+A date is right when it equals the gold's (its year where the gold has one);
 where the gold has none, when the adoption is undated or dated by the page's publication date.
 ``tests/test_cascades.py`` keeps the floors.
 """
@@ -51,10 +52,15 @@ def build_realdev(shared: Path, out: Path) -> Path:
 
 def same_body(gold: str, names: list[str]) -> bool:
     """Does any of ``names`` (a node's name and aliases) name the gold body? Equal in simplified
-    script, or one ends with the other where the shorter still names its place (胶南街道总工会)."""
+    script, or one ends with the other where the shorter still names its place (胶南街道总工会).
+    A bare short form (市总工会, 街道总工会) names none, nor does a node the article left unresolved."""
     g = key(to_match_text(gold))
+    if _BARE.match(g):
+        return False  # 市总工会 names no body in particular
     for n in names:
-        n = key(to_match_text(n.split("@", 1)[0]))
+        if "@" in n:
+            continue  # a short form the article never resolved (市总工会@article): not the body
+        n = key(to_match_text(n))
         short, long_ = sorted((g, n), key=len)
         if g == n or (long_.endswith(short) and not _BARE.match(short) and len(short) >= 5):
             return True
@@ -84,22 +90,25 @@ class CampaignScore:
     misses: list[str] = field(default_factory=list)
 
 
-def score_campaign(name: str, gold: list[dict[str, Any]], doc: dict[str, Any]) -> CampaignScore:
-    """Score one campaign's trace (``Trace.to_dict()``) against its CASCADES rows."""
+def score_campaign(name: str, gold: list[dict[str, Any]], doc: dict[str, Any],
+                   akas: dict[tuple[str, str], list[str]] | None = None) -> CampaignScore:
+    """Score one campaign's trace (``Trace.to_dict()``) against its CASCADES rows; ``akas``: (article,
+    body) → the other names the article's gold gives the body (省企联 for 福建省企业与企业家联合会)."""
     s = CampaignScore(name, waves=[w.get("year") for w in doc.get("waves", ())])
     adoptions = doc.get("adoptions", [])
     co = doc.get("co_carriers", [])
     for row in gold:
         art = f"realdev-{row['article']}"
+        names = [row["body"], *(akas or {}).get((row["article"], row["body"]), ())]
         if row.get("union") is False:
             s.others += 1
-            if any(a.get("article") == art and same_body(row["body"], _names(a)) for a in co):
+            if any(a.get("article") == art and any(same_body(n, _names(a)) for n in names) for a in co):
                 s.co_carriers += 1
             else:
                 s.misses.append(f"co-carrier {row['article']} {row['body']}: not listed")
             continue
         s.carriers += 1
-        hit = [a for a in adoptions if a.get("article") == art and same_body(row["body"], _names(a))]
+        hit = [a for a in adoptions if a.get("article") == art and any(same_body(n, _names(a)) for n in names)]
         if not hit:
             s.misses.append(f"carrier {row['article']} {row['body']}: not found")
             continue
@@ -121,7 +130,21 @@ def _names(a: dict[str, Any]) -> list[str]:
     return [str(a.get("name") or ""), str(a.get("body") or "").split(":", 1)[-1], *a.get("aliases", ())]
 
 
-def score_build(build_dir: Path, cascades: dict[str, list[dict[str, Any]]]) -> list[CampaignScore]:
+def gold_akas(realdev: Path, cascades: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], list[str]]:
+    """(article, body) → the ``aka`` its article's gold gives each carrier."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for rows in cascades.values():
+        for row in rows:
+            gold = json.loads((realdev / f"{row['article']}.gold.json").read_text(encoding="utf-8"))
+            for art in gold["articles"]:
+                for e in art["entities"]:
+                    if e["name"] == row["body"]:
+                        out[(row["article"], row["body"])] = list(e.get("aka") or ())
+    return out
+
+
+def score_build(build_dir: Path, cascades: dict[str, list[dict[str, Any]]],
+                akas: dict[tuple[str, str], list[str]] | None = None) -> list[CampaignScore]:
     G = load_build(build_dir)
     out = []
     for name, rows in cascades.items():
@@ -129,7 +152,7 @@ def score_build(build_dir: Path, cascades: dict[str, list[dict[str, Any]]]) -> l
             doc = trace(G, name).to_dict()
         except Exception as exc:  # noqa: BLE001 - a campaign not found scores zero, with why
             doc = {"adoptions": [], "error": str(exc)}
-        out.append(score_campaign(name, rows, doc))
+        out.append(score_campaign(name, rows, doc, akas))
     return out
 
 
@@ -145,7 +168,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(args.out or tmp)
         out.mkdir(parents=True, exist_ok=True)
-        scores = score_build(build_realdev(shared, out), cascades)
+        scores = score_build(build_realdev(shared, out), cascades, gold_akas(shared / "realdev", cascades))
     total = CampaignScore("all")
     for s in scores:
         for f in ("carriers", "found", "level", "date", "others", "co_carriers"):
