@@ -431,8 +431,8 @@ def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], cal:
              ) -> tuple[Variant, ...]:
     """Surface forms of the campaign (node aliases, edge surfaces) and their first adopter.
 
-    An adoption shows a variant when its edge ``surface`` is that variant, or (no surface on the
-    edge) when its evidence sentence contains the variant (NFKC- and quote-insensitive).
+    An adoption shows a variant when one of its surfaces is that variant, or (no surface on the
+    edge) when its evidence sentence contains the variant (both NFKC- and quote-insensitive).
     """
     attrs = G.nodes[cid]
     forms: list[str] = [str(x) for x in attrs.get("aliases") or ()]
@@ -443,7 +443,8 @@ def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], cal:
         k = key(form)
         seen = [
             a for a in adoptions
-            if form in (a.surfaces or (a.surface,)) or (not a.surface and k and k in key(a.sentence))
+            if k in {key(x) for x in (a.surfaces or (a.surface,)) if x}
+            or (not a.surface and k and k in key(a.sentence))
         ]
         first = seen[0] if seen else None  # adoptions are in date order, undated last
         out.append(Variant(form, first.name if first else None, first.date if first else None, len(seen)))

@@ -133,8 +133,11 @@ def timeline_svg(t: Trace) -> str:
     for y in range(0, top + 1, max(1, top // 5)):
         svg.append(f'<text x="{PAD_L - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{y}</text>')
     ticks = sorted({(x, str(d)) for pts in points.values() for x, d in pts})
-    step = max(1, len(ticks) // 8)
-    for x, label in ticks[::step]:
+    last = -1e9
+    for x, label in ticks:
+        if px(x) - last < 8 * len(label):
+            continue  # labels never overlap
+        last = px(x)
         svg.append(f'<line x1="{px(x):.1f}" y1="{py(0)}" x2="{px(x):.1f}" y2="{py(0) + 4}" stroke="#999"/>')
         svg.append(f'<text x="{px(x):.1f}" y="{py(0) + 18}" text-anchor="middle">{escape(label)}</text>')
     for i, level in enumerate(sorted(points, key=level_rank)):  # levels, or the years of the waves

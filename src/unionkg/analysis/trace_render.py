@@ -126,7 +126,8 @@ def render_table(t: Trace, width: int = 60) -> str:
         [(c.scope, c.name, str(c.adopters), str(c.bodies), f"{c.share:.0%}") for c in t.coverage],
     )
     out += ["", "First movers"]
-    out += [printable(f"  {scope:<10} {a.date}  {a.name}") for scope, a in t.first_movers] or ["  (no dated adoption)"]
+    out += table(("scope", "date", "body"), [(scope, a.date or "", a.name) for scope, a in t.first_movers]) \
+        if t.first_movers else ["  (no dated adoption)"]
     out += ["", "Name variants"]
     out += table(
         ("variant", "first body", "first date", "seen"),
