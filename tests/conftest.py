@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shared_paths import BLIND2, BLIND3, BLIND4, GENRE, HELDOUT, SEED, need
+from shared_paths import BLIND2, BLIND3, BLIND4, GENRE, HELDOUT, SEED, SHARED, need
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +67,6 @@ def realdev_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import subprocess
     import sys
 
-    from shared_paths import SHARED
     from unionkg.pipeline import build
 
     realdev = need(SHARED / "realdev")

@@ -11,8 +11,8 @@ import json
 
 import pytest
 
-from unionkg.analysis.propagation import Calendar, adoption_date, infer_year
 from unionkg.analysis.dates import Day
+from unionkg.analysis.propagation import Calendar, adoption_date, infer_year
 from unionkg.analysis.trace import trace
 from unionkg.analysis.trace_html import render_html
 from unionkg.analysis.trace_render import render_csv, render_json, render_table

@@ -277,8 +277,9 @@ def documents_of(G: nx.MultiDiGraph, cid: str, family: Family | None) -> list[st
     part of it that its family names (``Families.carries``)."""
     names = list(names_of(G.nodes[cid]))
     fams = Families.load()
-    return sorted(n for n, d in G.nodes(data=True)
-                  if d.get("label") == Label.LAW.value and fams.carries(names, family, str(d.get("name", ""))))
+    law = Label.LAW.value
+    return sorted(n for n, d in G._node.items()
+                  if d.get("label") == law and fams.carries(names, family, str(d.get("name", ""))))
 
 
 def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar) -> dict[str, Adoption]:

@@ -130,7 +130,7 @@ class Extractor:
         # campaigns the headline names (not in the text): carried by the organiser
         title = Doc(article.title)
         head_camp = [] if "implements.headline.v1" in off else [
-            c for c in self.campaigns.find(title) if c.rule not in off and _programme(c)]
+            c for c in self.campaigns.find(title) if c.rule not in off and c.label is Label.CAMPAIGN and _programme(c)]
         canon, camp_entities = self._merge_campaigns(camp + head_camp)
         years = {} if _DATED.match(article.date or "") else campaign_years(
             [(doc, c) for c in camp] + [(title, c) for c in head_camp], canon)
