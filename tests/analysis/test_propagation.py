@@ -99,6 +99,19 @@ def test_annual_campaign_is_traced_wave_by_wave(summer):
     assert [a.name for a in t.unknown_year] == ["山东省总工会"]
 
 
+def test_an_annual_campaign_never_lends_its_one_year(builder):
+    b = builder()
+    b.body("山东省总工会", "province")
+    b.body("济宁市总工会", "city", "济宁市", "山东省总工会")
+    b.node("Campaign:夏送清凉", "Campaign", "夏送清凉", aliases=[])
+    b.adopt("山东省总工会", "夏送清凉", "07-06", "山东省总工会启动“夏送清凉”活动。", "p")
+    b.adopt("济宁市总工会", "夏送清凉", "2021-07-26", "济宁市总工会开展“夏送清凉”活动。", "c")
+    t = trace(b.G, "夏送清凉")
+    city = next(x for x in t.branches if x.adoption.name == "济宁市总工会")
+    assert not t.recurring and t.default_year is None and [a.name for a in t.unknown_year] == ["山东省总工会"]
+    assert city.parent == "UnionBody:山东省总工会" and city.lag_parent is None and not city.before_parent
+
+
 def test_co_carriers_stand_beside_the_union_cascade(summer):
     t = trace(summer, "夏送清凉")
     assert [a.name for a in t.co_carriers] == ["检察院"]
@@ -159,5 +172,5 @@ def test_any_variant_or_a_near_name(builder):
         assert trace(b.G, q).campaign == "Campaign:集体协商要约行动", q
     assert trace(b.G, "尊法守法,携手筑梦").campaign == "Campaign:尊法守法·携手筑梦"  # comma for dot
     with pytest.raises(UnionKGError) as err:
-        trace(b.G, "尊法守法携手筑")
+        trace(b.G, "尊法手法·携守筑梦")
     assert err.value.hint == "did you mean: 尊法守法·携手筑梦?"

@@ -205,6 +205,8 @@ def trace(G: nx.MultiDiGraph, campaign: str) -> Trace:
     every = merge_duplicates(sorted(resolved, key=lambda a: _order(a, every_cal)))
     unions, others = split_carriers(every)
     cal = Calendar.of(a.date for a in unions)
+    if family is not None and family.annual and not cal.yearless:
+        cal = Calendar(None, False)  # an annual campaign's MM-DD may be of any year: never borrow one
     ordered = tuple(sorted(unions, key=lambda a: _order(a, cal)))
     again = recurs(ordered, bool(family and family.annual))
     branches: list[Branch] = []

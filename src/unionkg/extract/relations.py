@@ -86,9 +86,10 @@ def nouns_longest_first(event_nouns: dict[str, str]) -> tuple[tuple[str, str], .
 def clause_subjects(doc: Doc, bodies: Sequence[Mention], pos: int) -> list[Mention]:
     """The bodies a clause of the sentence at ``pos`` opens with, before ``pos``, as its subject:
     one (``据悉,天津市总工会将继续深入实施"海河工匠"培育工程`` → 天津市总工会; not a person's
-    affiliation, ``市总工会副主席甲``, nor a possessor, ``省总工会的部署``), or a list acting together (``最高人民检察院、中华全国总工会联合下发…``,
-    ``省总工会、省人社厅、省企联、省工商联等…决定``), with those the first acts jointly with
-    (``自治区总工会联合自治区高级人民法院、自治区人民检察院印发…``). The last such clause wins."""
+    affiliation, ``市总工会副主席甲``, nor a possessor, ``省总工会的部署``), or a list of bodies acting
+    together (``最高人民检察院、中华全国总工会联合下发…``, ``省总工会、省人社厅、省企联、省工商联等…决定``).
+    Not the partners one of them acts with (``区总工会联合区人社局、区司法局开展…``). The last such
+    clause wins."""
     a, _ = doc.sentence_of(pos)
     m = doc.match
     named = sorted((x for x in bodies if a <= x.start and x.end <= pos

@@ -36,6 +36,8 @@ from ..resources import read_rows
 __all__ = ["Family", "Families", "CampaignMerge", "CampaignGroups", "group_campaigns", "slogan_key"]
 
 _SEPARATORS = re.compile(r"[、,，·•・;；/]+")
+#: what divides a slogan into halves as written (a space too: “冬日送温暖 情暖职工心”)
+_HALVES = re.compile(r"[、,，·•・;；/\s]+")
 #: what joins a theme to the programme it names: "协商共赢新征程·和谐同行新时代"为主题的集中要约专项活动
 _THEME_OF = re.compile(r"为主题的?|主题的")
 _MIN_CORE = 2  # affixes come off only while this much is left
@@ -43,13 +45,19 @@ _MIN_SHARED_CORE = 3  # cores this long or longer join names outside any family
 
 
 def slogan_key(name: str) -> str:
-    """``campaign_key`` with every slogan separator (、 , · …) written ``·``: dotted and comma
-    slogans compare equal.
+    """``campaign_key`` without slogan separators (、 , · …): dotted, comma and spaced slogans
+    compare equal.
 
-    >>> slogan_key("尊法守法,携手筑梦") == slogan_key("“尊法守法·携手筑梦”")
+    >>> slogan_key("尊法守法,携手筑梦") == slogan_key("“尊法守法·携手筑梦”") == slogan_key("尊法守法 携手筑梦")
     True
     """
-    return _SEPARATORS.sub("·", campaign_key(name)).strip("·")
+    return _SEPARATORS.sub("", campaign_key(name))
+
+
+def slogan_halves(name: str) -> list[str]:
+    """The keys of a slogan's parts as written (``情系职工·夏送清凉`` → 情系职工, 夏送清凉); [] for one part."""
+    parts = [campaign_key(p) for p in _HALVES.split(name.strip()) if p]
+    return [p for p in parts if len(p) >= 2] if len(parts) > 1 else []
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,7 @@ class Families:
         """The family of ``name`` and why, in words."""
         key = slogan_key(name)
         tries: list[tuple[str, str]] = [(key, "")]
-        tries += [(half, f"the slogan's half {half}, ") for half in key.split("·") if "·" in key]
+        tries += [(half, f"the slogan's half {half}, ") for half in slogan_halves(name)]
         theme = _THEME_OF.search(key)
         if theme:
             tail = key[theme.end():]
