@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from shared_paths import BLIND2, BLIND3, BLIND4, GENRE, HELDOUT, SEED, need
+from shared_paths import BLIND2, BLIND3, BLIND4, GENRE, HELDOUT, SEED, SHARED, need
 
 
 @pytest.fixture(scope="session")
@@ -58,3 +58,21 @@ def blind3_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def blind4_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_set(tmp_path_factory, BLIND4)
+
+
+@pytest.fixture(scope="session")
+def realdev_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``../shared/realdev`` (80 real reports; 161–180 carry four real campaigns) built once, by the
+    set's own converter, for the propagation tests (tests/test_cascades.py, the browser's timeline)."""
+    import subprocess
+    import sys
+
+    from unionkg.pipeline import build
+
+    realdev = need(SHARED / "realdev")
+    work = tmp_path_factory.mktemp("realdevbuild")
+    subprocess.run([sys.executable, str(need(SHARED / "eval" / "realdev_jsonl.py")), str(realdev),
+                    str(work / "corpus.jsonl"), str(work / "gold.json")], check=True, capture_output=True)
+    summary = build([str(work / "corpus.jsonl")], work / "B", html=False)
+    assert not summary.errors, summary.errors
+    return work / "B"

@@ -415,14 +415,20 @@ def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campai
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @_excel_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Also write an offline timeline page.")
+@click.option("--explain", is_flag=True, help="Say why the campaign's names are one campaign, and stop.")
 @click.pass_context
-def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel: bool, html_path: str | None) -> None:
-    """Trace how CAMPAIGN spread through the union hierarchy: adoptions, cascade, lags, coverage."""
-    from .analysis.report import report_build
+def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel: bool, html_path: str | None,
+              explain: bool) -> None:
+    """Trace how CAMPAIGN (any of its names) spread through the union hierarchy: adoptions, waves,
+    cascade, lags, coverage, co-carriers."""
+    from .analysis.report import explain_build, report_build
     from .errors import UnionKGError
 
     fmt = _csv_format(ctx, fmt, excel)
     try:
+        if explain:
+            click.echo(explain_build(build_dir, campaign), nl=False)
+            return
         _echo(report_build(build_dir, campaign, fmt=fmt, html=html_path, excel=excel), excel, nl=False)
     except UnionKGError as err:
         raise click.ClickException(str(err)) from None

@@ -9,10 +9,12 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from difflib import SequenceMatcher
 
 import networkx as nx
 
 from ..errors import UnionKGError
+from ..types import Label
 
 #: Quote and bracket marks ignored when names are compared (as the scorer does).
 QUOTES = "\"'“”‘’「」『』《》〈〉«»‹›〝〞＂＇"
@@ -89,3 +91,56 @@ def _nothing_of(G: nx.MultiDiGraph, label: str | None) -> str:
     has = ", ".join(f"{n} {lab}" for lab, n in counts.most_common(4))
     return (f"the graph has no {label} nodes (its {G.number_of_nodes()} nodes include {has}): "
             f"none of its articles names one")
+
+
+def find_campaign(G: nx.MultiDiGraph, query: str) -> str:
+    """The campaign node ``query`` names: by id, name or any variant (script-, quote-, space- and
+    separator-insensitive), else by its family (``春季要约行动`` → ``集体协商要约行动``) or its core,
+    else the single campaign whose names contain it. ``UnionKGError`` otherwise, with a "did you
+    mean" list of the closest names."""
+    from ..resolve.campaigns import Families, slogan_key
+
+    label = Label.CAMPAIGN.value
+    if query in G and G.nodes[query].get("label") == label:
+        return query
+    names: dict[str, set[str]] = {}
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("label") == label:
+            names[node] = {slogan_key(n) for n in names_of(attrs)} | {key(n) for n in names_of(attrs)}
+    want, plain = slogan_key(query), key(query)
+    if not want and not plain:
+        raise UnionKGError("an empty campaign name", hint="give a campaign's name, e.g. from `unionkg trace --help`")
+    found = sorted(n for n, keys in names.items() if want in keys or plain in keys)
+    if not found:
+        fams = Families.load()
+        fam = fams.family_of(query)
+        if fam is not None and f"{label}:{fam.canonical}" in names:
+            return f"{label}:{fam.canonical}"
+        core = fams.core(query)
+        found = sorted(n for n, keys in names.items() if len(core) >= 2 and core in {fams.core(k) for k in keys})
+    if not found:
+        found = sorted(n for n, keys in names.items() if any(want and want in k for k in keys))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        shown = ", ".join(str(G.nodes[n].get("name")) for n in found[:8])
+        raise UnionKGError(f"{query!r} names {len(found)} campaigns: {shown}",
+                           hint=f"did you mean one of: {shown}? Give its full name or the node id")
+    close = did_you_mean(want or plain, {n: keys | {slogan_key(str(G.nodes[n].get('name', '')))}
+                                         for n, keys in names.items()})
+    if close:
+        shown = ", ".join(str(G.nodes[n].get("name")) for n in close)
+        raise UnionKGError(f"no campaign named {query!r} in the graph", hint=f"did you mean: {shown}?")
+    sample = sorted(str(G.nodes[n].get("name")) for n in names)[:8]
+    raise UnionKGError(f"no Campaign named {query!r} in the graph",
+                       hint=f"known Campaign names include: {', '.join(sample)}" if sample else _nothing_of(G, label))
+
+
+def did_you_mean(want: str, keys: dict[str, set[str]], limit: int = 8, cutoff: float = 0.45) -> list[str]:
+    """The nodes whose names are closest to ``want`` (difflib's ratio, at least ``cutoff``), best first."""
+    scored = []
+    for node, ks in keys.items():
+        best = max((SequenceMatcher(None, want, k).ratio() for k in ks if k), default=0.0)
+        if best >= cutoff:
+            scored.append((-best, node))
+    return [n for _, n in sorted(scored)[:limit]]

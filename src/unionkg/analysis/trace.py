@@ -1,8 +1,10 @@
 """How one campaign spread: who adopted it, when, and down which branch of the union hierarchy.
 
 An *adoption* is an IMPLEMENTS edge into the campaign (graph/MODEL.md): adopter = the edge's
-source body (an Event's organiser when the source is an Event), date = the edge's ``date``.
-Pure Python over the model graph; no server.
+source body (an Event's organiser when the source is an Event), date = the edge's ``date`` with its
+year where the article or its publication date gives one (``propagation``). Union bodies are the
+cascade; other bodies carrying the campaign (检察院, 人社厅) are its co-carriers. A campaign that comes
+back every year is traced wave by wave. Pure Python over the model graph; no server.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -24,9 +26,11 @@ from typing import Any
 
 import networkx as nx
 
+from ..resolve.campaigns import Families, Family
 from ..types import BodyLevel, Label, PlaceLevel, RelType
-from .dates import Day, common_year, days_between, ordinal, parse
-from .lookup import find_one, key
+from .dates import Day, days_between, parse
+from .lookup import find_campaign, key, names_of
+from .propagation import Calendar, Wave, dated, merge_duplicates, recurs, split_carriers, waves, year_of
 
 __all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Variant", "Trace", "trace"]
 
@@ -50,6 +54,12 @@ class Adoption:
     article_title: str | None
     surface: str | None
     event: str | None
+    written_date: str | None = None  # the article's own date (``date`` adds the year it lacks)
+    published: str | None = None  # the article's publication date
+    campaign_year: int | None = None  # the year the article writes the campaign with (2021年“夏送清凉”)
+    date_basis: str | None = None  # where the date comes from (``propagation.adoption_date``)
+    date_inferred: bool = False  # its year (or the whole date) is inferred, not stated
+    surfaces: tuple[str, ...] = ()  # every way the article writes the campaign
 
 
 @dataclass(frozen=True)
@@ -69,6 +79,7 @@ class Branch:
     skipped: tuple[str, ...]
     lag_first: int | None
     lag_parent: int | None
+    wave: int | None = None  # the year whose cascade it is in, for a campaign that recurs
 
     @property
     def before_parent(self) -> bool:
@@ -116,7 +127,11 @@ class Variant:
 
 @dataclass(frozen=True)
 class Trace:
-    """Everything ``unionkg trace`` reports about one campaign."""
+    """Everything ``unionkg trace`` reports about one campaign.
+
+    ``adoptions``: by union bodies (the cascade); ``co_carriers``: by other bodies. ``default_year``:
+    the one year every dated adoption shares (None: several or none); ``yearless``: no date has a
+    year. ``recurring``: traced wave by wave (``waves``: one per year, unknown year last)."""
 
     campaign: str
     name: str
@@ -127,21 +142,42 @@ class Trace:
     first_movers: tuple[tuple[str, Adoption], ...]
     variants: tuple[Variant, ...]
     default_year: int | None
+    co_carriers: tuple[Adoption, ...] = ()
+    waves: tuple[Wave, ...] = ()
+    recurring: bool = False
+    yearless: bool = True
+    family: str | None = None
 
     @property
     def undated(self) -> tuple[Adoption, ...]:
         return tuple(a for a in self.adoptions if parse(a.date) is None)
 
-    def children(self, body: str | None) -> list[Branch]:
-        """Branches directly under ``body`` (None: the roots), in adoption order."""
-        return [b for b in self.branches if b.parent == body]
+    @property
+    def unknown_year(self) -> tuple[Adoption, ...]:
+        """Dated adoptions whose year is unknown in a campaign of several years: never compared."""
+        cal = Calendar(self.default_year, self.yearless)
+        return tuple(a for a in self.adoptions if parse(a.date) is not None and cal.day(a.date) is None)
+
+    def children(self, body: str | None, wave: int | None = None) -> list[Branch]:
+        """Branches directly under ``body`` (None: the roots) in ``wave``, in adoption order."""
+        return [b for b in self.branches if b.parent == body and b.wave == wave]
+
+    def wave_years(self) -> list[int | None]:
+        """The waves the cascade is drawn in: each year for a recurring campaign, else one."""
+        return list(dict.fromkeys(b.wave for b in self.branches)) or [None]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "campaign": self.campaign,
             "name": self.name,
+            "family": self.family,
             "default_year": self.default_year,
+            "yearless": self.yearless,
+            "recurring": self.recurring,
             "adoptions": [asdict(a) for a in self.adoptions],
+            "co_carriers": [asdict(a) for a in self.co_carriers],
+            "waves": [asdict(w) for w in self.waves],
+            "unknown_year": [a.body for a in self.unknown_year],
             "cascade": [
                 {**asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body}
                 for b in self.branches
@@ -155,24 +191,51 @@ class Trace:
 
 
 def trace(G: nx.MultiDiGraph, campaign: str) -> Trace:
-    """Trace ``campaign`` (a name, alias or node id; NFKC- and quote-insensitive) through ``G``."""
-    cid = find_one(G, campaign, Label.CAMPAIGN.value)
+    """Trace ``campaign`` (a name, alias, variant or node id; NFKC-, script- and quote-insensitive)
+    through ``G``; a name that matches nothing raises ``UnionKGError`` with the names it may mean."""
+    cid = find_campaign(G, campaign)
+    name = str(G.nodes[cid].get("name", cid))
+    family = Families.load().by_name(name)
     cities = body_cities(G)
-    adoptions = adoptions_of(G, cid, cities)
-    year = common_year(parse(a.date) for a in adoptions)
-    ordered = tuple(sorted(adoptions, key=lambda a: _order(a, year)))
-    firsts = first_adoptions(ordered, year)
-    branches = cascade(G, firsts, year)
+    found = adoptions_of(G, cid, cities)
+    for doc in documents_of(G, cid, family):  # 《关于推行…意见书和建议书制度的意见》 carries 一函两书
+        found += adoptions_of(G, doc, cities)
+    resolved = [dated(a) for a in found]
+    every_cal = Calendar.of(a.date for a in resolved)
+    every = merge_duplicates(sorted(resolved, key=lambda a: _order(a, every_cal)))
+    unions, others = split_carriers(every)
+    cal = Calendar.of(a.date for a in unions)
+    if family is not None and family.annual and not cal.yearless:
+        cal = Calendar(None, False)  # an annual campaign's MM-DD may be of any year: never borrow one
+    ordered = tuple(sorted(unions, key=lambda a: _order(a, cal)))
+    again = recurs(ordered, bool(family and family.annual))
+    branches: list[Branch] = []
+    firsts_all: dict[str, Adoption] = {}
+    movers: list[tuple[str, Adoption]] = []
+    for wave in sorted({year_of(a.date) for a in ordered}, key=lambda y: (y is None, y or 0)) if again else [None]:
+        group = [a for a in ordered if not again or year_of(a.date) == wave]
+        wcal = Calendar(wave, False) if again and wave is not None else (cal if not again else Calendar(None, False))
+        firsts = first_adoptions(group, wcal)
+        branches += [replace(b, wave=wave) for b in cascade(G, firsts, wcal)]
+        prefix = f"{wave} " if again else ""
+        movers += [(prefix + scope if again else scope, a) for scope, a in first_movers(firsts, wcal)]
+        for body, a in firsts.items():
+            firsts_all.setdefault(body, a)
     return Trace(
         campaign=cid,
-        name=str(G.nodes[cid].get("name", cid)),
+        name=name,
         adoptions=ordered,
-        branches=branches,
+        branches=tuple(branches),
         lags=level_lags(branches),
-        coverage=coverage(G, firsts, cities),
-        first_movers=first_movers(firsts, year),
-        variants=variants(G, cid, ordered, year),
-        default_year=year,
+        coverage=coverage(G, firsts_all, cities),
+        first_movers=tuple(movers),
+        variants=variants(G, cid, tuple(sorted(every, key=lambda a: _order(a, cal))), cal),
+        default_year=cal.year,
+        co_carriers=tuple(sorted(others, key=lambda a: _order(a, cal))),
+        waves=waves(ordered),
+        recurring=again,
+        yearless=cal.yearless,
+        family=family.canonical if family else None,
     )
 
 
@@ -204,51 +267,66 @@ def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: dict[str, str | None]) ->
                 article_title=_str(art.get("title")),
                 surface=_str(a.get("surface") or first.get("surface")),
                 event=_str(a.get("event")) if G.nodes[src].get("label") != Label.EVENT.value else src,
+                written_date=_str(a.get("date")),
+                published=_str(art.get("published")),
+                campaign_year=_int(a.get("year")),
             ))
     return out
 
 
-def first_adoptions(adoptions: Iterable[Adoption], year: int | None) -> dict[str, Adoption]:
-    """Each body's earliest adoption (a dated one when it has any)."""
+def documents_of(G: nx.MultiDiGraph, cid: str, family: Family | None) -> list[str]:
+    """The documents (Law nodes: 《…》 titles) that carry the campaign ``cid``: they name it, or a
+    part of it that its family names (``Families.carries``)."""
+    names = list(names_of(G.nodes[cid]))
+    fams = Families.load()
+    law = Label.LAW.value
+    return sorted(n for n, d in G._node.items()
+                  if d.get("label") == law and fams.carries(names, family, str(d.get("name", ""))))
+
+
+def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar) -> dict[str, Adoption]:
+    """Each body's earliest adoption (a comparably dated one when it has any)."""
     firsts: dict[str, Adoption] = {}
-    for a in sorted(adoptions, key=lambda a: _order(a, year)):
+    for a in sorted(adoptions, key=lambda a: _order(a, cal)):
         firsts.setdefault(a.body, a)
     return firsts
 
 
-def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], year: int | None) -> tuple[Branch, ...]:
-    """Place each adopter under its nearest superior that adopted no later than it did."""
-    dated = [parse(a.date) for a in firsts.values()]
-    start = min((d for d in dated if d), key=lambda d: ordinal(d, year), default=None)
+def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], cal: Calendar) -> tuple[Branch, ...]:
+    """Place each adopter under its nearest superior that adopted no later than it did. Dates
+    ``cal`` cannot compare (undated, or of unknown year) place a body under its nearest adopting
+    superior, without lags or flags."""
+    dated_days = [cal.day(a.date) for a in firsts.values()]
+    start = min((d for d in dated_days if d), key=cal.ordinal, default=None)
     branches: list[Branch] = []
     for body, adoption in firsts.items():
-        day = parse(adoption.date)
+        day = cal.day(adoption.date)
         parent: str | None = None
         ahead: list[str] = []
         between: list[str] = []
         for sup in superiors(G, body):
             sup_adoption = firsts.get(sup)
             if sup_adoption is not None:
-                sup_day = parse(sup_adoption.date)
-                if day is None or sup_day is None or ordinal(sup_day, year) <= ordinal(day, year):
+                sup_day = cal.day(sup_adoption.date)
+                if day is None or sup_day is None or cal.ordinal(sup_day) <= cal.ordinal(day):
                     parent = sup
                     break
                 ahead.append(sup)
             between.append(sup)
-        parent_day = parse(firsts[parent].date) if parent else None
+        parent_day = cal.day(firsts[parent].date) if parent else None
         branches.append(Branch(
             adoption=adoption,
             parent=parent,
             depth=0,
             ahead_of=tuple(ahead),
             skipped=tuple(between) if parent else (),
-            lag_first=days_between(start, day, year) if start and day else None,
-            lag_parent=days_between(parent_day, day, year) if parent_day and day else None,
+            lag_first=days_between(start, day, cal.year) if start and day else None,
+            lag_parent=days_between(parent_day, day, cal.year) if parent_day and day else None,
         ))
     depth = _depths(branches)
     return tuple(
         replace(b, depth=depth[b.adoption.body])
-        for b in sorted(branches, key=lambda b: _order(b.adoption, year))
+        for b in sorted(branches, key=lambda b: _order(b.adoption, cal))
     )
 
 
@@ -337,37 +415,39 @@ def coverage(
     return tuple(out)
 
 
-def first_movers(firsts: dict[str, Adoption], year: int | None) -> tuple[tuple[str, Adoption], ...]:
-    """The earliest dated adopters overall (``all``) and of each level (ties kept)."""
-    dated = [a for a in firsts.values() if parse(a.date)]
+def first_movers(firsts: dict[str, Adoption], cal: Calendar) -> tuple[tuple[str, Adoption], ...]:
+    """The earliest comparably dated adopters overall (``all``) and of each level (ties kept)."""
+    dated_ = [a for a in firsts.values() if cal.day(a.date)]
     out: list[tuple[str, Adoption]] = []
-    groups: list[tuple[str, list[Adoption]]] = [("all", dated)]
-    levels = sorted({a.level or "unknown" for a in dated}, key=level_rank)
-    groups += [(lv, [a for a in dated if (a.level or "unknown") == lv]) for lv in levels]
+    groups: list[tuple[str, list[Adoption]]] = [("all", dated_)]
+    levels = sorted({a.level or "unknown" for a in dated_}, key=level_rank)
+    groups += [(lv, [a for a in dated_ if (a.level or "unknown") == lv]) for lv in levels]
     for scope, group in groups:
         if not group:
             continue
-        best = min(ordinal(_day(a), year) for a in group)
-        out += [(scope, a) for a in sorted(group, key=lambda a: a.name) if ordinal(_day(a), year) == best]
+        best = min(cal.ordinal(_day(a, cal)) for a in group)
+        out += [(scope, a) for a in sorted(group, key=lambda a: a.name) if cal.ordinal(_day(a, cal)) == best]
     return tuple(out)
 
 
-def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], year: int | None) -> tuple[Variant, ...]:
+def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], cal: Calendar | None = None
+             ) -> tuple[Variant, ...]:
     """Surface forms of the campaign (node aliases, edge surfaces) and their first adopter.
 
-    An adoption shows a variant when its edge ``surface`` is that variant, or (no surface on the
-    edge) when its evidence sentence contains the variant (NFKC- and quote-insensitive).
+    An adoption shows a variant when one of its surfaces is that variant, or (no surface on the
+    edge) when its evidence sentence contains the variant (both NFKC- and quote-insensitive).
     """
     attrs = G.nodes[cid]
     forms: list[str] = [str(x) for x in attrs.get("aliases") or ()]
-    forms += [a.surface for a in adoptions if a.surface]
+    forms += [s for a in adoptions for s in (a.surfaces or (a.surface,)) if s]
     forms = forms or [str(attrs.get("name", ""))]
     out: list[Variant] = []
     for form in dict.fromkeys(f for f in forms if f):
         k = key(form)
         seen = [
             a for a in adoptions
-            if (a.surface == form) or (not a.surface and k and k in key(a.sentence))
+            if k in {key(x) for x in (a.surfaces or (a.surface,)) if x}
+            or (not a.surface and k and k in key(a.sentence))
         ]
         first = seen[0] if seen else None  # adoptions are in date order, undated last
         out.append(Variant(form, first.name if first else None, first.date if first else None, len(seen)))
@@ -387,15 +467,17 @@ def _depths(branches: list[Branch]) -> dict[str, int]:
     return depth
 
 
-def _day(a: Adoption) -> Day:
-    day = parse(a.date)
+def _day(a: Adoption, cal: Calendar) -> Day:
+    day = cal.day(a.date)
     assert day is not None
     return day
 
 
-def _order(a: Adoption, year: int | None) -> tuple[int, int, str, str]:
-    day = parse(a.date)
-    return (0 if day else 1, ordinal(day, year) if day else 0, a.name, a.article or "")
+def _order(a: Adoption, cal: Calendar) -> tuple[int, int, str, str]:
+    """Comparable dates first (in order), then dates of unknown year, then the undated."""
+    day = cal.day(a.date)
+    rank = 0 if day else (1 if parse(a.date) else 2)
+    return (rank, cal.ordinal(day) if day else 0, a.name, a.article or "")
 
 
 def level_rank(level: str | None) -> tuple[int, str]:
@@ -405,3 +487,7 @@ def level_rank(level: str | None) -> tuple[int, str]:
 
 def _str(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
+
+
+def _int(value: Any) -> int | None:
+    return int(value) if isinstance(value, int) or (isinstance(value, str) and value.isdigit()) else None

@@ -1,5 +1,6 @@
 """An offline timeline page for a ``Trace``: cumulative adoptions per level over time (inline
-SVG) and the cascade tree. No script, no external resource; every text is HTML-escaped.
+SVG; per wave over the days of the year for a campaign that recurs every year), the waves, the
+cascade tree, the co-carriers. No script, no external resource; every text is HTML-escaped.
 
 >>> from unionkg.analysis.trace import Trace
 >>> "<svg" in render_html(Trace("Campaign:c", "c", (), (), (), (), (), (), None))
@@ -12,9 +13,10 @@ from html import escape
 from pathlib import Path
 
 from ..outputs import writing
-from .dates import Day, parse
+from .dates import Day
+from .propagation import Calendar
 from .trace import Branch, Trace, level_rank
-from .trace_render import branch_flags, num, walk
+from .trace_render import branch_flags, num, shown_date, walk, wave_row
 
 #: Line colours per level (Tableau 10), then grey for others.
 COLOURS = ("#e15759", "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#9c755f", "#edc948")
@@ -44,22 +46,36 @@ def write_trace_html(t: Trace, path: str | Path) -> Path:
 def render_html(t: Trace) -> str:
     """The page as a string."""
     e = escape
+    unknown = len(t.unknown_year)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="zh"><head><meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         f"<title>{e(t.name)} · unionkg trace</title><style>{CSS}</style></head><body>",
         f"<h1>{e(t.name)}</h1>",
-        f'<p class="muted">{len(t.adoptions)} adoption event(s) by {len(t.branches)} adopter(s); '
-        f"{len(t.undated)} undated (listed, left out of the timeline and the lags)."
-        + (" Dates have no year: compared within one year." if t.default_year is None else "") + "</p>",
-        "<h2>Cumulative adoptions per level</h2>",
+        f'<p class="muted">{len(t.adoptions)} adoption event(s) by {len({b.adoption.body for b in t.branches})} '
+        f"union adopter(s); {len(t.undated)} undated"
+        + (f", {unknown} of unknown year" if unknown else "") + " (listed, left out of the timeline and the lags)."
+        + (f" {len(t.co_carriers)} co-carrier event(s) by other bodies." if t.co_carriers else "")
+        + (" Dates have no year: compared within one year." if t.yearless and t.adoptions else "")
+        + (" It recurs every year: each wave is traced on its own." if t.recurring else "") + "</p>",
+        "<h2>" + ("Cumulative adoptions per wave over the year" if t.recurring else "Cumulative adoptions per level")
+        + "</h2>",
         timeline_svg(t),
+        "<h2>Waves</h2>",
+        rows_html(("year", "adoptions", "adopters", "first", "first adopters", "last", "adopters per level"),
+                  [wave_row(w) for w in t.waves]),
         "<h2>Cascade</h2>",
         '<p class="muted">Each adopter sits under its nearest superior (SUBORDINATE_TO chain) that adopted no later.</p>',
-        cascade_html(t),
+        *[(f"<h3>Wave {e(str(w)) if w is not None else 'of unknown year / undated'}</h3>" if t.recurring else "")
+          + cascade_html(t, w) for w in t.wave_years()],
         "<h2>Adoptions</h2>",
         adoptions_html(t),
+        "<h2>Co-carriers</h2>",
+        '<p class="muted">Bodies outside the union hierarchy carrying the campaign beside it.</p>',
+        rows_html(("date", "body", "kind", "mode", "article", "evidence"),
+                  [(shown_date(a), a.name, a.level or a.label, a.mode or "", a.article_title or a.article or "",
+                    a.sentence) for a in t.co_carriers], wide=5),
         "<h2>Lag in days per level</h2>",
         rows_html(("level", "adopters", "dated", "from first: min", "median", "max", "vs parent: n", "median", "max"),
                   [(lag.level, str(lag.adopters), str(lag.dated), num(lag.first_min), num(lag.first_median),
@@ -79,12 +95,22 @@ def render_html(t: Trace) -> str:
 
 
 def timeline_svg(t: Trace) -> str:
-    """Step lines of cumulative first adoptions per level against the date axis."""
+    """Step lines of cumulative first adoptions per level against the date axis; for a recurring
+    campaign, one line per wave against the day of the year. Dates it cannot place in time
+    (undated, unknown year) are left out."""
     points: dict[str, list[tuple[int, Day]]] = {}
+    cal = Calendar(t.default_year, t.yearless)
     for b in t.branches:
-        day = parse(b.adoption.date)
-        if day is not None:
-            points.setdefault(b.adoption.level or "unknown", []).append((day.resolve(t.default_year).toordinal(), day))
+        day = cal.day(b.adoption.date)
+        if day is None:
+            continue
+        if t.recurring:
+            if day.year is None:
+                continue
+            points.setdefault(str(day.year), []).append((Day(day.month, day.day).resolve(None).toordinal(),
+                                                         Day(day.month, day.day)))
+        else:
+            points.setdefault(b.adoption.level or "unknown", []).append((cal.ordinal(day), day))
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" role="img" '
            f'aria-label="cumulative adoptions per level">',
            f'<rect x="0" y="0" width="{W}" height="{H}" fill="#fff"/>']
@@ -107,11 +133,14 @@ def timeline_svg(t: Trace) -> str:
     for y in range(0, top + 1, max(1, top // 5)):
         svg.append(f'<text x="{PAD_L - 6}" y="{py(y) + 4:.1f}" text-anchor="end">{y}</text>')
     ticks = sorted({(x, str(d)) for pts in points.values() for x, d in pts})
-    step = max(1, len(ticks) // 8)
-    for x, label in ticks[::step]:
+    last = -1e9
+    for x, label in ticks:
+        if px(x) - last < 8 * len(label):
+            continue  # labels never overlap
+        last = px(x)
         svg.append(f'<line x1="{px(x):.1f}" y1="{py(0)}" x2="{px(x):.1f}" y2="{py(0) + 4}" stroke="#999"/>')
         svg.append(f'<text x="{px(x):.1f}" y="{py(0) + 18}" text-anchor="middle">{escape(label)}</text>')
-    for i, level in enumerate(sorted(points, key=level_rank)):
+    for i, level in enumerate(sorted(points, key=level_rank)):  # levels, or the years of the waves
         colour = COLOURS[i % len(COLOURS)]
         path = [(px(lo), py(0))]
         count = 0
@@ -130,12 +159,12 @@ def timeline_svg(t: Trace) -> str:
     return "\n".join(svg)
 
 
-def cascade_html(t: Trace) -> str:
-    """The cascade tree as nested lists."""
+def cascade_html(t: Trace, wave: int | None = None) -> str:
+    """The cascade tree of ``wave`` as nested lists."""
     names = {a.body: a.name for a in t.adoptions}
     out: list[str] = []
     depth = -1
-    for b in walk(t):
+    for b in walk(t, wave):
         if b.depth > depth:
             out.append('<ul class="tree">' if depth < 0 else "<ul>")
             out.extend("<li><ul>" for _ in range(b.depth - depth - 1))
@@ -164,7 +193,7 @@ def branch_html(b: Branch, names: dict[str, str]) -> str:
 def adoptions_html(t: Trace) -> str:
     return rows_html(
         ("date", "body", "level", "city", "mode", "article", "evidence"),
-        [(a.date or "undated", a.name, a.level or "", a.city or "", a.mode or "",
+        [(shown_date(a), a.name, a.level or "", a.city or "", a.mode or "",
           a.article_title or a.article or "", a.sentence) for a in t.adoptions],
         wide=6,
     )

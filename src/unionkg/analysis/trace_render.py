@@ -2,7 +2,7 @@
 
 >>> from unionkg.analysis.trace import Trace
 >>> print(render_csv(Trace("Campaign:c", "c", (), (), (), (), (), (), None)).strip())
-date,body,name,label,level,city,mode,parent,depth,lag_first,lag_parent,before_parent,skipped,article,article_title,sentence
+date,body,name,label,level,city,mode,parent,depth,lag_first,lag_parent,before_parent,skipped,article,article_title,sentence,carrier,wave,date_basis,date_inferred,written_date,surfaces
 """
 
 from __future__ import annotations
@@ -12,12 +12,18 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..outputs import csv_text
-from .trace import Branch, Trace
+from .dates import parse
+from .propagation import Wave
+from .trace import Adoption, Branch, Trace
 
 CSV_FIELDS = (
     "date", "body", "name", "label", "level", "city", "mode", "parent", "depth", "lag_first",
     "lag_parent", "before_parent", "skipped", "article", "article_title", "sentence",
+    "carrier", "wave", "date_basis", "date_inferred", "written_date", "surfaces",
 )
+#: how the table says where a date comes from (``propagation.adoption_date``)
+BASIS = {"article": "", "campaign-year": "year of the campaign's name", "published-year": "year of publication",
+         "published": "publication date"}
 
 
 def render_json(t: Trace) -> str:
@@ -26,12 +32,14 @@ def render_json(t: Trace) -> str:
 
 
 def render_csv(t: Trace, *, excel: bool = False) -> str:
-    """One row per adoption event, with its body's place in the cascade. Cells that a spreadsheet
-    would run as formulas are escaped; ``excel`` adds a byte-order mark and CRLF line ends."""
-    branch = {b.adoption.body: b for b in t.branches}
+    """One row per adoption event, with its body's place in the cascade (union carriers), then the
+    co-carriers. Cells that a spreadsheet would run as formulas are escaped; ``excel`` adds a
+    byte-order mark and CRLF line ends."""
+    branch = {(b.wave, b.adoption.body): b for b in t.branches}
     rows = []
     for a in t.adoptions:
-        b = branch.get(a.body)
+        wave = wave_of(t, a)
+        b = branch.get((wave, a.body))
         first = b is not None and b.adoption == a
         rows.append((
             a.date or "", a.body, a.name, a.label, a.level or "", a.city or "", a.mode or "",
@@ -40,26 +48,70 @@ def render_csv(t: Trace, *, excel: bool = False) -> str:
             num(b.lag_parent) if first and b else "",
             str(bool(b and b.before_parent)).lower(),
             ";".join(b.skipped) if b else "",
-            a.article or "", a.article_title or "", a.sentence,
+            a.article or "", a.article_title or "", a.sentence, "union", "" if wave is None else wave,
+            *_date_cells(a),
         ))
+    for a in t.co_carriers:
+        rows.append((a.date or "", a.body, a.name, a.label, a.level or "", a.city or "", a.mode or "", "", "", "",
+                     "", "false", "", a.article or "", a.article_title or "", a.sentence, "co-carrier", "",
+                     *_date_cells(a)))
     return csv_text(CSV_FIELDS, rows, excel=excel)
 
 
+def _date_cells(a: Adoption) -> tuple[str, str, str, str]:
+    return (a.date_basis or "", str(a.date_inferred).lower(), a.written_date or "",
+            ";".join(a.surfaces or ((a.surface,) if a.surface else ())))
+
+
+def wave_of(t: Trace, a: Adoption) -> int | None:
+    """The wave ``a`` is drawn in: its year for a recurring campaign, else None (one cascade)."""
+    d = parse(a.date)
+    return d.year if t.recurring and d is not None else None
+
+
+def shown_date(a: Adoption) -> str:
+    """The date as the table shows it: where an inferred year or date comes from, in brackets."""
+    if a.date is None:
+        return "undated"
+    why = BASIS.get(a.date_basis or "", "")
+    if a.date_basis is None and parse(a.date) is not None and parse(a.date).year is None:  # type: ignore[union-attr]
+        why = "year unknown"
+    return f"{a.date} ({why})" if why else a.date
+
+
 def render_table(t: Trace, width: int = 60) -> str:
-    """Terminal report: adoptions, cascade tree, lags, coverage, first movers, name variants."""
+    """Terminal report: adoptions, co-carriers, waves, cascade tree, lags, coverage, first movers,
+    name variants."""
     names = {a.body: a.name for a in t.adoptions}
+    unknown = len(t.unknown_year)
     out = [printable(f"Campaign {t.name}  ({t.campaign})  {len(t.adoptions)} adoption event(s), "
-           f"{len(t.branches)} adopter(s), {len(t.undated)} undated")]
-    if t.default_year is None and any(a.date for a in t.adoptions):
+           f"{len({b.adoption.body for b in t.branches})} adopter(s), {len(t.undated)} undated"
+           + (f", {unknown} of unknown year (not compared)" if unknown else "")
+           + (f"; {len(t.co_carriers)} co-carrier event(s)" if t.co_carriers else ""))]
+    if t.yearless and any(a.date for a in t.adoptions):
         out.append("  (no year known: dates are compared within one year)")
-    out += ["", "Adoptions"]
+    if t.recurring:
+        out.append("  (recurs every year: traced wave by wave)")
+    out += ["", "Adoptions (union bodies)"]
     out += table(
         ("date", "body", "level", "city", "mode", "article", "evidence"),
-        [(a.date or "undated", a.name, a.level or "", a.city or "", a.mode or "",
+        [(shown_date(a), a.name, a.level or "", a.city or "", a.mode or "",
           clip(a.article_title or a.article or "", 24), clip(a.sentence, width)) for a in t.adoptions],
     )
+    out += ["", "Co-carriers (other bodies carrying it beside the unions)"]
+    out += table(
+        ("date", "body", "kind", "mode", "article", "evidence"),
+        [(shown_date(a), a.name, a.level or a.label, a.mode or "", clip(a.article_title or a.article or "", 24),
+          clip(a.sentence, width)) for a in t.co_carriers],
+    )
+    out += ["", "Waves (adoptions by year)"]
+    out += table(("year", "adoptions", "adopters", "first", "first adopters", "last", "adopters per level"),
+                 [wave_row(w) for w in t.waves])
     out += ["", "Cascade (each adopter under its nearest superior that adopted no later)"]
-    out += [printable(tree_line(b, names)) for b in walk(t)] or ["  (none)"]
+    for wave in t.wave_years():
+        if t.recurring:
+            out.append(f"  wave {wave if wave is not None else 'of unknown year / undated'}")
+        out += [printable(tree_line(b, names)) for b in walk(t, wave)] or ["  (none)"]
     out += ["", "Lag in days per level (from the first adoption / from the parent's)"]
     out += table(
         ("level", "adopters", "dated", "first min", "first median", "first max", "vs parent n",
@@ -74,7 +126,8 @@ def render_table(t: Trace, width: int = 60) -> str:
         [(c.scope, c.name, str(c.adopters), str(c.bodies), f"{c.share:.0%}") for c in t.coverage],
     )
     out += ["", "First movers"]
-    out += [printable(f"  {scope:<10} {a.date}  {a.name}") for scope, a in t.first_movers] or ["  (no dated adoption)"]
+    out += table(("scope", "date", "body"), [(scope, a.date or "", a.name) for scope, a in t.first_movers]) \
+        if t.first_movers else ["  (no dated adoption)"]
     out += ["", "Name variants"]
     out += table(
         ("variant", "first body", "first date", "seen"),
@@ -84,14 +137,20 @@ def render_table(t: Trace, width: int = 60) -> str:
     return "\n".join(out) + "\n"
 
 
-def walk(t: Trace) -> list[Branch]:
-    """Branches in tree order (depth first, adoption order among siblings)."""
+def wave_row(w: Wave) -> tuple[str, ...]:
+    return ("unknown / undated" if w.year is None else str(w.year), str(w.adoptions), str(w.adopters),
+            w.first_date or "", ", ".join(w.first), w.last_date or "",
+            ", ".join(f"{lv} {n}" for lv, n in w.levels))
+
+
+def walk(t: Trace, wave: int | None = None) -> list[Branch]:
+    """Branches of ``wave`` in tree order (depth first, adoption order among siblings)."""
     out: list[Branch] = []
-    stack = list(reversed(t.children(None)))
+    stack = list(reversed(t.children(None, wave)))
     while stack:
         b = stack.pop()
         out.append(b)
-        stack += list(reversed(t.children(b.adoption.body)))
+        stack += list(reversed(t.children(b.adoption.body, wave)))
     return out
 
 

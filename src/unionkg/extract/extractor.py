@@ -21,8 +21,10 @@ from .lexicon import Lexicon
 from .organiser import Organiser, OrganiserInput
 from .people import PeopleFinder, PersonHit
 from .relations import (
+    campaign_years,
     event_of,
     evidence,
+    headline_implements,
     implements,
     nouns_longest_first,
     visits,
@@ -46,6 +48,7 @@ class ArticleFacts:
 _CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全国)?(?:会员)?代表大会")
 _KEY_DROP = re.compile(r'["“”「」『』《》\s的]')
 _NTH_CONGRESS = re.compile(r"[0-9一二三四五六七八九十]大")
+_DATED = re.compile(r"\d{4}-")  # a date with its year
 
 
 @lru_cache(maxsize=1 << 16)
@@ -134,18 +137,28 @@ class Extractor:
         facts = ArticleFacts(article)
         event = event_of(doc, article.id, article.date, organiser, self.event_nouns, article.title, organiser_rule)
         facts.events.append(event)
-        canon, camp_entities = self._merge_campaigns(camp)
+        # campaigns the headline names (not in the text): carried by the organiser
+        title = Doc(article.title)
+        head_camp = [] if "implements.headline.v1" in off else [
+            c for c in self.campaigns.find(title) if c.rule not in off and c.label is Label.CAMPAIGN and _programme(c)]
+        canon, camp_entities = self._merge_campaigns(camp + head_camp)
+        years = {} if _DATED.match(article.date or "") else campaign_years(
+            [(doc, c) for c in camp] + [(title, c) for c in head_camp], canon)
         rels: list[Relation] = []
         rels += self._reported(doc, article)
         rels += self.roles.person_relations(doc, article.id, people, organiser, event.id)
-        rels += implements(doc, article.id, camp, canon, organiser, event.id, bodies)
+        named = organiser is not None and any(b.name == organiser.name for b in title_bodies)
+        found = implements(doc, article.id, camp, canon, organiser, event.id, bodies, years, named)
+        rels += found
+        rels += headline_implements(doc, title, article.id, head_camp, canon, organiser, event.id, years,
+                                    frozenset(r.tail for r in found), named)
         in_campaign = [b for b in bodies if b.label is Label.PLACE and any(s <= b.start < e for s, e in blocked)]
         rels += visits(doc, article.id, [b for b in bodies if b not in in_campaign], organiser, event.id)
         facts.relations = _dedupe([r for r in rels if r.evidence.rule not in off])
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
         # a place the headline names is the article's too (宜昌市总工会召开… over 市总工会召开…)
-        named = {(b.label, to_match_text(b.name)) for b in bodies}
-        head_only = [b for b in title_places if (b.label, to_match_text(b.name)) not in named and b.rule not in off]
+        in_text = {(b.label, to_match_text(b.name)) for b in bodies}
+        head_only = [b for b in title_places if (b.label, to_match_text(b.name)) not in in_text and b.rule not in off]
         facts.entities = self._entities(article, bodies + head_only, people, camp_entities, facts.relations, organiser)
         return facts
 
@@ -262,6 +275,16 @@ def _shown_as(b: Mention, shown: str) -> Mention:
 #: rules whose mention text names the body itself (its place or its company), not a level word
 _WRITTEN_RULES = frozenset({"body.division.v1", "body.industry.v1", "body.company_union.v1", "org.congress.v1",
                             "org.party.v1"})
+
+
+#: a programme's name ends so: 春季要约行动, 集中要约季
+_PROGRAMME_END = re.compile(r"(?:行动|活动|工程|计划|季|月)$")
+
+
+def _programme(c: Mention) -> bool:
+    """A headline's campaign names a programme: its quote is followed by one (“送清凉”活动) or names
+    one (“春季要约行动”); a headline's other quoted words are mostly figures (“安全锁”, “特别”要约)."""
+    return len(c.name) >= 3 and (c.text[-1:] not in "\"”」』" or bool(_PROGRAMME_END.search(c.name)))
 
 
 def _part_of(part: Mention, whole: Mention) -> bool:

@@ -1,8 +1,8 @@
 """Events and relations: who chaired, led, attended, spoke, was invited; what was implemented,
 visited; positions from title chains. Each relation carries the sentence and the rule id.
 
-Rule ids: ``event.lead.v1``, ``implements.<mode>.v1``, ``visited.verb.v1``, ``visited.at.v1``,
-``reported.byline.v1``; people's roles and positions are ``roles.py``'s.
+Rule ids: ``event.lead.v1``, ``implements.<mode>.v1``, ``implements.headline.v1``, ``visited.verb.v1``,
+``visited.at.v1``, ``reported.byline.v1``; people's roles and positions are ``roles.py``'s.
 """
 
 from __future__ import annotations
@@ -83,22 +83,38 @@ def nouns_longest_first(event_nouns: dict[str, str]) -> tuple[tuple[str, str], .
     return tuple(sorted(event_nouns.items(), key=lambda kv: -len(kv[0])))
 
 
-def clause_subject(doc: Doc, bodies: Sequence[Mention], pos: int) -> Mention | None:
-    """The body a clause of the sentence at ``pos`` opens with, before ``pos``, as its subject:
-    ``据悉,天津市总工会将继续深入实施"海河工匠"培育工程`` → 天津市总工会. Not a person's
-    affiliation (``市总工会副主席甲``) nor a possessor (``省总工会的部署``)."""
+def clause_subjects(doc: Doc, bodies: Sequence[Mention], pos: int) -> list[Mention]:
+    """The bodies a clause of the sentence at ``pos`` opens with, before ``pos``, as its subject:
+    one (``据悉,天津市总工会将继续深入实施"海河工匠"培育工程`` → 天津市总工会; not a person's
+    affiliation, ``市总工会副主席甲``, nor a possessor, ``省总工会的部署``), or a list of bodies acting
+    together (``最高人民检察院、中华全国总工会联合下发…``, ``省总工会、省人社厅、省企联、省工商联等…决定``).
+    Not the partners one of them acts with (``区总工会联合区人社局、区司法局开展…``). The last such
+    clause wins."""
     a, _ = doc.sentence_of(pos)
     m = doc.match
-    found = None
-    for x in bodies:
-        if not (a <= x.start < pos) or x.end > pos or x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
-            continue
+    named = sorted((x for x in bodies if a <= x.start and x.end <= pos
+                    and x.label in (Label.UNION_BODY, Label.ORGANIZATION)), key=lambda x: (x.start, -x.end))
+    at: dict[int, Mention] = {}
+    for x in named:
+        at.setdefault(x.start, x)  # the longest mention at each position
+    found: list[Mention] = []
+    for x in at.values():
         if x.start > a and m[x.start - 1] not in ",，:：":
             continue
-        if _TITLE_AFTER.match(m, x.end) or m.startswith("的", x.end) or _PERSON_AFTER.match(m, x.end):
+        group = _listed(m, at, x)
+        end = group[-1].end
+        if _TITLE_AFTER.match(m, end) or m.startswith("的", end) or _PERSON_AFTER.match(m, end):
             continue
-        found = x
+        found = group
     return found
+
+
+def _listed(m: str, at: dict[int, Mention], x: Mention) -> list[Mention]:
+    """``x`` and the bodies listed right after it (``、``, 和, 与, 及)."""
+    group = [x]
+    while m[group[-1].end:group[-1].end + 1] in _LIST_JOIN and group[-1].end + 1 in at:
+        group.append(at[group[-1].end + 1])
+    return group
 
 
 def holder_of(organiser: Mention, bodies: list[Mention]) -> Mention:
@@ -120,21 +136,70 @@ def holder_of(organiser: Mention, bodies: list[Mention]) -> Mention:
 
 
 def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[str, str],
-               organiser: Mention | None, event_id: str, bodies: Sequence[Mention] = ()) -> list[Relation]:
-    """Who carries each campaign: the body a clause before it opens with (``南昌市总工会计划…将
-    "金秋助学"…``), else the organiser of the article's event."""
+               organiser: Mention | None, event_id: str, bodies: Sequence[Mention] = (),
+               years: dict[str, str] | None = None, organiser_named: bool = True) -> list[Relation]:
+    """Who carries each campaign: the bodies a clause before it opens with (``南昌市总工会计划…将
+    "金秋助学"…``; several where they act together), else the organiser of the article's event —
+    unless the organiser is not the headline's (``organiser_named`` False) and the article says of
+    another body that it carries the campaign (南苑街道总工会"夏送清凉"活动共开展十余次).
+    ``years``: the year the article writes a campaign with (``campaign_years``), kept as ``year``."""
     if organiser is None:
         return []
+    subjects = {c.start: clause_subjects(doc, bodies, c.start) for c in campaigns}
+    said = {canon.get(c.name, c.name) for c in campaigns if subjects[c.start]}
     out = []
     for c in campaigns:
         mode = mode_of(doc, c.start, law=c.label is Label.LAW)
-        head = clause_subject(doc, bodies, c.start) or organiser
-        if head.attr("holder"):
-            head = holder_of(head, list(bodies))
-        out.append(Relation(RelType.IMPLEMENTS, head.name, canon.get(c.name, c.name), head.label, c.label,
-                            evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
-                            event=event_id, props=(("mode", mode.value), ("surface", c.text))))
+        tail = canon.get(c.name, c.name)
+        if not subjects[c.start] and tail in said and not organiser_named:
+            continue  # the article says who carries it: not the organiser for each mention
+        heads = subjects[c.start] or [organiser]
+        if _THEME.match(doc.match, c.end):
+            heads = heads[:1]  # 以"广协商、促和谐、稳发展"为主题的…活动: the theme is the first body's
+        for head in heads:
+            if head.attr("holder"):
+                head = holder_of(head, list(bodies))
+            props: tuple[tuple[str, str], ...] = (("mode", mode.value), ("surface", c.text))
+            if years and tail in years:
+                props += (("year", years[tail]),)
+            out.append(Relation(RelType.IMPLEMENTS, head.name, tail, head.label, c.label,
+                                evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
+                                event=event_id, props=props))
     return out
+
+
+def headline_implements(doc: Doc, head: Doc, article_id: str, campaigns: list[Mention], canon: dict[str, str],
+                        organiser: Mention | None, event_id: str, years: dict[str, str] | None = None,
+                        carried: frozenset[str] = frozenset(), organiser_named: bool = True) -> list[Relation]:
+    """The organiser of the article's event carries a campaign its headline names (``崂山区开展“送清凉”活动``):
+    evidence is the lead sentence, which tells the event (rule ``implements.headline.v1``). Not where
+    the organiser is not the headline's and the text says which bodies carry it (``carried``)."""
+    if organiser is None or not doc.sentences:
+        return []
+    out = []
+    a, b = doc.sentences[0]
+    for c in campaigns:
+        tail = canon.get(c.name, c.name)
+        if tail in carried and not organiser_named:
+            continue
+        props: tuple[tuple[str, str], ...] = (("mode", mode_of(head, c.start).value), ("surface", c.text))
+        if years and tail in years:
+            props += (("year", years[tail]),)
+        out.append(Relation(RelType.IMPLEMENTS, organiser.name, tail, organiser.label, c.label,
+                            Evidence(article_id, doc.text[a:b], a, b, "implements.headline.v1", 0.7),
+                            event=event_id, props=props))
+    return out
+
+
+def campaign_years(found: Sequence[tuple[Doc, Mention]], canon: dict[str, str]) -> dict[str, str]:
+    """The year an article writes each campaign with (``启动2021年“夏送清凉”活动``, ``2024年福建省集体协商
+    “要约行动月”``), where its mentions name one year only."""
+    seen: dict[str, set[str]] = {}
+    for doc, c in found:
+        y = _YEAR_BEFORE.search(doc.match, max(0, c.start - 14), c.start)
+        if y:
+            seen.setdefault(canon.get(c.name, c.name), set()).add(y.group(1))
+    return {name: next(iter(ys)) for name, ys in seen.items() if len(ys) == 1}
 
 
 #: a sentence set at a place: 在X, … (随后,在X…)
@@ -145,6 +210,10 @@ _VISIT_LEFT = re.compile(r"(?:到|赴|深入|走进|来到|前往|走访|调研|
 _TITLE_AFTER = re.compile(r"(?:党组|党委|主席|副主席|书记|主任|局长|部长|负责人|干部|职工代表)")
 #: a body heading a person's title chain or a list of bodies (市总工会、区总工会…)
 _PERSON_AFTER = re.compile(r"[、和与及]|(?:常务|专职|兼职)?副?(?:主席|书记|主任|会长|部长)")
+_LIST_JOIN = ("、", "和", "与", "及")
+_THEME = re.compile(r"为主题")
+#: a year written before a campaign's name (2021年“夏送清凉”, 2024年福建省集体协商“要约行动月”)
+_YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)年度?[\u4e00-\u9fff]{0,8}$")
 
 
 def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention | None,

@@ -113,6 +113,8 @@ def _write_build_file(part: Path, out: Path, *, html: bool) -> tuple[nx.MultiDiG
     with open(out / "merges.jsonl", "w", encoding="utf-8") as fh:
         for m in sorted(merges, key=lambda m: (m.node, m.article, m.name)):
             fh.write(facts_json({"name": m.name, "article": m.article, "node": m.node, "reason": m.reason}) + "\n")
+    with open(out / "campaign_merges.jsonl", "w", encoding="utf-8") as fh:  # why each campaign name is its node
+        fh.writelines(facts_json(c.to_dict()) + "\n" for c in stats.campaign_merges)
     t1 = time.perf_counter()
     write_exports(g, out)
     t2 = time.perf_counter()

@@ -15,7 +15,7 @@ import orjson
 
 from ..extract.divisions import Divisions
 from ..ingest.normalize import in_script_of
-from ..resolve.campaigns import group_campaigns
+from ..resolve.campaigns import CampaignMerge, group_campaigns
 from ..resolve.hierarchy import parent_union, union_name
 from ..resolve.people import Merge, PersonContext, resolve_people
 from ..types import ROLE_TYPES, Label, RelType
@@ -195,6 +195,7 @@ class BuildStats:
     hierarchy: list[Edge] = field(default_factory=list)  # the graph's LOCATED_IN and SUBORDINATE_TO edges
     shown: dict[str, Counter[str]] = field(default_factory=dict)  # node -> the names the facts give it
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
+    campaign_merges: list[CampaignMerge] = field(default_factory=list)  # why each campaign name is its node
 
 
 def build_graph_with_merges(lines: Iterable[dict[str, Any]] | FactSource, divisions: Divisions | None = None
@@ -212,6 +213,7 @@ def build_graph_from(src: FactSource, divisions: Divisions | None = None
     for ln in src.scan():
         census.add(ln)
     camp = group_campaigns(census.variants, census.counts)
+    census.stats.campaign_merges = camp.decisions
     contexts = [PersonContext(*c) for c in sorted(census.contexts, key=lambda c: (c[1], c[0]))]
     person_id, merges = resolve_people(contexts, census.city_of_body)
     for ln in src.by_id():
@@ -399,7 +401,8 @@ def _add_relations(b: GraphBuilder, relations: list[dict[str, Any]], art: str, a
                  {"title": r.get("title"), "article": aid, "date": date})
         elif t == _IMPLEMENTS:
             edge(head, tail, t, f"IMPLEMENTS:{aid}", evid, {"mode": r.get("mode"), "event": event, "article": aid,
-                                                             "date": date, "surface": r.get("surface")})
+                                                             "date": date, "surface": r.get("surface"),
+                                                             "year": r.get("year")})
         else:
             edge(head, tail, t, f"{t}:{aid}", evid, {"event": event, "article": aid, "date": date})
 
