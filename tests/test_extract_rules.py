@@ -283,6 +283,10 @@ def test_relations_more(extractor: Extractor, text: str, expected: set[tuple[str
      {("SPOKE", "方立军", "歙县总工会")}),
     ("6月2日,晋城市总工会举行揭牌仪式。市总工会主席张卫东出席。张卫东实地查看了驿站。他指出,要做好服务。",
      {("SPOKE", "张卫东", "晋城市总工会")}),
+    # a town a development zone runs; a short form after the city paper's dateline
+    ("4月27日下午,成都高新区西园街道总工会开展活动。街道总工会主席杨帆出席。",
+     {("HOLDS_POSITION", "杨帆", "西园街道总工会")}),
+    ("青岛日报7月16日讯市总工会今天启动2019年\"夏送清凉\"活动。", {("IMPLEMENTS", "青岛市总工会", "夏送清凉")}),
 ])
 def test_bodies_of_chains_and_committees(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
     got = _rels(_facts(extractor, text))

@@ -60,6 +60,10 @@ _PLACE_LIST = re.compile(r"(?:[^,，。;；:：\n]{0,12}?[在赴到于])?((?:[\u
 #: a dateline's place: 本报北京2月22日电
 _DATELINE_PLACE = re.compile(r"本报|本网|电讯|社$")
 _DATED = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
+#: the end of a dateline run into the lead (…7月16日讯市总工会, 本报讯市妇联)
+_DATELINE_END = re.compile(r"(?:\d日|报|网|台)(?:电|讯)$")
+#: a dateline of the city's own paper opening a line: 青岛日报7月16日讯, 宁波晚报讯
+_MEDIA_DATELINE = re.compile(r"(?:日报|晚报|都市报|新闻网|广播电视台|融媒体中心)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)")
 #: what may follow a short place name standing alone
 _AFTER_PLACE = re.compile(r"(?:召开|举行|举办|开展|调研|考察|参观|看望|慰问|访问|出席|参加|等地|两地|各地|、|和|与|及|的|时|重要)")
 #: a category before a company's own name: 困难企业, 新业态企业, 辖区内
@@ -89,6 +93,8 @@ _TERM_PLENARY = re.compile(r"第?[一二三四五六七八九十]+届[一二三�
 _DEPT_HEAD = re.compile(r"(?:常务)?副?(?:局长|厅长|处长|科长|主任|党委书记|党组书记)")
 #: the place (and its government) a department's name begins with: 台中市政府, 青岛市, 市
 _PLACE_PART = re.compile(r"^.*?(?:自治区|自治州|自治县|[省市区县旗州盟])(?:人民)?(?:政府)?")
+#: development zones, which run towns the table files under a district of the same city
+_ZONE = re.compile(r"开发区|高新区|新区|园区|试验区|示范区|管理区")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
 _CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
 #: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
@@ -221,8 +227,9 @@ class BodyFinder:
             if below:
                 code = below[0]
             elif _GOES_TO.search(m, max(0, a - 3), a) or self._in_place_list(m, a, e) \
-                    or _DATELINE_PLACE.match(m, max(0, a - 2), a) and _DATED.match(m, e):
-                if "\u4e00" <= m[e:e + 1] <= "\u9fff" and not _AFTER_PLACE.match(m, e):
+                    or _DATELINE_PLACE.match(m, max(0, a - 2), a) and _DATED.match(m, e) \
+                    or _MEDIA_DATELINE.match(m, e) and (a == 0 or m[a - 1] in "\n "):
+                if "\u4e00" <= m[e:e + 1] <= "\u9fff" and not _AFTER_PLACE.match(m, e) and not _MEDIA_DATELINE.match(m, e):
                     continue  # 在郑州大学: part of a longer name
                 code = codes[0]
             else:
@@ -282,7 +289,10 @@ class BodyFinder:
         anc = self.divs.ancestor_codes
         for a, b in zip(kept, kept[1:], strict=False):
             if a.end == b.start:
-                pair = next(((x, y) for x in a.codes for y in b.codes if x in anc(y)), None)
+                pair = next(((x, y) for x in a.codes for y in b.codes if x in anc(y)), None) or next(
+                    ((x, y) for x in a.codes for y in b.codes if _ZONE.search(self.divs.get(x).name)
+                     and self.divs.get(x).parent and self.divs.get(x).parent in anc(y)), None)
+                # 成都高新区西园街道: a development zone runs towns its city's districts hold
                 if pair is not None:
                     a.code = a.code or pair[0]
                     b.code = pair[1]
@@ -805,7 +815,8 @@ class BodyFinder:
         prev = m[j - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
-        return self.lex.boundary_before(m, j) is not None or prev in "团"
+        return self.lex.boundary_before(m, j) is not None or prev in "团" \
+            or _DATELINE_END.search(m, max(0, j - 8), j) is not None  # 青岛日报7月16日讯市总工会…
 
     def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:
         for k in (4, 3, 2):
