@@ -313,6 +313,10 @@ def test_programmes_and_honours(extractor: Extractor, text: str, found: set[str]
     ("现场听取了\"莱阳工匠\"池连学、\"山东省劳动模范\"初鹏飞的工作情况汇报。", {"池连学", "初鹏飞"}),
     ("共青团台山市委书记赖文辉详细介绍了经验。", {"赖文辉"}),
     ("\"冬天能喝上热水了。\"环卫工人郭秀梅开心地说道。", {"郭秀梅"}),
+    # four-character minority names after a title (a stray 、 before one), none from words
+    ("县委常委、县纪委书记、旦增多吉,县委常委、常务副县长扎西顿珠列席了会议。", {"旦增多吉", "扎西顿珠"}),
+    ("鄂托克旗科学技术协会党组书记、主席敖其尔图出席会议。", {"敖其尔图"}),
+    ("市总工会主席亲切看望了职工,区总工会副主席高度评价。", set()),
     # a group of workers before 和 is no title of a name (和新就业形态…)
     ("聚焦困难职工、农民工和新就业形态劳动者。", set()),
 ])

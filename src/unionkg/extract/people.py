@@ -46,7 +46,9 @@ _ROLE_NEXT = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,16}?(?:作|做)|�
                         r"讲话|发言|宣读|领学)")
 #: characters both ending names and opening cues (为, 和 …), and the roles that show which
 _NAME_OR_CUE = frozenset("为和与及")
-_ROLE_AFTER_NAME = re.compile(r"(?:出席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等)")
+#: characters no four-character minority name (旦正道吉, 江伊拉图) holds
+_NOT_IN_MINORITY_NAME = frozenset("了的是在和与及等会委部局处厅院站队组团所室办")
+_ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等)")
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
@@ -173,6 +175,21 @@ class PeopleFinder:
                 and not self._common_word(toks[0]):
             return len(toks[0])
         return 0
+
+    def _minority_name(self, m: str, p: int) -> int:
+        """A name of four characters without a surname right after a title (藏族 旦正道吉, 蒙古族
+        江伊拉图), closed by punctuation or a role (出席, 主持 …), made of no common words: 4, else 0."""
+        cand = m[p:p + 4]
+        if len(cand) < 4 or not _HAN.fullmatch(cand) or not (p + 4 >= len(m) or m[p + 4] in "、,，。;；"
+                                                               or _ROLE_AFTER_NAME.match(m, p + 4)):
+            return 0
+        if _NOT_NAME_RE.search(cand) or self.title_re.search(cand):
+            return 0
+        f = self.seg.word_freq
+        if any(c in _NOT_IN_MINORITY_NAME for c in cand) or f(cand) or f(cand[:3]) >= 20 or f(cand[1:]) >= 20 \
+                or f(cand[:2]) >= 20 or f(cand[2:]) >= 20:
+            return 0  # 亲切看望, 书屋授牌, 会等机构: words, not a name
+        return 4
 
     def _common_word(self, word: str) -> bool:
         """A frequent word of jieba's dictionary that it does not tag as a person's name (a tag trusted
@@ -383,15 +400,17 @@ class PeopleFinder:
             if p in taken or stop[p]:
                 continue
             n = self.name_at(m, p)
+            if (not n or n < 4 and not self._name_ends(m, p + n)) and self._minority_name(m, p):
+                n = 4  # 乌力吉图出席: the name runs on past what looked like a surname's
             if not n and m[p:p + 1] == "、":  # 县纪委书记、旦正道吉,: a stray 、 before the name
-                n = self.name_at(m, p + 1)
+                n = self.name_at(m, p + 1) or self._minority_name(m, p + 1)
                 if not n or m[p + 1 + n:p + 2 + n] not in (",", "，"):
                     continue
                 p += 1
             if not n:
                 continue
             sent_start = doc.sentence_of(p)[0]
-            chain_start, positions = self._chain(m, sent_start, p, by_start, starts)
+            chain_start, positions = self._chain(m, sent_start, t.end(), by_start, starts)  # the chain ends at the title
             if chain_start is None:
                 continue
             hits.append(PersonHit(doc.text[p:p + n], p, p + n, "person.title_chain.v1", chain_start, positions))
