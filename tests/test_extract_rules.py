@@ -283,6 +283,9 @@ def test_relations_more(extractor: Extractor, text: str, expected: set[tuple[str
      {("SPOKE", "方立军", "歙县总工会")}),
     ("6月2日,晋城市总工会举行揭牌仪式。市总工会主席张卫东出席。张卫东实地查看了驿站。他指出,要做好服务。",
      {("SPOKE", "张卫东", "晋城市总工会")}),
+    # a town the article does not say which of two it is: its union named as written
+    ("3月30日上午,定城镇总工会成立暨第一次代表大会在镇政府大礼堂召开。县总工会主席吴志雄出席会议。",
+     {("ATTENDED", "吴志雄", "定城镇总工会")}),
     # a town a development zone runs; a short form after the city paper's dateline
     ("4月27日下午,成都高新区西园街道总工会开展活动。街道总工会主席杨帆出席。",
      {("HOLDS_POSITION", "杨帆", "西园街道总工会")}),

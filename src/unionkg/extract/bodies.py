@@ -95,6 +95,8 @@ _DEPT_HEAD = re.compile(r"(?:常务)?副?(?:局长|厅长|处长|科长|主任|�
 _PLACE_PART = re.compile(r"^.*?(?:自治区|自治州|自治县|[省市区县旗州盟])(?:人民)?(?:政府)?")
 #: development zones, which run towns the table files under a district of the same city
 _ZONE = re.compile(r"开发区|高新区|新区|园区|试验区|示范区|管理区")
+#: a town's body: its union, party committee, government (the town's name before it is read back)
+_TOWN_BODY = re.compile(r"(镇|乡|街道)(总工会|党委|人民政府)")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
 _CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
 #: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
@@ -460,6 +462,7 @@ class BodyFinder:
                                                                 and x.start not in congress_at)]
         out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._chain_unions(doc, out, stop, written))
+        out.extend(self._ambiguous_towns(doc, out, stop))
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
@@ -947,6 +950,34 @@ class BodyFinder:
                 elif not _TITLE_NEXT.match(m, e) and not _DEPT_HEAD.match(m, e):
                     continue
                 out.append(replace(d, text=doc.text[a:e], start=a, end=e, rule="body.anaphor.v1"))
+        return out
+
+    def _ambiguous_towns(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
+        """``定城镇总工会`` where no place of the article tells which 定城镇 (安徽 or 海南) it is: the
+        town's union, party committee or government named as written, a body of this article only
+        (rule ``body.unresolved.v1``), and the town as a place of its own name."""
+        m, t = doc.match, doc.text
+        taken = _positions([(x.start, x.end) for x in found])
+        out: list[Mention] = []
+        for x in _TOWN_BODY.finditer(m):
+            e = x.end(1)
+            if e in taken or e - 1 in taken:
+                continue
+            for k in (4, 3, 2):
+                a = e - k
+                codes = self.divs.by_name.get(m[a:e]) if a >= 0 else None
+                if not codes or len(codes) < 2 or a in stop or a in taken:
+                    continue
+                if any(self.divs.get(c).level != "town" for c in codes) or not self._starts_word(m, a):
+                    break
+                label, kind = self.suffix_labels.get(x.group(2), (Label.UNION_BODY, ""))
+                ending = self.lex.suffix_canon.get(x.group(2), x.group(2))
+                body = self._unresolved(t, a, x.end(), label, kind, t[a:e] + ending)
+                out.append(replace(body, attrs=tuple((k2, v) for k2, v in body.attrs if k2 != "level")
+                                   + (("level", "town"),)))
+                out.append(Mention(Label.PLACE, t[a:e], a, e, "body.unresolved.v1", canonical=t[a:e],
+                                   attrs=(("level", "town"), ("unresolved", True))))
+                break
         return out
 
     def _chain_unions(self, doc: Doc, found: list[Mention], stop: Positions,
