@@ -818,7 +818,7 @@ class BodyFinder:
         prev = m[j - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
-        return self.lex.boundary_before(m, j) is not None or prev in "团" \
+        return self.lex.boundary_before(m, j) is not None or prev in "团" or m[j - 2:j] == "代表" \
             or _DATELINE_END.search(m, max(0, j - 8), j) is not None  # 青岛日报7月16日讯市总工会…
 
     def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:
