@@ -303,6 +303,9 @@ def test_bodies_of_chains_and_committees(extractor: Extractor, text: str, expect
     ("沛县2024年集体协商春季集中要约行动暨深化集体协商工作推进会召开。", {"集体协商春季集中要约行动"}, set()),
     ("深入推进新就业形态劳动者工会工作三年行动方案。", {"新就业形态劳动者工会工作三年行动方案"}, set()),
     ("会议审议了2024年工作计划。", set(), {"工作计划"}),
+    # a document and a spirit studied together are two
+    ("会议传达学习了中央4号文件和中央党的群团工作会议精神。", {"中央4号文件", "中央党的群团工作会议精神"},
+     {"中央4号文件和中央党的群团工作会议精神"}),
     # honours listed after 表彰, a year and place before them
     ("会议表彰了2006年度山东省\"红旗团委\"、\"先进团委\"等先进单位和个人。", set(), {"红旗团委", "先进团委"}),
 ])

@@ -49,6 +49,8 @@ _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
 #: a body relaying a higher spirit: 江苏省总工会 | 中国工会十八大精神宣讲团
 _RELAYING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:总工会|委员会|常委会)(?=中国工会|党的|中共|全国|习近平|十[一二三四五六七八九]大|二十)")
+#: a document listed before a spirit with 和 (中央4号文件和…会议精神): each its own
+_DOCUMENT_AND = re.compile(r"^([^和及与]{2,20}?(?:文件|决定|意见|通知|批示|指示))(?:和|及|与|以及)([^和及与]{4,})$")
 #: a meeting's name, which a list of spirits shares one 精神 between: 省委十五届五次全会、市委…全会精神
 _MEETING_END = ("全会", "全委会", "会议", "大会", "两会")
 #: what a count follows: 入会人数, 覆盖率
@@ -169,6 +171,12 @@ class CampaignFinder:
             relay = _RELAYING_BODY.match(core)
             if relay:
                 core = core[relay.end():]
+            both = _DOCUMENT_AND.match(core)  # 中央4号文件和中央党的群团工作会议精神: a document, then the spirit
+            if both and not _GENERIC_SPIRIT.match(both.group(2)):
+                d0 = s.start() - len(core)
+                out.append(Mention(Label.CAMPAIGN, doc.text[d0:d0 + len(both.group(1))], d0, d0 + len(both.group(1)),
+                                   "campaign.spirit.v1", canonical=doc.text[d0:d0 + len(both.group(1))]))
+                core = both.group(2)
             a = s.start() - len(core)
             if any(a >= ts and s.end() <= te for ts, te in taken):
                 continue
