@@ -335,3 +335,11 @@ def test_a_quoted_pronoun_speaker_or_one_two_sentences_back_is_no_speaker(extrac
             "她说:\"工会的帮助让我安心。\"")
     assert ("SPOKE", "黄丽珍", "揭阳市总工会") not in _rels(_facts(extractor, text))
 
+
+
+def test_a_law_a_decision_amends_is_not_carried_out(extractor: Extractor) -> None:
+    text = ("10月20日,五峰土家族自治县人大常委会召开会议,审议了《五峰土家族自治县人民代表大会关于修改"
+            "〈五峰土家族自治县矿产资源管理条例〉的决定》施行时间的决定(草案)。")
+    facts = _facts(extractor, text)
+    assert "五峰土家族自治县矿产资源管理条例" in _names(facts, Label.LAW)
+    assert not any(r.type.value == "IMPLEMENTS" and "条例" in r.tail for r in facts.relations)

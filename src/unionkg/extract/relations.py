@@ -135,6 +135,10 @@ def holder_of(organiser: Mention, bodies: list[Mention]) -> Mention:
     return made
 
 
+#: what a document does to a law named inside its title (关于修改〈…条例〉的决定)
+_AMENDS = re.compile(r"修改|修订|废止|施行时间")
+
+
 def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[str, str],
                organiser: Mention | None, event_id: str, bodies: Sequence[Mention] = (),
                years: dict[str, str] | None = None, organiser_named: bool = True) -> list[Relation]:
@@ -149,6 +153,8 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
     said = {canon.get(c.name, c.name) for c in campaigns if subjects[c.start]}
     out = []
     for c in campaigns:
+        if c.label is Label.LAW and _amended(doc.match, c.start):
+            continue  # 《…关于修改〈某条例〉的决定》: the law is what is amended, not what is carried out
         mode = mode_of(doc, c.start, law=c.label is Label.LAW)
         tail = canon.get(c.name, c.name)
         if not subjects[c.start] and tail in said and not organiser_named:
@@ -166,6 +172,15 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
                                 evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
                                 event=event_id, props=props))
     return out
+
+
+def _amended(m: str, start: int) -> bool:
+    """Is the law mentioned at ``start`` inside a document's title that amends, repeals or dates it?"""
+    o = m.rfind("《", 0, start)
+    if o < 0 or m.rfind("》", o, start) >= 0:
+        return False
+    c = m.find("》", start)
+    return c > 0 and _AMENDS.search(m, o, c) is not None
 
 
 def headline_implements(doc: Doc, head: Doc, article_id: str, campaigns: list[Mention], canon: dict[str, str],
