@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..resources import read_words
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
@@ -93,6 +94,7 @@ class CampaignFinder:
         self.suffix_re = re.compile(f"(?:{alternation(lex.campaign_suffixes)})")
         self.gazetteer_re = re.compile(alternation(lex.campaigns))
         self.law_end = tuple(lex.law_suffixes)
+        self.plan_end = read_words("plan_endings.txt")
         self.programme_re = re.compile(r"(?:计划|行动|工程)")
         self.not_campaigns = frozenset(lex.not_campaigns)
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
@@ -142,6 +144,11 @@ class CampaignFinder:
                 out.append(Mention(Label.LAW, doc.text[ib.start():ib.end()], ib.start(), ib.end(), "law.booktitle.v1",
                                    canonical=doc.text[at:at + len(law)]))
             if inner or name.endswith(_NOT_LAW_END):
+                continue
+            if name.endswith(self.plan_end) and not name.endswith(self.law_end) and len(name) >= 4:
+                core = name.strip().strip('"')  # 《粤港澳大湾区发展规划纲要》: a plan carried out
+                out.append(Mention(Label.CAMPAIGN, doc.text[b.start():b.end()], b.start(), b.end(), "campaign.booktitle.v1",
+                                   canonical=doc.text[b.start(1):b.end(1)].strip(), attrs=(("core", core),)))
                 continue
             if name.endswith(self.law_end) and len(name) >= 2:
                 canonical = name.removeprefix("中华人民共和国")
