@@ -96,7 +96,7 @@ _PLACE_PART = re.compile(r"^.*?(?:自治区|自治州|自治县|[省市区县旗
 #: development zones, which run towns the table files under a district of the same city
 _ZONE = re.compile(r"开发区|高新区|新区|园区|试验区|示范区|管理区")
 #: a town's body: its union, party committee, government (the town's name before it is read back)
-_TOWN_BODY = re.compile(r"(镇|乡|街道)(总工会|党委|人民政府)")
+_TOWN_BODY = re.compile(r"(镇|乡|街道)(总工会|党委|党工委|人民政府|委(?![员会托屈婉]))")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
 _CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
 #: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
@@ -462,7 +462,13 @@ class BodyFinder:
                                                                 and x.start not in congress_at)]
         out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._chain_unions(doc, out, stop, written))
-        out.extend(self._ambiguous_towns(doc, out, stop))
+        towns = self._ambiguous_towns(doc, out, stop)
+        if towns:  # 镇委, 镇总工会 with one such town body named: that body
+            of_town = {lv + x.name.split(lv, 1)[1]: x.name for x in towns if x.label is not Label.PLACE
+                       for lv in ("街道", "镇", "乡") if lv in x.name}
+            out = [replace(x, canonical=of_town[x.name]) if x.attr("unresolved") and x.name in of_town else x
+                   for x in out]
+            out.extend(towns)
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
@@ -970,7 +976,8 @@ class BodyFinder:
                     continue
                 if any(self.divs.get(c).level != "town" for c in codes) or not self._starts_word(m, a):
                     break
-                label, kind = self.suffix_labels.get(x.group(2), (Label.UNION_BODY, ""))
+                label, kind = (Label.ORGANIZATION, "party") if x.group(2).endswith("委") else \
+                    self.suffix_labels.get(x.group(2), (Label.UNION_BODY, ""))
                 ending = self.lex.suffix_canon.get(x.group(2), x.group(2))
                 body = self._unresolved(t, a, x.end(), label, kind, t[a:e] + ending)
                 out.append(replace(body, attrs=tuple((k2, v) for k2, v in body.attrs if k2 != "level")

@@ -46,6 +46,8 @@ _ROLE_NEXT = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,16}?(?:作|做)|�
                         r"讲话|发言|宣读|领学)")
 #: characters both ending names and opening cues (为, 和 …), and the roles that show which
 _NAME_OR_CUE = frozenset("为和与及")
+#: a short body name the tables do not know, inside a chain (总商会, 团委会): the chain goes on past it
+_UNNAMED_BODY = re.compile(r"[\u4e00-\u9fff]{1,5}(?:会|联|委|部|办|社)")
 #: characters no four-character minority name (旦正道吉, 江伊拉图) holds
 _NOT_IN_MINORITY_NAME = frozenset("了的是在和与及等会委部局处厅院站队组团所室办")
 _ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等)")
@@ -530,8 +532,8 @@ class PeopleFinder:
             if got[0] != a and chain and m[b] in ",，":
                 break  # …温若澜当选为联合会主席,乙公司总监丙: past a comma only a whole chain continues
             chain.append(got)
-            if got[0] != a:
-                break
+            if got[0] != a and not (m[a - 1:a] == "、" and _UNNAMED_BODY.fullmatch(m, a, got[0])):
+                break  # (but 石狮市工商联主席、总商会会长甲: past a body we do not know, read on)
         if not chain:
             return None, []
         chain.reverse()
