@@ -343,3 +343,11 @@ def test_a_law_a_decision_amends_is_not_carried_out(extractor: Extractor) -> Non
     facts = _facts(extractor, text)
     assert "五峰土家族自治县矿产资源管理条例" in _names(facts, Label.LAW)
     assert not any(r.type.value == "IMPLEMENTS" and "条例" in r.tail for r in facts.relations)
+
+
+def test_elected_to_the_union_s_committee_of_a_term(extractor: Extractor) -> None:
+    text = ("3月30日上午,定城镇总工会成立暨第一次代表大会召开。谢明华同志当选为工会第一届委员会主席,"
+            "朱永茂、王世成同志当选为工会第一届委员会副主席。")
+    got = _rels(_facts(extractor, text))
+    assert {("HOLDS_POSITION", n, "定城镇总工会") for n in ("谢明华", "朱永茂", "王世成")} <= got, got
+

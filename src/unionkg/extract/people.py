@@ -351,7 +351,12 @@ class PeopleFinder:
             ahead = _TERM_FIRST.match(m, x.end())  # 当选为第二届凌海市总工会主席: the term before the body
             body = by_start.get(x.end()) or (by_start.get(ahead.end()) if ahead else None)
             sent = doc.sentence_of(h.start)
-            if body is None:  # …当选为联合会主席,乙当选为副主席 / 选举产生了楼宇工联会…,甲当选主席
+            bare_term = _TERM.match(m, x.end() + 2) if m.startswith("工会", x.end()) else None
+            if body is None and bare_term is not None and bare_term.end() > x.end() + 2:  # 当选为工会第一届委员会主席: the union named before
+                before = [b for b in bodies if b.start < h.start and b.label is Label.UNION_BODY]
+                body = before[-1] if before else None
+                title = self.title_re.match(m, bare_term.end())
+            elif body is None:  # …当选为联合会主席,乙当选为副主席 / 选举产生了楼宇工联会…,甲当选主席
                 before = [b for b in bodies if sent[0] <= b.start < h.start and b.label is Label.UNION_BODY]
                 body = last[1] if last is not None and last[0] == sent else (before[-1] if before else None)
                 title = self.title_re.match(m, x.end())
