@@ -496,8 +496,8 @@ class BodyFinder:
             starts.append((start, h.end, h.code, True))
         for x in _LEVEL_ALONE.finditer(m):
             word = x.group(0)
-            if not self._bare(m, x.end()):
-                continue
+            if not self.dept_re.match(m, x.end()) or not self._bare(m, x.end()):
+                continue  # (the department's ending first: most level words are followed by none)
             code = ctx.resolve(self.divs, word, x.start())
             if code is not None:
                 starts.append((x.start(), x.end(), code, False))

@@ -214,12 +214,12 @@ class PeopleFinder:
         stop = _mask(blocked + [(b.start, b.end) for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)],
                      size)
         in_place = _mask([(b.start, b.end) for b in bodies if b.label is Label.PLACE], size)
-        place_end = {i: b.end for b in bodies if b.label is Label.PLACE for i in range(b.start, b.end)}
         titles = []
         for t in self.title_re.finditer(m):
             if in_place[t.start()]:  # 东莞市长安镇: no 市长; 金家岭街道办主任: 主任 after the place
                 e = t.end()
-                after = self.title_re.search(m, place_end[t.start()], e) if place_end[t.start()] < e else None
+                pe = max(b.end for b in bodies if b.label is Label.PLACE and b.start <= t.start() < b.end)
+                after = self.title_re.search(m, pe, e) if pe < e else None
                 if after is None or after.end() != e:
                     continue
                 t = after
