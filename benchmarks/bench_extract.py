@@ -61,17 +61,18 @@ def run_one(kind: str, corpus: str, out_dir: str) -> Run:
         return Run(kind, time.perf_counter() - t0, _peak_rss_mb())
 
     from unionkg.ingest import iter_articles
-    from unionkg.pipeline import build, extract_facts, get_extractor
+    from unionkg.pipeline import Extraction, build
 
-    get_extractor().seg.cut("工会")  # warm-up: load dictionaries outside the timing
+    work = Extraction()
+    work.warm()  # warm-up: load dictionaries outside the timing
     if kind == "extract":
         t0 = time.perf_counter()
         for a in iter_articles([corpus]):
             if not isinstance(a, Exception):
-                extract_facts(a)
+                work.facts(a)
         return Run(kind, time.perf_counter() - t0, _peak_rss_mb())
     t0 = time.perf_counter()
-    summary = build([corpus], out_dir)
+    summary = build([corpus], out_dir, extraction=work)
     secs = time.perf_counter() - t0
     return Run(kind, secs, _peak_rss_mb(), summary.line(), dict(summary.seconds), summary.entities, summary.relations)
 

@@ -48,18 +48,19 @@ def run_measured(cmd: list[str]) -> tuple[float, int]:
 
 
 def extract_cmd(corpus: Path, out: Path, workers: int) -> list[str]:
-    code = ("import sys; from unionkg.scale.extract import extract_jsonl; "
+    code = ("import sys; from unionkg.pipeline import extract_jsonl; "
             "s = extract_jsonl([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3])); "
             "assert not s.errors, s.errors[:3]")
     return [sys.executable, "-c", code, str(corpus), str(out), str(workers)]
 
 
 def dask_run(corpus: Path, out: Path) -> float:
+    from unionkg.pipeline import Extraction
     from unionkg.scale.dask_engine import dask_facts
     from unionkg.scale.stream import iter_jsonl_articles
 
     t = time.perf_counter()
-    n = sum(1 for _ in dask_facts(iter_jsonl_articles(corpus), out, workers=2, partition_size=512))
+    n = sum(1 for _ in dask_facts(iter_jsonl_articles(corpus), out, Extraction().facts, workers=2, partition_size=512))
     dt = time.perf_counter() - t
     print(f"dask LocalCluster(2 workers): {n} articles in {dt:.1f}s = {n / dt:.0f} articles/s (incl. cluster start)")
     return dt
@@ -99,7 +100,7 @@ def main() -> None:
     if args.skip_build:
         return
     build_dir = work / "build"
-    if args.reuse_build and (build_dir / "graph.json").exists():
+    if args.reuse_build and (build_dir / "graph.sqlite").exists():
         print("reusing", build_dir)
     else:
         _build(big, build_dir, args.n)

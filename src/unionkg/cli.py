@@ -1,7 +1,7 @@
 """The ``unionkg`` command line: a thin click layer over the library.
 
-Each command parses its options, calls one library function and turns ``UnionKGError`` into a
-``click.ClickException`` carrying the error's hint.
+Each command parses its options and calls one library function; the group turns the library's
+``UnionKGError`` into a clean message with its hint and exit status 1, for every command.
 """
 
 from __future__ import annotations
@@ -12,15 +12,37 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import UnionKGError
 
 
-@click.group()
+class _Group(click.Group):
+    """The command group, with the one error handler of the command line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UnionKGError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(__version__, prog_name="unionkg")
 def cli() -> None:
     """Build knowledge graphs of Chinese trade-union news."""
 
 
 # --- build / export / eval (lead) -------------------------------------------------------------
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """Export formats given as ``--export graphml,gexf`` (or the option repeated)."""
+    from .sinks.files import EXPORT_FILES
+
+    out = [f.strip() for v in value for f in v.split(",") if f.strip()]
+    bad = [f for f in out if f not in EXPORT_FILES]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: use {', '.join(EXPORT_FILES)}")
+    return tuple(dict.fromkeys(out))
 
 
 @cli.command()
@@ -32,19 +54,21 @@ def cli() -> None:
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); a LocalCluster when absent.")
 @click.option("--add", is_flag=True, help="Add these inputs to the articles already in the build.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--export", "exports", multiple=True, callback=_formats, metavar="FORMATS",
+              help="Also write graph files: json, graphml, gexf, neo4j-admin (comma-separated).")
 @click.option("--explain-merges", is_flag=True, help="Print why person mentions became one node.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int, engine: str, scheduler: str | None,
-          add: bool, no_html: bool, explain_merges: bool, quiet: bool) -> None:
+          add: bool, no_html: bool, exports: tuple[str, ...], explain_merges: bool, quiet: bool) -> None:
     """Build a graph from INPUTS (text pages, articles, .jsonl, directories, - for stdin).
 
-    Writes DIR/facts.jsonl, graph.json, graph.graphml, graph.gexf, graph.html, merges.jsonl and
-    errors.jsonl. Exits with status 1 when any input failed (the rest is still built).
+    Writes DIR/facts.jsonl, graph.sqlite (the graph store), graph.html and errors.jsonl, and the
+    files of --export. The build is written aside and replaces the previous one only when it is
+    complete; if an input file cannot be read at all, the previous build is kept. Exits with status
+    1 when any input failed (the rest is still built).
     """
-    import json
-
-    from .errors import UnionKGError
     from .pipeline import build as run_build
+    from .pipeline import explain_merges as merges
 
     bar = None
     if not quiet and sys.stderr.isatty():
@@ -53,10 +77,8 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
         bar = tqdm(unit="article", desc="extracting", file=sys.stderr)
     try:
         summary = run_build(inputs, out_dir, year=year, workers=workers, engine=engine, scheduler=scheduler,
-                            add=add, html=not no_html, explain_merges=explain_merges,
+                            add=add, html=not no_html, exports=exports,
                             progress=(lambda n: bar.update(1)) if bar is not None else None)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
     finally:
         if bar is not None:
             bar.close()
@@ -64,11 +86,13 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
         where = f"{e['source']}:{e['line']}" if e.get("line") else e["source"]
         click.echo(f"error: {where}: {e['error'].split(': ', 1)[-1]}" + (f" ({e['hint']})" if e.get("hint") else ""),
                    err=True)
+    if summary.kept:
+        click.echo(f"{len(summary.errors)} input(s) could not be read: the previous build in {out_dir} is kept "
+                   f"as it was (nothing of this run was written); fix the inputs and run again", err=True)
+        sys.exit(1)
     if explain_merges:
-        with open(f"{out_dir}/merges.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                m = json.loads(line)
-                click.echo(f"{m['name']} in {m['article']} -> {m['node']}: {m['reason']}")
+        for m in merges(out_dir):
+            click.echo(f"{m['name']} in {m['article']} -> {m['node']}: {m['reason']}")
     click.echo(summary.line())
     if not quiet and summary.seconds:
         click.echo("time: " + ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items()), err=True)
@@ -86,17 +110,14 @@ def export(build_dir: str, formats: tuple[str, ...], out_dir: str | None) -> Non
     """Export an existing build as GraphML, GEXF, node-link JSON or neo4j-admin CSV."""
     from pathlib import Path
 
-    from .errors import UnionKGError
-    from .model import load_build, write_exports
+    from .model import GraphStore
+    from .sinks.files import write_exports
 
-    try:
-        g = load_build(build_dir)
+    with GraphStore.open(build_dir) as store:
         target = Path(out_dir or build_dir)
         target.mkdir(parents=True, exist_ok=True)
-        for p in write_exports(g, target, formats):
+        for p in write_exports(store, target, formats):
             click.echo(str(p))
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
 
 
 @cli.command(name="eval")
@@ -188,15 +209,12 @@ def query_cmd(query_file: str, params: tuple[str, ...], uri: str, user: str, pas
 def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campaign: str | None,
              top: int | None, max_nodes: int | None) -> None:
     """Write the interactive graph page of a build (one offline HTML file)."""
-    from .errors import UnionKGError
-    from .model import load_build
-    from .sinks.html import DEFAULT_MAX_NODES, write_html
+    from .model import GraphStore
+    from .sinks.html import DEFAULT_MAX_NODES, write_store_html
 
-    try:
-        report = write_html(load_build(build_dir), out_path, focus=focus, hops=hops, campaign=campaign,
-                            top=top, max_nodes=max_nodes or DEFAULT_MAX_NODES)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    with GraphStore.open(build_dir) as store:
+        report = write_store_html(store, out_path, focus=focus, hops=hops, campaign=campaign, top=top,
+                                  max_nodes=max_nodes or DEFAULT_MAX_NODES)
     click.echo(f"{report.path}: {report.nodes_shown} of {report.nodes_in_view} nodes, {report.edges_shown} edges "
                f"({report.view})")
     if report.left_out:
@@ -212,12 +230,8 @@ def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campai
 def trace_cmd(campaign: str, build_dir: str, fmt: str, html_path: str | None) -> None:
     """Trace how CAMPAIGN spread through the union hierarchy: adoptions, cascade, lags, coverage."""
     from .analysis.report import report_build
-    from .errors import UnionKGError
 
-    try:
-        click.echo(report_build(build_dir, campaign, fmt=fmt, html=html_path), nl=False)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    click.echo(report_build(build_dir, campaign, fmt=fmt, html=html_path), nl=False)
 
 
 # --- synth (issue 7) ----------------------------------------------------------------------------

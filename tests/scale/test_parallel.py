@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from unionkg.scale.extract import extract_jsonl
+from unionkg.pipeline import Extraction, extract_jsonl
 from unionkg.scale.parallel import chunks, imap_facts, imap_ordered
 from unionkg.scale.stream import iter_jsonl_articles
 from unionkg.synth import SynthResult
@@ -55,7 +55,7 @@ def _inverse(x: int) -> float:
 
 def test_imap_facts_matches_single_process(corpus: SynthResult, build1: Path) -> None:
     expected = article_lines(build1 / "facts.jsonl")
-    got = list(imap_facts(iter_jsonl_articles(corpus.corpus), workers=2, chunksize=16))
+    got = list(imap_facts(iter_jsonl_articles(corpus.corpus), Extraction().facts, workers=2, chunksize=16))
     assert len(got) == len(expected) == corpus.articles
     assert got == expected
 
@@ -97,7 +97,8 @@ def test_dask_local_cluster_gives_the_same_facts(corpus: SynthResult, build1: Pa
     _dask_available()
     from unionkg.scale.dask_engine import dask_facts
 
-    got = list(dask_facts(iter_jsonl_articles(corpus.corpus), tmp_path, workers=2, partition_size=16))
+    got = list(dask_facts(iter_jsonl_articles(corpus.corpus), tmp_path, Extraction().facts, workers=2,
+                          partition_size=16))
     assert got == article_lines(build1 / "facts.jsonl")
     parts = sorted((tmp_path / "facts").glob("part-*.jsonl"))
     assert [p.name for p in parts[:2]] == ["part-00000.jsonl", "part-00001.jsonl"]

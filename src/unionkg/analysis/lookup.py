@@ -6,22 +6,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
 from ..errors import UnionKGError
+from ..model.names import QUOTES, key
 
-#: Quote and bracket marks ignored when names are compared (as the scorer does).
-QUOTES = "\"'“”‘’「」『』《》〈〉«»‹›〝〞＂＇"
-_DROP = {ord(c): None for c in QUOTES}
-
-
-def key(name: str) -> str:
-    """Comparison key of a name: NFKC, no white space, no quote marks, lower case."""
-    text = unicodedata.normalize("NFKC", name).translate(_DROP)
-    return "".join(text.split()).lower()
+__all__ = ["QUOTES", "find_nodes", "find_one", "key", "names_of"]
 
 
 def names_of(attrs: dict[str, object]) -> Iterator[str]:

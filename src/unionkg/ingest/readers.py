@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,19 +24,34 @@ TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
-def iter_paths(inputs: Iterable[str]) -> Iterator[str | InputError]:
-    """Expand directories (recursively, sorted) into their text and JSONL files."""
+#: Says why a path is not to be read (None: read it); called with ``walked=True`` for what a
+#: directory walk finds (passed over quietly), False for a path given as an input (an error).
+Exclude = Callable[[Path, bool], "str | None"]
+
+
+def iter_paths(inputs: Iterable[str], exclude: Exclude | None = None) -> Iterator[str | InputError]:
+    """Expand directories (recursively, sorted) into their text and JSONL files; what ``exclude``
+    names (a build's own outputs) is not read."""
     for inp in inputs:
         if inp == "-":
             yield inp
             continue
         p = Path(inp)
+        why = exclude(p, False) if exclude is not None else None
+        if why:
+            yield InputError(why, source=inp, hint="give the articles (.txt, .jsonl), not a build's files")
+            continue
         if p.is_dir():
             found = False
             for root, dirs, files in os.walk(p):
+                if exclude is not None:
+                    dirs[:] = [d for d in dirs if not exclude(Path(root) / d, True)]
                 dirs.sort()
                 for f in sorted(files):
                     fp = Path(root) / f
+                    if exclude is not None and fp.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES \
+                            and exclude(fp, True):
+                        continue
                     if fp.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not f.startswith("."):
                         found = True
                         yield str(fp)
@@ -59,10 +74,11 @@ class RawRecord:
     text: str
 
 
-def iter_records(inputs: Iterable[str], *, year: int | None = None) -> Iterator[Article | InputError | RawRecord]:
+def iter_records(inputs: Iterable[str], *, year: int | None = None,
+                 exclude: Exclude | None = None) -> Iterator[Article | InputError | RawRecord]:
     """Articles of text inputs, raw records of JSON Lines inputs (streamed line by line), and
-    errors in place of what could not be read, in input order."""
-    for path in iter_paths(inputs):
+    errors in place of what could not be read, in input order (``exclude``: see ``iter_paths``)."""
+    for path in iter_paths(inputs, exclude):
         if isinstance(path, InputError):
             yield path
             continue

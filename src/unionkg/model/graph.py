@@ -1,9 +1,15 @@
-"""Facts → ``networkx.MultiDiGraph``: the one in-memory model every sink reads (graph/MODEL.md)."""
+"""Facts → the graph store (graph/MODEL.md): one writer, :class:`GraphBuilder`.
+
+The builder merges what one batch of articles says about a node or an edge in plain dicts, then
+writes the batch into the store, where a node met again is merged by an upsert: a property keeps
+the first value it was given (not None, not ''), ``inferred`` holds while every mention infers it,
+aliases and articles are sets. Node and edge ``seq`` numbers record the order of creation (articles
+in id order), which is the order every reader and export gives back.
+"""
 
 from __future__ import annotations
 
 import os
-from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,8 +22,10 @@ import orjson
 from ..extract.divisions import Divisions
 from ..resolve.campaigns import group_campaigns
 from ..resolve.hierarchy import parent_union, union_name
-from ..resolve.people import Merge, PersonContext, resolve_people
+from ..resolve.people import PersonContext, resolve_people
 from ..types import ROLE_TYPES, Label, RelType
+from .names import key, plain
+from .store import EVIDENCE_KEYS, GraphStore
 
 _REL_VALUES: dict[str, str] = {t.value: t.value for t in RelType}  # raw type → the one str of it
 _ROLE_VALUES = frozenset(t.value for t in ROLE_TYPES)
@@ -26,6 +34,7 @@ _MENTIONS, _REPORTED, _HELD_BY, _INVITED = (RelType.MENTIONS.value, RelType.REPO
 _HOLDS_POSITION, _IMPLEMENTS = RelType.HOLDS_POSITION.value, RelType.IMPLEMENTS.value
 _LOCATED_IN, _SUBORDINATE_TO = RelType.LOCATED_IN.value, RelType.SUBORDINATE_TO.value
 _HIERARCHY = frozenset((_LOCATED_IN, _SUBORDINATE_TO))
+_DUMPS = orjson.dumps
 
 #: An edge as (source, target, attributes).
 Edge = tuple[str, str, dict[str, Any]]
@@ -33,45 +42,163 @@ Edge = tuple[str, str, dict[str, Any]]
 ENTITY_TYPES = {lab.value for lab in (Label.PERSON, Label.UNION_BODY, Label.ORGANIZATION, Label.PLACE,
                                       Label.CAMPAIGN, Label.LAW)}
 
+#: Article ranks are the high bits of a seq, the operation within the article the low ones.
+_RANK_SHIFT = 24
+
+
+class _Node:
+    """A node as this batch knows it: seq (if this batch made it), label, name, inferred, props."""
+
+    __slots__ = ("seq", "label", "name", "inferred", "props")
+
+    def __init__(self, seq: int, label: str, name: str, inferred: bool, props: dict[str, Any]) -> None:
+        self.seq, self.label, self.name, self.inferred, self.props = seq, label, name, inferred, props
+
+    def attrs(self) -> dict[str, Any]:
+        return {"label": self.label, "name": self.name, "inferred": self.inferred, **self.props}
+
+
+class _Edge:
+    """An edge as this batch knows it: its evidence (dicts, with their store rows) and properties."""
+
+    __slots__ = ("seq", "u", "v", "key", "type", "evidence", "rows", "props")
+
+    def __init__(self, seq: int, u: str, v: str, key: str, rtype: str, props: dict[str, Any]) -> None:
+        self.seq, self.u, self.v, self.key, self.type, self.props = seq, u, v, key, rtype, props
+        self.evidence: list[dict[str, Any]] = []
+        self.rows: list[tuple[Any, ...]] = []
+
 
 class GraphBuilder:
-    """Accumulates nodes and edges with stable ids and keys.
+    """The one writer of the graph store: nodes and edges with stable ids and keys.
 
-    Writes networkx's own dicts (``_node``, ``_succ``, ``_pred``) as ``add_node``/``add_edge`` do,
-    without their per-call overhead (measured: a third of the graph stage's own time). A node's
-    ``articles`` and ``aliases`` are kept sorted as they grow, so a look-up (most often at the end:
-    articles come in id order) tells whether one is already recorded.
+    ``begin_article(aid, text)`` before an article's calls (``text``: its cleaned text, which the
+    evidence offsets point into); ``flush()`` at the end. Every ``batch`` articles the buffered
+    nodes and edges go to the store (the cost of a write is per statement, not per row).
     """
 
-    def __init__(self) -> None:
-        self.g = nx.MultiDiGraph()
+    def __init__(self, store: GraphStore, batch: int = 256) -> None:
+        self.store = store
+        self.db = store.db
+        self.batch = batch
+        self.rank = -1
+        self.op = 0
+        self.aid: str | None = None
+        self.text: str | None = None
+        self.in_batch = 0
+        self.nodes: dict[str, _Node] = {}
+        self.stubs: dict[str, int] = {}  # nodes made only as an edge's end: their seq
+        self.aliases: set[tuple[str, str]] = set()
+        self.arts: dict[tuple[str, str], int | None] = {}  # (node, article) → seq of its MENTIONS edge
+        self.edges: dict[tuple[str, str, str], _Edge] = {}
+        self.known: dict[str, dict[str, Any]] | None = None  # store nodes the hierarchy reads
         self.chained: set[str] = set()  # division codes whose LOCATED_IN chain is in the graph
         self.hierarchy: list[Edge] = []  # the LOCATED_IN and SUBORDINATE_TO edges, as made
         self.shown: dict[str, Counter[str]] = {}  # body/place node -> the names the facts give it
+        self.keyed_by_text = store.facts is not None
+
+    # --- batches ---------------------------------------------------------------------------
+
+    def begin_article(self, aid: str | None, text: str | None = None) -> None:
+        """The next article (in id order); ``None``: the corpus-level stage after the articles."""
+        if self.in_batch >= self.batch:
+            self.flush()
+        self.rank += 1
+        self.op = self.rank << _RANK_SHIFT
+        self.aid, self.text = aid, text
+        self.in_batch += 1
+
+    def _seq(self) -> int:
+        self.op += 1
+        return self.op
+
+    def flush(self) -> None:
+        """Write the buffered batch into the store."""
+        db = self.db
+        if self.nodes:
+            db.executemany(
+                "INSERT INTO nodes (seq, id, label, name, inferred, props) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET inferred = nodes.inferred AND excluded.inferred, "
+                "props = CASE WHEN excluded.props IN ('{}', nodes.props) THEN nodes.props "
+                "ELSE ukg_merge(nodes.props, excluded.props) END",
+                [(n.seq, nid, n.label, n.name, n.inferred, _DUMPS(n.props).decode()) for nid, n in self.nodes.items()])
+        if self.stubs:
+            db.executemany("INSERT OR IGNORE INTO nodes (seq, id, props) VALUES (?, ?, '{}')",
+                           [(seq, nid) for nid, seq in self.stubs.items()])
+        if self.aliases:
+            db.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?)", sorted(self.aliases))
+        if self.arts:
+            db.executemany("INSERT INTO node_articles VALUES (?, ?, ?)",
+                           [(n, a, m) for (n, a), m in self.arts.items()])
+        if self.edges:
+            self._flush_edges()
+        self.nodes.clear()
+        self.stubs.clear()
+        self.aliases.clear()
+        self.arts.clear()
+        self.edges.clear()
+        self.in_batch = 0
+
+    def _flush_edges(self) -> None:
+        db = self.db
+        edges = list(self.edges.values())
+        before = db.total_changes
+        db.executemany("INSERT OR IGNORE INTO edges (seq, source, target, key, type, props) VALUES (?, ?, ?, ?, ?, ?)",
+                       [(e.seq, e.u, e.v, e.key, e.type, _DUMPS(e.props).decode()) for e in edges])
+        rows: list[tuple[Any, ...]] = []
+        if db.total_changes - before == len(edges):  # all new: the usual case
+            for e in edges:
+                rows += ((e.seq, n, *row) for n, row in enumerate(e.rows))
+        else:  # some edges were in the store already (made by an earlier batch): merge into them
+            low, high = min(e.seq for e in edges), max(e.seq for e in edges)
+            made = {s for (s,) in db.execute("SELECT seq FROM edges WHERE seq BETWEEN ? AND ?", (low, high))}
+            for e in edges:
+                if e.seq in made:
+                    rows += ((e.seq, n, *row) for n, row in enumerate(e.rows))
+                    continue
+                seq, props = db.execute("SELECT seq, props FROM edges WHERE key = ? AND source = ? AND target = ?",
+                                        (e.key, e.u, e.v)).fetchone()
+                merged = db.execute("SELECT ukg_merge(?, ?)", (props, _DUMPS(e.props).decode())).fetchone()[0]
+                if merged != props:
+                    db.execute("UPDATE edges SET props = ? WHERE seq = ?", (merged, seq))
+                old = self.store.evidence_of([seq]).get(seq, [])
+                n = len(old)
+                for ev, row in zip(e.evidence, e.rows, strict=True):
+                    if ev not in old:
+                        rows.append((seq, n, *row))
+                        old.append(ev)
+                        n += 1
+        if rows:
+            db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    # --- the writer's calls ---------------------------------------------------------------------
 
     def node(self, nid: str, label: str, name: str, *, article: str | None = None, alias: str | None = None,
              inferred: bool = False, **props: Any) -> str:
-        d = self.g._node.get(nid)
+        d = self.nodes.get(nid)
         if d is None:
-            d = self._add(nid)
-            d.update(label=label, name=name, aliases=[], articles=[], inferred=inferred)
-        elif not inferred and d["inferred"]:
-            d["inferred"] = False
+            d = self.nodes[nid] = _Node(self._seq(), label, name, inferred,
+                                        {k: v for k, v in props.items() if v is not None})
+        else:
+            if not inferred and d.inferred:
+                d.inferred = False
+            own = d.props
+            for k, v in props.items():
+                if v is not None and own.get(k) in (None, ""):
+                    own[k] = v
         if article:
-            insort_new(d["articles"], article)
+            if article != self.aid:
+                raise ValueError(f"node {nid!r}: article {article!r} is not the article being added ({self.aid!r})")
+            self.arts.setdefault((nid, article), None)
         if alias and alias != name:
-            insort_new(d["aliases"], alias)
-        for k, v in props.items():
-            if v is not None and d.get(k) in (None, ""):
-                d[k] = v
+            self.aliases.add((nid, alias))
         return nid
 
     def also_named(self, nid: str, name: str, aliases: Iterable[str]) -> None:
         """Record ``aliases`` of node ``nid`` (those that are not ``name``)."""
-        known = self.g._node[nid]["aliases"]
         for alias in aliases:
             if alias and alias != name:
-                insort_new(known, alias)
+                self.aliases.add((nid, alias))
 
     def saw(self, nid: str, name: str) -> None:
         """Count one article's facts naming node ``nid`` as ``name``."""
@@ -80,14 +207,15 @@ class GraphBuilder:
             counts = self.shown[nid] = Counter()
         counts[name] += 1
 
-    def _add(self, nid: str) -> dict[str, Any]:
-        """A new node's (empty) attribute dict."""
-        g = self.g
-        g._succ[nid] = {}
-        g._pred[nid] = {}
-        d: dict[str, Any] = {}
-        g._node[nid] = d
-        return d
+    def _end(self, nid: str) -> None:
+        """Make ``nid`` a node (without attributes) if nothing made it yet."""
+        if nid not in self.nodes and nid not in self.stubs and not self._stored(nid):
+            self.stubs[nid] = self._seq()
+
+    def _stored(self, nid: str) -> bool:
+        if self.known is not None and nid in self.known:
+            return True
+        return self.store.has_node(nid)
 
     def edge(self, u: str, v: str, rtype: RelType, key: str, evidence: dict[str, Any] | None = None, **props: Any) -> None:
         self.add_edge(u, v, rtype.value, key, evidence, props)
@@ -95,92 +223,133 @@ class GraphBuilder:
     def add_edge(self, u: str, v: str, rtype: str, key: str, evidence: dict[str, Any] | None,
                  props: dict[str, Any]) -> None:
         """``edge`` for a relationship type given by its value and properties given as a dict."""
-        succ = self.g._succ
-        nbrs = succ.get(u)
-        if nbrs is None:
-            self._add(u)
-            nbrs = succ[u]
-        keyed = nbrs.get(v)
-        if keyed is None:
-            if v not in succ:
-                self._add(v)
-            keyed = nbrs[v] = self.g._pred[v][u] = {}
-        d = keyed.get(key)
-        if d is None:
-            d = keyed[key] = {"type": rtype, "evidence": [evidence] if evidence else []}
+        e = self.edges.get((u, v, key))
+        if e is None:
+            if u not in self.nodes:
+                self._end(u)
+            if v not in self.nodes:
+                self._end(v)
+            e = self.edges[(u, v, key)] = _Edge(self._seq(), u, v, key, rtype,
+                                                 {k: val for k, val in props.items() if val is not None})
+            if evidence:
+                e.evidence.append(evidence)
+                e.rows.append(self._evidence_row(evidence))
             if rtype in _HIERARCHY:
-                self.hierarchy.append((u, v, d))
-        elif evidence and evidence not in d["evidence"]:
-            d["evidence"].append(evidence)
+                self.hierarchy.append((u, v, {"type": rtype, **e.props}))
+            return
+        if evidence and evidence not in e.evidence:
+            e.evidence.append(evidence)
+            e.rows.append(self._evidence_row(evidence))
+        own = e.props
         for k, val in props.items():
-            if val is not None and d.get(k) in (None, ""):
-                d[k] = val
+            if val is not None and own.get(k) in (None, ""):
+                own[k] = val
+
+    def _evidence_row(self, ev: dict[str, Any]) -> tuple[Any, ...]:
+        """(article, start, end, rule, confidence, sentence, raw) of an evidence dict: the sentence
+        left out (NULL) when it is the article's text at its offsets."""
+        if tuple(ev) != EVIDENCE_KEYS:
+            return (ev.get("article"), ev.get("start"), ev.get("end"), ev.get("rule"), ev.get("confidence"), None,
+                    _DUMPS(ev).decode())
+        art, sentence, start, end = ev["article"], ev["sentence"], ev["start"], ev["end"]
+        text = self.text
+        if (self.keyed_by_text and text is not None and art == self.aid and start.__class__ is int
+                and end.__class__ is int and 0 <= start <= end and text[start:end] == sentence):
+            sentence = None
+        return art, start, end, ev["rule"], ev["confidence"], sentence, None
 
     def mention(self, art: str, nid: str, key: str) -> None:
-        """``edge(art, nid, MENTIONS, key)`` for a node ``art``: no evidence, no properties (one per
-        entity an article names)."""
-        nbrs = self.g._succ[art]
-        keyed = nbrs.get(nid)
-        if keyed is None:
-            if nid not in self.g._succ:
-                self._add(nid)
-            keyed = nbrs[nid] = self.g._pred[nid][art] = {}
-        if key not in keyed:
-            keyed[key] = {"type": _MENTIONS, "evidence": []}
+        """``edge(art, nid, MENTIONS, key)`` for the article being added and an entity it names (made
+        with ``article=``): no evidence, no properties; kept as the entity's row in node_articles."""
+        aid = self.aid
+        if aid is not None and art == "Article:" + aid and key == "MENTIONS:" + aid and (nid, aid) in self.arts:
+            if self.arts[(nid, aid)] is None:
+                self.arts[(nid, aid)] = self._seq()
+            return
+        self.add_edge(art, nid, _MENTIONS, key, None, {})
 
+    # --- what the hierarchy stage reads ------------------------------------------------------------
 
-def insort_new(items: list[str], item: str) -> None:
-    """Put ``item`` into the sorted list ``items`` unless it is there already."""
-    if not items or item > items[-1]:
-        items.append(item)
-        return
-    i = bisect_left(items, item)
-    if items[i] != item:
-        items.insert(i, item)
+    def load_places(self) -> None:
+        """Read the bodies and places of the store (after the articles): the hierarchy's input."""
+        self.flush()
+        self.known = self.store.nodes_of([Label.UNION_BODY.value, Label.ORGANIZATION.value, Label.PLACE.value])
+
+    def attrs(self, nid: str) -> dict[str, Any]:
+        d = self.nodes.get(nid)
+        if d is not None:
+            return d.attrs()
+        assert self.known is not None
+        return self.known[nid]
+
+    def has_node(self, nid: str) -> bool:
+        return nid in self.nodes or nid in self.stubs or self._stored(nid)
+
+    def has_edge(self, u: str, v: str, key: str) -> bool:
+        return (u, v, key) in self.edges or self.store.has_edge(u, v, key)
 
 
 def build_graph(lines: Iterable[dict[str, Any]], divisions: Divisions | None = None) -> nx.MultiDiGraph:
-    """Build the graph from facts lines (article lines; other lines are ignored)."""
-    g, _ = build_graph_with_merges(lines, divisions)
-    return g
+    """The networkx graph of facts lines (article lines; other lines are ignored), built in an
+    in-memory store (see ``build_store`` for a build directory's)."""
+    from .nxview import to_networkx
+
+    with GraphStore.create(":memory:") as store:
+        build_store(FactSource(lines), store, divisions)
+        return to_networkx(store)
 
 
 class FactSource:
     """Article lines to build from: a list in memory, or a facts file read twice (once in file
-    order, then by article id through an offset index), so a big build never holds all its facts."""
+    order, then by article id, each line found by its offset in the store's ``articles`` table), so
+    a big build never holds all its facts."""
 
     def __init__(self, lines: Iterable[dict[str, Any]] | None = None, path: str | os.PathLike[str] | None = None):
         self.lines = [ln for ln in lines if "article" in ln] if lines is not None else None
         self.path = path
-        self.offsets: dict[str, int] = {}
 
-    def scan(self) -> Iterator[dict[str, Any]]:
+    def scan(self, store: GraphStore) -> Iterator[dict[str, Any]]:
+        """The lines in file order; records where each is in the file (``articles``)."""
         if self.lines is not None:
             yield from self.lines
             return
         assert self.path is not None
+        rows: list[tuple[Any, ...]] = []
+        n = 0
         with open(self.path, "rb") as fh:
-            while True:
-                pos = fh.tell()
-                raw = fh.readline()
-                if not raw:
-                    break
+            pos = 0
+            for raw in fh:
+                start, pos = pos, pos + len(raw)
                 if not raw.startswith(b'{"article"'):
                     continue
                 ln = orjson.loads(raw)
-                self.offsets[ln["article"]["id"]] = pos
+                rows.append((ln["article"]["id"], n, start, pos, *_text_span(raw, start)))
+                n += 1
+                if len(rows) >= 4096:
+                    store.add_articles(rows)
+                    rows.clear()
                 yield ln
+        store.add_articles(rows)
 
-    def by_id(self) -> Iterator[dict[str, Any]]:
+    def by_id(self, store: GraphStore) -> Iterator[dict[str, Any]]:
         """Lines sorted by article id: ids, not input order, decide node properties."""
         if self.lines is not None:
             yield from sorted(self.lines, key=lambda ln: ln["article"]["id"])
             return
         assert self.path is not None
         with open(self.path, "rb") as fh:
-            for aid in sorted(self.offsets):
-                fh.seek(self.offsets[aid])
-                yield orjson.loads(fh.readline())
+            for start, end in store.db.execute("SELECT line_start, line_end FROM articles ORDER BY id").fetchall():
+                fh.seek(start)
+                yield orjson.loads(fh.read(end - start))
+
+
+def _text_span(raw: bytes, start: int) -> tuple[int | None, int | None]:
+    """Byte offsets of the ``"text"`` JSON string of a facts line (its last key) in the file."""
+    line = raw.rstrip(b"\n")
+    at = line.rfind(b',"text":"')
+    if at < 0 or not line.endswith(b'"}'):
+        return None, None
+    return start + at + 8, start + len(line) - 1
 
 
 @dataclass
@@ -188,38 +357,50 @@ class BuildStats:
     articles: int = 0
     entities: int = 0
     relations: int = 0
+    nodes: int = 0
+    edges: int = 0
     named_together: set[tuple[str, str]] = field(default_factory=set)
     hierarchy: list[Edge] = field(default_factory=list)  # the graph's LOCATED_IN and SUBORDINATE_TO edges
     shown: dict[str, Counter[str]] = field(default_factory=dict)  # node -> the names the facts give it
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
 
 
-def build_graph_with_merges(lines: Iterable[dict[str, Any]] | FactSource, divisions: Divisions | None = None
-                            ) -> tuple[nx.MultiDiGraph, list[Merge]]:
-    g, merges, _ = build_graph_from(lines if isinstance(lines, FactSource) else FactSource(lines), divisions)
-    return g, merges
-
-
-def build_graph_from(src: FactSource, divisions: Divisions | None = None
-                     ) -> tuple[nx.MultiDiGraph, list[Merge], BuildStats]:
-    """Two passes: resolve campaigns and people over all articles, then add nodes and edges."""
+def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None = None) -> BuildStats:
+    """Two passes: resolve campaigns and people over all articles, then add nodes and edges to
+    ``store`` (articles by id, then the hierarchy); the person merges go to its ``merges`` table."""
     divs = divisions or Divisions.load()
-    b = GraphBuilder()
+    b = GraphBuilder(store)
     census = _Census(divs)
-    for ln in src.scan():
+    for ln in src.scan(store):
         census.add(ln)
     camp = group_campaigns(census.variants, census.counts)
     contexts = [PersonContext(*c) for c in sorted(census.contexts, key=lambda c: (c[1], c[0]))]
+    census.contexts.clear()
     person_id, merges = resolve_people(contexts, census.city_of_body)
-    for ln in src.by_id():
+    del contexts
+    store.db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)",
+                         [(m.article, m.name, m.node, m.reason) for m in merges])
+    del merges
+    for ln in src.by_id(store):
+        b.begin_article(ln["article"]["id"], ln.get("text"))
         _add_article(b, ln, camp, person_id, divs)
+    b.begin_article(None)
+    b.load_places()
     _add_hierarchy(b, divs)
-    for d in b.g._node.values():
-        d["articles"].sort()
-        d["aliases"].sort()
-    census.stats.hierarchy = b.hierarchy
-    census.stats.shown = b.shown
-    return b.g, merges, census.stats
+    b.flush()
+    stats = census.stats
+    stats.hierarchy = b.hierarchy
+    stats.shown = b.shown
+    _name_keys(store)
+    store.finish()
+    stats.nodes, stats.edges = store.number_of_nodes(), store.number_of_edges()
+    return stats
+
+
+def _name_keys(store: GraphStore) -> None:
+    """The comparison keys (``analysis.lookup.key``) of the names and aliases that are not their own."""
+    rows = [(key(name), nid) for nid, name in store.iter_names() if name and not plain(name)]
+    store.db.executemany("INSERT INTO name_keys VALUES (?, ?)", rows)
 
 
 class _Census:
@@ -300,7 +481,6 @@ def _add_article(b: GraphBuilder, ln: dict[str, Any], camp: dict[str, str], pers
     art = b.node(f"Article:{aid}", "Article", a.get("title") or aid, title=a.get("title"), subtitle=a.get("subtitle"),
                  date=a.get("date"), published=a.get("published"), source=a.get("source"), page=a.get("page"),
                  section=a.get("section"), authors=list(a.get("authors") or []), article=aid)
-    b.g._node[art]["articles"] = [aid]
     ids = _add_entities(b, ln["entities"], art, aid, camp, person_id)
     _add_events(b, ln, aid, ids)
     _add_relations(b, ln["relations"], art, aid, a.get("date"), ids, camp, person_id)
@@ -402,8 +582,10 @@ _RULE = "hierarchy.divisions.v1"
 
 
 def _add_hierarchy(b: GraphBuilder, divs: Divisions) -> None:
-    g = b.g
-    nodes = g._node
+    """LOCATED_IN from bodies and places up the division table, SUBORDINATE_TO from each union to
+    the one a level up (made, inferred, when the articles do not name it)."""
+    assert b.known is not None
+    nodes = b.known
     rule = {"rule": _RULE}
     todo = [n for n, d in nodes.items() if d["label"] in ("UnionBody", "Organization", "Place")]
     for nid in sorted(todo):
@@ -419,7 +601,7 @@ def _add_hierarchy(b: GraphBuilder, divs: Divisions) -> None:
     queue = deque(sorted(n for n, d in nodes.items() if d["label"] == "UnionBody"))
     while queue:
         nid = queue.popleft()
-        d = nodes[nid]
+        d = b.attrs(nid)
         code, level = d.get("place"), d.get("level")
         if d.get("industry") or not d["name"].endswith("总工会"):
             if code and code in divs.by_code and d["name"].endswith("工会") and d.get("level") not in ("grassroots",):
@@ -432,14 +614,14 @@ def _add_hierarchy(b: GraphBuilder, divs: Divisions) -> None:
             continue
         name, pcode, plevel = up
         parent = _union_node(b, divs, name, pcode, plevel)
-        if not g.has_edge(nid, parent, "SUBORDINATE_TO"):
+        if not b.has_edge(nid, parent, "SUBORDINATE_TO"):
             b.add_edge(nid, parent, _SUBORDINATE_TO, "SUBORDINATE_TO", None, rule)
             queue.append(parent)
 
 
 def _union_node(b: GraphBuilder, divs: Divisions, name: str, code: str | None, level: str) -> str:
     nid = f"UnionBody:{name}"
-    if nid not in b.g._node:
+    if not b.has_node(nid):
         b.node(nid, "UnionBody", name, inferred=True, level=level, place=code)
         if code:
             b.add_edge(nid, _place_node(b, divs, code), _LOCATED_IN, "LOCATED_IN", None, {"rule": _RULE})
@@ -449,7 +631,7 @@ def _union_node(b: GraphBuilder, divs: Divisions, name: str, code: str | None, l
 
 def _place_node(b: GraphBuilder, divs: Divisions, code: str) -> str:
     nid = f"Place:{code}"
-    if nid not in b.g._node:
+    if not b.has_node(nid):
         d = divs.get(code)
         b.node(nid, "Place", d.name, inferred=True, level=d.level, code=code)
     return nid
@@ -469,28 +651,24 @@ def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
         cur = a.code
 
 
-def hierarchy_lines(g: nx.MultiDiGraph, named_together: set[tuple[str, str]],
-                    edges: Iterable[Edge] | None = None, shown: dict[str, Counter[str]] | None = None
-                    ) -> dict[str, Any]:
+def hierarchy_lines(store: GraphStore, named_together: set[tuple[str, str]], edges: Iterable[Edge],
+                    shown: dict[str, Counter[str]] | None = None) -> dict[str, Any]:
     """The corpus-level facts line: LOCATED_IN of union bodies, of places named together in an
     article (``named_together``), and SUBORDINATE_TO between unions (inferred parents included).
 
-    ``edges``: the graph's LOCATED_IN and SUBORDINATE_TO edges if known (``BuildStats.hierarchy``),
-    else found by a walk over all edges. ``shown`` (``BuildStats.shown``): the names the articles'
-    facts give each node; an end is named as most of them do (仓前街道总工会, as written), else by
-    the node's full name."""
+    ``edges``: the graph's LOCATED_IN and SUBORDINATE_TO edges (``BuildStats.hierarchy``).
+    ``shown`` (``BuildStats.shown``): the names the articles' facts give each node; an end is named
+    as most of them do (仓前街道总工会, as written), else by the node's full name."""
     rels = []
-    nodes = g._node
+    edges = sorted(edges, key=lambda x: (x[0], x[1], x[2]["type"]))
+    nodes = store.node_attrs({n for u, v, _ in edges for n in (u, v)}, lists=False)
     said = shown or {}
 
     def name_of(n: str) -> str:
         counts = said.get(n)
         return counts.most_common(1)[0][0] if counts else str(nodes[n]["name"])
 
-    if edges is None:
-        edges = [(u, v, d) for u, nbrs in g._adj.items() for v, keyed in nbrs.items() for d in keyed.values()
-                 if d["type"] in _HIERARCHY]
-    for u, v, d in sorted(edges, key=lambda x: (x[0], x[1], x[2]["type"])):
+    for u, v, d in edges:
         t = d["type"]
         du, dv = nodes[u], nodes[v]
         lu, lv = du["label"], dv["label"]

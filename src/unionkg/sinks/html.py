@@ -36,10 +36,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 
 from ..analysis.lookup import find_one
 from ..errors import UnionKGError
+from ..model import GraphStore, to_networkx
 from ..types import Label, RelType
 from .html_layout import layout_positions
 
-__all__ = ["DEFAULT_MAX_NODES", "HARD_MAX_NODES", "HtmlReport", "select_view", "write_html"]
+__all__ = ["DEFAULT_MAX_NODES", "HARD_MAX_NODES", "HtmlReport", "select_view", "write_html", "write_store_html"]
 
 #: Nodes drawn at most in one page (measured: see docs/html-and-trace.md and benchmarks/bench_html.py).
 DEFAULT_MAX_NODES = 1500
@@ -541,3 +542,11 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, Iterable):
         return [str(v) for v in value]
     return []
+
+
+def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None = None, hops: int = 1,
+                     campaign: str | None = None, top: int | None = None, max_nodes: int = DEFAULT_MAX_NODES,
+                     title: str = "unionkg graph") -> HtmlReport:
+    """``write_html`` for the graph of a build's store."""
+    return write_html(to_networkx(store), path, focus=focus, hops=hops, campaign=campaign, top=top,
+                      max_nodes=max_nodes, title=title)

@@ -1,0 +1,552 @@
+"""The graph store: the model of graph/MODEL.md in an embedded SQLite database, ``DIR/graph.sqlite``.
+
+:class:`GraphBuilder` (``model.graph``) is its only writer; every sink and analysis reads it,
+asking only for what it draws or counts: a node, the edges of a node or of a type, the nodes of a
+label, or a subgraph as networkx (``model.nxview.to_networkx``). The tables are documented in
+graph/MODEL.md ("The store"); ``sqlite3 DIR/graph.sqlite`` opens them.
+
+Evidence sentences are not copied: an evidence row holds its article and character offsets, and
+the sentence is read back from the article's text in ``facts.jsonl`` (``articles`` holds where
+each article's line and text are in that file).
+
+Streaming rows (the seam for the Neo4j loaders, which take rows, not a networkx graph)::
+
+    with GraphStore.open("out/build") as store:
+        for row in store.iter_nodes("UnionBody"):   # {"id", "label", "name", "props"}
+            ...                                     # props: every property (name, aliases, ...) but label
+        for row in store.iter_edges("IMPLEMENTS"):  # {"source", "target", "key", "type",
+            ...                                     #  "source_label", "target_label", "props"}
+                                                    # props: every property (evidence, date, ...) but type
+
+Each is an iterator over plain dicts, read ``batch`` rows at a time (memory does not grow with the
+graph); ``store.labels()`` and ``store.types()`` say which labels and types there are, with counts.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..errors import BuildError
+
+__all__ = ["STORE_FILE", "SCHEMA_VERSION", "GraphStore", "merge_props"]
+
+STORE_FILE = "graph.sqlite"
+SCHEMA_VERSION = 1
+MENTIONS = "MENTIONS"
+#: Keys of an evidence dict held in columns, in their order (anything else is kept as JSON).
+EVIDENCE_KEYS = ("article", "sentence", "start", "end", "rule", "confidence")
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,          -- article id
+  ord INTEGER NOT NULL,         -- its place in facts.jsonl (input order)
+  line_start INTEGER, line_end INTEGER,   -- byte offsets of its line in facts.jsonl
+  text_start INTEGER, text_end INTEGER    -- byte offsets of its "text" JSON string in that line's file
+) WITHOUT ROWID;
+CREATE TABLE nodes (
+  seq INTEGER PRIMARY KEY,      -- creation order: the graph's node order
+  id TEXT NOT NULL UNIQUE,
+  label TEXT, name TEXT, inferred INTEGER,
+  props TEXT NOT NULL,          -- the other properties: a JSON object, keys in the order they were set
+  level TEXT GENERATED ALWAYS AS (props ->> '$.level') VIRTUAL,
+  kind TEXT GENERATED ALWAYS AS (props ->> '$.kind') VIRTUAL,
+  place TEXT GENERATED ALWAYS AS (coalesce(props ->> '$.place', props ->> '$.code')) VIRTUAL,
+  date TEXT GENERATED ALWAYS AS (props ->> '$.date') VIRTUAL
+);
+CREATE TABLE aliases (node TEXT NOT NULL, alias TEXT NOT NULL, PRIMARY KEY (node, alias)) WITHOUT ROWID;
+CREATE TABLE node_articles (
+  node TEXT NOT NULL, article TEXT NOT NULL,
+  mention INTEGER               -- seq of the MENTIONS edge Article:<article> -> node; NULL: none
+);
+CREATE TABLE edges (
+  seq INTEGER PRIMARY KEY,      -- creation order
+  source TEXT NOT NULL, target TEXT NOT NULL, key TEXT NOT NULL, type TEXT NOT NULL,
+  props TEXT NOT NULL,          -- the other properties but evidence: a JSON object in the order set
+  article TEXT GENERATED ALWAYS AS (props ->> '$.article') VIRTUAL,
+  date TEXT GENERATED ALWAYS AS (props ->> '$.date') VIRTUAL,
+  event TEXT GENERATED ALWAYS AS (props ->> '$.event') VIRTUAL,
+  mode TEXT GENERATED ALWAYS AS (props ->> '$.mode') VIRTUAL,
+  UNIQUE (key, source, target)
+);
+CREATE TABLE evidence (
+  edge INTEGER NOT NULL,        -- edges.seq
+  n INTEGER NOT NULL,           -- its place among the edge's evidence
+  article TEXT, start, "end", rule TEXT, confidence,
+  sentence TEXT,                -- NULL: the article's text[start:end] (facts.jsonl)
+  raw TEXT,                     -- the whole evidence as JSON when it has other keys than the columns
+  PRIMARY KEY (edge, n)
+) WITHOUT ROWID;
+CREATE TABLE name_keys (key TEXT NOT NULL, node TEXT NOT NULL);
+CREATE TABLE merges (article TEXT NOT NULL, name TEXT NOT NULL, node TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE cache (key TEXT PRIMARY KEY, article TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+#: Indexes made once the graph is written (a sorted build of each beats keeping them up per row).
+INDEXES = """
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label, name);
+CREATE INDEX IF NOT EXISTS nodes_name ON nodes (name);
+CREATE INDEX IF NOT EXISTS aliases_alias ON aliases (alias);
+CREATE INDEX IF NOT EXISTS node_articles_node ON node_articles (node, article);
+CREATE INDEX IF NOT EXISTS node_articles_article ON node_articles (article);
+CREATE INDEX IF NOT EXISTS edges_out ON edges (source, type);
+CREATE INDEX IF NOT EXISTS edges_in ON edges (target, type);
+CREATE INDEX IF NOT EXISTS edges_type ON edges (type);
+CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys (key);
+CREATE INDEX IF NOT EXISTS merges_article ON merges (article, name);
+"""
+
+_NODE_COLS = "seq, id, label, name, inferred, props"
+_EDGE_COLS = "seq, source, target, key, type, props"
+
+
+def merge_props(old: str, new: str) -> str:
+    """``new`` merged into ``old`` (JSON objects) as the builder merges a node's or an edge's
+    properties: a key takes a value (not None) while it has none or ''; keys keep their order."""
+    if new == old or new == "{}":
+        return old
+    d = orjson.loads(old)
+    changed = False
+    for k, v in orjson.loads(new).items():
+        if v is not None and d.get(k) in (None, ""):
+            d[k] = v
+            changed = True
+    return orjson.dumps(d).decode() if changed else old
+
+
+def _connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                             check_same_thread=False)
+    else:
+        db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.create_function("ukg_merge", 2, merge_props, deterministic=True)
+    return db
+
+
+class GraphStore:
+    """One build's graph in SQLite (see the module docstring). ``GraphStore.open(build_dir)`` to
+    read a build; ``GraphStore.create(path, facts=...)`` for the builder; ``":memory:"`` for a
+    graph built in memory (its evidence keeps its sentences)."""
+
+    def __init__(self, db: sqlite3.Connection, path: str, facts: str | os.PathLike[str] | None) -> None:
+        self.db = db
+        self.path = path
+        self.facts = os.fspath(facts) if facts is not None else None
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._facts_fh: Any = None
+
+    # --- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], facts: str | os.PathLike[str] | None = None,
+               cache_mb: int = 64) -> GraphStore:
+        """A new, empty store at ``path`` (replaced if there); ``facts``: the facts.jsonl whose
+        texts the evidence points into (None: sentences are stored)."""
+        p = os.fspath(path)
+        if p != ":memory:":
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                if os.path.exists(p + suffix):
+                    os.remove(p + suffix)
+        db = _connect(p)
+        db.execute("PRAGMA journal_mode = OFF")  # a build writes a new file, replaced only when complete
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute(f"PRAGMA cache_size = {-1024 * cache_mb}")
+        db.execute("PRAGMA temp_store = FILE")
+        db.executescript(SCHEMA)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        store = cls(db, p, facts)
+        store.set_meta("facts", "facts.jsonl" if facts is not None else "")
+        db.execute("BEGIN")  # one transaction for the whole build (committed by finish)
+        return store
+
+    @classmethod
+    def open(cls, build_dir: str | os.PathLike[str]) -> GraphStore:
+        """The store of a build directory, read-only."""
+        d = Path(build_dir)
+        path = d / STORE_FILE
+        if not path.exists():
+            hint = "run `unionkg build INPUT -o DIR` first"
+            if (d / "graph.json").exists():
+                hint = "this build was made by an older unionkg: build it again (`unionkg build ... -o DIR`)"
+            raise BuildError(f"{build_dir}: no {STORE_FILE} here", hint=hint)
+        db = _connect(str(path), readonly=True)
+        try:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as err:
+            raise BuildError(f"{path}: not a unionkg graph store ({err})", hint="build it again") from err
+        if version != SCHEMA_VERSION:
+            raise BuildError(f"{path}: store version {version}, this unionkg reads {SCHEMA_VERSION}",
+                             hint="build it again with this version")
+        store = cls(db, str(path), None)
+        facts = store.meta("facts")
+        store.facts = str(d / facts) if facts else None
+        return store
+
+    def close(self) -> None:
+        if self._facts_fh is not None:
+            self._facts_fh.close()
+            self._facts_fh = None
+        self.db.close()
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- meta ------------------------------------------------------------------------------
+
+    def set_meta(self, key: str, value: Any) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, orjson.dumps(value).decode()))
+
+    def meta(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return orjson.loads(row[0]) if row else default
+
+    def add_articles(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Rows (id, ord, line_start, line_end, text_start, text_end) of ``articles``."""
+        self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def finish(self) -> None:
+        """Make the read indexes and the statistics SQLite plans with; commit (end of a build)."""
+        if self.db.in_transaction:
+            self.db.execute("COMMIT")
+        self.db.executescript(INDEXES)
+        self.db.execute("ANALYZE")
+
+    # --- counts ----------------------------------------------------------------------------
+
+    def number_of_nodes(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM nodes").fetchone()[0])
+
+    def number_of_edges(self) -> int:
+        edges = self.db.execute("SELECT count(*) FROM edges").fetchone()[0]
+        mentions = self.db.execute("SELECT count(*) FROM node_articles WHERE mention IS NOT NULL").fetchone()[0]
+        return int(edges + mentions)
+
+    def labels(self) -> dict[str, int]:
+        """Nodes per label."""
+        return {str(lab): n for lab, n in self.db.execute(
+            "SELECT label, count(*) FROM nodes GROUP BY label ORDER BY label") if lab is not None}
+
+    def types(self) -> dict[str, int]:
+        """Edges per relationship type (MENTIONS included)."""
+        out = {str(t): n for t, n in self.db.execute("SELECT type, count(*) FROM edges GROUP BY type")}
+        mentions = self.db.execute("SELECT count(*) FROM node_articles WHERE mention IS NOT NULL").fetchone()[0]
+        if mentions:
+            out[MENTIONS] = out.get(MENTIONS, 0) + mentions
+        return dict(sorted(out.items()))
+
+    # --- texts (evidence sentences) ------------------------------------------------------------
+
+    def article_text(self, article: str) -> str | None:
+        """The cleaned text of ``article`` from facts.jsonl (a few thousand kept at hand)."""
+        text = self._texts.get(article)
+        if text is not None:
+            self._texts.move_to_end(article)
+            return text
+        if self.facts is None:
+            return None
+        row = self.db.execute("SELECT text_start, text_end, line_start, line_end FROM articles WHERE id = ?",
+                              (article,)).fetchone()
+        if row is None:
+            return None
+        if self._facts_fh is None:
+            self._facts_fh = open(self.facts, "rb")  # noqa: SIM115 - closed in close()
+        fh = self._facts_fh
+        if row[0] is not None:
+            fh.seek(row[0])
+            text = orjson.loads(fh.read(row[1] - row[0]))
+        else:  # a line whose text is not its last key: read it whole
+            fh.seek(row[2])
+            text = orjson.loads(fh.read(row[3] - row[2])).get("text", "")
+        self._texts[article] = text
+        if len(self._texts) > 4096:
+            self._texts.popitem(last=False)
+        return str(text)
+
+    def _evidence(self, row: Sequence[Any]) -> dict[str, Any]:
+        """An evidence row (article, start, end, rule, confidence, sentence, raw) as the builder's dict."""
+        article, start, end, rule, confidence, sentence, raw = row
+        if raw is not None:
+            return dict(orjson.loads(raw))
+        if sentence is None:
+            text = self.article_text(article)
+            sentence = text[start:end] if text is not None else ""
+        return {"article": article, "sentence": sentence, "start": start, "end": end, "rule": rule,
+                "confidence": confidence}
+
+    def evidence_of(self, seqs: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+        """The evidence lists of the edges ``seqs``."""
+        out: dict[int, list[dict[str, Any]]] = {}
+        for chunk in _chunks(list(seqs), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    f'SELECT edge, article, start, "end", rule, confidence, sentence, raw FROM evidence '
+                    f"WHERE edge IN ({marks}) ORDER BY edge, n", chunk):
+                out.setdefault(row[0], []).append(self._evidence(row[1:]))
+        return out
+
+    # --- nodes -----------------------------------------------------------------------------
+
+    def node_attrs(self, ids: Iterable[str], *, lists: bool = True) -> dict[str, dict[str, Any]]:
+        """Attribute dicts (as graph/MODEL.md: label, name, aliases, articles, inferred, ...) of the
+        nodes ``ids`` that exist, in node order. ``lists=False`` leaves out aliases and articles."""
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(f"SELECT {_NODE_COLS} FROM nodes WHERE id IN ({marks})", chunk).fetchall()
+        rows.sort()
+        return self._attrs(rows, lists)
+
+    def _attrs(self, rows: list[tuple[Any, ...]], lists: bool) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        aliases: dict[str, list[str]] = {}
+        articles: dict[str, list[str]] = {}
+        if lists and rows:
+            ids = [r[1] for r in rows]
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                for n, a in self.db.execute(f"SELECT node, alias FROM aliases WHERE node IN ({marks})", chunk):
+                    aliases.setdefault(n, []).append(a)
+                for n, a in self.db.execute(f"SELECT node, article FROM node_articles WHERE node IN ({marks})",
+                                            chunk):
+                    articles.setdefault(n, []).append(a)
+        for _seq, nid, label, name, inferred, props in rows:
+            out[nid] = node_dict(label, name, inferred, props, sorted(aliases.get(nid, ())),
+                                 sorted(articles.get(nid, ())), lists)
+        return out
+
+    def node(self, nid: str) -> dict[str, Any] | None:
+        return self.node_attrs([nid]).get(nid)
+
+    def has_node(self, nid: str) -> bool:
+        return self.db.execute("SELECT 1 FROM nodes WHERE id = ?", (nid,)).fetchone() is not None
+
+    def label_of(self, nid: str) -> str | None:
+        row = self.db.execute("SELECT label FROM nodes WHERE id = ?", (nid,)).fetchone()
+        return row[0] if row else None
+
+    def nodes_of(self, labels: Sequence[str], *, lists: bool = False) -> dict[str, dict[str, Any]]:
+        """Every node of ``labels``, in node order."""
+        marks = ",".join("?" * len(labels))
+        rows = self.db.execute(f"SELECT {_NODE_COLS} FROM nodes WHERE label IN ({marks}) ORDER BY seq",
+                               list(labels)).fetchall()
+        return self._attrs(rows, lists)
+
+    def ids_named(self, key: str, raw: str, label: str | None = None) -> list[str]:
+        """Ids of the nodes (of ``label``) with a name or alias whose comparison key is ``key``:
+        names that are their own key match ``raw == key`` directly, the others are in ``name_keys``."""
+        lab = "" if label is None else " AND n.label = :label"
+        q = (f"SELECT n.id FROM nodes n WHERE n.name = :key{lab} "
+             f"UNION SELECT n.id FROM aliases a JOIN nodes n ON n.id = a.node WHERE a.alias = :key{lab} "
+             f"UNION SELECT n.id FROM name_keys k JOIN nodes n ON n.id = k.node WHERE k.key = :key{lab}")
+        return sorted(r[0] for r in self.db.execute(q, {"key": key, "label": label}))
+
+    def iter_names(self, label: str | None = None) -> Iterator[tuple[str, str]]:
+        """(node id, name or alias) of every node (of ``label``)."""
+        where = "" if label is None else " WHERE n.label = ?"
+        args = () if label is None else (label,)
+        yield from self.db.execute(f"SELECT n.id, n.name FROM nodes n{where}", args)
+        yield from self.db.execute(f"SELECT n.id, a.alias FROM aliases a JOIN nodes n ON n.id = a.node{where}", args)
+
+    def first_names(self, label: str | None, limit: int) -> list[str]:
+        """The first ``limit`` names of nodes (of ``label``) in sorted order."""
+        where = "" if label is None else " WHERE label = ?"
+        args = () if label is None else (label,)
+        return [str(r[0]) for r in self.db.execute(
+            f"SELECT name FROM nodes{where} ORDER BY name LIMIT {int(limit)}", args) if r[0] is not None]
+
+    # --- edges -----------------------------------------------------------------------------
+
+    def edges(self, *, sources: Iterable[str] | None = None, targets: Iterable[str] | None = None,
+              types: Sequence[str] | None = None, evidence: bool = True) -> list[Edge4]:
+        """Edges (source, target, key, attrs) out of ``sources`` or into ``targets`` (one of the two),
+        of ``types`` if given, in creation order; MENTIONS edges included when asked for by type or
+        when no type is given."""
+        assert (sources is None) != (targets is None)
+        col, ids = ("source", sources) if sources is not None else ("target", targets)
+        assert ids is not None
+        want = list(types) if types is not None else None
+        rows: list[tuple[Any, ...]] = []
+        keys = list(dict.fromkeys(ids))
+        for chunk in _chunks(keys, 500):
+            marks = ",".join("?" * len(chunk))
+            q = f"SELECT {_EDGE_COLS} FROM edges WHERE {col} IN ({marks})"
+            args: list[Any] = list(chunk)
+            if want is not None:
+                q += f" AND type IN ({','.join('?' * len(want))})"
+                args += want
+            rows += self.db.execute(q, args).fetchall()
+            if want is None or MENTIONS in want:
+                rows += self._mention_rows(col, chunk)
+        rows.sort()
+        return self._edge_list(rows, evidence)
+
+    def _mention_rows(self, col: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        marks = ",".join("?" * len(ids))
+        if col == "target":
+            q = f"SELECT mention, article, node FROM node_articles WHERE node IN ({marks}) AND mention IS NOT NULL"
+            args: Sequence[str] = ids
+        else:
+            arts = [i[len("Article:"):] for i in ids if i.startswith("Article:")]
+            if not arts:
+                return []
+            q = (f"SELECT mention, article, node FROM node_articles WHERE article IN ({','.join('?' * len(arts))}) "
+                 f"AND mention IS NOT NULL")
+            args = arts
+        return [(seq, f"Article:{art}", node, f"MENTIONS:{art}", MENTIONS, "{}")
+                for seq, art, node in self.db.execute(q, args)]
+
+    def _edge_list(self, rows: list[tuple[Any, ...]], evidence: bool) -> list[Edge4]:
+        evs = self.evidence_of(r[0] for r in rows if r[4] != MENTIONS) if evidence else {}
+        return [(u, v, k, edge_dict(t, evs.get(seq, []), props)) for seq, u, v, k, t, props in rows]
+
+    def edges_of_types(self, types: Sequence[str], *, evidence: bool = False) -> list[Edge4]:
+        """Every edge of ``types`` (not MENTIONS), in creation order."""
+        marks = ",".join("?" * len(types))
+        rows = self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE type IN ({marks}) ORDER BY seq",
+                               list(types)).fetchall()
+        return self._edge_list(rows, evidence)
+
+    def edges_between(self, ids: Iterable[str], *, evidence: bool = True) -> list[tuple[int, str, str, str, dict[str, Any]]]:
+        """(seq, source, target, key, attrs) of every edge with both ends in ``ids``, in creation order."""
+        wanted = set(ids)
+        out = [e for e in self._seq_edges(sources=wanted, evidence=False) if e[2] in wanted]
+        if evidence:
+            evs = self.evidence_of(e[0] for e in out if e[4]["type"] != MENTIONS)
+            for e in out:
+                if e[4]["type"] != MENTIONS:
+                    e[4]["evidence"] = evs.get(e[0], [])
+        return out
+
+    def _seq_edges(self, *, sources: Iterable[str], evidence: bool) -> list[tuple[int, str, str, str, dict[str, Any]]]:
+        rows: list[tuple[Any, ...]] = []
+        for chunk in _chunks(list(sources), 500):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE source IN ({marks})", chunk).fetchall()
+            rows += self._mention_rows("source", chunk)
+        rows.sort()
+        evs = self.evidence_of(r[0] for r in rows if r[4] != MENTIONS) if evidence else {}
+        return [(seq, u, v, k, edge_dict(t, evs.get(seq, []), props)) for seq, u, v, k, t, props in rows]
+
+    def incident_seq_edges(self, ids: Iterable[str], *, evidence: bool = False
+                           ) -> list[tuple[int, str, str, str, dict[str, Any]]]:
+        """(seq, source, target, key, attrs) of every edge into or out of ``ids``, in creation order."""
+        seen: dict[int, tuple[int, str, str, str, dict[str, Any]]] = {}
+        keys = list(dict.fromkeys(ids))
+        for col in ("source", "target"):
+            for chunk in _chunks(keys, 500):
+                marks = ",".join("?" * len(chunk))
+                for row in self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE {col} IN ({marks})", chunk):
+                    seen[row[0]] = (row[0], row[1], row[2], row[3], edge_dict(row[4], [], row[5]))
+                for seq, u, v, k, t, props in self._mention_rows(col, chunk):
+                    seen[seq] = (seq, u, v, k, edge_dict(t, [], props))
+        out = [seen[s] for s in sorted(seen)]
+        if evidence:
+            evs = self.evidence_of(e[0] for e in out if e[4]["type"] != MENTIONS)
+            for e in out:
+                if e[4]["type"] != MENTIONS:
+                    e[4]["evidence"] = evs.get(e[0], [])
+        return out
+
+    def has_edge(self, u: str, v: str, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM edges WHERE key = ? AND source = ? AND target = ?",
+                               (key, u, v)).fetchone() is not None
+
+    # --- the whole graph, streamed ---------------------------------------------------------------
+
+    def iter_graph_nodes(self, batch: int = 5000) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, attrs) of every node, in node order."""
+        cur = self.db.execute(f"SELECT {_NODE_COLS} FROM nodes ORDER BY seq")
+        while rows := cur.fetchmany(batch):
+            yield from self._attrs(rows, True).items()
+
+    def iter_graph_edges(self, batch: int = 5000) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source, target, key, attrs) of every edge in networkx's adjacency order: by source node,
+        then by the first edge to each target, then by creation (the order ``graph.json`` has)."""
+        q = f"""
+        WITH e AS (
+          SELECT seq, source, target, key, type, props FROM edges
+          UNION ALL
+          SELECT mention, 'Article:' || article, node, 'MENTIONS:' || article, '{MENTIONS}', '{{}}'
+          FROM node_articles WHERE mention IS NOT NULL)
+        SELECT e.seq, e.source, e.target, e.key, e.type, e.props
+        FROM e JOIN nodes s ON s.id = e.source
+        ORDER BY s.seq, min(e.seq) OVER (PARTITION BY e.source, e.target), e.seq"""
+        cur = self.db.execute(q)
+        while rows := cur.fetchmany(batch):
+            evs = self.evidence_of(r[0] for r in rows if r[4] != MENTIONS)
+            for seq, u, v, k, t, props in rows:
+                yield u, v, k, edge_dict(t, evs.get(seq, []), props)
+
+    def iter_nodes(self, label: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """Rows ``{"id", "label", "name", "props"}`` of the nodes of ``label``, in node order; ``props``
+        holds every property of graph/MODEL.md (name, aliases, articles, inferred, ...) but label."""
+        cur = self.db.execute(f"SELECT {_NODE_COLS} FROM nodes WHERE label = ? ORDER BY seq", (label,))
+        while rows := cur.fetchmany(batch):
+            for nid, attrs in self._attrs(rows, True).items():
+                attrs.pop("label", None)
+                yield {"id": nid, "label": label, "name": attrs.get("name"), "props": attrs}
+
+    def iter_edges(self, rtype: str, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """Rows ``{"source", "target", "key", "type", "source_label", "target_label", "props"}`` of the
+        edges of type ``rtype``, in creation order; ``props``: every property (evidence, article,
+        date, ...) but type."""
+        if rtype == MENTIONS:
+            cur = self.db.execute(
+                "SELECT m.mention, 'Article:' || m.article, m.node, 'MENTIONS:' || m.article, 'MENTIONS', '{}', "
+                "'Article', n.label FROM node_articles m JOIN nodes n ON n.id = m.node "
+                "WHERE m.mention IS NOT NULL ORDER BY m.mention")
+        else:
+            cur = self.db.execute(
+                "SELECT e.seq, e.source, e.target, e.key, e.type, e.props, s.label, t.label FROM edges e "
+                "JOIN nodes s ON s.id = e.source JOIN nodes t ON t.id = e.target WHERE e.type = ? ORDER BY e.seq",
+                (rtype,))
+        while rows := cur.fetchmany(batch):
+            evs = self.evidence_of(r[0] for r in rows) if rtype != MENTIONS else {}
+            for seq, u, v, k, t, props, lu, lv in rows:
+                d = edge_dict(t, evs.get(seq, []), props)
+                del d["type"]
+                yield {"source": u, "target": v, "key": k, "type": t, "source_label": lu, "target_label": lv,
+                       "props": d}
+
+
+#: An edge as (source, target, key, attributes).
+Edge4 = tuple[str, str, str, dict[str, Any]]
+
+
+def node_dict(label: str | None, name: str | None, inferred: Any, props: str, aliases: list[str],
+              articles: list[str], lists: bool = True) -> dict[str, Any]:
+    """A node's attribute dict in the builder's key order (a node made only as an edge's end has none)."""
+    if label is None:
+        return dict(orjson.loads(props))
+    d: dict[str, Any] = {"label": label, "name": name}
+    if lists:
+        d["aliases"] = aliases
+        d["articles"] = articles
+    d["inferred"] = bool(inferred)
+    if props != "{}":
+        d.update(orjson.loads(props))
+    return d
+
+
+def edge_dict(rtype: str, evidence: list[dict[str, Any]], props: str) -> dict[str, Any]:
+    """An edge's attribute dict in the builder's key order."""
+    d: dict[str, Any] = {"type": rtype, "evidence": evidence}
+    if props != "{}":
+        d.update(orjson.loads(props))
+    return d
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
