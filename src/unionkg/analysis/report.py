@@ -1,17 +1,31 @@
-"""``unionkg trace`` as one call: read a build, trace a campaign, render it, write the page."""
+"""``unionkg trace`` as one call: read what the trace needs from a build's store, trace a
+campaign, render it, write the page.
+
+The trace reads one campaign's adoptions (its IMPLEMENTS edges, their events' organisers and
+articles), the SUBORDINATE_TO chains above the adopters, and the hierarchy's counts (union bodies
+per level and per city, from the ``cities`` table the build fills): nothing else of the graph.
+"""
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
+import networkx as nx
+
 from ..errors import UnionKGError
-from ..model import load_build
-from .trace import trace
+from ..model import GraphStore
+from ..model.nxview import graph_of
+from ..model.store import SeqEdge
+from ..types import Label, RelType
+from .lookup import find_one
+from .trace import Trace, UnionCensus, trace
 from .trace_html import write_trace_html
 from .trace_render import render_csv, render_json, render_table
 
 RENDERERS = {"table": render_table, "json": render_json, "csv": render_csv}
+_BODIES = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
 
 
 def report_build(
@@ -20,7 +34,52 @@ def report_build(
     """The trace of ``campaign`` in the build at ``build_dir`` as ``fmt``; also writes ``html``."""
     if fmt not in RENDERERS:
         raise UnionKGError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(RENDERERS)}")
-    t = trace(load_build(build_dir), campaign)
+    with GraphStore.open(build_dir) as store:
+        t = trace_store(store, campaign)
     if html is not None:
         write_trace_html(t, html)
     return RENDERERS[fmt](t)
+
+
+def trace_store(store: GraphStore, campaign: str) -> Trace:
+    """``trace`` of ``campaign`` (a name, alias or node id) in a build's store."""
+    cid = find_one(store, campaign, Label.CAMPAIGN.value)
+    g = trace_graph(store, cid)
+    bodies = [n for n, a in g._node.items() if a.get("label") in _BODIES]
+    census = UnionCensus(levels=Counter(store.union_levels()), cities=Counter(store.union_cities()),
+                         city_of=store.cities_of(bodies))
+    return trace(g, cid, census)
+
+
+def trace_graph(store: GraphStore, cid: str) -> nx.MultiDiGraph:
+    """The part of the graph ``trace`` reads for campaign ``cid``: the campaign, its IMPLEMENTS
+    edges with their adopters, events (and the events' HELD_BY organisers) and articles, and the
+    SUBORDINATE_TO chains above the adopters."""
+    adoptions = store.edges(targets=[cid], types=[RelType.IMPLEMENTS.value])
+    sources = {e[1] for e in adoptions}
+    attrs = store.node_attrs([cid])
+    attrs.update(store.node_attrs(sources, lists=False))
+    events = [n for n in sources if attrs[n].get("label") == Label.EVENT.value]
+    held = store.edges(sources=events, types=[RelType.HELD_BY.value], evidence=False)
+    attrs.update(store.node_attrs({e[2] for e in held}.difference(attrs), lists=False))
+    articles = {f"Article:{a}" for e in adoptions for a in _articles(e[4])}
+    attrs.update(store.node_attrs(articles.difference(attrs), lists=False))
+    ups: list[SeqEdge] = []
+    frontier = {n for n, a in attrs.items() if a.get("label") in _BODIES}
+    seen = set(frontier)
+    while frontier:  # the hierarchy above the adopters, a level at a time
+        step = store.edges(sources=frontier, types=[RelType.SUBORDINATE_TO.value], evidence=False)
+        ups += step
+        frontier = {e[2] for e in step}.difference(seen)
+        seen |= frontier
+        attrs.update(store.node_attrs(frontier.difference(attrs), lists=False))
+    return graph_of(store, attrs, [*adoptions, *held, *ups])
+
+
+def _articles(a: dict[str, object]) -> list[str]:
+    out = [a["article"]] if isinstance(a.get("article"), str) else []
+    evidence = a.get("evidence")
+    if isinstance(evidence, list) and evidence and isinstance(evidence[0], dict) and \
+            isinstance(evidence[0].get("article"), str):
+        out.append(evidence[0]["article"])
+    return [str(x) for x in out]

@@ -18,17 +18,18 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import networkx as nx
 
-from ..types import BodyLevel, Label, PlaceLevel, RelType
+from ..model.graph import body_cities as model_body_cities
+from ..types import BodyLevel, Label, RelType
 from .dates import Day, common_year, days_between, ordinal, parse
 from .lookup import find_one, key
 
-__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Variant", "Trace", "trace"]
+__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "UnionCensus", "Variant", "Trace", "trace", "union_census"]
 
 #: Levels from the top of the hierarchy down; bodies of other kinds sort after them.
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
@@ -154,10 +155,32 @@ class Trace:
         }
 
 
-def trace(G: nx.MultiDiGraph, campaign: str) -> Trace:
-    """Trace ``campaign`` (a name, alias or node id; NFKC- and quote-insensitive) through ``G``."""
-    cid = find_one(G, campaign, Label.CAMPAIGN.value)
+@dataclass(frozen=True)
+class UnionCensus:
+    """What a trace needs of the whole hierarchy, beyond the campaign's adopters and their
+    superiors: the union bodies per level and per city, and the city of each body."""
+
+    levels: Counter[str]
+    cities: Counter[str]
+    city_of: Mapping[str, str | None]
+
+
+def union_census(G: nx.MultiDiGraph) -> UnionCensus:
+    """The ``UnionCensus`` of a whole graph."""
     cities = body_cities(G)
+    bodies = [n for n, a in G._node.items() if a.get("label") == Label.UNION_BODY.value]
+    return UnionCensus(levels=Counter(str(G._node[n].get("level") or "unknown") for n in bodies),
+                       cities=Counter(c for n in bodies if (c := cities.get(n))), city_of=cities)
+
+
+def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) -> Trace:
+    """Trace ``campaign`` (a name, alias or node id; NFKC- and quote-insensitive) through ``G``.
+
+    ``census``: the hierarchy's counts and cities when ``G`` holds only the campaign's part of the
+    graph (``analysis.report.trace_graph``); computed from ``G`` when not given."""
+    cid = find_one(G, campaign, Label.CAMPAIGN.value)
+    census = census or union_census(G)
+    cities = census.city_of
     adoptions = adoptions_of(G, cid, cities)
     year = common_year(parse(a.date) for a in adoptions)
     ordered = tuple(sorted(adoptions, key=lambda a: _order(a, year)))
@@ -169,14 +192,14 @@ def trace(G: nx.MultiDiGraph, campaign: str) -> Trace:
         adoptions=ordered,
         branches=branches,
         lags=level_lags(branches),
-        coverage=coverage(G, firsts, cities),
+        coverage=coverage(G, firsts, census),
         first_movers=first_movers(firsts, year),
         variants=variants(G, cid, ordered, year),
         default_year=year,
     )
 
 
-def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: dict[str, str | None]) -> list[Adoption]:
+def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
     """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body."""
     out: list[Adoption] = []
     for src, _, a in G.in_edges(cid, data=True):
@@ -270,32 +293,16 @@ def superiors(G: nx.MultiDiGraph, body: str) -> list[str]:
 
 
 def body_cities(G: nx.MultiDiGraph) -> dict[str, str | None]:
-    """The city (Place name at city level) of every body, following LOCATED_IN upwards; each
-    place is resolved once (memoised), so this is linear in the number of bodies."""
-    memo: dict[str, str | None] = {}
+    """The city (Place name at city level) of every body, following LOCATED_IN upwards
+    (``model.graph.body_cities``: the build stores the same for a store's trace)."""
     adj = G._adj  # plain dicts: this runs over every body of the graph on each trace
-    nodes = G._node
-    place, city, located = Label.PLACE.value, PlaceLevel.CITY.value, RelType.LOCATED_IN.value
+    located = RelType.LOCATED_IN.value
     bodies = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
 
     def ups(n: str) -> list[str]:
         return sorted(v for v, keyed in adj[n].items() if any(d.get("type") == located for d in keyed.values()))
 
-    def place_city(p: str, depth: int = 0) -> str | None:
-        if p not in memo:
-            attrs = nodes[p]
-            if attrs.get("label") == place and attrs.get("level") == city:
-                memo[p] = str(attrs.get("name"))
-            else:
-                parents = ups(p)
-                memo[p] = place_city(parents[0], depth + 1) if parents and depth < 8 else None
-        return memo[p]
-
-    out: dict[str, str | None] = {}
-    for n, attrs in nodes.items():
-        if attrs.get("label") in bodies:
-            out[n] = next((c for c in (place_city(u) for u in ups(n)) if c is not None), None)
-    return out
+    return model_body_cities((n for n, a in G._node.items() if a.get("label") in bodies), ups, G._node.__getitem__)
 
 
 def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
@@ -322,16 +329,13 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     return tuple(out)
 
 
-def coverage(
-    G: nx.MultiDiGraph, firsts: dict[str, Adoption], cities: dict[str, str | None]
-) -> tuple[Coverage, ...]:
+def coverage(G: nx.MultiDiGraph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
     """Adopting union bodies among the union bodies the graph knows, per level and per city."""
-    bodies = [n for n, a in G.nodes(data=True) if a.get("label") == Label.UNION_BODY.value]
-    levels = Counter(str(G.nodes[n].get("level") or "unknown") for n in bodies)
-    city_count = Counter(cities.get(n) for n in bodies if cities.get(n))
+    cities = census.city_of
     adopting = [b for b in firsts if G.nodes[b].get("label") == Label.UNION_BODY.value]
     adopt_levels = Counter(str(G.nodes[n].get("level") or "unknown") for n in adopting)
     adopt_cities = Counter(cities.get(n) for n in adopting if cities.get(n))
+    levels, city_count = census.levels, census.cities
     out = [Coverage("level", lv, adopt_levels[lv], levels[lv]) for lv in sorted(levels, key=level_rank)]
     out += [Coverage("city", str(c), adopt_cities[c], city_count[c]) for c in sorted(city_count, key=str)]
     return tuple(out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Any
@@ -23,7 +23,7 @@ from ..extract.divisions import Divisions
 from ..resolve.campaigns import group_campaigns
 from ..resolve.hierarchy import parent_union, union_name
 from ..resolve.people import PersonContext, resolve_people
-from ..types import ROLE_TYPES, Label, RelType
+from ..types import ROLE_TYPES, Label, PlaceLevel, RelType
 from .names import key, plain
 from .store import EVIDENCE_KEYS, GraphStore
 
@@ -387,6 +387,7 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     b.begin_article(None)
     b.load_places()
     _add_hierarchy(b, divs)
+    _store_cities(b)
     b.flush()
     stats = census.stats
     stats.hierarchy = b.hierarchy
@@ -649,6 +650,49 @@ def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
         parent = _place_node(b, divs, a.code)
         b.add_edge(child, parent, _LOCATED_IN, "LOCATED_IN", None, {"rule": _RULE})
         cur = a.code
+
+
+def body_cities(bodies: Iterable[str], ups: Callable[[str], list[str]],
+                attrs: Callable[[str], Mapping[str, Any]]) -> dict[str, str | None]:
+    """The city (a Place's name at city level) of each of ``bodies``: up the first LOCATED_IN
+    target (``ups``: a node's LOCATED_IN targets, sorted) that leads to one; each place resolved
+    once, so this is linear in the number of bodies."""
+    memo: dict[str, str | None] = {}
+    place, city = Label.PLACE.value, PlaceLevel.CITY.value
+
+    def place_city(p: str, depth: int = 0) -> str | None:
+        if p not in memo:
+            a = attrs(p)
+            if a.get("label") == place and a.get("level") == city:
+                memo[p] = str(a.get("name"))
+            else:
+                parents = ups(p)
+                memo[p] = place_city(parents[0], depth + 1) if parents and depth < 8 else None
+        return memo[p]
+
+    return {n: next((c for c in (place_city(u) for u in ups(n)) if c is not None), None) for n in bodies}
+
+
+def _store_cities(b: GraphBuilder) -> None:
+    """The city of every body and organisation, for traces (table ``cities``)."""
+    known = b.known
+    assert known is not None
+    ups: dict[str, set[str]] = {}
+    for u, v, d in b.hierarchy:
+        if d["type"] == _LOCATED_IN:
+            ups.setdefault(u, set()).add(v)
+    sorted_ups = {n: sorted(vs) for n, vs in ups.items()}
+    bodies = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
+    order = [n for n, d in known.items() if d["label"] in bodies]
+    order += [n for n, d in b.nodes.items() if d.label in bodies and n not in known]
+
+    def attrs(n: str) -> Mapping[str, Any]:
+        if n in b.nodes or n in known:
+            return b.attrs(n)
+        return b.store.node_attrs([n], lists=False).get(n, {})
+
+    cities = body_cities(order, lambda n: sorted_ups.get(n, []), attrs)
+    b.db.executemany("INSERT INTO cities VALUES (?, ?)", cities.items())
 
 
 def hierarchy_lines(store: GraphStore, named_together: set[tuple[str, str]], edges: Iterable[Edge],

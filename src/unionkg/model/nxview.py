@@ -17,9 +17,9 @@ from typing import Any
 
 import networkx as nx
 
-from .store import MENTIONS, GraphStore, edge_dict
+from .store import MENTIONS, GraphStore, SeqEdge, edge_dict
 
-__all__ = ["to_networkx"]
+__all__ = ["graph_of", "to_networkx"]
 
 
 def to_networkx(store: GraphStore, nodes: Iterable[str] | None = None, *, incident: bool = False,
@@ -38,18 +38,23 @@ def to_networkx(store: GraphStore, nodes: Iterable[str] | None = None, *, incide
         return g
     wanted = list(dict.fromkeys(nodes))
     if incident:
-        edges = store.incident_seq_edges(wanted, evidence=evidence)
-        ends = {n for _, u, v, _, _ in edges for n in (u, v)}.difference(wanted)
+        edges = store.edges(sources=wanted, targets=wanted, evidence=evidence)
         attrs = store.node_attrs(wanted, lists=lists)
-        attrs.update(store.node_attrs(ends, lists=lists))
+        attrs.update(store.node_attrs({n for _, u, v, _, _ in edges for n in (u, v)}.difference(attrs), lists=lists))
     else:
         attrs = store.node_attrs(wanted, lists=lists)
         edges = store.edges_between(attrs, evidence=evidence)
-    seqs = dict(store.db.execute(f"SELECT id, seq FROM nodes WHERE id IN ({','.join('?' * len(attrs))})",
-                                 list(attrs)).fetchall()) if attrs else {}
-    for nid in sorted(attrs, key=seqs.__getitem__):
+    return graph_of(store, attrs, edges)
+
+
+def graph_of(store: GraphStore, attrs: dict[str, dict[str, Any]], edges: Iterable[SeqEdge]) -> nx.MultiDiGraph:
+    """A graph of the nodes ``attrs`` (id → attributes) and the ``edges`` (both ends among them),
+    nodes and edges in creation order, as in the whole graph."""
+    g = nx.MultiDiGraph()
+    seqs = store.node_seqs(attrs)
+    for nid in sorted(attrs, key=lambda n: seqs.get(n, -1)):
         _add_node(g, nid, attrs[nid])
-    _add_edges(g, ((u, v, k, d) for _, u, v, k, d in edges))
+    _add_edges(g, ((u, v, k, d) for _, u, v, k, d in sorted(edges, key=lambda e: e[0])))
     return g
 
 

@@ -35,11 +35,12 @@ import orjson
 
 from ..errors import BuildError
 
-__all__ = ["STORE_FILE", "SCHEMA_VERSION", "GraphStore", "merge_props"]
+__all__ = ["STORE_FILE", "SCHEMA_VERSION", "GraphStore", "SeqEdge", "merge_props"]
 
 STORE_FILE = "graph.sqlite"
 SCHEMA_VERSION = 1
 MENTIONS = "MENTIONS"
+_ARTICLE = "Article:"
 #: Keys of an evidence dict held in columns, in their order (anything else is kept as JSON).
 EVIDENCE_KEYS = ("article", "sentence", "start", "end", "rule", "confidence")
 
@@ -85,6 +86,7 @@ CREATE TABLE evidence (
   PRIMARY KEY (edge, n)
 ) WITHOUT ROWID;
 CREATE TABLE name_keys (key TEXT NOT NULL, node TEXT NOT NULL);
+CREATE TABLE cities (node TEXT PRIMARY KEY, city TEXT) WITHOUT ROWID;
 CREATE TABLE merges (article TEXT NOT NULL, name TEXT NOT NULL, node TEXT NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE cache (key TEXT PRIMARY KEY, article TEXT NOT NULL) WITHOUT ROWID;
 """
@@ -273,26 +275,29 @@ class GraphStore:
             self._texts.popitem(last=False)
         return str(text)
 
-    def _evidence(self, row: Sequence[Any]) -> dict[str, Any]:
-        """An evidence row (article, start, end, rule, confidence, sentence, raw) as the builder's dict."""
+    def _evidence(self, row: Sequence[Any], sentences: bool = True) -> dict[str, Any]:
+        """An evidence row (article, start, end, rule, confidence, sentence, raw) as the builder's
+        dict (``sentences=False``: a sentence kept as offsets is left empty, not read)."""
         article, start, end, rule, confidence, sentence, raw = row
         if raw is not None:
             return dict(orjson.loads(raw))
-        if sentence is None:
+        if sentence is None and not sentences:
+            sentence = ""
+        elif sentence is None:
             text = self.article_text(article)
             sentence = text[start:end] if text is not None else ""
         return {"article": article, "sentence": sentence, "start": start, "end": end, "rule": rule,
                 "confidence": confidence}
 
-    def evidence_of(self, seqs: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
-        """The evidence lists of the edges ``seqs``."""
+    def evidence_of(self, seqs: Iterable[int], sentences: bool = True) -> dict[int, list[dict[str, Any]]]:
+        """The evidence lists of the edges ``seqs`` (``sentences``: see ``_evidence``)."""
         out: dict[int, list[dict[str, Any]]] = {}
         for chunk in _chunks(list(seqs), 500):
             marks = ",".join("?" * len(chunk))
             for row in self.db.execute(
                     f'SELECT edge, article, start, "end", rule, confidence, sentence, raw FROM evidence '
                     f"WHERE edge IN ({marks}) ORDER BY edge, n", chunk):
-                out.setdefault(row[0], []).append(self._evidence(row[1:]))
+                out.setdefault(row[0], []).append(self._evidence(row[1:], sentences))
         return out
 
     # --- nodes -----------------------------------------------------------------------------
@@ -342,9 +347,10 @@ class GraphStore:
                                list(labels)).fetchall()
         return self._attrs(rows, lists)
 
-    def ids_named(self, key: str, raw: str, label: str | None = None) -> list[str]:
-        """Ids of the nodes (of ``label``) with a name or alias whose comparison key is ``key``:
-        names that are their own key match ``raw == key`` directly, the others are in ``name_keys``."""
+    def ids_named(self, key: str, label: str | None = None) -> list[str]:
+        """Ids of the nodes (of ``label``) with a name or alias whose comparison key
+        (``model.names.key``) is ``key``: a name that is its own key is found as itself, the
+        others through ``name_keys``."""
         lab = "" if label is None else " AND n.label = :label"
         q = (f"SELECT n.id FROM nodes n WHERE n.name = :key{lab} "
              f"UNION SELECT n.id FROM aliases a JOIN nodes n ON n.id = a.node WHERE a.alias = :key{lab} "
@@ -365,102 +371,179 @@ class GraphStore:
         return [str(r[0]) for r in self.db.execute(
             f"SELECT name FROM nodes{where} ORDER BY name LIMIT {int(limit)}", args) if r[0] is not None]
 
-    # --- edges -----------------------------------------------------------------------------
+    def union_levels(self) -> dict[str, int]:
+        """Union bodies per level (``unknown`` where none)."""
+        return {str(lv): int(n) for lv, n in self.db.execute(
+            "SELECT coalesce(nullif(level, ''), 'unknown'), count(*) FROM nodes WHERE label = 'UnionBody' GROUP BY 1")}
 
-    def edges(self, *, sources: Iterable[str] | None = None, targets: Iterable[str] | None = None,
-              types: Sequence[str] | None = None, evidence: bool = True) -> list[Edge4]:
-        """Edges (source, target, key, attrs) out of ``sources`` or into ``targets`` (one of the two),
-        of ``types`` if given, in creation order; MENTIONS edges included when asked for by type or
-        when no type is given."""
-        assert (sources is None) != (targets is None)
-        col, ids = ("source", sources) if sources is not None else ("target", targets)
-        assert ids is not None
-        want = list(types) if types is not None else None
-        rows: list[tuple[Any, ...]] = []
-        keys = list(dict.fromkeys(ids))
-        for chunk in _chunks(keys, 500):
-            marks = ",".join("?" * len(chunk))
-            q = f"SELECT {_EDGE_COLS} FROM edges WHERE {col} IN ({marks})"
-            args: list[Any] = list(chunk)
-            if want is not None:
-                q += f" AND type IN ({','.join('?' * len(want))})"
-                args += want
-            rows += self.db.execute(q, args).fetchall()
-            if want is None or MENTIONS in want:
-                rows += self._mention_rows(col, chunk)
-        rows.sort()
-        return self._edge_list(rows, evidence)
+    def union_cities(self) -> dict[str, int]:
+        """Union bodies per city (those with one)."""
+        return {str(c): int(n) for c, n in self.db.execute(
+            "SELECT c.city, count(*) FROM nodes n JOIN cities c ON c.node = n.id "
+            "WHERE n.label = 'UnionBody' AND c.city IS NOT NULL AND c.city != '' GROUP BY c.city")}
 
-    def _mention_rows(self, col: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
-        marks = ",".join("?" * len(ids))
-        if col == "target":
-            q = f"SELECT mention, article, node FROM node_articles WHERE node IN ({marks}) AND mention IS NOT NULL"
-            args: Sequence[str] = ids
-        else:
-            arts = [i[len("Article:"):] for i in ids if i.startswith("Article:")]
-            if not arts:
-                return []
-            q = (f"SELECT mention, article, node FROM node_articles WHERE article IN ({','.join('?' * len(arts))}) "
-                 f"AND mention IS NOT NULL")
-            args = arts
-        return [(seq, f"Article:{art}", node, f"MENTIONS:{art}", MENTIONS, "{}")
-                for seq, art, node in self.db.execute(q, args)]
-
-    def _edge_list(self, rows: list[tuple[Any, ...]], evidence: bool) -> list[Edge4]:
-        evs = self.evidence_of(r[0] for r in rows if r[4] != MENTIONS) if evidence else {}
-        return [(u, v, k, edge_dict(t, evs.get(seq, []), props)) for seq, u, v, k, t, props in rows]
-
-    def edges_of_types(self, types: Sequence[str], *, evidence: bool = False) -> list[Edge4]:
-        """Every edge of ``types`` (not MENTIONS), in creation order."""
-        marks = ",".join("?" * len(types))
-        rows = self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE type IN ({marks}) ORDER BY seq",
-                               list(types)).fetchall()
-        return self._edge_list(rows, evidence)
-
-    def edges_between(self, ids: Iterable[str], *, evidence: bool = True) -> list[tuple[int, str, str, str, dict[str, Any]]]:
-        """(seq, source, target, key, attrs) of every edge with both ends in ``ids``, in creation order."""
-        wanted = set(ids)
-        out = [e for e in self._seq_edges(sources=wanted, evidence=False) if e[2] in wanted]
-        if evidence:
-            evs = self.evidence_of(e[0] for e in out if e[4]["type"] != MENTIONS)
-            for e in out:
-                if e[4]["type"] != MENTIONS:
-                    e[4]["evidence"] = evs.get(e[0], [])
+    def cities_of(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The city of each of ``ids`` (bodies, organisations) that has an entry in ``cities``."""
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            out.update(self.db.execute(f"SELECT node, city FROM cities WHERE node IN ({_marks(chunk)})", chunk))
         return out
 
-    def _seq_edges(self, *, sources: Iterable[str], evidence: bool) -> list[tuple[int, str, str, str, dict[str, Any]]]:
-        rows: list[tuple[Any, ...]] = []
-        for chunk in _chunks(list(sources), 500):
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE source IN ({marks})", chunk).fetchall()
-            rows += self._mention_rows("source", chunk)
-        rows.sort()
-        evs = self.evidence_of(r[0] for r in rows if r[4] != MENTIONS) if evidence else {}
+    # --- edges -----------------------------------------------------------------------------
+    # Edges are returned as (seq, source, target, key, attrs), in creation order (seq); MENTIONS
+    # edges come from node_articles.
+
+    def edges(self, *, sources: Iterable[str] = (), targets: Iterable[str] = (), types: Sequence[str] | None = None,
+              evidence: bool = True, sentences: bool = True, mentions: bool = True) -> list[SeqEdge]:
+        """Edges out of ``sources`` and into ``targets``, of ``types`` if given (MENTIONS included
+        when no type is given or it is among them, unless ``mentions`` is False)."""
+        want = list(types) if types is not None else None
+        found: dict[int, tuple[Any, ...]] = {}
+        for col, ids in (("source", sources), ("target", targets)):
+            for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+                q = f"SELECT {_EDGE_COLS} FROM edges WHERE {col} IN ({_marks(chunk)})"
+                args: list[Any] = list(chunk)
+                if want is not None:
+                    q += f" AND type IN ({_marks(want)})"
+                    args += want
+                for row in self.db.execute(q, args):
+                    found[row[0]] = row
+                if mentions and (want is None or MENTIONS in want):
+                    for row in self._mention_rows(col, chunk):
+                        found[row[0]] = row
+        return self._seq_edges([found[s] for s in sorted(found)], evidence, sentences)
+
+    def mentions_between(self, ids: Iterable[str]) -> list[SeqEdge]:
+        """The MENTIONS edges from an article of ``ids`` to another node of ``ids``."""
+        wanted = set(ids)
+        arts = [i for i in wanted if i.startswith(_ARTICLE)]
+        rows = [r for chunk in _chunks(arts, 500) for r in self._mention_rows("source", chunk) if r[2] in wanted]
+        return self._seq_edges(sorted(rows), False)
+
+    def edges_where(self, where: str, args: Sequence[Any] = (), *, evidence: bool = False) -> list[SeqEdge]:
+        """Edges (not MENTIONS) matching an SQL condition on the ``edges`` table, e.g.
+        ``edges_where("type IN ('LOCATED_IN', 'SUBORDINATE_TO')")``."""
+        rows = self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE {where} ORDER BY seq", args).fetchall()
+        return self._seq_edges(rows, evidence)
+
+    def edges_between(self, ids: Iterable[str], *, evidence: bool = True) -> list[SeqEdge]:
+        """Every edge with both ends in ``ids``."""
+        wanted = set(ids)
+        out = [e for e in self.edges(sources=wanted, evidence=False) if e[2] in wanted]
+        if evidence:
+            self.fill_evidence(out)
+        return out
+
+    def fill_evidence(self, edges: Sequence[SeqEdge], sentences: bool = True) -> None:
+        """Read the evidence lists of ``edges`` (got with ``evidence=False``) into their attrs."""
+        evs = self.evidence_of((e[0] for e in edges if e[4]["type"] != MENTIONS), sentences)
+        for e in edges:
+            if e[4]["type"] != MENTIONS:
+                e[4]["evidence"] = evs.get(e[0], [])
+
+    def _mention_rows(self, col: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        if col == "target":
+            q = f"SELECT mention, article, node FROM node_articles WHERE node IN ({_marks(ids)}) AND mention IS NOT NULL"
+            args: Sequence[str] = ids
+        else:
+            args = [i[len(_ARTICLE):] for i in ids if i.startswith(_ARTICLE)]
+            if not args:
+                return []
+            q = f"SELECT mention, article, node FROM node_articles WHERE article IN ({_marks(args)}) AND mention IS NOT NULL"
+        return [(seq, _ARTICLE + art, node, f"MENTIONS:{art}", MENTIONS, "{}") for seq, art, node in self.db.execute(q, args)]
+
+    def _seq_edges(self, rows: Sequence[tuple[Any, ...]], evidence: bool, sentences: bool = True) -> list[SeqEdge]:
+        evs = self.evidence_of((r[0] for r in rows if r[4] != MENTIONS), sentences) if evidence else {}
         return [(seq, u, v, k, edge_dict(t, evs.get(seq, []), props)) for seq, u, v, k, t, props in rows]
 
-    def incident_seq_edges(self, ids: Iterable[str], *, evidence: bool = False
-                           ) -> list[tuple[int, str, str, str, dict[str, Any]]]:
-        """(seq, source, target, key, attrs) of every edge into or out of ``ids``, in creation order."""
-        seen: dict[int, tuple[int, str, str, str, dict[str, Any]]] = {}
+    def neighbours(self, ids: Iterable[str]) -> set[str]:
+        """The nodes one edge (either way, any type) from ``ids``."""
+        out: set[str] = set()
         keys = list(dict.fromkeys(ids))
-        for col in ("source", "target"):
-            for chunk in _chunks(keys, 500):
-                marks = ",".join("?" * len(chunk))
-                for row in self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE {col} IN ({marks})", chunk):
-                    seen[row[0]] = (row[0], row[1], row[2], row[3], edge_dict(row[4], [], row[5]))
-                for seq, u, v, k, t, props in self._mention_rows(col, chunk):
-                    seen[seq] = (seq, u, v, k, edge_dict(t, [], props))
-        out = [seen[s] for s in sorted(seen)]
-        if evidence:
-            evs = self.evidence_of(e[0] for e in out if e[4]["type"] != MENTIONS)
-            for e in out:
-                if e[4]["type"] != MENTIONS:
-                    e[4]["evidence"] = evs.get(e[0], [])
+        for chunk in _chunks(keys, 500):
+            m = _marks(chunk)
+            out.update(r[0] for r in self.db.execute(f"SELECT target FROM edges WHERE source IN ({m}) UNION "
+                                                     f"SELECT source FROM edges WHERE target IN ({m})", chunk * 2))
+            for col in ("source", "target"):
+                out.update(r[1] if col == "target" else r[2] for r in self._mention_rows(col, chunk))
+        return out
+
+    def ties(self, ids: Iterable[str] | None = None) -> dict[str, int]:
+        """Edges but MENTIONS at each node (a self-loop twice): of ``ids``, or of every node that has one."""
+        if ids is None:
+            rows = self.db.execute(
+                "SELECT id, sum(n) FROM (SELECT source AS id, count(*) AS n FROM edges WHERE type != 'MENTIONS' "
+                "GROUP BY source UNION ALL SELECT target, count(*) FROM edges WHERE type != 'MENTIONS' GROUP BY target) "
+                "GROUP BY id")
+            return {nid: int(n) for nid, n in rows}
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            m = _marks(chunk)
+            for nid, n in self.db.execute(
+                    f"SELECT id, sum(n) FROM (SELECT source AS id, count(*) AS n FROM edges WHERE source IN ({m}) "
+                    f"AND type != 'MENTIONS' GROUP BY source UNION ALL SELECT target, count(*) FROM edges "
+                    f"WHERE target IN ({m}) AND type != 'MENTIONS' GROUP BY target) GROUP BY id", chunk * 2):
+                out[nid] = int(n)
+        return out
+
+    def mention_counts(self, ids: Iterable[str]) -> dict[str, int]:
+        """MENTIONS edges at each of ``ids`` (into an entity, out of an article)."""
+        out: dict[str, int] = {}
+        keys = list(dict.fromkeys(ids))
+        for chunk in _chunks(keys, 500):
+            for nid, n in self.db.execute(f"SELECT node, count(*) FROM node_articles WHERE node IN ({_marks(chunk)}) "
+                                          f"AND mention IS NOT NULL GROUP BY node", chunk):
+                out[nid] = out.get(nid, 0) + int(n)
+            arts = [i[len(_ARTICLE):] for i in chunk if i.startswith(_ARTICLE)]
+            if arts:
+                for art, n in self.db.execute(f"SELECT article, count(*) FROM node_articles WHERE article IN "
+                                              f"({_marks(arts)}) AND mention IS NOT NULL GROUP BY article", arts):
+                    out[_ARTICLE + art] = out.get(_ARTICLE + art, 0) + int(n)
+        return out
+
+    def edge_dates(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(node, date) of the edges with a date (a non-empty string) at each of ``ids``."""
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            m = _marks(chunk)
+            yield from self.db.execute(
+                f"SELECT source, date FROM edges WHERE source IN ({m}) AND typeof(date) = 'text' AND date != '' "
+                f"UNION ALL SELECT target, date FROM edges WHERE target IN ({m}) AND typeof(date) = 'text' "
+                f"AND date != ''", chunk * 2)
+
+    def campaign_adoptions(self) -> list[tuple[int, str, str, Any, Any]]:
+        """(seq, source, target, event, article) of every IMPLEMENTS edge into a Campaign node."""
+        return self.db.execute(
+            "SELECT e.seq, e.source, e.target, e.event, e.article FROM edges e JOIN nodes c ON c.id = e.target "
+            "WHERE e.type = 'IMPLEMENTS' AND c.label = 'Campaign' ORDER BY e.seq").fetchall()
+
+    def evidence_articles(self, seqs: Iterable[int]) -> dict[int, list[str]]:
+        """The articles of the evidence of edges ``seqs`` (those that name one)."""
+        out: dict[int, list[str]] = {}
+        for chunk in _chunks(list(seqs), 500):
+            for edge, art in self.db.execute(f"SELECT edge, article FROM evidence WHERE edge IN ({_marks(chunk)}) "
+                                             f"ORDER BY edge, n", chunk):
+                if isinstance(art, str):
+                    out.setdefault(edge, []).append(art)
+        return out
+
+    def label_counts(self, ids: Iterable[str]) -> dict[str, int]:
+        """Nodes per label among ``ids``."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            for label, n in self.db.execute(f"SELECT label, count(*) FROM nodes WHERE id IN ({_marks(chunk)}) "
+                                            f"GROUP BY label", chunk):
+                out[str(label)] = out.get(str(label), 0) + int(n)
         return out
 
     def has_edge(self, u: str, v: str, key: str) -> bool:
         return self.db.execute("SELECT 1 FROM edges WHERE key = ? AND source = ? AND target = ?",
                                (key, u, v)).fetchone() is not None
+
+    def node_seqs(self, ids: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            out.update(self.db.execute(f"SELECT id, seq FROM nodes WHERE id IN ({_marks(chunk)})", chunk))
+        return out
 
     # --- the whole graph, streamed ---------------------------------------------------------------
 
@@ -520,8 +603,8 @@ class GraphStore:
                        "props": d}
 
 
-#: An edge as (source, target, key, attributes).
-Edge4 = tuple[str, str, str, dict[str, Any]]
+#: An edge as (seq, source, target, key, attributes).
+SeqEdge = tuple[int, str, str, str, dict[str, Any]]
 
 
 def node_dict(label: str | None, name: str | None, inferred: Any, props: str, aliases: list[str],
@@ -545,6 +628,10 @@ def edge_dict(rtype: str, evidence: list[dict[str, Any]], props: str) -> dict[st
     if props != "{}":
         d.update(orjson.loads(props))
     return d
+
+
+def _marks(items: Sequence[Any]) -> str:
+    return ",".join("?" * len(items))
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
