@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import jieba
 
-from ..resources import read_rows, read_words
+from ..resources import division_rows, read_words
 
 #: a line of jieba's dictionary tagged as a person's name: ``陈国强 136 nr`` (searched from the newline
 #: before it, which the regex engine finds fast)
@@ -44,9 +44,9 @@ class Segmenter:
                     tok.add_word(w, freq=2000)
             for w in ("总工会", "工会联合会", "工联会", "人大常委会", "通讯员", "全媒体记者"):
                 tok.add_word(w, freq=5000)
-            for row in read_rows("divisions.tsv"):
-                if len(row) >= 4 and row[3] != "town":
-                    tok.add_word(row[1], freq=1000)
+            for _code, name, _short, level, *_ in division_rows():
+                if level != "town":
+                    tok.add_word(name, freq=1000)
             self._tok = tok
         return self._tok
 
@@ -78,7 +78,3 @@ class Segmenter:
 
     def _cut_words(self, text: str, hmm: bool) -> tuple[str, ...]:
         return tuple(self.tokenizer.cut(text, HMM=hmm))
-
-    def tokenize(self, text: str) -> list[tuple[str, int, int]]:
-        """(word, start, end) with character offsets, as ``jieba.Tokenizer.tokenize``."""
-        return list(self.tokenizer.tokenize(text))

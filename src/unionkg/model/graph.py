@@ -39,8 +39,6 @@ _DUMPS = orjson.dumps
 #: An edge as (source, target, attributes).
 Edge = tuple[str, str, dict[str, Any]]
 
-ENTITY_TYPES = {lab.value for lab in (Label.PERSON, Label.UNION_BODY, Label.ORGANIZATION, Label.PLACE,
-                                      Label.CAMPAIGN, Label.LAW)}
 
 #: Article ranks are the high bits of a seq, the operation within the article the low ones.
 _RANK_SHIFT = 24
