@@ -9,12 +9,14 @@ never extracts an unchanged article twice.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -25,8 +27,10 @@ import orjson
 from .builddir import NOT_INPUTS, STAGING_PREFIX, Staging
 from .errors import BuildError, ExtractionError, InputError
 from .extract import Extractor, fact_line
+from .extract.divisions import Divisions
 from .ingest.readers import RawRecord, iter_records, parse_record
 from .model import STORE_FILE, FactSource, GraphStore, build_store, hierarchy_lines
+from .model.graph import ArticleCensus, Census, article_census
 from .types import Article
 
 __all__ = ["BuildSummary", "Extraction", "build", "explain_merges", "extract_jsonl", "extract_stage",
@@ -72,8 +76,9 @@ class BuildSummary:
 
 class Extraction:
     """The unit of work of every build, with its own extractor (made on first use): a record in,
-    ``("ok", (article id, facts line))`` or ``("error", error dict)`` out. Parsing, cleaning,
-    extraction and serialisation all happen here, in the worker when there are several.
+    ``("ok", (article id, facts line, census part))`` or ``("error", error dict)`` out. Parsing,
+    cleaning, extraction, serialisation and the article's part of the graph stage's census
+    (``model.graph.article_census``) all happen here, in the worker when there are several.
 
     >>> work = Extraction(year=2024)
     >>> kind, (aid, line) = work(article)     # doctest: +SKIP
@@ -112,7 +117,7 @@ class Extraction:
                                   source=art.origin,
                                   hint="the article is left out; please report it with this line")
             return "error", err.to_dict()
-        return "ok", (art.id, orjson.dumps(facts))
+        return "ok", (art.id, orjson.dumps(facts), article_census(facts, self.extractor.divs))
 
     def __reduce__(self) -> tuple[Callable[[int | None], Extraction], tuple[int | None]]:
         """Sent to another process (a spawned or Dask worker) as its year: there, one Extraction per
@@ -212,18 +217,19 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
     with Staging(out) as stage:
         part = stage.path / "facts.jsonl.part"
         cache = FactsCache(out)
+        census = Census()  # the graph stage's first pass, made as the facts are written
         try:
             store = GraphStore.create(stage.path / STORE_FILE, facts=part)
             seen_ids: set[str] = set()
             with open(part, "wb") as fh:
                 if add and had_build:
-                    _carry_over(out / "facts.jsonl", fh, seen_ids)
+                    _carry_over(out / "facts.jsonl", fh, seen_ids, census)
                     cache.keys += cache.previous_keys(seen_ids)
                 records = iter_records(inputs, year=year, exclude=_not_inputs(out, summary))
                 if engine == "dask":
-                    _extract_dask(records, fh, stage.path, work, scheduler, seen_ids, summary)
+                    _extract_dask(records, fh, stage.path, work, scheduler, seen_ids, summary, census)
                 else:
-                    _extract_stream(records, fh, cache, work, workers, seen_ids, summary, progress)
+                    _extract_stream(records, fh, cache, work, workers, seen_ids, summary, progress, census=census)
             store.db.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)", cache.keys)
         finally:
             cache.close()
@@ -231,7 +237,9 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
             work.release()  # its dictionaries are not needed by the graph stage
         summary.seconds["extract"] = time.perf_counter() - started
         try:
-            _graph_stage(part, store, stage.path, summary, html=html, exports=exports, workers=workers)
+            with gc_paused():
+                _graph_stage(part, store, stage.path, summary, html=html, exports=exports, workers=workers,
+                             census=census)
         finally:
             store.close()
         with open(stage.path / "errors.jsonl", "w", encoding="utf-8") as efh:
@@ -245,11 +253,11 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
 
 
 def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSummary, *, html: bool,
-                 exports: tuple[str, ...], workers: int = 1) -> None:
+                 exports: tuple[str, ...], workers: int = 1, census: Census | None = None) -> None:
     """The store from the facts (on ``workers`` processes), the facts' hierarchy line, then the page
     and the exports asked for."""
     t0 = time.perf_counter()
-    stats = build_store(FactSource(path=part), store, workers=workers)
+    stats = build_store(FactSource(path=part), store, workers=workers, census=census)
     with open(part, "ab") as fh:
         fh.write(orjson.dumps(hierarchy_lines(store, stats.named_together, stats.hierarchy, stats.shown)) + b"\n")
     os.replace(part, stage / "facts.jsonl")
@@ -271,13 +279,28 @@ def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSumma
         summary.seconds["files"] = time.perf_counter() - t2
 
 
-def _carry_over(facts: Path, fh: BinaryIO, seen_ids: set[str]) -> None:
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The build's cyclic garbage collector off while it runs the graph stage: the stage makes no
+    cycles (reference counting frees its batches), and each collection would walk every long-lived
+    object (the census, the division table) again. On again afterwards, as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _carry_over(facts: Path, fh: BinaryIO, seen_ids: set[str], census: Census) -> None:
     """The article lines of the previous build's facts (``add``), as they are."""
     with open(facts, "rb") as old:
         for line in old:
             if line.startswith(b'{"article"'):
                 seen_ids.add(_line_id(line.rstrip(b"\n")))
                 fh.write(line if line.endswith(b"\n") else line + b"\n")
+                census.add(article_census(orjson.loads(line), Divisions.load()))
 
 
 def _not_inputs(out: Path, summary: BuildSummary) -> Callable[[Path, bool], str | None]:
@@ -325,7 +348,7 @@ def extract_stage(inputs: Iterable[str], facts_path: str | os.PathLike[str], *, 
 
 
 def _extract_dask(records: Iterator[Article | InputError | RawRecord], fh: BinaryIO, stage: Path, work: Extraction,
-                  scheduler: str | None, seen_ids: set[str], summary: BuildSummary) -> None:
+                  scheduler: str | None, seen_ids: set[str], summary: BuildSummary, census: Census) -> None:
     from .scale.dask_engine import dask_facts
 
     arts = []
@@ -337,25 +360,29 @@ def _extract_dask(records: Iterator[Article | InputError | RawRecord], fh: Binar
         elif item.id not in seen_ids:
             seen_ids.add(item.id)
             arts.append(item)
+    divs = Divisions.load()
     for ln in dask_facts(arts, stage, work.facts, scheduler=scheduler):
         fh.write(orjson.dumps(ln) + b"\n")
         summary.articles += 1
+        census.add(article_census(ln, divs))
 
 
 def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: BinaryIO, cache: FactsCache,
                     work: Extraction, workers: int, seen_ids: set[str], summary: BuildSummary,
-                    progress: Callable[[int], None] | None, chunksize: int = 16) -> None:
+                    progress: Callable[[int], None] | None, chunksize: int = 16, census: Census | None = None) -> None:
     """Extract what the cache lacks (on ``workers`` processes) and write every article's line in
-    input order, once per article id."""
+    input order, once per article id; each line written adds its part to ``census``."""
     markers: deque[tuple[str, bytes | None]] = deque()
     year = work.year
 
-    def emit(line: bytes, aid: str, key: str) -> None:
+    def emit(line: bytes, aid: str, key: str, part: ArticleCensus | None = None) -> None:
         if aid not in seen_ids:  # the same article twice in the inputs: kept once
             seen_ids.add(aid)
             fh.write(line + b"\n")
             cache.keys.append((key, aid))
             summary.articles += 1
+            if census is not None:
+                census.add(part if part is not None else article_census(orjson.loads(line), Divisions.load()))
 
     def todo() -> Iterator[Article | RawRecord]:
         for r in records:
@@ -392,8 +419,8 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Bin
             if kind == "error":
                 summary.errors.append(payload)
             else:
-                aid, line = payload
-                emit(line, aid, key)
+                aid, line, part = payload
+                emit(line, aid, key, part)
                 done += 1
                 if progress is not None:
                     progress(done)

@@ -140,3 +140,17 @@ def test_graph_stage_on_several_processes_is_identical(build1: Path, tmp_path: P
         outs.append((line, cities, (out / "graph.json").read_bytes(), (out / "graph.graphml").read_bytes()))
     assert outs[0] == outs[1]
     assert not list(tmp_path.glob("**/*.part*"))  # the workers' stores are gone
+
+
+def test_whole_build_on_two_processes_is_identical(corpus: SynthResult, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole build with 2 workers (the census made as the facts are written, the articles on 2
+    processes): the same facts, store rows and exports as with one."""
+    import unionkg.model.graph as graph
+    from unionkg.pipeline import build
+
+    monkeypatch.setattr(graph, "PARALLEL_MIN", 50)
+    for w in (1, 2):
+        build([str(corpus.corpus)], tmp_path / f"w{w}", workers=w, exports=["json", "gexf"])
+    for name in ("facts.jsonl", "graph.json", "graph.gexf", "graph.html"):
+        assert (tmp_path / "w1" / name).read_bytes() == (tmp_path / "w2" / name).read_bytes(), name

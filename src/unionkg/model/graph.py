@@ -14,19 +14,19 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import permutations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import orjson
 
-from ..extract.divisions import Divisions
-from ..resolve.campaigns import group_campaigns
-from ..resolve.hierarchy import parent_union, union_name
-from ..resolve.people import PersonContext, resolve_people
 from ..types import ROLE_TYPES, Label, RelType
 from .cities import body_cities
 from .names import key, plain
 from .store import EVIDENCE_KEYS, GraphStore
+
+if TYPE_CHECKING:  # the writer's processes import only what they use (see _pool)
+    import networkx as nx
+
+    from ..extract.divisions import Divisions
 
 _REL_VALUES: dict[str, str] = {t.value: t.value for t in RelType}  # raw type → the one str of it
 _ROLE_VALUES = frozenset(t.value for t in ROLE_TYPES)
@@ -372,30 +372,37 @@ class BuildStats:
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
 
 
-def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None = None, workers: int = 1) -> BuildStats:
+def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None = None, workers: int = 1,
+                census: Census | None = None) -> BuildStats:
     """Two passes: resolve campaigns and people over all articles, then add nodes and edges to
     ``store`` (articles by id, then the hierarchy); the person merges go to its ``merges`` table.
+    ``census``: the first pass's result when it was made as the facts were written.
 
-    With ``workers`` > 1 (and a facts file), both passes run on that many processes: the census
-    over consecutive stretches of the file, the articles over consecutive stretches of ids, each
-    into a store of its own, merged into ``store`` in id order (the same store as one process makes).
+    With ``workers`` > 1 (and a facts file of ``PARALLEL_MIN`` articles or more), both passes run on
+    that many processes: the census over consecutive stretches of the file, the articles over
+    consecutive stretches of ids, each into a store of its own, merged into ``store`` in id order
+    (the same store as one process makes).
     """
+    from ..extract.divisions import Divisions
+
     divs = divisions or Divisions.load()
     if src.lines is not None:
-        census = _Census(divs)
-        for ln in src.lines:
-            census.add(ln)
+        if census is None:
+            census = Census()
+            for ln in src.lines:
+                census.add(article_census(ln, divs))
         b = GraphBuilder(store)
         camp, person_id = _resolve(census, store)
         for ln in sorted(src.lines, key=lambda ln: ln["article"]["id"]):
             b.begin_article(ln["article"]["id"], ln.get("text"))
-            _add_article(b, ln, camp, person_id, divs)
+            _add_article(b, ln, camp, person_id)
     else:
         assert src.path is not None
         spans = src.index(store)
         pool = _pool(workers) if workers > 1 and len(spans) >= PARALLEL_MIN else None
         try:
-            census = _census(src.path, spans, pool, workers)
+            if census is None:
+                census = _census(src.path, spans, pool, workers)
             camp, person_id = _resolve(census, store)
             b = _articles(src.path, sorted(spans), store, camp, person_id, pool, workers)
         except BaseException:
@@ -421,8 +428,11 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     return stats
 
 
-def _resolve(census: _Census, store: GraphStore) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+def _resolve(census: Census, store: GraphStore) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     """Campaign groups and person ids over all articles; the person merges into ``store``."""
+    from ..resolve.campaigns import group_campaigns
+    from ..resolve.people import PersonContext, resolve_people
+
     camp = group_campaigns(census.variants, census.counts)
     contexts = [PersonContext(*c) for c in sorted(census.contexts, key=lambda c: (c[1], c[0]))]
     census.contexts.clear()
@@ -441,13 +451,16 @@ def _stretches(items: list[Any], n: int) -> list[tuple[int, list[Any]]]:
 def _pool(workers: int) -> Any:
     """Fresh processes (spawned, not forked): a worker holds what its stretch needs, not a copy of
     the parent's memory (an extractor's dictionaries, the census), so the build's memory stays
-    the parent's and its workers' own."""
+    the parent's and its workers' own. Their cyclic garbage collector is off: what they make holds
+    no cycles (reference counting frees it), and collections would walk the division table again
+    and again (a sixth of the work)."""
+    import gc
     import multiprocessing
 
-    return multiprocessing.get_context("spawn").Pool(workers)
+    return multiprocessing.get_context("spawn").Pool(workers, initializer=gc.disable)
 
 
-def _census(path: str, spans: list[Span], pool: Any, workers: int) -> _Census:
+def _census(path: str, spans: list[Span], pool: Any, workers: int) -> Census:
     """The census of the articles at ``spans`` (file order), on the ``pool``'s processes if any."""
     if pool is None:
         return _census_part(path, spans)
@@ -458,10 +471,13 @@ def _census(path: str, spans: list[Span], pool: Any, workers: int) -> _Census:
     return out
 
 
-def _census_part(path: str, spans: list[Span]) -> _Census:
-    census = _Census(Divisions.load())
+def _census_part(path: str, spans: list[Span]) -> Census:
+    from ..extract.divisions import Divisions
+
+    divs = Divisions.load()
+    census = Census()
     for ln in read_lines(path, spans):
-        census.add(ln)
+        census.add(article_census(ln, divs))
     return census
 
 
@@ -513,10 +529,9 @@ def _article_part(path: str, part: str, first: int, spans: list[Span], camp: dic
 
 def _article_stretch(b: GraphBuilder, path: str, spans: list[Span], camp: dict[str, str],
                      person_id: dict[tuple[str, str], str]) -> None:
-    divs = Divisions.load()
     for ln in read_lines(path, spans):
         b.begin_article(ln["article"]["id"], ln.get("text"))
-        _add_article(b, ln, camp, person_id, divs)
+        _add_article(b, ln, camp, person_id)
 
 
 def _name_keys(store: GraphStore) -> None:
@@ -525,20 +540,76 @@ def _name_keys(store: GraphStore) -> None:
     store.db.executemany("INSERT INTO name_keys VALUES (?, ?)", rows)
 
 
-class _Census:
+#: A person mention's context for ``resolve_people``: name, article, bodies it holds positions in,
+#: the organiser's city, the article's source, whether it is the reporter.
+Context = tuple[str, str, tuple[str, ...], "str | None", "str | None", bool]
+#: What one article adds to the census: entities, relations, campaigns (name, surface forms),
+#: bodies (name, city code), the place nodes it names, its person mentions' contexts.
+ArticleCensus = tuple[int, int, list[tuple[str, tuple[str, ...]]], list[tuple[str, str]], frozenset[str],
+                      list[Context]]
+
+
+def article_census(ln: dict[str, Any], divs: Divisions) -> ArticleCensus:
+    """What the first pass takes from one article line (the census is made of these, in file
+    order; an extraction worker makes it from the facts it has, so the line is not read again)."""
+    a, entities = ln["article"], ln["entities"]
+    by_code = divs.by_code
+    org = ln["events"][0]["organiser"] if ln.get("events") else None
+    org_city = None
+    campaigns: list[tuple[str, tuple[str, ...]]] = []
+    cities: list[tuple[str, str]] = []
+    places = set()
+    people = []
+    for e in entities:
+        et = e["type"]
+        if et == "Campaign":
+            campaigns.append((e["name"], tuple(e.get("aliases", ()))))
+        elif et in ("UnionBody", "Organization") and e.get("place") in by_code:
+            cities.append((e["name"], _city(divs, e["place"])))
+        elif et == "Place" and e.get("place"):
+            places.add(e["place"])
+        elif et == "Person":
+            people.append(e)
+        if e["name"] == org and e.get("place") in by_code:
+            org_city = _city(divs, e["place"])
+    bodies: dict[str, list[str]] = defaultdict(list)
+    for r in ln["relations"]:
+        if r["type"] == "HOLDS_POSITION":
+            bodies[r["head"]].append(r["tail"])
+    contexts: list[Context] = [
+        (e["name"], a["id"], tuple(bodies.get(e["name"], ())), org_city, a.get("source"),
+         e.get("role") == "reporter" or e["name"] in a.get("authors", [])) for e in people]
+    return len(entities), len(ln["relations"]), campaigns, cities, frozenset(places), contexts
+
+
+class Census:
     """What the first pass gathers from every article: counts, campaign names and their variants,
     the city of each body, places named together, and each person's context."""
 
-    def __init__(self, divs: Divisions) -> None:
-        self.divs = divs
+    def __init__(self) -> None:
         self.stats = BuildStats()
         self.variants: dict[str, set[str]] = defaultdict(set)
         self.counts: Counter[str] = Counter()
         self.city_of_body: dict[str, str] = {}
-        self.contexts: list[tuple[str, str, tuple[str, ...], str | None, str | None, bool]] = []
-        self.cities: dict[str, str] = {}  # division code → its city's (memo of _city)
+        self.contexts: list[Context] = []
 
-    def merge(self, later: _Census) -> None:
+    def add(self, part: ArticleCensus) -> None:
+        """The next article's part (file order)."""
+        n_entities, n_relations, campaigns, cities, places, contexts = part
+        stats = self.stats
+        stats.articles += 1
+        stats.entities += n_entities
+        stats.relations += n_relations
+        for name, forms in campaigns:
+            self.variants[name].update(forms)
+            self.counts[name] += 1
+        for name, city in cities:
+            self.city_of_body[name] = city
+        if len(places) > 1:
+            stats.named_together.update(permutations([f"Place:{p}" for p in places], 2))
+        self.contexts += contexts
+
+    def merge(self, later: Census) -> None:
         """Add the census of the articles that come after these in the file."""
         st, other = self.stats, later.stats
         st.articles += other.articles
@@ -550,50 +621,6 @@ class _Census:
         self.counts.update(later.counts)
         self.city_of_body.update(later.city_of_body)
         self.contexts += later.contexts
-
-    def __getstate__(self) -> dict[str, Any]:  # sent back from a worker without the division table
-        return {**self.__dict__, "divs": None, "cities": {}}
-
-    def city(self, code: str) -> str:
-        out = self.cities.get(code)
-        if out is None:
-            out = self.cities[code] = _city(self.divs, code)
-        return out
-
-    def add(self, ln: dict[str, Any]) -> None:
-        """One article line."""
-        a, entities = ln["article"], ln["entities"]
-        stats = self.stats
-        stats.articles += 1
-        stats.entities += len(entities)
-        stats.relations += len(ln["relations"])
-        by_code = self.divs.by_code
-        org = ln["events"][0]["organiser"] if ln.get("events") else None
-        org_city = None
-        places = set()
-        people = []
-        for e in entities:
-            et = e["type"]
-            if et == "Campaign":
-                self.variants[e["name"]].update(e.get("aliases", ()))
-                self.counts[e["name"]] += 1
-            elif et in ("UnionBody", "Organization") and e.get("place") in by_code:
-                self.city_of_body[e["name"]] = self.city(e["place"])
-            elif et == "Place" and e.get("place"):
-                places.add(e["place"])
-            elif et == "Person":
-                people.append(e)
-            if e["name"] == org and e.get("place") in by_code:
-                org_city = self.city(e["place"])
-        if len(places) > 1:
-            stats.named_together.update(permutations([f"Place:{p}" for p in places], 2))
-        bodies: dict[str, list[str]] = defaultdict(list)
-        for r in ln["relations"]:
-            if r["type"] == "HOLDS_POSITION":
-                bodies[r["head"]].append(r["tail"])
-        for e in people:
-            self.contexts.append((e["name"], a["id"], tuple(bodies.get(e["name"], ())), org_city, a.get("source"),
-                                  e.get("role") == "reporter" or e["name"] in a.get("authors", [])))
 
 
 def _city(divs: Divisions, code: str) -> str:
@@ -612,8 +639,8 @@ def entity_node_id(etype: str, name: str, e: dict[str, Any] | None = None) -> st
     return f"{etype}:{name}"
 
 
-def _add_article(b: GraphBuilder, ln: dict[str, Any], camp: dict[str, str], person_id: dict[tuple[str, str], str],
-                 divs: Divisions) -> None:
+def _add_article(b: GraphBuilder, ln: dict[str, Any], camp: dict[str, str], person_id: dict[tuple[str, str], str]
+                 ) -> None:
     a = ln["article"]
     aid = a["id"]
     art = b.node(f"Article:{aid}", "Article", a.get("title") or aid, title=a.get("title"), subtitle=a.get("subtitle"),
@@ -722,6 +749,8 @@ _RULE = "hierarchy.divisions.v1"
 def _add_hierarchy(b: GraphBuilder, divs: Divisions) -> None:
     """LOCATED_IN from bodies and places up the division table, SUBORDINATE_TO from each union to
     the one a level up (made, inferred, when the articles do not name it)."""
+    from ..resolve.hierarchy import parent_union, union_name
+
     assert b.known is not None
     nodes = b.known
     rule = {"rule": _RULE}
