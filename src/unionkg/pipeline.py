@@ -217,9 +217,9 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
     with Staging(out) as stage:
         part = stage.path / "facts.jsonl.part"
         cache = FactsCache(out)
-        census = Census()  # the graph stage's first pass, made as the facts are written
         try:
             store = GraphStore.create(stage.path / STORE_FILE, facts=part)
+            census = Census(store)  # the graph stage's first pass, made as the facts are written
             seen_ids: set[str] = set()
             with open(part, "wb") as fh:
                 if add and had_build:

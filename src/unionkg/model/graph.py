@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import permutations
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the writer's processes import only what they use (see _pool
     import networkx as nx
 
     from ..extract.divisions import Divisions
+    from ..resolve.people import PersonContext
 
 _REL_VALUES: dict[str, str] = {t.value: t.value for t in RelType}  # raw type → the one str of it
 _ROLE_VALUES = frozenset(t.value for t in ROLE_TYPES)
@@ -392,19 +393,20 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
             for ln in src.lines:
                 census.add(article_census(ln, divs))
         b = GraphBuilder(store)
-        camp, person_id = _resolve(census, store)
+        camp = _resolve(census, store)
+        people = store.persons()
         for ln in sorted(src.lines, key=lambda ln: ln["article"]["id"]):
             b.begin_article(ln["article"]["id"], ln.get("text"))
-            _add_article(b, ln, camp, person_id)
+            _add_article(b, ln, camp, people)
     else:
         assert src.path is not None
         spans = src.index(store)
         pool = _pool(workers) if workers > 1 and len(spans) >= PARALLEL_MIN else None
         try:
             if census is None:
-                census = _census(src.path, spans, pool, workers)
-            camp, person_id = _resolve(census, store)
-            b = _articles(src.path, sorted(spans), store, camp, person_id, pool, workers)
+                census = _census(src.path, spans, pool, workers, store)
+            camp = _resolve(census, store)
+            b = _articles(src.path, sorted(spans), store, camp, pool, workers)
         except BaseException:
             if pool is not None:
                 pool.terminate()
@@ -413,7 +415,6 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
             if pool is not None:
                 pool.close()
                 pool.join()
-    del person_id
     b.begin_article(None)
     b.load_places()
     _add_hierarchy(b, divs)
@@ -428,18 +429,24 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     return stats
 
 
-def _resolve(census: Census, store: GraphStore) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
-    """Campaign groups and person ids over all articles; the person merges into ``store``."""
+def _resolve(census: Census, store: GraphStore) -> dict[str, str]:
+    """Campaign groups over all articles; the person id of each mention into ``store``'s
+    ``merges`` table (with why), which the article pass reads a batch at a time."""
     from ..resolve.campaigns import group_campaigns
-    from ..resolve.people import PersonContext, resolve_people
+    from ..resolve.people import resolve_each
 
     camp = group_campaigns(census.variants, census.counts)
-    contexts = [PersonContext(*c) for c in sorted(census.contexts, key=lambda c: (c[1], c[0]))]
-    census.contexts.clear()
-    person_id, merges = resolve_people(contexts, census.city_of_body)
-    del contexts
-    store.db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)", [(m.article, m.name, m.node, m.reason) for m in merges])
-    return camp, person_id
+    rows: list[tuple[str, str, str, str]] = []
+    for m in resolve_each(census.people(), census.city_of_body):
+        rows.append((m.article, m.name, m.node, m.reason))
+        if len(rows) >= 8192:
+            store.db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)", rows)
+            rows.clear()
+    store.db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)", rows)
+    store.db.execute("CREATE INDEX IF NOT EXISTS merges_article ON merges (article, name)")
+    if census.store is not None:
+        store.db.execute("DROP TABLE IF EXISTS temp.contexts")
+    return camp
 
 
 def _stretches(items: list[Any], n: int) -> list[tuple[int, list[Any]]]:
@@ -460,15 +467,19 @@ def _pool(workers: int) -> Any:
     return multiprocessing.get_context("spawn").Pool(workers, initializer=gc.disable)
 
 
-def _census(path: str, spans: list[Span], pool: Any, workers: int) -> Census:
+def _census(path: str, spans: list[Span], pool: Any, workers: int, store: GraphStore) -> Census:
     """The census of the articles at ``spans`` (file order), on the ``pool``'s processes if any."""
+    out = Census(store)
     if pool is None:
-        return _census_part(path, spans)
-    parts = pool.starmap(_census_part, [(path, chunk) for _, chunk in _stretches(spans, workers)])
-    out = parts[0]
-    for part in parts[1:]:
+        out.merge(_census_part(path, spans))
+        return out
+    for part in pool.imap(_census_task, [(path, chunk) for _, chunk in _stretches(spans, workers)]):
         out.merge(part)
     return out
+
+
+def _census_task(args: tuple[str, list[Span]]) -> Census:
+    return _census_part(*args)
 
 
 def _census_part(path: str, spans: list[Span]) -> Census:
@@ -481,25 +492,21 @@ def _census_part(path: str, spans: list[Span]) -> Census:
     return census
 
 
-def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, str],
-              person_id: dict[tuple[str, str], str], pool: Any, workers: int) -> GraphBuilder:
+def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, str], pool: Any,
+              workers: int) -> GraphBuilder:
     """The articles' nodes and edges in ``store`` (``by_id``: their lines in id order), on the
     ``pool``'s processes if any; the builder that goes on with the hierarchy."""
     if pool is None:
         b = GraphBuilder(store)
-        _article_stretch(b, path, by_id, camp, person_id)
+        _article_stretch(b, path, by_id, camp, store)
         return b
     stretches = _stretches(by_id, workers)
-    part_of = {aid: i for i, (_, chunk) in enumerate(stretches) for aid, _, _ in chunk}
-    people: list[dict[tuple[str, str], str]] = [{} for _ in stretches]
-    for (name, aid), node in person_id.items():
-        if aid in part_of:
-            people[part_of[aid]][(name, aid)] = node
-    del part_of
+    store.db.execute("COMMIT")  # the workers read the person ids (merges) from it
+    store.db.execute("BEGIN")
     paths = [f"{store.path}.part{i}" for i in range(len(stretches))]
     try:
-        results = pool.starmap(_article_part, [(path, part, first, chunk, camp, who) for part, (first, chunk), who
-                                               in zip(paths, stretches, people, strict=True)])
+        results = pool.starmap(_article_part, [(path, part, store.path, first, chunk, camp) for part, (first, chunk)
+                                               in zip(paths, stretches, strict=True)])
         b = GraphBuilder(store, rank=len(by_id) - 1)
         for part, (shown, hierarchy) in zip(paths, results, strict=True):
             store.merge(part)
@@ -513,25 +520,32 @@ def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, s
     return b
 
 
-def _article_part(path: str, part: str, first: int, spans: list[Span], camp: dict[str, str],
-                  person_id: dict[tuple[str, str], str]) -> tuple[dict[str, Counter[str]], list[Edge]]:
-    """A worker's stretch of articles (``first``: the rank of its first) into a store of its own."""
-    store = GraphStore.create(part, facts=path)
+def _article_part(path: str, part: str, main: str, first: int, spans: list[Span], camp: dict[str, str]
+                  ) -> tuple[dict[str, Counter[str]], list[Edge]]:
+    """A worker's stretch of articles (``first``: the rank of its first) into a store of its own;
+    the person ids from the build's store at ``main``."""
+    store = GraphStore.create(part, facts=path, cache_mb=32)
+    people = GraphStore.open_file(main)
     try:
         b = GraphBuilder(store, rank=first - 1)
-        _article_stretch(b, path, spans, camp, person_id)
+        _article_stretch(b, path, spans, camp, people)
         b.flush()
         store.db.execute("COMMIT")
         return b.shown, b.hierarchy
     finally:
         store.close()
+        people.close()
 
 
-def _article_stretch(b: GraphBuilder, path: str, spans: list[Span], camp: dict[str, str],
-                     person_id: dict[tuple[str, str], str]) -> None:
-    for ln in read_lines(path, spans):
-        b.begin_article(ln["article"]["id"], ln.get("text"))
-        _add_article(b, ln, camp, person_id)
+def _article_stretch(b: GraphBuilder, path: str, spans: list[Span], camp: dict[str, str], people: GraphStore) -> None:
+    """The articles at ``spans`` (id order), a batch at a time with its person ids (``merges``)."""
+    step = GraphBuilder.BATCH
+    for i in range(0, len(spans), step):
+        batch = spans[i:i + step]
+        person_id = people.persons(batch[0][0], batch[-1][0])
+        for ln in read_lines(path, batch):
+            b.begin_article(ln["article"]["id"], ln.get("text"))
+            _add_article(b, ln, camp, person_id)
 
 
 def _name_keys(store: GraphStore) -> None:
@@ -584,14 +598,21 @@ def article_census(ln: dict[str, Any], divs: Divisions) -> ArticleCensus:
 
 class Census:
     """What the first pass gathers from every article: counts, campaign names and their variants,
-    the city of each body, places named together, and each person's context."""
+    the city of each body, places named together, and each person mention's context. With a
+    ``store``, the contexts (one per person mention: the part that grows with the corpus) go to a
+    temporary table of it rather than stay in memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: GraphStore | None = None) -> None:
         self.stats = BuildStats()
         self.variants: dict[str, set[str]] = defaultdict(set)
         self.counts: Counter[str] = Counter()
         self.city_of_body: dict[str, str] = {}
-        self.contexts: list[Context] = []
+        self.contexts: list[Context] = []  # those not in the store yet
+        self.store = store
+        self.stored = 0
+        if store is not None:
+            store.db.execute("CREATE TEMP TABLE IF NOT EXISTS contexts (seq INTEGER PRIMARY KEY, name TEXT, "
+                             "article TEXT, bodies TEXT, city TEXT, source TEXT, reporter INTEGER)")
 
     def add(self, part: ArticleCensus) -> None:
         """The next article's part (file order)."""
@@ -607,7 +628,7 @@ class Census:
             self.city_of_body[name] = city
         if len(places) > 1:
             stats.named_together.update(permutations([f"Place:{p}" for p in places], 2))
-        self.contexts += contexts
+        self._add_contexts(contexts)
 
     def merge(self, later: Census) -> None:
         """Add the census of the articles that come after these in the file."""
@@ -620,7 +641,43 @@ class Census:
             self.variants[name] |= forms
         self.counts.update(later.counts)
         self.city_of_body.update(later.city_of_body)
-        self.contexts += later.contexts
+        self._add_contexts(later.contexts)
+
+    def _add_contexts(self, contexts: list[Context]) -> None:
+        self.contexts += contexts
+        if self.store is not None and len(self.contexts) >= 4096:
+            self._store_contexts()
+
+    def _store_contexts(self) -> None:
+        assert self.store is not None
+        rows = [(self.stored + i, name, art, orjson.dumps(bodies).decode(), city, source, reporter)
+                for i, (name, art, bodies, city, source, reporter) in enumerate(self.contexts)]
+        self.store.db.executemany("INSERT INTO temp.contexts VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.stored += len(rows)
+        self.contexts.clear()
+
+    def people(self) -> Callable[[], Iterator[PersonContext]]:
+        """The person contexts by article, then name (then file order), as often as called."""
+        from ..resolve.people import PersonContext
+
+        if self.store is None:
+            ordered = sorted(self.contexts, key=lambda c: (c[1], c[0]))
+            return lambda: (PersonContext(*c) for c in ordered)
+        self._store_contexts()
+        db = self.store.db
+        db.execute("CREATE INDEX IF NOT EXISTS temp.contexts_order ON contexts (article, name, seq)")
+
+        def contexts() -> Iterator[PersonContext]:
+            for name, art, bodies, city, source, reporter in db.execute(
+                    "SELECT name, article, bodies, city, source, reporter FROM temp.contexts "
+                    "ORDER BY article, name, seq"):
+                yield PersonContext(name, art, tuple(orjson.loads(bodies)), city, source, bool(reporter))
+
+        return contexts
+
+    def __getstate__(self) -> dict[str, Any]:  # a worker's census goes back without its store
+        assert self.store is None
+        return self.__dict__
 
 
 def _city(divs: Divisions, code: str) -> str:

@@ -191,6 +191,20 @@ class GraphStore:
         store.facts = str(d / facts) if facts else None
         return store
 
+    @classmethod
+    def open_file(cls, path: str | os.PathLike[str]) -> GraphStore:
+        """The store at ``path`` (any store file, a build's or one being built), read-only."""
+        return cls(_connect(os.fspath(path), readonly=True), os.fspath(path), None)
+
+    def persons(self, first: str | None = None, last: str | None = None) -> dict[tuple[str, str], str]:
+        """The person node of each (name, article) of the articles from ``first`` to ``last`` (ids;
+        all when not given), from ``merges``."""
+        if first is None:
+            rows = self.db.execute("SELECT name, article, node FROM merges")
+        else:
+            rows = self.db.execute("SELECT name, article, node FROM merges WHERE article BETWEEN ? AND ?", (first, last))
+        return {(name, art): node for name, art, node in rows}
+
     def close(self) -> None:
         if self._facts_fh is not None:
             self._facts_fh.close()
