@@ -81,3 +81,15 @@ def test_an_extractor_bug_costs_one_article(tmp_path: Path, monkeypatch: pytest.
     assert sorted(f["article"]["id"] for f in facts if "article" in f) == ["y0", "y1", "y2", "y4", "y5"]
     errors = [json.loads(x) for x in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(errors) == 1 and "y3" in errors[0]["error"] and "report" in errors[0]["hint"]
+
+
+def test_explain_merges_reads_the_store(tmp_path: Path) -> None:
+    rows = [{"id": f"m{i}", "title": f"广州市总工会召开会议{i}", "date": "2024-03-0" + str(i + 1),
+             "text": f"本报讯 3月{i + 1}日,广州市总工会召开会议。广州市总工会副主席张伟主持会议。"} for i in range(2)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "b"), "--no-html", "--quiet",
+                                   "--explain-merges"])
+    assert res.exit_code == 0, res.output
+    lines = [x for x in res.output.splitlines() if " -> " in x]
+    assert lines == [f"张伟 in m{i} -> Person:张伟@广州市总工会: holds a position in 广州市总工会" for i in range(2)]

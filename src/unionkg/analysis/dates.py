@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DATE = re.compile(r"^(?:(\d{4})-)?(\d{1,2})-(\d{1,2})$")
 #: A leap year, so that 02-29 without a year is still a date.
@@ -45,6 +46,12 @@ def parse(value: object) -> Day | None:
     """``Day`` of a ``YYYY-MM-DD`` or ``MM-DD`` string; None for anything else (undated)."""
     if not isinstance(value, str):
         return None
+    return _parse(value)
+
+
+@lru_cache(maxsize=8192)
+def _parse(value: str) -> Day | None:
+    """``parse`` of a string (a trace asks for the same few hundred dates again and again)."""
     m = _DATE.match(value.strip())
     if not m:
         return None
@@ -64,6 +71,7 @@ def common_year(days: Iterable[Day | None]) -> int | None:
     return min(y for y, c in years.items() if c == best)
 
 
+@lru_cache(maxsize=8192)
 def ordinal(day: Day, default_year: int | None) -> int:
     """A sortable day number; dates without a year fall in ``default_year``."""
     return day.resolve(default_year).toordinal()

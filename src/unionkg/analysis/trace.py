@@ -19,7 +19,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -142,17 +142,23 @@ class Trace:
             "campaign": self.campaign,
             "name": self.name,
             "default_year": self.default_year,
-            "adoptions": [asdict(a) for a in self.adoptions],
+            "adoptions": [_fields(a) for a in self.adoptions],
             "cascade": [
-                {**asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body}
+                {**_fields(b), "before_parent": b.before_parent, "adoption": b.adoption.body}
                 for b in self.branches
             ],
-            "lags": [asdict(lag) for lag in self.lags],
-            "coverage": [{**asdict(c), "share": round(c.share, 4)} for c in self.coverage],
+            "lags": [_fields(lag) for lag in self.lags],
+            "coverage": [{**_fields(c), "share": round(c.share, 4)} for c in self.coverage],
             "first_movers": [{"scope": s, "body": a.body, "name": a.name, "date": a.date}
                              for s, a in self.first_movers],
-            "variants": [asdict(v) for v in self.variants],
+            "variants": [_fields(v) for v in self.variants],
         }
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    """A flat dataclass as a dict, field by field (``asdict`` without its deep copies: these hold
+    strings, numbers and tuples of strings)."""
+    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}
 
 
 @dataclass(frozen=True)
@@ -202,32 +208,43 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
 def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
     """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body."""
     out: list[Adoption] = []
-    for src, _, a in G.in_edges(cid, data=True):
-        if a.get("type") != RelType.IMPLEMENTS.value:
-            continue
-        evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
-        first = evidence[0] if evidence else {}
-        article = a.get("article") or first.get("article")
-        art = G.nodes.get(f"Article:{article}", {}) if article else {}
-        bodies = [src]
-        if G.nodes[src].get("label") == Label.EVENT.value:
-            bodies = sorted(v for _, v, t in G.out_edges(src, data="type") if t == RelType.HELD_BY.value)
-        for body in bodies:
-            attrs = G.nodes[body]
-            out.append(Adoption(
-                body=body,
-                name=str(attrs.get("name", body)),
-                label=str(attrs.get("label", "")),
-                level=_str(attrs.get("level") or attrs.get("kind")),
-                city=cities.get(body),
-                date=_str(a.get("date")),
-                mode=_str(a.get("mode")),
-                sentence=str(first.get("sentence", "")),
-                article=_str(article),
-                article_title=_str(art.get("title")),
-                surface=_str(a.get("surface") or first.get("surface")),
-                event=_str(a.get("event")) if G.nodes[src].get("label") != Label.EVENT.value else src,
-            ))
+    nodes, succ = G._node, G._succ  # the graph's own dicts: views cost several times more
+    implements, held_by, event_label = RelType.IMPLEMENTS.value, RelType.HELD_BY.value, Label.EVENT.value
+    for src, keyed in G._pred[cid].items():
+        for a in keyed.values():
+            if a.get("type") == implements:
+                out += _adoptions(a, src, nodes, succ, cities, event_label, held_by)
+    return out
+
+
+def _adoptions(a: dict[str, Any], src: str, nodes: Mapping[str, dict[str, Any]], succ: Mapping[str, Any],
+               cities: Mapping[str, str | None], event_label: str, held_by: str) -> list[Adoption]:
+    """The adoptions of one IMPLEMENTS edge: its source, or the bodies holding it when an event."""
+    out: list[Adoption] = []
+    evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
+    first = evidence[0] if evidence else {}
+    article = a.get("article") or first.get("article")
+    art = nodes.get(f"Article:{article}", {}) if article else {}
+    bodies = [src]
+    is_event = nodes[src].get("label") == event_label
+    if is_event:
+        bodies = sorted(v for v, ks in succ[src].items() for d in ks.values() if d.get("type") == held_by)
+    for body in bodies:
+        attrs = nodes[body]
+        out.append(Adoption(
+            body=body,
+            name=str(attrs.get("name", body)),
+            label=str(attrs.get("label", "")),
+            level=_str(attrs.get("level") or attrs.get("kind")),
+            city=cities.get(body),
+            date=_str(a.get("date")),
+            mode=_str(a.get("mode")),
+            sentence=str(first.get("sentence", "")),
+            article=_str(article),
+            article_title=_str(art.get("title")),
+            surface=_str(a.get("surface") or first.get("surface")),
+            event=_str(a.get("event")) if not is_event else src,
+        ))
     return out
 
 
@@ -244,12 +261,13 @@ def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], year: int | None) -
     dated = [parse(a.date) for a in firsts.values()]
     start = min((d for d in dated if d), key=lambda d: ordinal(d, year), default=None)
     branches: list[Branch] = []
+    above: dict[str, list[str]] = {}
     for body, adoption in firsts.items():
         day = parse(adoption.date)
         parent: str | None = None
         ahead: list[str] = []
         between: list[str] = []
-        for sup in superiors(G, body):
+        for sup in superiors(G, body, above):
             sup_adoption = firsts.get(sup)
             if sup_adoption is not None:
                 sup_day = parse(sup_adoption.date)
@@ -275,16 +293,20 @@ def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], year: int | None) -
     )
 
 
-def superiors(G: nx.MultiDiGraph, body: str) -> list[str]:
-    """The SUBORDINATE_TO chain above ``body``, nearest first (cycle-safe)."""
+def superiors(G: nx.MultiDiGraph, body: str, above: dict[str, list[str]] | None = None) -> list[str]:
+    """The SUBORDINATE_TO chain above ``body``, nearest first (cycle-safe). ``above``: a memo of each
+    node's SUBORDINATE_TO targets, sorted, for a caller that walks many chains."""
     chain: list[str] = []
     seen = {body}
     current = body
+    succ, subordinate = G._succ, RelType.SUBORDINATE_TO.value
+    memo = {} if above is None else above
     while True:
-        ups = sorted(
-            v for _, v, t in G.out_edges(current, data="type")
-            if t == RelType.SUBORDINATE_TO.value and v not in seen
-        )
+        targets = memo.get(current)
+        if targets is None:
+            targets = memo[current] = sorted(v for v, keyed in succ[current].items() for d in keyed.values()
+                                             if d.get("type") == subordinate)
+        ups = [v for v in targets if v not in seen]
         if not ups:
             return chain
         current = ups[0]

@@ -425,6 +425,8 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     stats.shown = b.shown
     _name_keys(store)
     store.finish(threads=workers)
+    store.set_meta("union_levels", store.union_levels())  # what every trace counts coverage against
+    store.set_meta("union_cities", store.union_cities())
     stats.nodes, stats.edges = store.number_of_nodes(), store.number_of_edges()
     return stats
 

@@ -282,6 +282,8 @@ class GraphStore:
             self.db.execute("COMMIT")
         self.db.execute(f"PRAGMA threads = {max(0, int(threads) - 1)}")
         self.db.executescript(INDEXES)
+        self.db.execute("PRAGMA analysis_limit = 1000")  # statistics from a sample of each index: quick
+        self.db.execute("ANALYZE")
 
     # --- counts ----------------------------------------------------------------------------
 
@@ -350,14 +352,37 @@ class GraphStore:
 
     def evidence_of(self, seqs: Iterable[int], sentences: bool = True) -> dict[int, list[dict[str, Any]]]:
         """The evidence lists of the edges ``seqs`` (``sentences``: see ``_evidence``)."""
-        out: dict[int, list[dict[str, Any]]] = {}
+        rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(list(seqs), 500):
-            marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(
-                    f'SELECT edge, article, start, "end", rule, confidence, sentence, raw FROM evidence '
-                    f"WHERE edge IN ({marks}) ORDER BY edge, n", chunk):
-                out.setdefault(row[0], []).append(self._evidence(row[1:], sentences))
+            rows += self.db.execute(
+                f'SELECT edge, article, start, "end", rule, confidence, sentence, raw FROM evidence '
+                f"WHERE edge IN ({_marks(chunk)}) ORDER BY edge, n", chunk).fetchall()
+        if sentences:
+            self.load_texts({r[1] for r in rows if r[6] is None and r[7] is None and isinstance(r[1], str)})
+        out: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            out.setdefault(row[0], []).append(self._evidence(row[1:], sentences))
         return out
+
+    def load_texts(self, articles: Iterable[str]) -> None:
+        """Read the texts of ``articles`` into the text cache at once (their offsets by one query
+        per 500, the file in offset order)."""
+        want = [a for a in articles if a not in self._texts]
+        if not want or self.facts is None:
+            return
+        spans: list[tuple[Any, ...]] = []
+        for chunk in _chunks(want, 500):
+            spans += self.db.execute(f"SELECT text_start, text_end, id FROM articles WHERE id IN ({_marks(chunk)}) "
+                                     f"AND text_start IS NOT NULL", chunk).fetchall()
+        if self._facts_fh is None:
+            self._facts_fh = open(self.facts, "rb")  # noqa: SIM115 - closed in close()
+        fh = self._facts_fh
+        limit = max(4096, len(spans))
+        for start, end, art in sorted(spans):
+            fh.seek(start)
+            self._texts[art] = orjson.loads(fh.read(end - start))
+        while len(self._texts) > limit:
+            self._texts.popitem(last=False)
 
     # --- nodes -----------------------------------------------------------------------------
 
@@ -431,12 +456,18 @@ class GraphStore:
             f"SELECT name FROM nodes{where} ORDER BY name LIMIT {int(limit)}", args) if r[0] is not None]
 
     def union_levels(self) -> dict[str, int]:
-        """Union bodies per level (``unknown`` where none)."""
+        """Union bodies per level (``unknown`` where none); counted once by the build (``meta``)."""
+        kept = self.meta("union_levels")
+        if kept is not None:
+            return dict(kept)
         return {str(lv): int(n) for lv, n in self.db.execute(
             "SELECT coalesce(nullif(level, ''), 'unknown'), count(*) FROM nodes WHERE label = 'UnionBody' GROUP BY 1")}
 
     def union_cities(self) -> dict[str, int]:
-        """Union bodies per city (those with one)."""
+        """Union bodies per city (those with one); counted once by the build (``meta``)."""
+        kept = self.meta("union_cities")
+        if kept is not None:
+            return dict(kept)
         return {str(c): int(n) for c, n in self.db.execute(
             "SELECT c.city, count(*) FROM nodes n JOIN cities c ON c.node = n.id "
             "WHERE n.label = 'UnionBody' AND c.city IS NOT NULL AND c.city != '' GROUP BY c.city")}
@@ -487,11 +518,23 @@ class GraphStore:
 
     def edges_between(self, ids: Iterable[str], *, evidence: bool = True) -> list[SeqEdge]:
         """Every edge with both ends in ``ids``."""
-        wanted = set(ids)
-        out = [e for e in self.edges(sources=wanted, evidence=False) if e[2] in wanted]
-        if evidence:
-            self.fill_evidence(out)
-        return out
+        wanted = self.id_set(ids)
+        # CROSS JOIN: the few ids drive the loop (SQLite's planner cannot know the temporary table is small)
+        rows = self.db.execute(f"SELECT {', '.join('e.' + c for c in _EDGE_COLS.split(', '))} FROM temp.{wanted} s "
+                               f"CROSS JOIN edges e ON e.source = s.id JOIN temp.{wanted} t ON t.id = e.target"
+                               ).fetchall()
+        rows += [(seq, _ARTICLE + art, node, f"MENTIONS:{art}", MENTIONS, "{}") for seq, art, node in self.db.execute(
+            f"SELECT m.mention, m.article, m.node FROM temp.{wanted} t CROSS JOIN node_articles m ON m.node = t.id "
+            f"JOIN temp.{wanted} s ON s.id = 'Article:' || m.article WHERE m.mention IS NOT NULL")]
+        rows.sort()
+        return self._seq_edges(rows, evidence)
+
+    def id_set(self, ids: Iterable[str], name: str = "ids") -> str:
+        """A temporary table ``name`` (column ``id``) holding ``ids``, for queries to join; its name."""
+        self.db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.db.execute(f"DELETE FROM temp.{name}")
+        self.db.executemany(f"INSERT OR IGNORE INTO temp.{name} VALUES (?)", ((i,) for i in ids))
+        return name
 
     def fill_evidence(self, edges: Sequence[SeqEdge], sentences: bool = True) -> None:
         """Read the evidence lists of ``edges`` (got with ``evidence=False``) into their attrs."""
@@ -515,16 +558,24 @@ class GraphStore:
         evs = self.evidence_of((r[0] for r in rows if r[4] != MENTIONS), sentences) if evidence else {}
         return [(seq, u, v, k, edge_dict(t, evs.get(seq, []), props)) for seq, u, v, k, t, props in rows]
 
-    def neighbours(self, ids: Iterable[str]) -> set[str]:
-        """The nodes one edge (either way, any type) from ``ids``."""
+    def neighbours(self, ids: Iterable[str], mentions: bool = True) -> set[str]:
+        """The nodes one edge from ``ids``, either way: any edge, or (``mentions=False``) any but MENTIONS."""
         out: set[str] = set()
-        keys = list(dict.fromkeys(ids))
-        for chunk in _chunks(keys, 500):
+        skip = "" if mentions else " AND type != 'MENTIONS'"
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
             m = _marks(chunk)
-            out.update(r[0] for r in self.db.execute(f"SELECT target FROM edges WHERE source IN ({m}) UNION "
-                                                     f"SELECT source FROM edges WHERE target IN ({m})", chunk * 2))
-            for col in ("source", "target"):
-                out.update(r[1] if col == "target" else r[2] for r in self._mention_rows(col, chunk))
+            out.update(r[0] for r in self.db.execute(f"SELECT target FROM edges WHERE source IN ({m}){skip} UNION "
+                                                     f"SELECT source FROM edges WHERE target IN ({m}){skip}", chunk * 2))
+            if mentions:
+                out.update(r[2] for r in self._mention_rows("source", chunk))
+                out.update(r[1] for r in self._mention_rows("target", chunk))
+        return out
+
+    def labels_of(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The label of each of ``ids`` that is a node."""
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            out.update(self.db.execute(f"SELECT id, label FROM nodes WHERE id IN ({_marks(chunk)})", chunk))
         return out
 
     def ties(self, ids: Iterable[str] | None = None) -> dict[str, int]:
@@ -561,19 +612,31 @@ class GraphStore:
         return out
 
     def edge_dates(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
-        """(node, date) of the edges with a date (a non-empty string) at each of ``ids``."""
+        """(node, date), once each, of the edges with a date (a non-empty string) at each of ``ids``."""
         for chunk in _chunks(list(dict.fromkeys(ids)), 500):
             m = _marks(chunk)
             yield from self.db.execute(
                 f"SELECT source, date FROM edges WHERE source IN ({m}) AND typeof(date) = 'text' AND date != '' "
-                f"UNION ALL SELECT target, date FROM edges WHERE target IN ({m}) AND typeof(date) = 'text' "
+                f"UNION SELECT target, date FROM edges WHERE target IN ({m}) AND typeof(date) = 'text' "
                 f"AND date != ''", chunk * 2)
 
-    def campaign_adoptions(self) -> list[tuple[int, str, str, Any, Any]]:
-        """(seq, source, target, event, article) of every IMPLEMENTS edge into a Campaign node."""
-        return self.db.execute(
-            "SELECT e.seq, e.source, e.target, e.event, e.article FROM edges e JOIN nodes c ON c.id = e.target "
-            "WHERE e.type = 'IMPLEMENTS' AND c.label = 'Campaign' ORDER BY e.seq").fetchall()
+    def campaign_adoptions(self, ids: Iterable[str]) -> list[tuple[int, str, str, Any, Any]]:
+        """(seq, source, target, event, article) of the IMPLEMENTS edges into a Campaign node that
+        touch ``ids``: from or to one of them, or made by (``key``) an article of them or of their
+        events (an edge's event and article are those of the article that made it)."""
+        wanted = list(dict.fromkeys(ids))
+        arts = {i[len(_ARTICLE):] for i in wanted if i.startswith(_ARTICLE)}
+        arts |= {i[len("Event:"):].rpartition("#")[0] for i in wanted if i.startswith("Event:")}
+        name = self.id_set(wanted, "touch")
+        keys = self.id_set((f"IMPLEMENTS:{a}" for a in arts), "touch_keys")
+        cols = "e.seq, e.source, e.target, e.event, e.article"
+        join = "JOIN nodes c ON c.id = e.target AND c.label = 'Campaign'"
+        rows = self.db.execute(  # CROSS JOIN: the ids drive the loop
+            f"SELECT {cols} FROM temp.{name} t CROSS JOIN edges e ON e.target = t.id AND e.type = 'IMPLEMENTS' {join} "
+            f"UNION SELECT {cols} FROM temp.{name} t CROSS JOIN edges e ON e.source = t.id AND e.type = 'IMPLEMENTS' "
+            f"{join} UNION SELECT {cols} FROM temp.{keys} k CROSS JOIN edges e ON e.key = k.id {join} "
+            f"WHERE +e.type = 'IMPLEMENTS'").fetchall()
+        return sorted(rows)
 
     def evidence_articles(self, seqs: Iterable[int]) -> dict[int, list[str]]:
         """The articles of the evidence of edges ``seqs`` (those that name one)."""

@@ -634,12 +634,11 @@ def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
         if isinstance(a.get("event"), str):
             candidates.add(a["event"])
         candidates.update(ARTICLE + art for art in _articles_of(a))
-    labels = {n: a.get("label") for n, a in store.node_attrs(candidates, lists=False).items()}
+    labels = store.labels_of(candidates)
     core = set(labels)  # those that are nodes
     out = set(core)
     events = [n for n in core if labels[n] == Label.EVENT.value]
-    for _, u, v, _k, _a in store.edges(sources=events, targets=events, evidence=False, mentions=False):
-        out.update((u, v))
+    out |= store.neighbours(events, mentions=False)
     bodies = sorted(n for n in core if labels[n] == Label.UNION_BODY.value)
     ups: dict[str, list[str]] = {}
     frontier = set(bodies)
@@ -731,7 +730,7 @@ def store_facts(store: GraphStore, g: nx.MultiDiGraph, kept: list[str]) -> NodeF
         dates.setdefault(n, set()).add(d)
     wanted = set(kept)
     articles = {n[len(ARTICLE):] for n in wanted if n.startswith(ARTICLE)}
-    rows = [r for r in store.campaign_adoptions()
+    rows = [r for r in store.campaign_adoptions(kept)
             if r[1] in wanted or r[2] in wanted or r[3] in wanted or r[4] in articles]
     cited = store.evidence_articles(r[0] for r in rows) if articles else {}
     tags: dict[str, set[str]] = {}
