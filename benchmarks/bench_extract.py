@@ -64,17 +64,18 @@ def run_one(kind: str, corpus: str, out_dir: str) -> Run:
         return Run(kind, time.perf_counter() - t0, _peak_rss_mb(), time.process_time() - c0)
 
     from unionkg.ingest import iter_articles
-    from unionkg.pipeline import build, extract_facts, get_extractor
+    from unionkg.pipeline import Extraction, build
 
-    get_extractor().seg.cut("工会")  # warm-up: load dictionaries outside the timing
+    work = Extraction()
+    work.warm()  # warm-up: load dictionaries outside the timing
     if kind == "extract":
         t0, c0 = time.perf_counter(), time.process_time()
         for a in iter_articles([corpus]):
             if not isinstance(a, Exception):
-                extract_facts(a)
+                work.facts(a)
         return Run(kind, time.perf_counter() - t0, _peak_rss_mb(), time.process_time() - c0)
     t0, c0 = time.perf_counter(), time.process_time()
-    summary = build([corpus], out_dir)
+    summary = build([corpus], out_dir, extraction=work)
     secs, cpu = time.perf_counter() - t0, time.process_time() - c0
     return Run(kind, secs, _peak_rss_mb(), cpu, summary.line(), dict(summary.seconds), summary.entities,
                summary.relations)

@@ -1,6 +1,6 @@
 """Campaign variants across articles (``unionkg.resolve.campaigns``): local names of one policy are one
 campaign, different policies stay apart, and every decision is kept, in the build's
-``campaign_merges.jsonl`` and in ``unionkg trace NAME DIR --explain``."""
+the store's ``campaign_merges`` table and in ``unionkg trace NAME DIR --explain``."""
 
 from __future__ import annotations
 
@@ -73,7 +73,10 @@ def test_build_keeps_the_decisions_and_trace_explains_them(tmp_path: Path) -> No
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["build", str(src), "-o", str(tmp_path / "B"), "--quiet"])
     assert result.exit_code == 0, result.output
-    lines = [json.loads(x) for x in (tmp_path / "B" / "campaign_merges.jsonl").read_text(encoding="utf-8").splitlines()]
+    from unionkg.model import GraphStore
+
+    with GraphStore.open(tmp_path / "B") as store:
+        lines = store.campaign_merges()
     assert {(d["name"], d["campaign"]) for d in lines} >= {("春季要约行动", "集体协商要约行动"),
                                                            ("要约行动月", "集体协商要约行动")}
     result = CliRunner().invoke(cli, ["trace", "要约行动月", str(tmp_path / "B"), "--explain"])

@@ -89,3 +89,21 @@ def test_any_variant_names_the_campaign(realdev_build: Path) -> None:
     with pytest.raises(UnionKGError) as err:
         trace(G, "夏送凉清")
     assert "did you mean" in (err.value.hint or "") and "夏送清凉" in (err.value.hint or "")
+
+
+def test_the_store_traces_as_the_whole_graph(realdev_build: Path) -> None:
+    """``unionkg trace`` reads only the campaign's part of the store (``trace_store``): every
+    campaign of the realdev build traces exactly as over the whole graph in memory."""
+    from unionkg.analysis.lookup import find_campaign
+    from unionkg.analysis.report import trace_store
+    from unionkg.analysis.trace import trace
+    from unionkg.model import GraphStore, to_networkx
+
+    with GraphStore.open(realdev_build) as store:
+        G = to_networkx(store)
+        campaigns = [n for n, a in G.nodes(data=True) if a.get("label") == "Campaign"]
+        assert len(campaigns) > 50
+        for cid in campaigns:
+            assert trace_store(store, cid).to_dict() == trace(G, cid).to_dict(), cid
+        for variant in ("春季要约行动", "工會驛站", "送清凉"):
+            assert find_campaign(store, variant) == find_campaign(G, variant)

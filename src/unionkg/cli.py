@@ -1,7 +1,7 @@
 """The ``unionkg`` command line: a thin click layer over the library.
 
-Each command parses its options, calls one library function and turns ``UnionKGError`` into a
-``click.ClickException`` carrying the error's hint.
+Each command parses its options and calls one library function; the group turns the library's
+``UnionKGError`` into a clean message with its hint and exit status 1, for every command.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from . import __version__
+from .errors import UnionKGError
 
 #: Years a --year may name (news of the unions' century; typos such as 20245 or 99999 are refused).
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -20,13 +21,34 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 MAX_WORKERS = 256
 
 
-@click.group()
+class _Group(click.Group):
+    """The command group, with the one error handler of the command line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UnionKGError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(__version__, prog_name="unionkg")
 def cli() -> None:
     """Build knowledge graphs of Chinese trade-union news."""
 
 
 # --- build / export / eval (lead) -------------------------------------------------------------
+
+
+def _formats(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """Export formats given as ``--export graphml,gexf`` (or the option repeated)."""
+    from .sinks.files import EXPORT_FILES
+
+    out = [f.strip() for v in value for f in v.split(",") if f.strip()]
+    bad = [f for f in out if f not in EXPORT_FILES]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: use {', '.join(EXPORT_FILES)}")
+    return tuple(dict.fromkeys(out))
 
 
 @cli.command()
@@ -39,6 +61,8 @@ def cli() -> None:
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); a LocalCluster when absent.")
 @click.option("--add", is_flag=True, help="Add these inputs to the articles already in the build.")
 @click.option("--no-html", is_flag=True, help="Do not write graph.html.")
+@click.option("--export", "exports", multiple=True, callback=_formats, metavar="FORMATS",
+              help="Also write graph files: json, graphml, gexf, neo4j-admin (comma-separated).")
 @click.option("--explain-merges", is_flag=True, help="Print why person mentions became one node.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--ner", is_flag=True, help="Complete the rules' people with the statistical NER "
@@ -46,26 +70,25 @@ def cli() -> None:
 @click.option("--disable-rule", "disabled", multiple=True, metavar="ID",
               help="Switch an extraction rule off (repeatable; `unionkg rules` lists them).")
 def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int, engine: str, scheduler: str | None,
-          add: bool, no_html: bool, explain_merges: bool, quiet: bool, ner: bool, disabled: tuple[str, ...]) -> None:
+          add: bool, no_html: bool, exports: tuple[str, ...], explain_merges: bool, quiet: bool, ner: bool,
+          disabled: tuple[str, ...]) -> None:
     """Build a graph from INPUTS (text pages, articles, .jsonl, directories, - for stdin).
 
-    Writes DIR/facts.jsonl, graph.json, graph.graphml, graph.gexf, graph.html, merges.jsonl and
-    errors.jsonl. Exits with status 1 when any input failed (the rest is still built).
+    Writes DIR/facts.jsonl, graph.sqlite (the graph store), graph.html and errors.jsonl, and the
+    files of --export. The build is written aside and replaces the previous one only when it is
+    complete; if an input file cannot be read at all, the previous build is kept. Exits with status
+    1 when any input failed (the rest is still built).
     """
-    import json
-
-    from .errors import UnionKGError
     from .outputs import check_output_dir
+    from .pipeline import Extraction, configure_extraction
     from .pipeline import build as run_build
-    from .pipeline import configure_extraction, get_extractor
+    from .pipeline import explain_merges as merges
 
-    try:
-        check_output_dir(out_dir, "-o")
-        configure_extraction(ner=ner, disabled=disabled)
-        if ner:
-            get_extractor()  # a missing extra is said before any work
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    check_output_dir(out_dir, "-o")
+    configure_extraction(ner=ner, disabled=disabled)
+    work = Extraction(year)
+    if ner:
+        work.extractor  # noqa: B018 - a missing extra is said before any work
     bar = None
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
@@ -73,10 +96,8 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
         bar = tqdm(unit="article", desc="extracting", file=sys.stderr)
     try:
         summary = run_build(inputs, out_dir, year=year, workers=workers, engine=engine, scheduler=scheduler,
-                            add=add, html=not no_html, explain_merges=explain_merges,
+                            add=add, html=not no_html, exports=exports, extraction=work if ner else None,
                             progress=(lambda n: bar.update(1)) if bar is not None else None)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
     finally:
         configure_extraction()  # the options were this build's, not the process's
         if bar is not None:
@@ -85,11 +106,13 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
         where = f"{e['source']}:{e['line']}" if e.get("line") else e["source"]
         click.echo(f"error: {where}: {e['error'].split(': ', 1)[-1]}" + (f" ({e['hint']})" if e.get("hint") else ""),
                    err=True)
+    if summary.kept:
+        click.echo(f"{len(summary.errors)} input(s) could not be read: the previous build in {out_dir} is kept "
+                   f"as it was (nothing of this run was written); fix the inputs and run again", err=True)
+        sys.exit(1)
     if explain_merges:
-        with open(f"{out_dir}/merges.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                m = json.loads(line)
-                click.echo(f"{m['name']} in {m['article']} -> {m['node']}: {m['reason']}")
+        for m in merges(out_dir):
+            click.echo(f"{m['name']} in {m['article']} -> {m['node']}: {m['reason']}")
     click.echo(summary.line())
     if not quiet and summary.seconds:
         click.echo("time: " + ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items()), err=True)
@@ -106,19 +129,15 @@ def build(inputs: tuple[str, ...], out_dir: str, year: int | None, workers: int,
 def export(build_dir: str, formats: tuple[str, ...], out_dir: str | None) -> None:
     """Export an existing build as GraphML, GEXF, node-link JSON or neo4j-admin CSV."""
 
-    from .errors import UnionKGError
-    from .model import load_build, write_exports
+    from .model import GraphStore
     from .outputs import check_output_dir, writing
+    from .sinks.files import write_exports
 
-    try:
-        target = check_output_dir(out_dir or build_dir, "-o" if out_dir else "BUILD_DIR")
-        g = load_build(build_dir)
-        with writing(target):
-            target.mkdir(parents=True, exist_ok=True)
-            for p in write_exports(g, target, formats):
-                click.echo(str(p))
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    target = check_output_dir(out_dir or build_dir, "-o" if out_dir else "BUILD_DIR")
+    with GraphStore.open(build_dir) as store, writing(target):
+        target.mkdir(parents=True, exist_ok=True)
+        for p in write_exports(store, target, formats):
+            click.echo(str(p))
 
 
 @cli.command(name="eval")
@@ -127,13 +146,9 @@ def export(build_dir: str, formats: tuple[str, ...], out_dir: str | None) -> Non
 @click.option("--show-errors", is_flag=True, help="List false positives and misses.")
 def eval_cmd(gold: str, facts: str, show_errors: bool) -> None:
     """Score FACTS (facts.jsonl) against GOLD: P/R/F1 per type, articles, dates."""
-    from .errors import UnionKGError
     from .evaluate import evaluate_files
 
-    try:
-        score = evaluate_files(gold, facts)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    score = evaluate_files(gold, facts)
     if show_errors:
         click.echo("\n".join(score.errors), err=True)
     click.echo(score.report())
@@ -252,8 +267,7 @@ def load_cmd(build_dir: str, uri: str, user: str, password: str | None, database
     """
     import shlex
 
-    from .errors import UnionKGError
-    from .model import load_build
+    from .model import GraphStore
 
     _driver_log(verbose)
     if bulk and schema_only:
@@ -262,34 +276,33 @@ def load_cmd(build_dir: str, uri: str, user: str, password: str | None, database
         raise click.MissingParameter(param_hint="'--password'", param_type="option")
     if (overwrite or csv_dir) and not bulk:
         raise click.UsageError("--overwrite and --csv-dir go with --bulk")
-    try:
-        if bulk:
-            from .sinks.neo4j_admin import bulk_import
+    if bulk:
+        from .sinks.neo4j_admin import bulk_import
 
-            rows_bar = _CsvBar(quiet)
-            try:
-                report = bulk_import(load_build(build_dir), shlex.split(admin), database or "neo4j", csv_dir,
-                                     overwrite, progress=rows_bar)
-            finally:
-                rows_bar.close()
-            click.echo(report.summary())
-            click.echo("next: start the server, then `unionkg load "
-                       f"{shlex.quote(build_dir)} --schema-only` creates the constraints and indexes", err=True)
-            return
-        from .sinks.neo4j import create_schema, load_graph
-
-        assert password is not None
-        if schema_only:
-            seconds = create_schema(uri, user, password, database)
-            click.echo(f"schema created in {uri} database {database or '(default)'} in {seconds:.1f}s")
-            return
-        bar = _LoadBar(quiet)
+        rows_bar = _CsvBar(quiet)
         try:
-            result = load_graph(load_build(build_dir), uri, user, password, database, batch_size, bar)
+            with GraphStore.open(build_dir) as store:
+                report = bulk_import(store, shlex.split(admin), database or "neo4j", csv_dir, overwrite,
+                                     progress=rows_bar)
         finally:
-            bar.close()
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+            rows_bar.close()
+        click.echo(report.summary())
+        click.echo("next: start the server, then `unionkg load "
+                   f"{shlex.quote(build_dir)} --schema-only` creates the constraints and indexes", err=True)
+        return
+    from .sinks.neo4j import create_schema, load_graph
+
+    assert password is not None
+    if schema_only:
+        seconds = create_schema(uri, user, password, database)
+        click.echo(f"schema created in {uri} database {database or '(default)'} in {seconds:.1f}s")
+        return
+    bar = _LoadBar(quiet)
+    try:
+        with GraphStore.open(build_dir) as store:
+            result = load_graph(store, uri, user, password, database, batch_size, bar)
+    finally:
+        bar.close()
     click.echo(result.summary())
 
 
@@ -364,17 +377,13 @@ def query_cmd(ctx: click.Context, query_file: str, params: tuple[str, ...], uri:
     """
     from pathlib import Path
 
-    from .errors import UnionKGError
     from .sinks.neo4j_query import parse_param
     from .sinks.neo4j_query import query_file as run_file
 
     fmt = _csv_format(ctx, fmt, excel)
     _driver_log(verbose)
-    try:
-        values = dict(parse_param(p) for p in params)
-        _echo(run_file(Path(query_file), values, uri, user, password, database, fmt, excel=excel), excel)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    values = dict(parse_param(p) for p in params)
+    _echo(run_file(Path(query_file), values, uri, user, password, database, fmt, excel=excel), excel)
 
 
 # --- html / trace (issue 6) ---------------------------------------------------------------------
@@ -391,17 +400,14 @@ def query_cmd(ctx: click.Context, query_file: str, params: tuple[str, ...], uri:
 def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campaign: str | None,
              top: int | None, max_nodes: int | None) -> None:
     """Write the interactive graph page of a build (one offline HTML file)."""
-    from .errors import UnionKGError
-    from .model import load_build
+    from .model import GraphStore
     from .outputs import check_output_file
-    from .sinks.html import DEFAULT_MAX_NODES, write_html
+    from .sinks.html import DEFAULT_MAX_NODES, write_store_html
 
-    try:
-        check_output_file(out_path, "-o")
-        report = write_html(load_build(build_dir), out_path, focus=focus, hops=hops, campaign=campaign,
-                            top=top, max_nodes=max_nodes or DEFAULT_MAX_NODES)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    check_output_file(out_path, "-o")
+    with GraphStore.open(build_dir) as store:
+        report = write_store_html(store, out_path, focus=focus, hops=hops, campaign=campaign, top=top,
+                                  max_nodes=max_nodes or DEFAULT_MAX_NODES)
     click.echo(f"{report.path}: {report.nodes_shown} of {report.nodes_in_view} nodes, {report.edges_shown} edges "
                f"({report.view})")
     if report.left_out:
@@ -422,16 +428,12 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
     """Trace how CAMPAIGN (any of its names) spread through the union hierarchy: adoptions, waves,
     cascade, lags, coverage, co-carriers."""
     from .analysis.report import explain_build, report_build
-    from .errors import UnionKGError
 
     fmt = _csv_format(ctx, fmt, excel)
-    try:
-        if explain:
-            click.echo(explain_build(build_dir, campaign), nl=False)
-            return
-        _echo(report_build(build_dir, campaign, fmt=fmt, html=html_path, excel=excel), excel, nl=False)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    if explain:
+        click.echo(explain_build(build_dir, campaign), nl=False)
+        return
+    _echo(report_build(build_dir, campaign, fmt=fmt, html=html_path, excel=excel), excel, nl=False)
 
 
 # --- synth (issue 7) ----------------------------------------------------------------------------
@@ -446,15 +448,11 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
               help="Year the articles fall in.")
 def synth(count: int, out: str, seed: int, year: int) -> None:
     """Generate a synthetic corpus with planted campaign cascades, its gold and cascade truth."""
-    from .errors import UnionKGError
     from .outputs import check_output_file
     from .synth import synth_corpus
 
-    try:
-        check_output_file(out, "-o")
-        r = synth_corpus(count, out, seed=seed, year=year)
-    except UnionKGError as err:
-        raise click.ClickException(str(err)) from None
+    check_output_file(out, "-o")
+    r = synth_corpus(count, out, seed=seed, year=year)
     click.echo(f"{r.articles} articles, {r.campaigns} campaigns, {r.adoptions} adoptions → {r.corpus}, "
                f"{r.gold.name}, {r.cascades.name}")
 

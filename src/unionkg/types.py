@@ -91,14 +91,6 @@ class BodyLevel(StrEnum):
     GRASSROOTS = "grassroots"
 
 
-class OrgKind(StrEnum):
-    GOVERNMENT = "government"
-    PARTY = "party"
-    COMPANY = "company"
-    CONGRESS = "congress"
-    OTHER = "other"
-
-
 class EventKind(StrEnum):
     MEETING = "meeting"
     STUDY = "study"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from unionkg.scale.extract import extract_jsonl
+from unionkg.pipeline import Extraction, extract_jsonl
 from unionkg.scale.parallel import chunks, imap_facts, imap_ordered
 from unionkg.scale.stream import iter_jsonl_articles
 from unionkg.synth import SynthResult
@@ -55,7 +55,7 @@ def _inverse(x: int) -> float:
 
 def test_imap_facts_matches_single_process(corpus: SynthResult, build1: Path) -> None:
     expected = article_lines(build1 / "facts.jsonl")
-    got = list(imap_facts(iter_jsonl_articles(corpus.corpus), workers=2, chunksize=16))
+    got = list(imap_facts(iter_jsonl_articles(corpus.corpus), Extraction().facts, workers=2, chunksize=16))
     assert len(got) == len(expected) == corpus.articles
     assert got == expected
 
@@ -97,7 +97,8 @@ def test_dask_local_cluster_gives_the_same_facts(corpus: SynthResult, build1: Pa
     _dask_available()
     from unionkg.scale.dask_engine import dask_facts
 
-    got = list(dask_facts(iter_jsonl_articles(corpus.corpus), tmp_path, workers=2, partition_size=16))
+    got = list(dask_facts(iter_jsonl_articles(corpus.corpus), tmp_path, Extraction().facts, workers=2,
+                          partition_size=16))
     assert got == article_lines(build1 / "facts.jsonl")
     parts = sorted((tmp_path / "facts").glob("part-*.jsonl"))
     assert [p.name for p in parts[:2]] == ["part-00000.jsonl", "part-00001.jsonl"]
@@ -112,3 +113,44 @@ def test_build_engine_dask_is_identical(corpus: SynthResult, build1: Path, tmp_p
     build([str(corpus.corpus)], tmp_path, html=False, engine="dask")
     assert (tmp_path / "facts" / "part-00000.jsonl").exists()
     assert (tmp_path / "facts.jsonl").read_bytes() == (build1 / "facts.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_graph_stage_on_several_processes_is_identical(build1: Path, tmp_path: Path, workers: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The census and the articles on ``workers`` processes, merged: the same store, byte for byte
+    the same exports and hierarchy line as one process."""
+    import shutil
+
+    import unionkg.model.graph as graph
+    from unionkg.model import FactSource, GraphStore, build_store, hierarchy_lines
+    from unionkg.sinks.files import write_exports
+
+    monkeypatch.setattr(graph, "PARALLEL_MIN", 50)
+    outs = []
+    for w in (1, workers):
+        out = tmp_path / f"w{w}"
+        out.mkdir()
+        shutil.copy(build1 / "facts.jsonl", out / "facts.jsonl")
+        with GraphStore.create(out / "graph.sqlite", facts=out / "facts.jsonl") as store:
+            stats = build_store(FactSource(path=out / "facts.jsonl"), store, workers=w)
+            line = hierarchy_lines(store, stats.named_together, stats.hierarchy, stats.shown)
+            write_exports(store, out, ["json", "graphml"])
+            cities = store.db.execute("SELECT * FROM cities ORDER BY node").fetchall()
+        outs.append((line, cities, (out / "graph.json").read_bytes(), (out / "graph.graphml").read_bytes()))
+    assert outs[0] == outs[1]
+    assert not list(tmp_path.glob("**/*.part*"))  # the workers' stores are gone
+
+
+def test_whole_build_on_two_processes_is_identical(corpus: SynthResult, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole build with 2 workers (the census made as the facts are written, the articles on 2
+    processes): the same facts, store rows and exports as with one."""
+    import unionkg.model.graph as graph
+    from unionkg.pipeline import build
+
+    monkeypatch.setattr(graph, "PARALLEL_MIN", 50)
+    for w in (1, 2):
+        build([str(corpus.corpus)], tmp_path / f"w{w}", workers=w, exports=["json", "gexf"])
+    for name in ("facts.jsonl", "graph.json", "graph.gexf", "graph.html"):
+        assert (tmp_path / "w1" / name).read_bytes() == (tmp_path / "w2" / name).read_bytes(), name

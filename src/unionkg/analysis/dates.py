@@ -51,6 +51,7 @@ def parse(value: object) -> Day | None:
 
 @lru_cache(maxsize=1 << 14)
 def _parse(value: str) -> Day | None:
+    """``parse`` of a string (a trace asks for the same few hundred dates again and again)."""
     m = _DATE.match(value.strip())
     if not m:
         return None
@@ -70,6 +71,7 @@ def common_year(days: Iterable[Day | None]) -> int | None:
     return min(y for y, c in years.items() if c == best)
 
 
+@lru_cache(maxsize=8192)
 def ordinal(day: Day, default_year: int | None) -> int:
     """A sortable day number; dates without a year fall in ``default_year``."""
     return day.resolve(default_year).toordinal()

@@ -1,22 +1,35 @@
-"""``unionkg trace`` as one call: read a build, trace a campaign, render it, write the page; or say
-why the campaign's names are one campaign (``explain_build``, from the build's campaign_merges.jsonl)."""
+"""``unionkg trace`` as one call: read what the trace needs from a build's store, trace a
+campaign, render it, write the page; or say why the campaign's names are one campaign
+(``explain_build``, from the store's ``campaign_merges`` table).
+
+The trace reads one campaign's adoptions (its IMPLEMENTS edges and those of the documents that
+carry it, their events' organisers and articles), the SUBORDINATE_TO chains above the adopters,
+and the hierarchy's counts (union bodies per level and per city, from the ``cities`` table the
+build fills): nothing else of the graph.
+"""
 
 from __future__ import annotations
 
-import json
 import os
+from collections import Counter
 from pathlib import Path
 
+import networkx as nx
+
 from ..errors import UnionKGError
-from ..model import load_build
+from ..model import GraphStore
+from ..model.nxview import graph_of
+from ..model.store import SeqEdge
 from ..outputs import check_output_file
-from ..resolve.campaigns import explain
-from .lookup import find_campaign
-from .trace import trace
+from ..resolve.campaigns import Families, explain
+from ..types import Label, RelType
+from .lookup import find_campaign, names_of
+from .trace import Trace, UnionCensus, trace
 from .trace_html import write_trace_html
 from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
+_BODIES = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
 
 
 def report_build(
@@ -29,7 +42,8 @@ def report_build(
         raise UnionKGError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
     if html is not None:
         check_output_file(html, "--html")
-    t = trace(load_build(build_dir), campaign)
+    with GraphStore.open(build_dir) as store:
+        t = trace_store(store, campaign)
     if html is not None:
         write_trace_html(t, html)
     if fmt == "csv":
@@ -37,16 +51,67 @@ def report_build(
     return render_json(t) if fmt == "json" else render_table(t)
 
 
+def trace_store(store: GraphStore, campaign: str) -> Trace:
+    """``trace`` of ``campaign`` (a name, alias, variant or node id) in a build's store."""
+    cid = find_campaign(store, campaign)
+    g = trace_graph(store, cid)
+    bodies = [n for n, a in g._node.items() if a.get("label") in _BODIES]
+    census = UnionCensus(levels=Counter(store.union_levels()), cities=Counter(store.union_cities()),
+                         city_of=store.cities_of(bodies))
+    return trace(g, cid, census)
+
+
+def documents_in(store: GraphStore, cid: str) -> list[str]:
+    """The documents (Law nodes) that carry campaign ``cid`` (``trace.documents_of`` over a store)."""
+    attrs = store.node_attrs([cid])[cid]
+    fams = Families.load()
+    family = fams.by_name(str(attrs.get("name", "")))
+    names = list(names_of(attrs))
+    laws = store.nodes_of([Label.LAW.value])
+    return sorted(n for n, d in laws.items() if fams.carries(names, family, str(d.get("name", ""))))
+
+
+def trace_graph(store: GraphStore, cid: str) -> nx.MultiDiGraph:
+    """The part of the graph ``trace`` reads for campaign ``cid``: the campaign and the documents
+    carrying it, their IMPLEMENTS edges with their adopters, events (and the events' HELD_BY
+    organisers) and articles, and the SUBORDINATE_TO chains above the adopters."""
+    docs = documents_in(store, cid)
+    adoptions = store.edges(targets=[cid, *docs], types=[RelType.IMPLEMENTS.value])
+    sources = {e[1] for e in adoptions}
+    attrs = store.node_attrs([cid, *docs])
+    attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
+    events = [n for n in sources if attrs[n].get("label") == Label.EVENT.value]
+    held = store.edges(sources=events, types=[RelType.HELD_BY.value], evidence=False)
+    attrs.update(store.node_attrs({e[2] for e in held}.difference(attrs), lists=False))
+    articles = {f"Article:{a}" for e in adoptions for a in _articles(e[4])}
+    attrs.update(store.node_attrs(articles.difference(attrs), lists=False))
+    ups: list[SeqEdge] = []
+    frontier = {n for n, a in attrs.items() if a.get("label") in _BODIES}
+    seen = set(frontier)
+    while frontier:  # the hierarchy above the adopters, a level at a time
+        step = store.edges(sources=frontier, types=[RelType.SUBORDINATE_TO.value], evidence=False)
+        ups += step
+        frontier = {e[2] for e in step}.difference(seen)
+        seen |= frontier
+        attrs.update(store.node_attrs(frontier.difference(attrs), lists=False))
+    return graph_of(store, attrs, [*adoptions, *held, *ups])
+
+
+def _articles(a: dict[str, object]) -> list[str]:
+    out = [a["article"]] if isinstance(a.get("article"), str) else []
+    evidence = a.get("evidence")
+    if isinstance(evidence, list) and evidence and isinstance(evidence[0], dict) and \
+            isinstance(evidence[0].get("article"), str):
+        out.append(evidence[0]["article"])
+    return [str(x) for x in out]
+
+
 def explain_build(build_dir: str | os.PathLike[str], campaign: str) -> str:
     """Why each name of ``campaign`` (any of its names, or a near one) is that campaign, step by
-    step, as the build decided it (its ``campaign_merges.jsonl``)."""
-    path = Path(build_dir) / "campaign_merges.jsonl"
-    if not path.exists():
-        raise UnionKGError(f"{build_dir}: no campaign_merges.jsonl here",
-                           hint="the build predates it: rebuild with `unionkg build INPUT -o DIR`")
-    G = load_build(build_dir)
-    name = str(G.nodes[find_campaign(G, campaign)].get("name"))
-    with open(path, encoding="utf-8") as fh:
-        decisions = [json.loads(line) for line in fh if line.strip()]
+    step, as the build decided it (the store's ``campaign_merges`` table)."""
+    with GraphStore.open(build_dir) as store:
+        cid = find_campaign(store, campaign)
+        name = str(store.node_attrs([cid])[cid].get("name"))
+        decisions = store.campaign_merges()
     lines = explain(decisions, name)
     return "\n".join([f"Campaign {name}: {sum(1 for d in decisions if d.get('campaign') == name)} name(s)", *lines]) + "\n"

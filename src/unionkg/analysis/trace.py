@@ -20,19 +20,20 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import networkx as nx
 
+from ..model.cities import body_cities as model_body_cities
 from ..resolve.campaigns import Families, Family
-from ..types import BodyLevel, Label, PlaceLevel, RelType
+from ..types import BodyLevel, Label, RelType
 from .dates import Day, days_between, parse
 from .lookup import find_campaign, key, names_of
 from .propagation import Calendar, Wave, dated, merge_duplicates, recurs, split_carriers, waves, year_of
 
-__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Variant", "Trace", "trace"]
+__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "UnionCensus", "Variant", "Trace", "trace", "union_census"]
 
 #: Levels from the top of the hierarchy down; bodies of other kinds sort after them.
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
@@ -190,13 +191,35 @@ class Trace:
         }
 
 
-def trace(G: nx.MultiDiGraph, campaign: str) -> Trace:
+@dataclass(frozen=True)
+class UnionCensus:
+    """What a trace needs of the whole hierarchy, beyond the campaign's adopters and their
+    superiors: the union bodies per level and per city, and the city of each body."""
+
+    levels: Counter[str]
+    cities: Counter[str]
+    city_of: Mapping[str, str | None]
+
+
+def union_census(G: nx.MultiDiGraph) -> UnionCensus:
+    """The ``UnionCensus`` of a whole graph."""
+    cities = body_cities(G)
+    bodies = [n for n, a in G._node.items() if a.get("label") == Label.UNION_BODY.value]
+    return UnionCensus(levels=Counter(str(G._node[n].get("level") or "unknown") for n in bodies),
+                       cities=Counter(c for n in bodies if (c := cities.get(n))), city_of=cities)
+
+
+def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) -> Trace:
     """Trace ``campaign`` (a name, alias, variant or node id; NFKC-, script- and quote-insensitive)
-    through ``G``; a name that matches nothing raises ``UnionKGError`` with the names it may mean."""
+    through ``G``; a name that matches nothing raises ``UnionKGError`` with the names it may mean.
+
+    ``census``: the hierarchy's counts and cities when ``G`` holds only the campaign's part of the
+    graph (``analysis.report.trace_graph``); computed from ``G`` when not given."""
     cid = find_campaign(G, campaign)
     name = str(G.nodes[cid].get("name", cid))
     family = Families.load().by_name(name)
-    cities = body_cities(G)
+    census = census or union_census(G)
+    cities = census.city_of
     found = adoptions_of(G, cid, cities)
     for doc in documents_of(G, cid, family):  # 《关于推行…意见书和建议书制度的意见》 carries 一函两书
         found += adoptions_of(G, doc, cities)
@@ -227,7 +250,7 @@ def trace(G: nx.MultiDiGraph, campaign: str) -> Trace:
         adoptions=ordered,
         branches=tuple(branches),
         lags=level_lags(branches),
-        coverage=coverage(G, firsts_all, cities),
+        coverage=coverage(G, firsts_all, census),
         first_movers=tuple(movers),
         variants=variants(G, cid, tuple(sorted(every, key=lambda a: _order(a, cal))), cal),
         default_year=cal.year,
@@ -239,38 +262,49 @@ def trace(G: nx.MultiDiGraph, campaign: str) -> Trace:
     )
 
 
-def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: dict[str, str | None]) -> list[Adoption]:
+def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
     """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body."""
     out: list[Adoption] = []
-    for src, _, a in G.in_edges(cid, data=True):
-        if a.get("type") != RelType.IMPLEMENTS.value:
-            continue
-        evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
-        first = evidence[0] if evidence else {}
-        article = a.get("article") or first.get("article")
-        art = G.nodes.get(f"Article:{article}", {}) if article else {}
-        bodies = [src]
-        if G.nodes[src].get("label") == Label.EVENT.value:
-            bodies = sorted(v for _, v, t in G.out_edges(src, data="type") if t == RelType.HELD_BY.value)
-        for body in bodies:
-            attrs = G.nodes[body]
-            out.append(Adoption(
-                body=body,
-                name=str(attrs.get("name", body)),
-                label=str(attrs.get("label", "")),
-                level=_str(attrs.get("level") or attrs.get("kind")),
-                city=cities.get(body),
-                date=_str(a.get("date")),
-                mode=_str(a.get("mode")),
-                sentence=str(first.get("sentence", "")),
-                article=_str(article),
-                article_title=_str(art.get("title")),
-                surface=_str(a.get("surface") or first.get("surface")),
-                event=_str(a.get("event")) if G.nodes[src].get("label") != Label.EVENT.value else src,
-                written_date=_str(a.get("date")),
-                published=_str(art.get("published")),
-                campaign_year=_int(a.get("year")),
-            ))
+    nodes, succ = G._node, G._succ  # the graph's own dicts: views cost several times more
+    implements, held_by, event_label = RelType.IMPLEMENTS.value, RelType.HELD_BY.value, Label.EVENT.value
+    for src, keyed in G._pred[cid].items():
+        for a in keyed.values():
+            if a.get("type") == implements:
+                out += _adoptions(a, src, nodes, succ, cities, event_label, held_by)
+    return out
+
+
+def _adoptions(a: dict[str, Any], src: str, nodes: Mapping[str, dict[str, Any]], succ: Mapping[str, Any],
+               cities: Mapping[str, str | None], event_label: str, held_by: str) -> list[Adoption]:
+    """The adoptions of one IMPLEMENTS edge: its source, or the bodies holding it when an event."""
+    out: list[Adoption] = []
+    evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
+    first = evidence[0] if evidence else {}
+    article = a.get("article") or first.get("article")
+    art = nodes.get(f"Article:{article}", {}) if article else {}
+    is_event = nodes[src].get("label") == event_label
+    bodies = [src]
+    if is_event:
+        bodies = sorted(v for v, ks in succ[src].items() for d in ks.values() if d.get("type") == held_by)
+    for body in bodies:
+        attrs = nodes[body]
+        out.append(Adoption(
+            body=body,
+            name=str(attrs.get("name", body)),
+            label=str(attrs.get("label", "")),
+            level=_str(attrs.get("level") or attrs.get("kind")),
+            city=cities.get(body),
+            date=_str(a.get("date")),
+            mode=_str(a.get("mode")),
+            sentence=str(first.get("sentence", "")),
+            article=_str(article),
+            article_title=_str(art.get("title")),
+            surface=_str(a.get("surface") or first.get("surface")),
+            event=_str(a.get("event")) if not is_event else src,
+            written_date=_str(a.get("date")),
+            published=_str(art.get("published")),
+            campaign_year=_int(a.get("year")),
+        ))
     return out
 
 
@@ -299,12 +333,13 @@ def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], cal: Calendar) -> t
     dated_days = [cal.day(a.date) for a in firsts.values()]
     start = min((d for d in dated_days if d), key=cal.ordinal, default=None)
     branches: list[Branch] = []
+    above: dict[str, list[str]] = {}
     for body, adoption in firsts.items():
         day = cal.day(adoption.date)
         parent: str | None = None
         ahead: list[str] = []
         between: list[str] = []
-        for sup in superiors(G, body):
+        for sup in superiors(G, body, above):
             sup_adoption = firsts.get(sup)
             if sup_adoption is not None:
                 sup_day = cal.day(sup_adoption.date)
@@ -330,16 +365,20 @@ def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], cal: Calendar) -> t
     )
 
 
-def superiors(G: nx.MultiDiGraph, body: str) -> list[str]:
-    """The SUBORDINATE_TO chain above ``body``, nearest first (cycle-safe)."""
+def superiors(G: nx.MultiDiGraph, body: str, above: dict[str, list[str]] | None = None) -> list[str]:
+    """The SUBORDINATE_TO chain above ``body``, nearest first (cycle-safe). ``above``: a memo of each
+    node's SUBORDINATE_TO targets, sorted, for a caller that walks many chains."""
     chain: list[str] = []
     seen = {body}
     current = body
+    succ, subordinate = G._succ, RelType.SUBORDINATE_TO.value
+    memo = {} if above is None else above
     while True:
-        ups = sorted(
-            v for _, v, t in G.out_edges(current, data="type")
-            if t == RelType.SUBORDINATE_TO.value and v not in seen
-        )
+        targets = memo.get(current)
+        if targets is None:
+            targets = memo[current] = sorted(v for v, keyed in succ[current].items() for d in keyed.values()
+                                             if d.get("type") == subordinate)
+        ups = [v for v in targets if v not in seen]
         if not ups:
             return chain
         current = ups[0]
@@ -348,32 +387,16 @@ def superiors(G: nx.MultiDiGraph, body: str) -> list[str]:
 
 
 def body_cities(G: nx.MultiDiGraph) -> dict[str, str | None]:
-    """The city (Place name at city level) of every body, following LOCATED_IN upwards; each
-    place is resolved once (memoised), so this is linear in the number of bodies."""
-    memo: dict[str, str | None] = {}
+    """The city (Place name at city level) of every body, following LOCATED_IN upwards
+    (``model.cities.body_cities``: the build stores the same for a store's trace)."""
     adj = G._adj  # plain dicts: this runs over every body of the graph on each trace
-    nodes = G._node
-    place, city, located = Label.PLACE.value, PlaceLevel.CITY.value, RelType.LOCATED_IN.value
+    located = RelType.LOCATED_IN.value
     bodies = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
 
     def ups(n: str) -> list[str]:
         return sorted(v for v, keyed in adj[n].items() if any(d.get("type") == located for d in keyed.values()))
 
-    def place_city(p: str, depth: int = 0) -> str | None:
-        if p not in memo:
-            attrs = nodes[p]
-            if attrs.get("label") == place and attrs.get("level") == city:
-                memo[p] = str(attrs.get("name"))
-            else:
-                parents = ups(p)
-                memo[p] = place_city(parents[0], depth + 1) if parents and depth < 8 else None
-        return memo[p]
-
-    out: dict[str, str | None] = {}
-    for n, attrs in nodes.items():
-        if attrs.get("label") in bodies:
-            out[n] = next((c for c in (place_city(u) for u in ups(n)) if c is not None), None)
-    return out
+    return model_body_cities((n for n, a in G._node.items() if a.get("label") in bodies), ups, G._node.__getitem__)
 
 
 def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
@@ -400,16 +423,13 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     return tuple(out)
 
 
-def coverage(
-    G: nx.MultiDiGraph, firsts: dict[str, Adoption], cities: dict[str, str | None]
-) -> tuple[Coverage, ...]:
+def coverage(G: nx.MultiDiGraph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
     """Adopting union bodies among the union bodies the graph knows, per level and per city."""
-    bodies = [n for n, a in G.nodes(data=True) if a.get("label") == Label.UNION_BODY.value]
-    levels = Counter(str(G.nodes[n].get("level") or "unknown") for n in bodies)
-    city_count = Counter(cities.get(n) for n in bodies if cities.get(n))
+    cities = census.city_of
     adopting = [b for b in firsts if G.nodes[b].get("label") == Label.UNION_BODY.value]
     adopt_levels = Counter(str(G.nodes[n].get("level") or "unknown") for n in adopting)
     adopt_cities = Counter(cities.get(n) for n in adopting if cities.get(n))
+    levels, city_count = census.levels, census.cities
     out = [Coverage("level", lv, adopt_levels[lv], levels[lv]) for lv in sorted(levels, key=level_rank)]
     out += [Coverage("city", str(c), adopt_cities[c], city_count[c]) for c in sorted(city_count, key=str)]
     return tuple(out)

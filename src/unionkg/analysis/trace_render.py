@@ -7,9 +7,12 @@ date,body,name,label,level,city,mode,parent,depth,lag_first,lag_parent,before_pa
 
 from __future__ import annotations
 
-import json
+import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
+
+import orjson
 
 from ..outputs import csv_text
 from .dates import parse
@@ -27,8 +30,9 @@ BASIS = {"article": "", "campaign-year": "year of the campaign's name", "publish
 
 
 def render_json(t: Trace) -> str:
-    """The whole trace as one JSON document."""
-    return json.dumps(t.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    """The whole trace as one JSON document (``json.dumps(..., ensure_ascii=False, indent=2)``'s
+    text, written by orjson: the standard library's indenting encoder is pure Python)."""
+    return orjson.dumps(t.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 def render_csv(t: Trace, *, excel: bool = False) -> str:
@@ -145,12 +149,16 @@ def wave_row(w: Wave) -> tuple[str, ...]:
 
 def walk(t: Trace, wave: int | None = None) -> list[Branch]:
     """Branches of ``wave`` in tree order (depth first, adoption order among siblings)."""
+    children: dict[str | None, list[Branch]] = {}
+    for b in t.branches:  # ``t.children`` of every body at once
+        if b.wave == wave:
+            children.setdefault(b.parent, []).append(b)
     out: list[Branch] = []
-    stack = list(reversed(t.children(None, wave)))
+    stack = list(reversed(children.get(None, [])))
     while stack:
         b = stack.pop()
         out.append(b)
-        stack += list(reversed(t.children(b.adoption.body, wave)))
+        stack += list(reversed(children.get(b.adoption.body, [])))
     return out
 
 
@@ -182,13 +190,22 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
             for r in [header, *rows]]
 
 
+#: The characters of Unicode category Cc (C0 controls, DEL, C1 controls).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def printable(text: str) -> str:
     """``text`` without control characters (no terminal escapes from article text)."""
-    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    return _CONTROL.sub(" ", text)
+
+
+@lru_cache(maxsize=65536)
+def _width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def cols(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(map(_width, text))
 
 
 def pad(text: str, width: int) -> str:
@@ -199,12 +216,12 @@ def clip(text: str, width: int) -> str:
     text = " ".join(printable(text).split())
     if cols(text) <= width:
         return text
-    out = ""
-    for ch in text:
-        if cols(out + ch) > width - 1:
-            break
-        out += ch
-    return out + "…"
+    used = 0
+    for i, ch in enumerate(text):
+        used += _width(ch)
+        if used > width - 1:
+            return text[:i] + "…"
+    return text + "…"
 
 
 def num(value: float | int | None) -> str:

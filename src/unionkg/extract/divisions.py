@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import read_rows
+from ..resources import division_rows, read_rows
 
 LEVEL_CHARS = "省市区县镇乡道州旗盟"
 #: Division names that are also common words; never matched on their own.
@@ -58,7 +58,7 @@ class Divisions:
     @staticmethod
     @lru_cache(maxsize=1)
     def load() -> Divisions:
-        rows = [Division(*r[:6]) for r in read_rows("divisions.tsv") if len(r) >= 6]
+        rows = [Division(*r) for r in division_rows()]
         other: dict[str, str] = {}
         for code, name, names, parent, province in (r[:5] for r in read_rows("zones.tsv") if len(r) >= 5):
             rows.append(Division(code, name, "", "district", parent, province))

@@ -23,7 +23,7 @@ from typing import Protocol
 
 import jieba
 
-from ..resources import read_rows, read_words
+from ..resources import division_rows, read_words
 
 #: engines a ``Segmenter`` may be asked for; ``auto`` is ``rjieba`` where it is installed, else ``jieba``
 ENGINES = ("auto", "rjieba", "jieba")
@@ -49,7 +49,7 @@ def user_words() -> list[tuple[str, int]]:
     """The project's user dictionary as (word, frequency), in the order it is added to an engine."""
     out = [(w, 2000) for name in ("titles.txt", "honours.txt", "campaigns.txt") for w in read_words(name)]
     out += [(w, 5000) for w in ("总工会", "工会联合会", "工联会", "人大常委会", "通讯员", "全媒体记者")]
-    out += [(row[1], 1000) for row in read_rows("divisions.tsv") if len(row) >= 4 and row[3] != "town"]
+    out += [(name, 1000) for _code, name, _short, level, *_ in division_rows() if level != "town"]
     return out
 
 
@@ -218,7 +218,7 @@ class Segmenter:
         if self._user is None:
             words = {w for name in ("titles.txt", "honours.txt", "campaigns.txt") for w in read_words(name)}
             words |= {"总工会", "工会联合会", "工联会", "人大常委会", "通讯员", "全媒体记者"}
-            words |= {row[1] for row in read_rows("divisions.tsv") if len(row) >= 4 and row[3] != "town"}
+            words |= {name for _code, name, _short, level, *_ in division_rows() if level != "town"}
             self._user = frozenset(words)
         return self._user
 

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -42,20 +42,36 @@ class IngestReport:
         return f"{len(self.skipped)} file{'s' if len(self.skipped) != 1 else ''} skipped (not .txt/.jsonl: {what})"
 
 
-def iter_paths(inputs: Iterable[str], report: IngestReport | None = None) -> Iterator[str | InputError]:
+#: Says why a path is not to be read (None: read it); called with ``walked=True`` for what a
+#: directory walk finds (passed over quietly), False for a path given as an input (an error).
+Exclude = Callable[[Path, bool], "str | None"]
+
+
+def iter_paths(inputs: Iterable[str], report: IngestReport | None = None, exclude: Exclude | None = None
+               ) -> Iterator[str | InputError]:
     """Expand directories (recursively, sorted) into their text and JSONL files; the other files
-    (hidden ones aside) are counted in ``report``."""
+    (hidden ones aside) are counted in ``report``; what ``exclude`` names (a build's own outputs)
+    is not read."""
     for inp in inputs:
         if inp == "-":
             yield inp
             continue
         p = Path(inp)
+        why = exclude(p, False) if exclude is not None else None
+        if why:
+            yield InputError(why, source=inp, hint="give the articles (.txt, .jsonl), not a build's files")
+            continue
         if p.is_dir():
             found = False
             for root, dirs, files in os.walk(p):
+                if exclude is not None:
+                    dirs[:] = [d for d in dirs if not exclude(Path(root) / d, True)]
                 dirs.sort()
                 for f in sorted(files):
                     fp = Path(root) / f
+                    if exclude is not None and fp.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES \
+                            and exclude(fp, True):
+                        continue
                     if fp.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not f.startswith("."):
                         found = True
                         yield str(fp)
@@ -81,10 +97,12 @@ class RawRecord:
 
 
 def iter_records(inputs: Iterable[str], *, year: int | None = None,
-                 report: IngestReport | None = None) -> Iterator[Article | InputError | RawRecord]:
+                 report: IngestReport | None = None, exclude: Exclude | None = None
+                 ) -> Iterator[Article | InputError | RawRecord]:
     """Articles of text inputs (streamed page by page), raw records of JSON Lines inputs (streamed
-    line by line), and errors in place of what could not be read, in input order."""
-    for path in iter_paths(inputs, report):
+    line by line), and errors in place of what could not be read, in input order (``report``,
+    ``exclude``: see ``iter_paths``)."""
+    for path in iter_paths(inputs, report, exclude):
         if isinstance(path, InputError):
             yield path
         elif path != "-" and Path(path).suffix.lower() in JSONL_SUFFIXES:

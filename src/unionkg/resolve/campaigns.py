@@ -8,7 +8,7 @@ slogan made one) without its year, its leading place and the generic affixes of
 other (``送清凉`` ⊂ ``夏送清凉``), when their cores are equal (three characters or more), or when
 their cores (or a half of a slogan) are cores of one family of ``data/campaign_families.tsv``. Two
 families are never joined. Every decision is kept (``CampaignGroups.decisions``) and written to the
-build's ``campaign_merges.jsonl``.
+store's ``campaign_merges`` table.
 
 >>> fam = Families.load()
 >>> fam.core("2024年集体协商“春季要约行动”")
@@ -337,7 +337,7 @@ def group_campaigns(names: dict[str, set[str]], counts: Counter[str],
 
 
 def explain(decisions: Iterable[dict[str, Any]], campaign: str) -> list[str]:
-    """Lines saying why each name of ``campaign`` is that campaign (from campaign_merges.jsonl)."""
+    """Lines saying why each name of ``campaign`` is that campaign (the store's ``campaign_merges`` rows)."""
     out = []
     for d in decisions:
         if d.get("campaign") != campaign:

@@ -10,6 +10,7 @@ recorded (``Merge``) so that ``--explain-merges`` can show it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -45,22 +46,30 @@ def resolve_people(contexts: list[PersonContext], city_of_body: dict[str, str]) 
     """Map (name, article) → person node id; and the merge decisions."""
     first: dict[tuple[str, str], str] = {}
     merges: list[Merge] = []
+    for m in resolve_each(lambda: contexts, city_of_body):
+        first[(m.name, m.article)] = m.node
+        merges.append(m)
+    return first, merges
+
+
+def resolve_each(contexts: Callable[[], Iterable[PersonContext]], city_of_body: dict[str, str]) -> Iterator[Merge]:
+    """The node of each context, with why, in the contexts' order. ``contexts()`` gives them, the
+    same each time: it is called twice (the persons anchored to a body first, so that a person
+    known only by a city can join the one such person of that name there)."""
     anchored: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # name -> city -> ids
-    for p in contexts:
-        anchor, _ = anchor_of(p)
-        node = f"Person:{p.name}@{anchor}"
+    for p in contexts():
         if p.bodies:
+            anchor, _ = anchor_of(p)
+            node = f"Person:{p.name}@{anchor}"
             for b in p.bodies:
                 c = city_of_body.get(b)
                 if c and node not in anchored[p.name][c]:
                     anchored[p.name][c].append(node)
-    for p in contexts:
+    for p in contexts():
         anchor, why = anchor_of(p)
         node = f"Person:{p.name}@{anchor}"
         if anchor.startswith("city:"):
             cands = anchored[p.name].get(anchor[5:], [])
             if len(cands) == 1:
                 node, why = cands[0], f"same name, same city ({anchor[5:]}), one person there holds a position"
-        first[(p.name, p.article)] = node
-        merges.append(Merge(p.name, p.article, node, why))
-    return first, merges
+        yield Merge(p.name, p.article, node, why)

@@ -11,7 +11,6 @@ on machines where unionkg is installed.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import uuid
@@ -20,19 +19,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from ..errors import BuildError
-from ..extract.facts import facts_json
 from .parallel import chunks
 
 PART_DIR = "facts"
 FACTS = "facts.jsonl"
 
 
-def _extract_partition(func: Callable[[Any], dict[str, Any]] | None, batch: list[Any]) -> list[dict[str, Any]]:
-    if func is None:
-        from ..pipeline import extract_facts
-
-        func = extract_facts
+def _extract_partition(func: Callable[[Any], dict[str, Any]], batch: list[Any]) -> list[dict[str, Any]]:
     return [func(a) for a in batch]
 
 
@@ -68,13 +64,14 @@ def open_client(scheduler: str | None, workers: int = 2) -> Iterator[Any]:
         cluster.close()
 
 
-def dask_facts(articles: Iterable[Any], out_dir: str | os.PathLike[str], *, scheduler: str | None = None,
-               partition_size: int = 256, workers: int = 2, inflight_per_worker: int = 2,
-               func: Callable[[Any], dict[str, Any]] | None = None) -> Iterator[dict[str, Any]]:
-    """Facts lines of ``articles``, extracted on a Dask cluster, in input order.
+def dask_facts(articles: Iterable[Any], out_dir: str | os.PathLike[str], func: Callable[[Any], dict[str, Any]], *,
+               scheduler: str | None = None, partition_size: int = 256, workers: int = 2,
+               inflight_per_worker: int = 2) -> Iterator[dict[str, Any]]:
+    """``func`` (the facts line of an article: ``unionkg.pipeline.Extraction().facts``) of
+    ``articles``, on a Dask cluster, in input order.
 
     Writes ``out_dir/facts/part-00000.jsonl`` … and ``out_dir/facts.jsonl``; returns an iterator
-    over the lines of the latter. ``func`` defaults to ``unionkg.pipeline.extract_facts``.
+    over the lines of the latter.
     """
     from dask.distributed import as_completed
 
@@ -114,7 +111,7 @@ def dask_facts(articles: Iterable[Any], out_dir: str | os.PathLike[str], *, sche
             tmp = part_path(out, i).with_suffix(".tmp")
             with open(tmp, "w", encoding="utf-8") as fh:
                 for ln in lines:
-                    fh.write(facts_json(ln) + "\n")
+                    fh.write(orjson.dumps(ln).decode() + "\n")
             tmp.replace(part_path(out, i))
             fut.release()
             submit()
@@ -141,4 +138,4 @@ def _read_lines(path: Path) -> Iterator[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
-                yield json.loads(line)
+                yield orjson.loads(line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 import networkx as nx
@@ -132,47 +132,57 @@ def iso_date(d: Any) -> str:
 
 
 def write_xml(g: nx.MultiDiGraph, formats: Sequence[XmlFormat], block: int = 8192) -> None:
-    """One pass over ``g`` (its own adjacency dicts: views cost 3x more) feeding every format:
-    edges first, which gives each node its ``start`` (the date of its first dated edge; an edge's
-    is its own date, ISO only), then the nodes. Each format's file still lists nodes first."""
+    """One pass over ``g`` (its own adjacency dicts: views cost 3x more) feeding every format."""
+    write_xml_rows(graph_edges(g), g._node.items(), formats, block)
+
+
+def graph_edges(g: nx.MultiDiGraph) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
+    """(source, target, key, attrs) of every edge of ``g`` in its adjacency order."""
+    for u, nbrs in g._adj.items():
+        for v, keyed in nbrs.items():
+            for k, d in keyed.items():
+                yield u, v, k, d
+
+
+def write_xml_rows(edges: Iterable[tuple[str, str, Any, dict[str, Any]]], nodes: Iterable[tuple[str, dict[str, Any]]],
+                   formats: Sequence[XmlFormat], block: int = 8192) -> None:
+    """Every format from one pass over the edges, then one over the nodes (a graph's adjacency and
+    node order): the edges give each node its ``start`` (the date of its first dated edge; an edge's
+    is its own date, ISO only). Each format's file still lists nodes first."""
     first: dict[str, str] = {}
     f = Flattener()
     memo, text, items = f.memo, f.text, f.items
     rows = [(fmt.edge, fmt.body.edges.rows.append) for fmt in formats]
-    count = 0
-    for u, nbrs in g._adj.items():
+    for count, (u, v, k, d) in enumerate(edges, 1):
         eu = memo.get(u) or text(u)
-        for v, keyed in nbrs.items():
-            ev = memo.get(v) or text(v)
-            for k, d in keyed.items():
-                shape, texts = items(d)
-                start = iso_date(d.get("date"))
-                if start:
-                    if start < first.get(u, "9"):
-                        first[u] = start
-                    if start < first.get(v, "9"):
-                        first[v] = start
-                    estart = memo.get(start) or text(start)
-                else:
-                    estart = b""
-                ek = memo.get(k) or text(k if k.__class__ is str else str(k))
-                for row, out in rows:
-                    out(row(eu, ev, ek, estart, shape, texts))
-                count += 1
-                if count % block == 0:
-                    for fmt in formats:
-                        fmt.body.edges.flush()
-    _write_nodes(g, formats, f, first, block)
+        ev = memo.get(v) or text(v)
+        shape, texts = items(d)
+        start = iso_date(d.get("date"))
+        if start:
+            if start < first.get(u, "9"):
+                first[u] = start
+            if start < first.get(v, "9"):
+                first[v] = start
+            estart = memo.get(start) or text(start)
+        else:
+            estart = b""
+        ek = memo.get(k) or text(k if k.__class__ is str else str(k))
+        for row, out in rows:
+            out(row(eu, ev, ek, estart, shape, texts))
+        if count % block == 0:
+            for fmt in formats:
+                fmt.body.edges.flush()
+    _write_nodes(nodes, formats, f, first, block)
     for fmt in formats:
         fmt.finish(f)
 
 
-def _write_nodes(g: nx.MultiDiGraph, formats: Sequence[XmlFormat], f: Flattener, first: dict[str, str],
-                 block: int) -> None:
+def _write_nodes(nodes: Iterable[tuple[str, dict[str, Any]]], formats: Sequence[XmlFormat], f: Flattener,
+                 first: dict[str, str], block: int) -> None:
     """The node rows of every format; ``first``: the nodes' start dates."""
     node_rows = [(fmt.node, fmt.body.nodes.rows.append) for fmt in formats]
     memo, text, items = f.memo, f.text, f.items
-    for count, (n, d) in enumerate(g._node.items(), 1):
+    for count, (n, d) in enumerate(nodes, 1):
         shape, texts = items(d)
         nid = memo.get(n) or text(n)
         start = first.get(n)

@@ -36,11 +36,13 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 
 from ..analysis.lookup import find_one
 from ..errors import UnionKGError
+from ..model import GraphStore
+from ..model.nxview import graph_of
 from ..outputs import check_output_file, writing
 from ..types import Label, RelType
 from .html_layout import layout_positions
 
-__all__ = ["DEFAULT_MAX_NODES", "HARD_MAX_NODES", "HtmlReport", "select_view", "write_html"]
+__all__ = ["DEFAULT_MAX_NODES", "HARD_MAX_NODES", "HtmlReport", "select_view", "write_html", "write_store_html"]
 
 #: Nodes drawn at most in one page (measured: see docs/html-and-trace.md and benchmarks/bench_html.py).
 DEFAULT_MAX_NODES = 1500
@@ -114,6 +116,25 @@ class EdgeScan(NamedTuple):
     implements: list[Edge]
 
 
+@dataclass(frozen=True)
+class NodeFacts:
+    """What the page shows of its nodes beyond their attributes, counted over the whole graph: edges
+    without MENTIONS (``ties``), all edges (``degree``), the dates a node is active on, and the
+    campaigns it took part in."""
+
+    ties: dict[str, int]
+    degree: dict[str, int]
+    dates: dict[str, list[str]]
+    tags: dict[str, set[str]]
+
+
+def graph_facts(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> NodeFacts:
+    """The ``NodeFacts`` of ``kept`` in a whole graph."""
+    index = {n: i for i, n in enumerate(kept)}
+    return NodeFacts(ties=scan.ties, degree={n: node_degree(G, n) for n in index},
+                     dates=node_dates(G, kept, scan.dated), tags=campaign_tags(G, index, scan.implements))
+
+
 def write_html(
     G: nx.MultiDiGraph,
     path: str | Path,
@@ -128,6 +149,17 @@ def write_html(
     """Write the interactive page for ``G`` (or a focused view of it) to ``path``."""
     started = time.perf_counter()
     check_output_file(path)
+    _check(max_nodes, top, hops)
+    view = select_view(G, focus=focus, hops=hops, campaign=campaign)
+    cap = min(top, max_nodes) if top is not None else max_nodes
+    scan = scan_edges(G)
+    kept = cap_nodes(G, view, cap, scan.ties)
+    left = left_out(G, view.nodes.difference(kept))
+    return _write_page(G, kept, graph_facts(G, kept, scan), view.description, len(view.nodes), left, cap, path,
+                       title, started)
+
+
+def _check(max_nodes: int, top: int | None, hops: int) -> None:
     if max_nodes < 1 or (top is not None and top < 1) or hops < 0:
         raise UnionKGError("max_nodes and top must be at least 1, hops at least 0")
     if max_nodes > HARD_MAX_NODES:
@@ -135,17 +167,18 @@ def write_html(
             f"max_nodes {max_nodes} is above the page limit of {HARD_MAX_NODES} nodes",
             hint="draw a focused view instead: --focus NODE --hops N, --campaign NAME or --top N",
         )
-    view = select_view(G, focus=focus, hops=hops, campaign=campaign)
-    cap = min(top, max_nodes) if top is not None else max_nodes
-    scan = scan_edges(G)
-    kept = cap_nodes(G, view, cap, scan.ties)
-    left = left_out(G, view.nodes.difference(kept))
-    net = build_network(G, kept, scan)
-    min_degree = min((scan.ties.get(n, 0) for n in kept), default=0)
+
+
+def _write_page(G: nx.MultiDiGraph, kept: list[str], facts: NodeFacts, description: str, in_view: int,
+                left: dict[str, int], cap: int, path: str | Path, title: str, started: float) -> HtmlReport:
+    """The page of the ``kept`` nodes of ``G`` (which holds them and the edges among them), with
+    what the view left out."""
+    net = build_network(G, kept, facts)
+    min_degree = min((facts.ties.get(n, 0) for n in kept), default=0)
     meta: dict[str, Any] = {
         "title": title,
-        "view": view.description,
-        "inView": len(view.nodes),
+        "view": description,
+        "inView": in_view,
         "shown": len(kept),
         "edges": len(net.edges),
         "leftOut": left,
@@ -159,8 +192,8 @@ def write_html(
         out.write_text(html, encoding="utf-8")
     return HtmlReport(
         path=out,
-        view=view.description,
-        nodes_in_view=len(view.nodes),
+        view=description,
+        nodes_in_view=in_view,
         nodes_shown=len(kept),
         edges_shown=len(net.edges),
         left_out=left,
@@ -271,7 +304,7 @@ def left_out(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, int]:
     return dict(sorted(labels.items()))
 
 
-def build_network(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> Network:
+def build_network(G: nx.MultiDiGraph, kept: list[str], facts: NodeFacts) -> Network:
     """The network of the kept nodes and the edges between them, laid out in Python.
 
     Its node and edge records are the dicts pyvis's ``add_node`` and ``Edge`` make, keys in sorted
@@ -281,13 +314,12 @@ def build_network(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> Networ
     index = {n: i for i, n in enumerate(kept)}
     edges = sorted(_edges_between(G, kept, index), key=lambda e: (e[0], e[1], str(e[2])))
     positions = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
-    tags = campaign_tags(G, index, scan.implements)
-    dates = node_dates(G, kept, scan.dated)
     net = Network()
     for n, (x, y) in zip(kept, positions, strict=True):
         if n in net.node_map:
             continue
-        record = node_data(G._node[n], n, node_degree(G, n), dates.get(n, []), sorted(tags.get(n, ())), x, y)
+        record = node_data(G._node[n], n, facts.degree[n], facts.dates.get(n, []), sorted(facts.tags.get(n, ())),
+                           x, y)
         net.nodes.append(record)
         net.node_map[n] = record
     for i, (u, v, _k, a) in enumerate(edges):
@@ -544,3 +576,174 @@ def _strings(value: Any) -> list[str]:
     if isinstance(value, Iterable):
         return [str(v) for v in value]
     return []
+
+
+def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None = None, hops: int = 1,
+                     campaign: str | None = None, top: int | None = None, max_nodes: int = DEFAULT_MAX_NODES,
+                     title: str = "unionkg graph") -> HtmlReport:
+    """``write_html`` for the graph of a build's store, reading only what the page draws: the view's
+    node ids, the kept nodes with the edges at them, and the IMPLEMENTS edges that tag them. The
+    same page as ``write_html(to_networkx(store), ...)``."""
+    started = time.perf_counter()
+    check_output_file(path)
+    _check(max_nodes, top, hops)
+    cap = min(top, max_nodes) if top is not None else max_nodes
+    if focus is None and campaign is None:
+        kept, in_view, left = _store_top(store, cap)
+        description = "whole graph"
+    else:
+        view = store_view(store, focus=focus, hops=hops, campaign=campaign)
+        anchors = [a for a in view.anchors if a in view.nodes]
+        rest = view.nodes.difference(anchors)
+        room = max(0, cap - len(anchors))
+        if len(rest) > room:
+            rest = frozenset(_store_best(store, store.ties(rest), list(rest), room))
+        kept = sorted([*anchors, *rest])
+        in_view, description = len(view.nodes), view.description
+        left = dict(sorted(store.label_counts(view.nodes.difference(kept)).items()))
+    g = page_graph(store, kept)
+    return _write_page(g, kept, store_facts(store, g, kept), description, in_view, left, cap, path, title, started)
+
+
+def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, campaign: str | None = None) -> View:
+    """``select_view`` in a store (a campaign's or a focus's nodes; the whole graph is not listed)."""
+    nodes: set[str] | None = None
+    anchors: list[str] = []
+    parts: list[str] = []
+    if campaign is not None:
+        cid = find_one(store, campaign, CAMPAIGN)
+        nodes = store_campaign_nodes(store, cid)
+        anchors.append(cid)
+        parts.append(f"campaign {store.node_attrs([cid], lists=False)[cid].get('name', cid)}")
+    if focus is not None:
+        fid = find_one(store, focus)
+        seen = {fid}
+        frontier = {fid}
+        for _ in range(hops):
+            frontier = store.neighbours(frontier).difference(seen)
+            seen |= frontier
+        nodes = seen if nodes is None else nodes & seen
+        anchors.append(fid)
+        parts.append(f"{hops} hop(s) around {store.node_attrs([fid], lists=False)[fid].get('name', fid)}")
+    assert nodes is not None
+    return View(frozenset(nodes), tuple(anchors), "; ".join(parts))
+
+
+def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
+    """``campaign_nodes`` in a store."""
+    adoptions = store.edges(targets=[cid], types=[IMPLEMENTS], evidence=True, sentences=False)
+    candidates = {cid} if adoptions else set()
+    for _, u, _v, _k, a in adoptions:
+        candidates.add(u)
+        if isinstance(a.get("event"), str):
+            candidates.add(a["event"])
+        candidates.update(ARTICLE + art for art in _articles_of(a))
+    labels = store.labels_of(candidates)
+    core = set(labels)  # those that are nodes
+    out = set(core)
+    events = [n for n in core if labels[n] == Label.EVENT.value]
+    out |= store.neighbours(events, mentions=False)
+    bodies = sorted(n for n in core if labels[n] == Label.UNION_BODY.value)
+    ups: dict[str, list[str]] = {}
+    frontier = set(bodies)
+    asked = set(frontier)
+    while frontier:  # the SUBORDINATE_TO edges above the bodies, a level at a time
+        step = store.edges(sources=frontier, types=[RelType.SUBORDINATE_TO.value], evidence=False)
+        for _, u, v, _k, _a in step:
+            ups.setdefault(u, []).append(v)
+        frontier = {e[2] for e in step}.difference(asked)
+        asked |= frontier
+    for n in bodies:
+        out.update(_superiors_in(ups, n))
+    return out
+
+
+def _superiors_in(ups: dict[str, list[str]], n: str) -> list[str]:
+    """``_superiors`` with the SUBORDINATE_TO targets of each node given."""
+    chain: list[str] = []
+    seen = {n}
+    current = n
+    while True:
+        above = sorted(u for u in ups.get(current, ()) if u not in seen)
+        if not above:
+            return chain
+        current = above[0]
+        seen.add(current)
+        chain.append(current)
+
+
+def _store_top(store: GraphStore, cap: int) -> tuple[list[str], int, dict[str, int]]:
+    """The whole graph's ``cap`` best-connected nodes (``cap_nodes`` without anchors), its node
+    count, and what was left out per label."""
+    total = store.number_of_nodes()
+    if total <= cap:
+        kept = sorted(r[0] for r in store.db.execute("SELECT id FROM nodes"))
+        return kept, total, {}
+    ties = store.ties()
+    ranked = sorted(ties.items(), key=lambda kv: -kv[1])
+    floor = ranked[cap - 1][1] if len(ranked) >= cap else 0
+    above = [n for n, c in ranked if c > floor]
+    if floor > 0:
+        at = [n for n, c in ranked if c == floor]
+    else:  # every node without a tie is at the floor too
+        at = [n for (n,) in store.db.execute("SELECT id FROM nodes") if ties.get(n, 0) == 0]
+        at += [n for n, c in ranked if c == 0]
+    kept = sorted(above + _by_degree(store, at, ties, cap - len(above)))
+    left = store.labels()
+    for label, n in store.label_counts(kept).items():
+        left[label] -= n
+    return kept, total, {k: v for k, v in sorted(left.items()) if v}
+
+
+def _store_best(store: GraphStore, ties: dict[str, int], nodes: list[str], room: int) -> list[str]:
+    """``_best`` with the store's counts."""
+    if room == 0:
+        return []
+    counts = [ties.get(n, 0) for n in nodes]
+    floor = heapq.nlargest(room, counts)[-1]
+    above = [n for n, c in zip(nodes, counts, strict=True) if c > floor]
+    at = [n for n, c in zip(nodes, counts, strict=True) if c == floor]
+    return above + _by_degree(store, at, ties, room - len(above))
+
+
+def _by_degree(store: GraphStore, nodes: list[str], ties: dict[str, int], room: int) -> list[str]:
+    """The first ``room`` of ``nodes`` by degree (ties and MENTIONS), then id."""
+    mentions = store.mention_counts(nodes)
+    at = sorted((-(ties.get(n, 0) + mentions.get(n, 0)), n) for n in nodes)
+    return [n for _, n in at[:room]]
+
+
+def page_graph(store: GraphStore, kept: list[str]) -> nx.MultiDiGraph:
+    """What the page of ``kept`` draws: those nodes, the edges among them (with their evidence) and
+    the articles these cite."""
+    attrs = store.node_attrs(kept)
+    edges = store.edges_between(attrs)
+    cited = {ARTICLE + a for e in edges for a in _articles_of(e[4])}
+    attrs.update(store.node_attrs(cited.difference(attrs), lists=False))
+    return graph_of(store, attrs, edges)
+
+
+def store_facts(store: GraphStore, g: nx.MultiDiGraph, kept: list[str]) -> NodeFacts:
+    """The ``NodeFacts`` of ``kept`` from the store's counts, edge dates and IMPLEMENTS edges (the
+    same as ``graph_facts`` of the whole graph)."""
+    ties = store.ties(kept)
+    mentions = store.mention_counts(kept)
+    undated = [n for n in kept if not isinstance(g._node[n].get("date"), str)]
+    dates = {n: {own} for n in kept if isinstance(own := g._node[n].get("date"), str) and own}
+    for n, d in store.edge_dates(undated):
+        dates.setdefault(n, set()).add(d)
+    wanted = set(kept)
+    articles = {n[len(ARTICLE):] for n in wanted if n.startswith(ARTICLE)}
+    rows = [r for r in store.campaign_adoptions(kept)
+            if r[1] in wanted or r[2] in wanted or r[3] in wanted or r[4] in articles]
+    cited = store.evidence_articles(r[0] for r in rows) if articles else {}
+    tags: dict[str, set[str]] = {}
+    for seq, u, v, event, article in rows:
+        related = [n for n in (v, u, event) if isinstance(n, str) and n in wanted]
+        if articles:
+            arts = ([article] if isinstance(article, str) else []) + cited.get(seq, [])
+            related += [ARTICLE + a for a in arts if a in articles]
+        for n in related:
+            tags.setdefault(n, set()).add(v)
+    return NodeFacts(ties=ties, degree={n: ties.get(n, 0) + mentions.get(n, 0) for n in wanted},
+                     dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags)

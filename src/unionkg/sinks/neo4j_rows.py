@@ -9,8 +9,8 @@ A ``RowSource`` hands out plain dicts (graph/MODEL.md's attributes, unconverted)
 ``props`` holds every other attribute (``label``/``id`` of a node, ``type``/``key`` of an edge may be
 there too: they are skipped). An edge row may carry ``source_label``/``target_label``; without them the end labels are
 read from the ids, which begin with ``<Label>:`` (graph/MODEL.md). Each (source, target, key) comes
-once. ``GraphRows`` adapts an in-memory ``networkx.MultiDiGraph`` (``model.load_build``); an on-disk
-store offers the same four methods.
+once. ``StoreRows`` reads a build's store (``model.GraphStore``) a batch at a time: what ``load`` and
+``export --format neo4j-admin`` use; ``GraphRows`` adapts an in-memory ``networkx.MultiDiGraph``.
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -28,10 +28,11 @@ from typing import Any, Protocol, runtime_checkable
 import networkx as nx
 
 from ..errors import BuildError
+from ..model.store import GraphStore
 from ..types import Label, RelType
 from .neo4j_props import to_properties
 
-__all__ = ["GraphRows", "RowSource", "edge_labels", "edge_params", "node_params", "row_source"]
+__all__ = ["GraphRows", "RowSource", "StoreRows", "edge_labels", "edge_params", "node_params", "row_source"]
 
 _EDGE_SKIP = ("type", "key")
 
@@ -102,10 +103,41 @@ class GraphRows:
                    "props": attrs}  # type, key: skipped by edge_params
 
 
-def row_source(source: nx.MultiDiGraph | RowSource) -> RowSource:
-    """SOURCE itself when it is a RowSource, else its rows (a networkx graph)."""
+class StoreRows:
+    """A ``RowSource`` over a build's store: rows stream from SQLite in batches (``GraphStore.iter_nodes``
+    and ``iter_edges``), so a load never holds the graph in memory. Labels and types are checked on
+    construction (the store's counts)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self._labels = store.labels()
+        self._types = store.types()
+        for value in self._labels:
+            _label_of(value, f"<a {value} node>")
+        for value in self._types:
+            if value not in RelType._value2member_map_:
+                raise BuildError(f"the store holds edges of type {value!r}, not one of the ontology's types",
+                                 hint=f"types: {', '.join(t.value for t in RelType)} (graph/MODEL.md)")
+
+    def node_count(self, label: Label) -> int:
+        return self._labels.get(label.value, 0)
+
+    def edge_count(self, rel_type: RelType) -> int:
+        return self._types.get(rel_type.value, 0)
+
+    def iter_nodes(self, label: Label) -> Iterator[dict[str, Any]]:
+        return self.store.iter_nodes(label.value)
+
+    def iter_edges(self, rel_type: RelType) -> Iterator[dict[str, Any]]:
+        return self.store.iter_edges(rel_type.value)
+
+
+def row_source(source: nx.MultiDiGraph | GraphStore | RowSource) -> RowSource:
+    """SOURCE itself when it is a RowSource, else its rows (a build's store, a networkx graph)."""
     if isinstance(source, nx.Graph):
         return GraphRows(source)
+    if isinstance(source, GraphStore):
+        return StoreRows(source)
     if isinstance(source, RowSource):
         return source
     raise TypeError(f"expected a networkx graph or a RowSource, not {type(source).__name__}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import read_rows
+from ..resources import division_rows
 from ..types import BodyLevel
 
 MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
@@ -85,8 +85,8 @@ def _usable(level: str, name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def load_hierarchy() -> Hierarchy:
-    """Units for every usable division of ``data/divisions.tsv`` (header row skipped)."""
-    rows = [r for r in read_rows("divisions.tsv") if len(r) >= 6 and r[0] != "code"]
+    """Units for every usable division of ``data/divisions.tsv``."""
+    rows = division_rows()
     units: dict[str, Unit] = {}
     levels = {"province": BodyLevel.PROVINCE, "city": BodyLevel.CITY,
               "district": BodyLevel.DISTRICT, "town": BodyLevel.TOWN}
