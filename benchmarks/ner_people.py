@@ -201,19 +201,18 @@ def main() -> None:
                     ex = Extractor(base.lex, base.divs)
                     ex.seg = base.seg
                 ex.people = NerPeopleFinder(base.lex, base.seg, tagger, sentences, confirm)
-            pipeline._EXTRACTOR = ex
+            extraction = pipeline.Extraction(extractor=ex)
             best = float("inf")
             for _ in range(args.repeat):
                 tagger.chars, tagger.seconds = 0, 0.0
                 out = Path(tempfile.mkdtemp(prefix=f"{set_name}-{way}-", dir=work))  # no facts cache to reuse
-                summary = build(inputs, out, html=False)
+                summary = build(inputs, out, html=False, extraction=extraction)
                 best = min(best, summary.seconds["extract"])
             score = evaluate_files(str(gold), str(out / "facts.jsonl"))
             n = summary.articles
             ner = (f"NER read {tagger.chars} chars, {1000 * tagger.seconds / max(n, 1):.1f} ms/article"
                    if way != "off" else "")
             print(f"  {way:13s} {row(score)} | extract {best:.2f} s ({n} articles) {ner}")
-    pipeline._EXTRACTOR = None
 
 
 if __name__ == "__main__":
