@@ -31,7 +31,7 @@ from ..model import GraphStore
 from ..model.names import key
 from ..types import BodyLevel, Label, RelType
 
-__all__ = ["LEVELS", "campaign_trace", "marks", "neighbourhood", "overview", "search"]
+__all__ = ["LEVELS", "campaign_trace", "marks", "neighbourhood", "overview", "search", "trace_payload"]
 
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
 #: Node labels a search returns (events and articles are reached through their neighbours).
@@ -361,25 +361,34 @@ def _article_titles(store: GraphStore, articles: Iterable[str]) -> dict[str, dic
 
 
 def campaign_trace(store: GraphStore, cid: str) -> dict[str, Any] | None:
-    """``analysis.trace`` of campaign ``cid`` as the page draws it: the trace's JSON, each
-    adoption's sentence with the campaign's and the body's names marked; None if no such campaign."""
+    """``analysis.trace`` of campaign ``cid`` as the page draws it (:func:`trace_payload`), with
+    the rule of each adoption's first evidence; None if no such campaign."""
     from ..analysis.report import trace_store
 
     if store.label_of(cid) != Label.CAMPAIGN.value:
         return None
-    t = trace_store(store, cid)
-    data = t.to_dict()
-    camp = store.node_attrs([cid]).get(cid, {})
-    names = _short_names(camp)
     rules: dict[tuple[str, str], str] = {}
     for src, art, rule in store.db.execute(
             "SELECT e.source, v.article, v.rule FROM edges e JOIN evidence v ON v.edge = e.seq AND v.n = 0 "
             "WHERE e.target = ? AND e.type = 'IMPLEMENTS' ORDER BY e.seq", (cid,)):
         rules.setdefault((str(src), str(art)), str(rule or ""))
+    aliases = [a for (a,) in store.db.execute("SELECT alias FROM aliases WHERE node = ? ORDER BY alias", (cid,))]
+    return trace_payload(trace_store(store, cid), aliases, rules)
+
+
+def trace_payload(t: Any, aliases: Iterable[str] = (),
+                  rules: dict[tuple[str, str], str] | None = None) -> dict[str, Any]:
+    """A ``Trace``'s JSON (``Trace.to_dict``) with, for each adoption, where the campaign (its
+    name, aliases, variants, the adoption's surface) and the body are named in the sentence
+    (``marks``), and its rule when ``rules`` ((source, article) → rule) has it."""
+    data: dict[str, Any] = t.to_dict()
+    names = _short_names({"label": Label.CAMPAIGN.value, "name": t.name,
+                          "aliases": [*aliases, *(v.surface for v in t.variants)]})
     for a in data["adoptions"]:
         a["marks"] = marks(a.get("sentence") or "", [*names, a.get("surface"), a.get("name")])
-        a["rule"] = rules.get((a["event"] or a["body"], a["article"] or ""),
-                              rules.get((a["body"], a["article"] or ""), ""))
+        if rules is not None:
+            a["rule"] = rules.get((a["event"] or a["body"], a["article"] or ""),
+                                  rules.get((a["body"], a["article"] or ""), ""))
     return data
 
 
