@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import orjson
 
-from ..analysis.dates import parse
+from ..analysis.dates import Day, parse
 from ..model import GraphStore
 from ..model.names import key
 from ..types import BodyLevel, Label, RelType
@@ -70,7 +71,7 @@ def adoptions(store: GraphStore) -> list[tuple[str, str, str | None]]:
     return [(str(b), str(c), d if isinstance(d, str) and d else None) for b, c, d in rows]
 
 
-def overview(store: GraphStore, *, tree_nodes: int = 80, tree_leaves: int = 38, people: int = 30,
+def overview(store: GraphStore, *, tree_nodes: int = 80, tree_leaves: int = 32, people: int = 30,
              campaigns: int = 5000) -> dict[str, Any]:
     """The overview's aggregates (see the module docstring); the drawn tree holds at most
     ``tree_nodes`` bodies and ``tree_leaves`` leaves, so that every label is legible."""
@@ -202,12 +203,17 @@ def _campaign_ranking(store: GraphStore, bodies: dict[str, tuple[str, str | None
 
 def _date_range(dates: set[str]) -> tuple[str, str]:
     """The first and last of ``dates`` (``YYYY-MM-DD``; ``MM-DD`` only when no date has a year)."""
-    days = [d for d in (parse(x) for x in dates) if d is not None]
+    days = [d for d in map(_parse, dates) if d is not None]
     full = sorted(str(d) for d in days if d.year)
     if full:
         return full[0], full[-1]
     short = sorted(str(d) for d in days)
     return (short[0], short[-1]) if short else ("", "")
+
+
+@lru_cache(maxsize=65536)
+def _parse(date: str) -> Day | None:
+    return parse(date)
 
 
 def _people(store: GraphStore, limit: int) -> list[dict[str, Any]]:

@@ -42,7 +42,9 @@ EMBED_BYTES = 3_200_000
 #: JSON bytes of the offline page's search index at most.
 INDEX_BYTES = 700_000
 #: Traces of campaigns with more adoptions than this are left to ``unionkg serve``.
-TRACE_ADOPTIONS = 400
+TRACE_ADOPTIONS = 150
+#: About the JSON bytes of a trace per adoption (to skip those that cannot fit before reading them).
+TRACE_BYTES_PER_ADOPTION = 450
 
 
 @dataclass(frozen=True)
@@ -87,21 +89,21 @@ def explorer_data(store: GraphStore, *, title: str = "unionkg", build: str | Non
     return data
 
 
-def _candidates(store: GraphStore, ov: dict[str, Any]) -> Iterable[tuple[str, str]]:
+def _candidates(store: GraphStore, ov: dict[str, Any]) -> Iterable[tuple[str, str, int]]:
     """(kind, id) in the order the page embeds them: the drawn bodies, the campaigns by rank
     (trace, then neighbourhood), the people, then every other node in node order."""
     for b in ov["tree"]["nodes"]:
-        yield "node", b["id"]
+        yield "node", b["id"], 0
     for c in ov["campaigns"]:
         if c["n"] <= TRACE_ADOPTIONS:
-            yield "trace", c["id"]
-        yield "node", c["id"]
+            yield "trace", c["id"], c["n"] * TRACE_BYTES_PER_ADOPTION
+        yield "node", c["id"], 0
     for p in ov["people"]:
-        yield "node", p["id"]
+        yield "node", p["id"], 0
     for (nid,) in store.db.execute("SELECT id FROM nodes ORDER BY CASE label WHEN 'UnionBody' THEN 0 "
                                    "WHEN 'Campaign' THEN 1 WHEN 'Person' THEN 2 WHEN 'Organization' THEN 3 "
                                    "ELSE 4 END, seq"):
-        yield "node", nid
+        yield "node", nid, 0
 
 
 def _embedded(store: GraphStore, ov: dict[str, Any], budget: int) -> tuple[dict[str, Any], dict[str, Any], bool]:
@@ -109,8 +111,8 @@ def _embedded(store: GraphStore, ov: dict[str, Any], budget: int) -> tuple[dict[
     traces: dict[str, Any] = {}
     used = 0
     misses = 0
-    for kind, nid in _candidates(store, ov):
-        if nid in (hoods if kind == "node" else traces):
+    for kind, nid, guess in _candidates(store, ov):
+        if nid in (hoods if kind == "node" else traces) or used + guess > budget:
             continue
         item = neighbourhood(store, nid) if kind == "node" else campaign_trace(store, nid)
         if item is None:

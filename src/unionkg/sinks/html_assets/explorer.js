@@ -9,6 +9,8 @@
   var SVGNS = "http://www.w3.org/2000/svg";
   var FONT = 13;          /* label size in px at the default zoom (never below 12) */
   var ROW = 23;           /* px between two rows of a tree or a column */
+  var MAX_BRANCHES = 400; /* adopters drawn in a cascade tree */
+  var MAX_EVIDENCE = 600; /* adoptions listed with their evidence */
   var LEVELS = ["national", "province", "city", "district", "town", "grassroots"];
   var COLOURS = data.colours || {};
   var LEVEL_COLOURS = { national: "#b2182b", province: "#d6604d", city: "#f4a582", district: "#92c5de",
@@ -237,7 +239,7 @@
       " edges · " + fmt(ov.campaigns.length) + " campaigns";
     var table = el("table", "ukg-table");
     var head = el("tr");
-    ["campaign", "adopters", "levels", "prov.", "first", "last"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+    ["campaign", "adopters", "levels", "prov.", "first – last"].forEach(function (h) { head.appendChild(el("th", null, h)); });
     var thead = el("thead");
     thead.appendChild(head);
     table.appendChild(thead);
@@ -261,8 +263,9 @@
       });
       tr.appendChild(lv);
       tr.appendChild(el("td", "ukg-num", c.pr));
-      tr.appendChild(el("td", "ukg-date", c.first));
-      tr.appendChild(el("td", "ukg-date", c.last));
+      var dates = el("td", "ukg-date", c.first);
+      if (c.last && c.last !== c.first) { dates.appendChild(el("br")); dates.appendChild(document.createTextNode(c.last)); }
+      tr.appendChild(dates);
       tr.addEventListener("click", function () { go(traceHash(c.id)); });
       hover(tr, [c.nm, c.ad + " adopter(s), " + c.n + " adoption(s)",
         "provinces: " + c.pr + (c.prn.length ? " (" + c.prn.join(", ") + (c.pr > c.prn.length ? ", …" : "") + ")" : ""),
@@ -602,7 +605,19 @@
     var panel = clear($("ukg-evidence"));
     setPanel(true);
     panel.appendChild(el("h2", null, "Adoptions and their evidence"));
-    var nodes = t.cascade.map(function (b) {
+    /* at most MAX_BRANCHES adopters drawn (in adoption order, with the superiors they hang from) */
+    var keep = {}, order = t.cascade.slice(0, MAX_BRANCHES), parentOf = {};
+    t.cascade.forEach(function (b) { parentOf[b.adoption] = b.parent; });
+    order.forEach(function (b) {
+      var id = b.adoption, guard = 0;
+      while (id && !keep[id] && guard++ < 64) { keep[id] = true; id = parentOf[id]; }
+    });
+    var drawn = t.cascade.filter(function (b) { return keep[b.adoption]; });
+    if (drawn.length < t.cascade.length) {
+      main.appendChild(el("p", "ukg-note", "The first " + drawn.length + " of " + t.cascade.length +
+        " adopters are drawn; every adoption is listed with its evidence."));
+    }
+    var nodes = drawn.map(function (b) {
       var a = (byBody[b.adoption] || [])[0] || { name: b.adoption, date: null, level: null };
       var sub = (a.date || "undated") + (b.lag_parent !== null && b.lag_parent !== undefined ? " +" + b.lag_parent + " d" : "");
       var flag = (b.before_parent ? "⚑" : "") + (b.skipped && b.skipped.length ? "⤼" + b.skipped.length : "");
@@ -644,7 +659,10 @@
     main.appendChild(table(["scope", "name", "adopters", "bodies", "share"], t.coverage.filter(function (c) { return c.adopters; }).map(function (c) {
       return [c.scope, c.name, c.adopters, c.bodies, Math.round(c.share * 100) + "%"];
     })));
-    t.adoptions.forEach(function (a) {
+    if (t.adoptions.length > MAX_EVIDENCE) {
+      panel.appendChild(el("p", "ukg-muted", "The first " + MAX_EVIDENCE + " of " + t.adoptions.length + " adoptions (by date)."));
+    }
+    t.adoptions.slice(0, MAX_EVIDENCE).forEach(function (a) {
       var box = el("div", "ukg-ev");
       box.setAttribute("data-body", a.body);
       var headLine = el("div", "ukg-ev-head");
