@@ -58,3 +58,40 @@ def blind3_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def blind4_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_set(tmp_path_factory, BLIND4)
+
+
+#: Hostile names the explorer tests plant in a build (the page must show them as text).
+XSS_BODY = "<img src=x onerror=alert(1)>"
+XSS_ALIAS = "<svg onload=alert(3)>"
+XSS_CAMPAIGN = "<script>alert(7)</script>"
+HOSTILE_ARTICLES = [
+    {"id": "x1", "title": "<script>alert(2)</script>广州市总工会召开会议", "date": "2024-03-18",
+     "text": "3月18日，广州市总工会召开党组会议，广州市总工会主席张<img src=x onerror=alert(4)>三主持会议并讲话。"
+             "会议强调，要深入推进“百千万工程”，认真学习“一函两书”。"},
+]
+
+
+@pytest.fixture(scope="session")
+def explorer_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed page, the bundled sample and an article with hostile markup, built once; then a
+    body and a campaign renamed to hostile names (plain SQL on the store, as an attacker who
+    controls the input names would get them through)."""
+    import json
+    import sqlite3
+
+    from unionkg.pipeline import build
+
+    tmp = tmp_path_factory.mktemp("explorer")
+    hostile = tmp / "hostile.jsonl"
+    hostile.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in HOSTILE_ARTICLES), encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    out = tmp / "build"
+    build([str(need(SEED)), str(root / "examples" / "sample_page.txt"), str(root / "examples" / "sample_articles.jsonl"),
+           str(hostile)], out, year=2024, html=False)
+    db = sqlite3.connect(out / "graph.sqlite")
+    with db:
+        db.execute("UPDATE nodes SET name = ? WHERE id = 'UnionBody:揭阳市榕城区总工会'", (XSS_BODY,))
+        db.execute("INSERT INTO aliases VALUES ('UnionBody:揭阳市榕城区总工会', ?)", (XSS_ALIAS,))
+        db.execute("UPDATE nodes SET name = ? WHERE id = 'Campaign:两个确立'", (XSS_CAMPAIGN,))
+    db.close()
+    return out
