@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from hostile import HOSTILE_ARTICLES, XSS_ALIAS, XSS_BODY, XSS_CAMPAIGN
 from shared_paths import BLIND2, BLIND3, BLIND4, GENRE, HELDOUT, SEED, need
 
 
@@ -60,15 +61,6 @@ def blind4_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build_set(tmp_path_factory, BLIND4)
 
 
-#: Hostile names the explorer tests plant in a build (the page must show them as text).
-XSS_BODY = "<img src=x onerror=alert(1)>"
-XSS_ALIAS = "<svg onload=alert(3)>"
-XSS_CAMPAIGN = "<script>alert(7)</script>"
-HOSTILE_ARTICLES = [
-    {"id": "x1", "title": "<script>alert(2)</script>广州市总工会召开会议", "date": "2024-03-18",
-     "text": "3月18日，广州市总工会召开党组会议，广州市总工会主席张<img src=x onerror=alert(4)>三主持会议并讲话。"
-             "会议强调，要深入推进“百千万工程”，认真学习“一函两书”。"},
-]
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import XSS_BODY, XSS_CAMPAIGN
 from unionkg.model import GraphStore
 from unionkg.sinks.explore import campaign_trace, marks, neighbourhood, overview, search
 from unionkg.sinks.explorer import explorer_data, write_explorer
+
+from hostile import XSS_BODY, XSS_CAMPAIGN
 
 
 @pytest.fixture(scope="module")

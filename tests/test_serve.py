@@ -18,9 +18,10 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import XSS_BODY
 from unionkg.errors import UnionKGError
 from unionkg.serve import ExplorerServer, is_loopback, make_server
+
+from hostile import XSS_BODY
 
 
 @pytest.fixture(scope="module")
