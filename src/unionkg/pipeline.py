@@ -89,6 +89,10 @@ class Extraction:
             self._extractor = Extractor()
         return self._extractor
 
+    def release(self) -> None:
+        """Drop the extractor (it is made again on next use)."""
+        self._extractor = None
+
     def warm(self) -> None:
         """Load the tables and dictionaries now (before workers are forked, which then share them)."""
         self.extractor.seg.cut("工会")
@@ -223,9 +227,11 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
             store.db.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)", cache.keys)
         finally:
             cache.close()
+        if extraction is None:
+            work.release()  # its dictionaries are not needed by the graph stage
         summary.seconds["extract"] = time.perf_counter() - started
         try:
-            _graph_stage(part, store, stage.path, summary, html=html, exports=exports)
+            _graph_stage(part, store, stage.path, summary, html=html, exports=exports, workers=workers)
         finally:
             store.close()
         with open(stage.path / "errors.jsonl", "w", encoding="utf-8") as efh:
@@ -239,10 +245,11 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
 
 
 def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSummary, *, html: bool,
-                 exports: tuple[str, ...]) -> None:
-    """The store from the facts, the facts' hierarchy line, then the page and the exports asked for."""
+                 exports: tuple[str, ...], workers: int = 1) -> None:
+    """The store from the facts (on ``workers`` processes), the facts' hierarchy line, then the page
+    and the exports asked for."""
     t0 = time.perf_counter()
-    stats = build_store(FactSource(path=part), store)
+    stats = build_store(FactSource(path=part), store, workers=workers)
     with open(part, "ab") as fh:
         fh.write(orjson.dumps(hierarchy_lines(store, stats.named_together, stats.hierarchy, stats.shown)) + b"\n")
     os.replace(part, stage / "facts.jsonl")

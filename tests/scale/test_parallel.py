@@ -113,3 +113,30 @@ def test_build_engine_dask_is_identical(corpus: SynthResult, build1: Path, tmp_p
     build([str(corpus.corpus)], tmp_path, html=False, engine="dask")
     assert (tmp_path / "facts" / "part-00000.jsonl").exists()
     assert (tmp_path / "facts.jsonl").read_bytes() == (build1 / "facts.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_graph_stage_on_several_processes_is_identical(build1: Path, tmp_path: Path, workers: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The census and the articles on ``workers`` processes, merged: the same store, byte for byte
+    the same exports and hierarchy line as one process."""
+    import shutil
+
+    import unionkg.model.graph as graph
+    from unionkg.model import FactSource, GraphStore, build_store, hierarchy_lines
+    from unionkg.sinks.files import write_exports
+
+    monkeypatch.setattr(graph, "PARALLEL_MIN", 50)
+    outs = []
+    for w in (1, workers):
+        out = tmp_path / f"w{w}"
+        out.mkdir()
+        shutil.copy(build1 / "facts.jsonl", out / "facts.jsonl")
+        with GraphStore.create(out / "graph.sqlite", facts=out / "facts.jsonl") as store:
+            stats = build_store(FactSource(path=out / "facts.jsonl"), store, workers=w)
+            line = hierarchy_lines(store, stats.named_together, stats.hierarchy, stats.shown)
+            write_exports(store, out, ["json", "graphml"])
+            cities = store.db.execute("SELECT * FROM cities ORDER BY node").fetchall()
+        outs.append((line, cities, (out / "graph.json").read_bytes(), (out / "graph.graphml").read_bytes()))
+    assert outs[0] == outs[1]
+    assert not list(tmp_path.glob("**/*.part*"))  # the workers' stores are gone

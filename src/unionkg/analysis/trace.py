@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..model.graph import body_cities as model_body_cities
+from ..model.cities import body_cities as model_body_cities
 from ..types import BodyLevel, Label, RelType
 from .dates import Day, common_year, days_between, ordinal, parse
 from .lookup import find_one, key
@@ -294,7 +294,7 @@ def superiors(G: nx.MultiDiGraph, body: str) -> list[str]:
 
 def body_cities(G: nx.MultiDiGraph) -> dict[str, str | None]:
     """The city (Place name at city level) of every body, following LOCATED_IN upwards
-    (``model.graph.body_cities``: the build stores the same for a store's trace)."""
+    (``model.cities.body_cities``: the build stores the same for a store's trace)."""
     adj = G._adj  # plain dicts: this runs over every body of the graph on each trace
     located = RelType.LOCATED_IN.value
     bodies = (Label.UNION_BODY.value, Label.ORGANIZATION.value)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Any
@@ -23,7 +23,8 @@ from ..extract.divisions import Divisions
 from ..resolve.campaigns import group_campaigns
 from ..resolve.hierarchy import parent_union, union_name
 from ..resolve.people import PersonContext, resolve_people
-from ..types import ROLE_TYPES, Label, PlaceLevel, RelType
+from ..types import ROLE_TYPES, Label, RelType
+from .cities import body_cities
 from .names import key, plain
 from .store import EVIDENCE_KEYS, GraphStore
 
@@ -40,6 +41,9 @@ _DUMPS = orjson.dumps
 Edge = tuple[str, str, dict[str, Any]]
 
 
+#: Fewer articles than this are built by one process whatever ``workers`` says (starting processes
+#: costs more than it saves).
+PARALLEL_MIN = 1024
 #: Article ranks are the high bits of a seq, the operation within the article the low ones.
 _RANK_SHIFT = 24
 
@@ -75,11 +79,13 @@ class GraphBuilder:
     nodes and edges go to the store (the cost of a write is per statement, not per row).
     """
 
-    def __init__(self, store: GraphStore, batch: int = 256) -> None:
+    BATCH = 256
+
+    def __init__(self, store: GraphStore, batch: int = BATCH, rank: int = -1) -> None:
         self.store = store
         self.db = store.db
         self.batch = batch
-        self.rank = -1
+        self.rank = rank  # of the article before the first this builder adds
         self.op = 0
         self.aid: str | None = None
         self.text: str | None = None
@@ -298,47 +304,50 @@ def build_graph(lines: Iterable[dict[str, Any]], divisions: Divisions | None = N
 
 
 class FactSource:
-    """Article lines to build from: a list in memory, or a facts file read twice (once in file
-    order, then by article id, each line found by its offset in the store's ``articles`` table), so
-    a big build never holds all its facts."""
+    """Article lines to build from: a list in memory, or a facts file, read by offsets (its index in
+    the store's ``articles`` table), so a big build never holds all its facts."""
 
     def __init__(self, lines: Iterable[dict[str, Any]] | None = None, path: str | os.PathLike[str] | None = None):
         self.lines = [ln for ln in lines if "article" in ln] if lines is not None else None
-        self.path = path
+        self.path = os.fspath(path) if path is not None else None
 
-    def scan(self, store: GraphStore) -> Iterator[dict[str, Any]]:
-        """The lines in file order; records where each is in the file (``articles``)."""
-        if self.lines is not None:
-            yield from self.lines
-            return
+    def index(self, store: GraphStore) -> list[Span]:
+        """(article id, line start, line end) of every article line, in file order, also written to
+        ``store``'s ``articles`` table with where each line's text is; the lines are not parsed."""
         assert self.path is not None
+        spans: list[Span] = []
         rows: list[tuple[Any, ...]] = []
-        n = 0
         with open(self.path, "rb") as fh:
             pos = 0
             for raw in fh:
                 start, pos = pos, pos + len(raw)
-                if not raw.startswith(b'{"article"'):
-                    continue
-                ln = orjson.loads(raw)
-                rows.append((ln["article"]["id"], n, start, pos, *_text_span(raw, start)))
-                n += 1
-                if len(rows) >= 4096:
-                    store.add_articles(rows)
-                    rows.clear()
-                yield ln
+                if raw.startswith(b'{"article"'):
+                    aid = _line_id(raw)
+                    spans.append((aid, start, pos))
+                    rows.append((aid, len(rows), start, pos, *_text_span(raw, start)))
         store.add_articles(rows)
+        return spans
 
-    def by_id(self, store: GraphStore) -> Iterator[dict[str, Any]]:
-        """Lines sorted by article id: ids, not input order, decide node properties."""
-        if self.lines is not None:
-            yield from sorted(self.lines, key=lambda ln: ln["article"]["id"])
-            return
-        assert self.path is not None
-        with open(self.path, "rb") as fh:
-            for start, end in store.db.execute("SELECT line_start, line_end FROM articles ORDER BY id").fetchall():
-                fh.seek(start)
-                yield orjson.loads(fh.read(end - start))
+
+#: Where an article's line is in the facts file: (article id, start, end).
+Span = tuple[str, int, int]
+
+
+def read_lines(path: str, spans: Iterable[Span]) -> Iterator[dict[str, Any]]:
+    """The parsed lines at ``spans`` of the facts file ``path``, in the order given."""
+    with open(path, "rb") as fh:
+        for _aid, start, end in spans:
+            fh.seek(start)
+            yield orjson.loads(fh.read(end - start))
+
+
+def _line_id(raw: bytes) -> str:
+    prefix = b'{"article":{"id":"'
+    if raw.startswith(prefix):
+        end = raw.find(b'"', len(prefix))
+        if end > 0 and b"\\" not in raw[len(prefix):end]:
+            return raw[len(prefix):end].decode()
+    return str(orjson.loads(raw)["article"]["id"])
 
 
 def _text_span(raw: bytes, start: int) -> tuple[int | None, int | None]:
@@ -363,25 +372,41 @@ class BuildStats:
     seconds: dict[str, float] = field(default_factory=dict)  # stage → wall seconds
 
 
-def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None = None) -> BuildStats:
+def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None = None, workers: int = 1) -> BuildStats:
     """Two passes: resolve campaigns and people over all articles, then add nodes and edges to
-    ``store`` (articles by id, then the hierarchy); the person merges go to its ``merges`` table."""
+    ``store`` (articles by id, then the hierarchy); the person merges go to its ``merges`` table.
+
+    With ``workers`` > 1 (and a facts file), both passes run on that many processes: the census
+    over consecutive stretches of the file, the articles over consecutive stretches of ids, each
+    into a store of its own, merged into ``store`` in id order (the same store as one process makes).
+    """
     divs = divisions or Divisions.load()
-    b = GraphBuilder(store)
-    census = _Census(divs)
-    for ln in src.scan(store):
-        census.add(ln)
-    camp = group_campaigns(census.variants, census.counts)
-    contexts = [PersonContext(*c) for c in sorted(census.contexts, key=lambda c: (c[1], c[0]))]
-    census.contexts.clear()
-    person_id, merges = resolve_people(contexts, census.city_of_body)
-    del contexts
-    store.db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)",
-                         [(m.article, m.name, m.node, m.reason) for m in merges])
-    del merges
-    for ln in src.by_id(store):
-        b.begin_article(ln["article"]["id"], ln.get("text"))
-        _add_article(b, ln, camp, person_id, divs)
+    if src.lines is not None:
+        census = _Census(divs)
+        for ln in src.lines:
+            census.add(ln)
+        b = GraphBuilder(store)
+        camp, person_id = _resolve(census, store)
+        for ln in sorted(src.lines, key=lambda ln: ln["article"]["id"]):
+            b.begin_article(ln["article"]["id"], ln.get("text"))
+            _add_article(b, ln, camp, person_id, divs)
+    else:
+        assert src.path is not None
+        spans = src.index(store)
+        pool = _pool(workers) if workers > 1 and len(spans) >= PARALLEL_MIN else None
+        try:
+            census = _census(src.path, spans, pool, workers)
+            camp, person_id = _resolve(census, store)
+            b = _articles(src.path, sorted(spans), store, camp, person_id, pool, workers)
+        except BaseException:
+            if pool is not None:
+                pool.terminate()
+            raise
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
+    del person_id
     b.begin_article(None)
     b.load_places()
     _add_hierarchy(b, divs)
@@ -391,9 +416,107 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     stats.hierarchy = b.hierarchy
     stats.shown = b.shown
     _name_keys(store)
-    store.finish()
+    store.finish(threads=workers)
     stats.nodes, stats.edges = store.number_of_nodes(), store.number_of_edges()
     return stats
+
+
+def _resolve(census: _Census, store: GraphStore) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Campaign groups and person ids over all articles; the person merges into ``store``."""
+    camp = group_campaigns(census.variants, census.counts)
+    contexts = [PersonContext(*c) for c in sorted(census.contexts, key=lambda c: (c[1], c[0]))]
+    census.contexts.clear()
+    person_id, merges = resolve_people(contexts, census.city_of_body)
+    del contexts
+    store.db.executemany("INSERT INTO merges VALUES (?, ?, ?, ?)", [(m.article, m.name, m.node, m.reason) for m in merges])
+    return camp, person_id
+
+
+def _stretches(items: list[Any], n: int) -> list[tuple[int, list[Any]]]:
+    """``items`` cut into ``n`` consecutive stretches of about equal length, with their first index."""
+    size = -(-len(items) // n) if items else 1
+    return [(i, items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def _pool(workers: int) -> Any:
+    """Fresh processes (spawned, not forked): a worker holds what its stretch needs, not a copy of
+    the parent's memory (an extractor's dictionaries, the census), so the build's memory stays
+    the parent's and its workers' own."""
+    import multiprocessing
+
+    return multiprocessing.get_context("spawn").Pool(workers)
+
+
+def _census(path: str, spans: list[Span], pool: Any, workers: int) -> _Census:
+    """The census of the articles at ``spans`` (file order), on the ``pool``'s processes if any."""
+    if pool is None:
+        return _census_part(path, spans)
+    parts = pool.starmap(_census_part, [(path, chunk) for _, chunk in _stretches(spans, workers)])
+    out = parts[0]
+    for part in parts[1:]:
+        out.merge(part)
+    return out
+
+
+def _census_part(path: str, spans: list[Span]) -> _Census:
+    census = _Census(Divisions.load())
+    for ln in read_lines(path, spans):
+        census.add(ln)
+    return census
+
+
+def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, str],
+              person_id: dict[tuple[str, str], str], pool: Any, workers: int) -> GraphBuilder:
+    """The articles' nodes and edges in ``store`` (``by_id``: their lines in id order), on the
+    ``pool``'s processes if any; the builder that goes on with the hierarchy."""
+    if pool is None:
+        b = GraphBuilder(store)
+        _article_stretch(b, path, by_id, camp, person_id)
+        return b
+    stretches = _stretches(by_id, workers)
+    part_of = {aid: i for i, (_, chunk) in enumerate(stretches) for aid, _, _ in chunk}
+    people: list[dict[tuple[str, str], str]] = [{} for _ in stretches]
+    for (name, aid), node in person_id.items():
+        if aid in part_of:
+            people[part_of[aid]][(name, aid)] = node
+    del part_of
+    paths = [f"{store.path}.part{i}" for i in range(len(stretches))]
+    try:
+        results = pool.starmap(_article_part, [(path, part, first, chunk, camp, who) for part, (first, chunk), who
+                                               in zip(paths, stretches, people, strict=True)])
+        b = GraphBuilder(store, rank=len(by_id) - 1)
+        for part, (shown, hierarchy) in zip(paths, results, strict=True):
+            store.merge(part)
+            for nid, counts in shown.items():
+                b.shown.setdefault(nid, Counter()).update(counts)
+            b.hierarchy += hierarchy
+    finally:
+        for part in paths:
+            if os.path.exists(part):
+                os.remove(part)
+    return b
+
+
+def _article_part(path: str, part: str, first: int, spans: list[Span], camp: dict[str, str],
+                  person_id: dict[tuple[str, str], str]) -> tuple[dict[str, Counter[str]], list[Edge]]:
+    """A worker's stretch of articles (``first``: the rank of its first) into a store of its own."""
+    store = GraphStore.create(part, facts=path)
+    try:
+        b = GraphBuilder(store, rank=first - 1)
+        _article_stretch(b, path, spans, camp, person_id)
+        b.flush()
+        store.db.execute("COMMIT")
+        return b.shown, b.hierarchy
+    finally:
+        store.close()
+
+
+def _article_stretch(b: GraphBuilder, path: str, spans: list[Span], camp: dict[str, str],
+                     person_id: dict[tuple[str, str], str]) -> None:
+    divs = Divisions.load()
+    for ln in read_lines(path, spans):
+        b.begin_article(ln["article"]["id"], ln.get("text"))
+        _add_article(b, ln, camp, person_id, divs)
 
 
 def _name_keys(store: GraphStore) -> None:
@@ -414,6 +537,22 @@ class _Census:
         self.city_of_body: dict[str, str] = {}
         self.contexts: list[tuple[str, str, tuple[str, ...], str | None, str | None, bool]] = []
         self.cities: dict[str, str] = {}  # division code → its city's (memo of _city)
+
+    def merge(self, later: _Census) -> None:
+        """Add the census of the articles that come after these in the file."""
+        st, other = self.stats, later.stats
+        st.articles += other.articles
+        st.entities += other.entities
+        st.relations += other.relations
+        st.named_together |= other.named_together
+        for name, forms in later.variants.items():
+            self.variants[name] |= forms
+        self.counts.update(later.counts)
+        self.city_of_body.update(later.city_of_body)
+        self.contexts += later.contexts
+
+    def __getstate__(self) -> dict[str, Any]:  # sent back from a worker without the division table
+        return {**self.__dict__, "divs": None, "cities": {}}
 
     def city(self, code: str) -> str:
         out = self.cities.get(code)
@@ -648,27 +787,6 @@ def _place_chain(b: GraphBuilder, divs: Divisions, code: str) -> None:
         parent = _place_node(b, divs, a.code)
         b.add_edge(child, parent, _LOCATED_IN, "LOCATED_IN", None, {"rule": _RULE})
         cur = a.code
-
-
-def body_cities(bodies: Iterable[str], ups: Callable[[str], list[str]],
-                attrs: Callable[[str], Mapping[str, Any]]) -> dict[str, str | None]:
-    """The city (a Place's name at city level) of each of ``bodies``: up the first LOCATED_IN
-    target (``ups``: a node's LOCATED_IN targets, sorted) that leads to one; each place resolved
-    once, so this is linear in the number of bodies."""
-    memo: dict[str, str | None] = {}
-    place, city = Label.PLACE.value, PlaceLevel.CITY.value
-
-    def place_city(p: str, depth: int = 0) -> str | None:
-        if p not in memo:
-            a = attrs(p)
-            if a.get("label") == place and a.get("level") == city:
-                memo[p] = str(a.get("name"))
-            else:
-                parents = ups(p)
-                memo[p] = place_city(parents[0], depth + 1) if parents and depth < 8 else None
-        return memo[p]
-
-    return {n: next((c for c in (place_city(u) for u in ups(n)) if c is not None), None) for n in bodies}
 
 
 def _store_cities(b: GraphBuilder) -> None:

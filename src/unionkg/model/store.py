@@ -102,7 +102,6 @@ CREATE INDEX IF NOT EXISTS edges_out ON edges (source, type);
 CREATE INDEX IF NOT EXISTS edges_in ON edges (target, type);
 CREATE INDEX IF NOT EXISTS edges_type ON edges (type);
 CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys (key);
-CREATE INDEX IF NOT EXISTS merges_article ON merges (article, name);
 """
 
 _NODE_COLS = "seq, id, label, name, inferred, props"
@@ -217,12 +216,58 @@ class GraphStore:
         """Rows (id, ord, line_start, line_end, text_start, text_end) of ``articles``."""
         self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)", rows)
 
-    def finish(self) -> None:
-        """Make the read indexes and the statistics SQLite plans with; commit (end of a build)."""
+    def merge(self, part: str | os.PathLike[str]) -> None:
+        """Add the store at ``part`` (articles after this store's, by a builder of its own) as the
+        builder would have: nodes by upsert, edges new to this store as they are, edges it has
+        already (made by an earlier article) merged into the stored ones, evidence appended."""
+        db = self.db
+        if db.in_transaction:
+            db.execute("COMMIT")
+        db.execute("ATTACH DATABASE ? AS part", (os.fspath(part),))
+        try:
+            db.execute("BEGIN")
+            db.execute("INSERT INTO nodes (seq, id, label, name, inferred, props) SELECT seq, id, label, name, "
+                       "inferred, props FROM part.nodes WHERE label IS NOT NULL ORDER BY seq "
+                       "ON CONFLICT (id) DO UPDATE SET inferred = nodes.inferred AND excluded.inferred, "
+                       "props = CASE WHEN excluded.props IN ('{}', nodes.props) THEN nodes.props "
+                       "ELSE ukg_merge(nodes.props, excluded.props) END")
+            db.execute("INSERT OR IGNORE INTO nodes (seq, id, props) SELECT seq, id, props FROM part.nodes "
+                       "WHERE label IS NULL ORDER BY seq")
+            db.execute("INSERT OR IGNORE INTO aliases SELECT node, alias FROM part.aliases")
+            db.execute("INSERT INTO node_articles SELECT node, article, mention FROM part.node_articles")
+            clash = db.execute("SELECT p.seq, m.seq, m.props, p.props FROM part.edges p JOIN edges m "
+                               "ON m.key = p.key AND m.source = p.source AND m.target = p.target").fetchall()
+            db.execute("INSERT OR IGNORE INTO edges (seq, source, target, key, type, props) SELECT seq, source, "
+                       "target, key, type, props FROM part.edges ORDER BY seq")
+            db.execute("CREATE TEMP TABLE clash (seq INTEGER PRIMARY KEY)")
+            db.executemany("INSERT INTO temp.clash VALUES (?)", [(c[0],) for c in clash])
+            db.execute("INSERT INTO evidence SELECT * FROM part.evidence WHERE edge NOT IN (SELECT seq FROM temp.clash)")
+            db.execute("DROP TABLE temp.clash")
+            cols = 'article, start, "end", rule, confidence, sentence, raw'
+            for pseq, mseq, mprops, pprops in clash:
+                merged = merge_props(mprops, pprops)
+                if merged != mprops:
+                    db.execute("UPDATE edges SET props = ? WHERE seq = ?", (merged, mseq))
+                old = [tuple(r) for r in db.execute(f"SELECT {cols} FROM evidence WHERE edge = ? ORDER BY n", (mseq,))]
+                n = len(old)
+                for row in db.execute(f"SELECT {cols} FROM part.evidence WHERE edge = ? ORDER BY n", (pseq,)).fetchall():
+                    if tuple(row) not in old:
+                        db.execute("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (mseq, n, *row))
+                        old.append(tuple(row))
+                        n += 1
+            db.execute("COMMIT")
+        finally:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            db.execute("DETACH DATABASE part")
+        db.execute("BEGIN")
+
+    def finish(self, threads: int = 1) -> None:
+        """Commit, then make the read indexes (sorting on ``threads`` threads): the end of a build."""
         if self.db.in_transaction:
             self.db.execute("COMMIT")
+        self.db.execute(f"PRAGMA threads = {max(0, int(threads) - 1)}")
         self.db.executescript(INDEXES)
-        self.db.execute("ANALYZE")
 
     # --- counts ----------------------------------------------------------------------------
 
