@@ -184,3 +184,19 @@ def artifacts() -> Path:
     out = Path(__file__).resolve().parents[2] / "test-artifacts"
     out.mkdir(exist_ok=True)
     return out
+
+
+@pytest.mark.parametrize("days, unit", [(10, r"^\d{2}-\d{2}$"), (400, r"^\d{4}-\d{2}$"), (5 * 365, r"^\d{4}(-\d{2})?$"),
+                                        (40 * 365, r"^\d{4}$")])
+def test_date_axis_at_any_span(open_big, page_file, days, unit):
+    """The trace's date axis: round dates, at most one label per 84 px, labels that say the year
+    when the span crosses one."""
+    import re
+
+    page = open_big(page_file.resolve().as_uri())
+    lo = page.evaluate("Date.UTC(2003, 5, 17) / 86400000")
+    ticks = page.evaluate(f"ukgx.ticks({lo}, {lo + days}, 800, true)")
+    labels = [t["label"] for t in ticks]
+    assert 2 <= len(labels) <= 800 // 84, labels
+    assert len(set(labels)) == len(labels) and all(re.match(unit, x) for x in labels), labels
+    assert [t["n"] for t in ticks] == sorted(t["n"] for t in ticks)
