@@ -301,8 +301,10 @@ def neighbourhood(store: GraphStore, nid: str, *, rows: int = 48) -> dict[str, A
         if n:
             groups.append(("out", MENTIONS, n))
     elif n_articles:
-        groups.append(("in", MENTIONS, int(store.db.execute(
-            "SELECT count(*) FROM node_articles WHERE node = ? AND mention IS NOT NULL", (nid,)).fetchone()[0])))
+        # an entity's articles all mention it (only an article's own node and events are not mentioned)
+        n = n_articles if attrs.get("label") != Label.EVENT.value else int(store.db.execute(
+            "SELECT count(*) FROM node_articles WHERE node = ? AND mention IS NOT NULL", (nid,)).fetchone()[0])
+        groups.append(("in", MENTIONS, n))
     groups = [g for g in groups if g[2]]
     take = _allot([g[2] for g in groups], rows)
     picked: list[tuple[int, str, str, str, str, str]] = []  # (seq, dir, type, source, target, props)
@@ -314,7 +316,7 @@ def neighbourhood(store: GraphStore, nid: str, *, rows: int = 48) -> dict[str, A
                 args: tuple[Any, ...] = (art, k)
             else:
                 q = ("SELECT mention, 'Article:' || article, node FROM node_articles WHERE node = ? "
-                     "AND mention IS NOT NULL ORDER BY mention LIMIT ?")
+                     "AND mention IS NOT NULL ORDER BY article LIMIT ?")  # in index order: k rows read
                 args = (nid, k)
             picked += [(s, direction, rtype, u, v, "{}") for s, u, v in store.db.execute(q, args)]
         else:
