@@ -244,7 +244,7 @@
     thead.appendChild(head);
     table.appendChild(thead);
     var body = el("tbody");
-    ov.campaigns.forEach(function (c, i) {
+    function campaignRow(c, i) {
       var tr = el("tr", "ukg-click");
       tr.setAttribute("data-id", c.id);
       var name = el("td", "ukg-name");
@@ -272,7 +272,16 @@
         "dates: " + (c.first || "undated") + (c.last && c.last !== c.first ? " → " + c.last : ""),
         "click: cascade, timeline and evidence"]);
       body.appendChild(tr);
-    });
+    }
+    /* the first rows now, the rest in chunks once the page is drawn (a long table would delay it) */
+    ov.campaigns.slice(0, 120).forEach(campaignRow);
+    var next = 120;
+    function more() {
+      ov.campaigns.slice(next, next + 400).forEach(function (c, j) { campaignRow(c, next + j); });
+      next += 400;
+      if (next < ov.campaigns.length) { setTimeout(more, 0); } else { body.setAttribute("data-complete", "1"); }
+    }
+    if (next < ov.campaigns.length) { setTimeout(more, 0); } else { body.setAttribute("data-complete", "1"); }
     table.appendChild(body);
     clear($("ukg-campaigns")).appendChild(table);
     var people = el("table", "ukg-table");
