@@ -1,6 +1,19 @@
-"""Benchmark the HTML page: generation time, file size and headless draw time by graph size.
+"""Benchmark the pages: the explorer (overview, drill-down, trace) of synthetic builds at 1k, 20k and
+100k articles, offline and served, and (``--vis``) the pyvis graph view by graph size.
 
-    .venv/bin/python benchmarks/bench_html.py [--sizes 1000,5000,20000] [--uncapped]
+    .venv/bin/python benchmarks/bench_html.py [--articles 1000,20000,100000] [--work /tmp/ukg-bench-html]
+        [--build 20000=/tmp/page-20k ...] [--shots test-artifacts]
+    .venv/bin/python benchmarks/bench_html.py --vis [--sizes 1000,5000,20000] [--uncapped]
+
+Explorer: for each build (made with ``unionkg synth`` + ``unionkg build --workers 2`` under
+``--work`` when not given with ``--build``) it writes the offline page (``graph.html``), opens it
+in headless Chromium at 1600x1000 and prints its size, the time to draw the overview (navigation
+start to the page's first drawing), the time to draw a drill-down (a click on the first body of
+the overview to its neighbourhood with evidence) and a trace; then it serves the build
+(``unionkg serve``) and prints the response times of ``/api/node`` over 40 nodes (the drawn
+bodies, the top campaigns and people, and nodes taken through the store in id order), of
+``/api/trace`` and ``/api/search``, and the same draw times through the server. Screenshots of
+each view go to ``--shots``.
 
 Graphs are synthetic but shaped like the model (graph/MODEL.md): articles mentioning people,
 bodies, places and campaigns, one event each, union hierarchy, adoptions. "draw" is the time from
@@ -11,11 +24,16 @@ scripts/install-chromium.sh); "load" adds parsing of the data. Prints one line p
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -105,8 +123,9 @@ def measure_draw(paths: list[Path], timeout_s: float = 120.0) -> list[tuple[floa
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def vis_main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--vis", action="store_true")
     ap.add_argument("--sizes", default="1000,5000,20000")
     ap.add_argument("--uncapped", action="store_true", help="Also draw every node (no cap) for comparison.")
     ap.add_argument("--max-nodes", type=int, default=DEFAULT_MAX_NODES)
@@ -130,6 +149,172 @@ def main(argv: list[str] | None = None) -> int:
               f"{report.seconds:>6.2f} {report.bytes / 1e6:>6.2f} {draw:>7} {wall:>7.2f} "
               + (f"{inter[0]:>9.0f} {inter[1]:>9.0f}" if inter else ""))
     return 0
+
+
+# --- the explorer -----------------------------------------------------------------------------------
+
+
+def ensure_build(n: int, work: Path) -> Path:
+    """A synthetic build of ``n`` articles under ``work`` (made once, reused)."""
+    out = work / f"b{n}"
+    if (out / "graph.sqlite").exists():
+        return out
+    work.mkdir(parents=True, exist_ok=True)
+    exe = str(Path(sys.executable).with_name("unionkg"))
+    corpus = work / f"c{n}.jsonl"
+    subprocess.run([exe, "synth", "-n", str(n), "-o", str(corpus), "--seed", "1"], check=True)
+    subprocess.run([exe, "build", str(corpus), "-o", str(out), "--workers", "2", "--no-html", "--quiet"], check=True)
+    return out
+
+
+def _timed_view(page: Any, hash_: str, selector: str) -> float:
+    """ms from a route change to its view drawn (the selector present)."""
+    page.evaluate("window.__t0 = performance.now()")
+    page.evaluate(f"location.hash = {hash_!r}")
+    page.wait_for_selector(selector, timeout=120_000)
+    return float(page.evaluate("performance.now() - window.__t0"))
+
+
+def browse(url: str, shots: Path | None, tag: str) -> dict[str, float]:
+    """Draw times of the overview, a drill-down and a trace (ms), screenshots of each."""
+    from urllib.parse import quote
+
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, float] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url, timeout=120_000)
+        page.wait_for_selector("body[data-drawn='1']", timeout=120_000)
+        out["overview"] = float(page.evaluate("window.ukgDrawnMs"))
+        labels = page.evaluate("Array.from(document.querySelectorAll('#ukg-overview-tree text.ukg-label'))"
+                               ".map(t => parseFloat(getComputedStyle(t).fontSize))")
+        out["labels"] = len(labels)
+        out["min_px"] = min(labels, default=0)
+        if shots:
+            page.screenshot(path=str(shots / f"bench-{tag}-overview.png"))
+        body = page.evaluate("ukgx.data.overview.tree.nodes.slice(-1)[0].id")
+        out["drilldown"] = _timed_view(page, "#n=" + quote(body, safe=""), "svg.ukg-hood, .ukg-note")
+        out["drilldown_ok"] = float(page.locator("svg.ukg-hood").count())
+        if shots:
+            page.screenshot(path=str(shots / f"bench-{tag}-drilldown.png"))
+        camps = page.evaluate("ukgx.data.overview.campaigns.map(c => [c.id, c.n])")
+        embedded = set(page.evaluate("Object.keys(ukgx.data.traces)"))
+        served = url.startswith("http")
+        pick = next((c for c, n in camps if c in embedded or (served and n <= 400)), camps[-1][0])
+        out["trace"] = _timed_view(page, "#c=" + quote(pick, safe=""), "#ukg-cascade, .ukg-note")
+        out["trace_ok"] = float(page.locator("#ukg-cascade").count())
+        if shots:
+            page.screenshot(path=str(shots / f"bench-{tag}-trace.png"))
+        out["errors"] = float(len(errors))
+        browser.close()
+    return out
+
+
+def api_times(server_url: str, ids: list[str], campaign: str, query: str) -> dict[str, float]:
+    """Response times (ms) of the server's routes: neighbourhoods (median, p95, max), a trace, a search."""
+    import http.client
+    from urllib.parse import quote, urlsplit
+
+    port = urlsplit(server_url).port
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+
+    def once(path: str) -> tuple[float, int]:
+        t = time.perf_counter()
+        conn.request("GET", path)
+        r = conn.getresponse()
+        body = r.read()
+        assert r.status == 200, (path, r.status, body[:200])
+        return (time.perf_counter() - t) * 1000, len(body)
+
+    node = sorted(once("/api/node?id=" + quote(i, safe=""))[0] for i in ids)
+    trace_ms, trace_bytes = once("/api/trace?id=" + quote(campaign, safe=""))
+    search = min(once("/api/search?q=" + quote(query, safe=""))[0] for _ in range(3))
+    page_ms, page_bytes = once("/")
+    conn.close()
+    return {"node_median": statistics.median(node), "node_p95": node[int(0.95 * (len(node) - 1))], "node_max": node[-1],
+            "trace": trace_ms, "trace_kb": trace_bytes / 1e3, "search": search, "page_ms": page_ms,
+            "page_mb": page_bytes / 1e6}
+
+
+def sample_ids(build: Path, k: int = 40) -> tuple[list[str], str, str]:
+    """Nodes to ask for: the overview's bodies, campaigns and people, and nodes spread through the
+    store; a mid-ranked campaign; a search word."""
+    from unionkg.model import GraphStore
+    from unionkg.sinks.explore import overview
+
+    with GraphStore.open(build) as store:
+        ov = overview(store)
+        ids = [n["id"] for n in ov["tree"]["nodes"][:10]] + [c["id"] for c in ov["campaigns"][:10]]
+        ids += [p["id"] for p in ov["people"][:10]]
+        total = store.number_of_nodes()
+        step = max(1, total // (k - len(ids) + 1))
+        ids += [r[0] for r in store.db.execute("SELECT id FROM nodes WHERE seq % ? = 0 LIMIT ?", (step, k - len(ids)))]
+        mid = ov["campaigns"][len(ov["campaigns"]) // 2]["id"]
+    return ids[:k], mid, "总工会"
+
+
+def explorer_main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", default="1000,20000,100000")
+    ap.add_argument("--work", default="/tmp/ukg-bench-html", help="Where synthetic builds are made and kept.")
+    ap.add_argument("--build", action="append", default=[], metavar="N=DIR", help="Use an existing build for N articles.")
+    ap.add_argument("--shots", default="test-artifacts", help="Folder for screenshots ('' for none).")
+    args = ap.parse_args(argv)
+    from unionkg.model import GraphStore
+    from unionkg.serve import make_server
+    from unionkg.sinks.explorer import write_explorer
+
+    given = {int(k): Path(v) for k, v in (b.split("=", 1) for b in args.build)}
+    shots = Path(args.shots) if args.shots else None
+    if shots:
+        shots.mkdir(parents=True, exist_ok=True)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (cores: {os.cpu_count()})")
+    rows = []
+    for n in (int(x) for x in args.articles.split(",")):
+        build = given.get(n) or ensure_build(n, Path(args.work))
+        with GraphStore.open(build) as store:
+            nodes = store.number_of_nodes()
+            page = build / "bench-graph.html"
+            report = write_explorer(store, page, build=str(build))
+        tag = f"{n // 1000}k" if n >= 1000 else str(n)
+        offline = browse(page.resolve().as_uri(), shots, f"{tag}-offline")
+        t = time.perf_counter()
+        server = make_server(build, port=0)
+        start_s = time.perf_counter() - t
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            ids, mid, query = sample_ids(build)
+            api = api_times(server.url, ids, mid, query)
+            online = browse(server.url, shots, f"{tag}-served")
+        finally:
+            server.shutdown()
+            server.server_close()
+        rows.append((n, nodes, report, offline, start_s, api, online))
+        print(f"{n} articles ({nodes} nodes): page {report.bytes / 1e6:.2f} MB written in {report.seconds:.1f} s "
+              f"({report.neighbourhoods} neighbourhoods, {report.traces} traces inside); offline draw overview "
+              f"{offline['overview'] / 1000:.2f} s ({int(offline['labels'])} labels, smallest {offline['min_px']:.0f} px), "
+              f"drill-down {offline['drilldown'] / 1000:.2f} s, trace {offline['trace'] / 1000:.2f} s", flush=True)
+    print()
+    print(f"{'articles':>8} {'nodes':>7} {'page MB':>7} {'gen s':>6} {'overview s':>10} {'drill s':>7} {'trace s':>7} | "
+          f"{'serve start s':>13} {'/ MB':>5} {'node ms med/p95/max':>20} {'trace ms':>8} {'search ms':>9} "
+          f"{'overview s':>10} {'drill s':>7} {'trace s':>7}")
+    for n, nodes, report, off, start_s, api, on in rows:
+        print(f"{n:>8} {nodes:>7} {report.bytes / 1e6:>7.2f} {report.seconds:>6.1f} {off['overview'] / 1000:>10.2f} "
+              f"{off['drilldown'] / 1000:>7.2f} {off['trace'] / 1000:>7.2f} | {start_s:>13.1f} {api['page_mb']:>5.2f} "
+              f"{api['node_median']:>6.0f}/{api['node_p95']:>5.0f}/{api['node_max']:>6.0f} {api['trace']:>8.0f} "
+              f"{api['search']:>9.0f} {on['overview'] / 1000:>10.2f} {on['drilldown'] / 1000:>7.2f} {on['trace'] / 1000:>7.2f}")
+    print("(offline drill-down/trace: views held by the page; a view the page does not hold shows how to serve it)")
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    return vis_main(argv) if "--vis" in argv else explorer_main(argv)
 
 
 if __name__ == "__main__":

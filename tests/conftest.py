@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from hostile import HOSTILE_ARTICLES, XSS_ALIAS, XSS_BODY, XSS_CAMPAIGN
 from shared_paths import BLIND2, BLIND3, BLIND4, GENRE, HELDOUT, SEED, SHARED, need
 
 
@@ -76,3 +77,29 @@ def realdev_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     summary = build([str(work / "corpus.jsonl")], work / "B", html=False)
     assert not summary.errors, summary.errors
     return work / "B"
+
+
+@pytest.fixture(scope="session")
+def explorer_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed page, the bundled sample and an article with hostile markup, built once; then a
+    body and a campaign renamed to hostile names (plain SQL on the store, as an attacker who
+    controls the input names would get them through)."""
+    import json
+    import sqlite3
+
+    from unionkg.pipeline import build
+
+    tmp = tmp_path_factory.mktemp("explorer")
+    hostile = tmp / "hostile.jsonl"
+    hostile.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in HOSTILE_ARTICLES), encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    out = tmp / "build"
+    build([str(need(SEED)), str(root / "examples" / "sample_page.txt"), str(root / "examples" / "sample_articles.jsonl"),
+           str(hostile)], out, year=2024, html=False)
+    db = sqlite3.connect(out / "graph.sqlite")
+    with db:
+        db.execute("UPDATE nodes SET name = ? WHERE id = 'UnionBody:揭阳市榕城区总工会'", (XSS_BODY,))
+        db.execute("INSERT INTO aliases VALUES ('UnionBody:揭阳市榕城区总工会', ?)", (XSS_ALIAS,))
+        db.execute("UPDATE nodes SET name = ? WHERE id = 'Campaign:两个确立'", (XSS_CAMPAIGN,))
+    db.close()
+    return out

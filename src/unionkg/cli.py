@@ -399,12 +399,22 @@ def query_cmd(ctx: click.Context, query_file: str, params: tuple[str, ...], uri:
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Cap on drawn nodes (default 1500, at most 5000).")
 def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campaign: str | None,
              top: int | None, max_nodes: int | None) -> None:
-    """Write the interactive graph page of a build (one offline HTML file)."""
+    """Write a page of a build (one offline HTML file): the explorer (overview and drill-down, as
+    DIR/graph.html), or with --focus, --campaign, --top or --max-nodes a drawn graph view."""
     from .model import GraphStore
     from .outputs import check_output_file
     from .sinks.html import DEFAULT_MAX_NODES, write_store_html
 
     check_output_file(out_path, "-o")
+    if focus is None and campaign is None and top is None and max_nodes is None:
+        from .sinks.explorer import write_explorer
+
+        with GraphStore.open(build_dir) as store:
+            page = write_explorer(store, out_path, build=build_dir)
+        click.echo(f"{page.path}: explorer, {page.bytes / 1e6:.1f} MB, {page.neighbourhoods} neighbourhoods and "
+                   f"{page.traces} traces inside" + ("" if page.complete else
+                                                     f"; the rest with `unionkg serve {build_dir}`"))
+        return
     with GraphStore.open(build_dir) as store:
         report = write_store_html(store, out_path, focus=focus, hops=hops, campaign=campaign, top=top,
                                   max_nodes=max_nodes or DEFAULT_MAX_NODES)
@@ -434,6 +444,27 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
         click.echo(explain_build(build_dir, campaign), nl=False)
         return
     _echo(report_build(build_dir, campaign, fmt=fmt, html=html_path, excel=excel), excel, nl=False)
+
+
+@cli.command(name="serve")
+@click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Other than 127.0.0.1, anyone who reaches it can read the build.")
+def serve_cmd(build_dir: str, port: int, host: str) -> None:
+    """Serve a build's explorer page on a local web server, every neighbourhood and campaign trace
+    read from its store on demand (read-only)."""
+    from .serve import is_loopback, serve
+
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine on port {port} can read "
+                   f"this build (read-only, no authentication); use this only on a network you trust", err=True)
+
+    def ready(server: object) -> None:
+        click.echo(f"Serving {build_dir} at {getattr(server, 'url', '')} (read-only; Ctrl-C to stop)")
+
+    serve(build_dir, host=host, port=port, ready=ready)
 
 
 # --- synth (issue 7) ----------------------------------------------------------------------------

@@ -310,9 +310,9 @@ def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSumma
     t1 = time.perf_counter()
     summary.seconds["graph"] = t1 - t0
     if html:
-        from .sinks.html import write_store_html
+        from .sinks.explorer import write_explorer
 
-        write_store_html(store, stage / "graph.html")
+        write_explorer(store, stage / "graph.html", build=str(stage.parent))
         summary.seconds["page"] = time.perf_counter() - t1
     if exports:
         from .sinks.files import write_exports

@@ -140,8 +140,13 @@ def test_waves_and_dates_in_every_output(summer):
     table = render_table(t)
     assert "Waves (adoptions by year)" in table and "  wave 2021" in table and "Co-carriers" in table
     assert "07-06 (year unknown)" in table and "2021-07-26 (year of publication)" in table
-    page = render_html(t)
-    assert "<h3>Wave 2021</h3>" in page and "<h2>Co-carriers</h2>" in page and "<h2>Waves</h2>" in page
+    page = render_html(t)  # the explorer's trace view: the trace travels as JSON, drawn by the page's script
+    start = page.index('<script type="application/json" id="ukg-data">') + len('<script type="application/json" id="ukg-data">')
+    data = json.loads(page[start:page.index("</script>", start)])
+    (shown,) = data["traces"].values()
+    assert [w["year"] for w in shown["waves"]] == [2019, 2021, None] and shown["recurring"] is True
+    assert shown["co_carriers"][0]["name"] == "检察院"
+    assert {b["wave"] for b in shown["cascade"]} == {2019, 2021, None} and all("date" in b for b in shown["cascade"])
 
 
 def test_a_policy_of_several_years_is_compared_with_its_years(builder):

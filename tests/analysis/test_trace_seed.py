@@ -51,7 +51,7 @@ def test_trace_seed_table_csv_and_html(seed_build: Path, tmp_path: Path) -> None
     assert table.exit_code == 0, table.output
     assert "汕头市潮南区总工会" in table.output and "undated" in table.output
     text = page.read_text(encoding="utf-8")
-    assert "<svg" in text and "佛山市总工会" in text and "https://" not in text and "src=" not in text
+    assert 'id="ukg-data"' in text and "佛山市总工会" in text and "https://" not in text and "src=" not in text
     rows = list(csv.DictReader(io.StringIO(
         CliRunner().invoke(cli, ["trace", "百千万工程", str(seed_build), "--format", "csv"]).output)))
     assert [r["date"] for r in rows if r["name"] == "揭阳市榕城区总工会"] == [""]
@@ -67,7 +67,9 @@ def test_html_command_views(seed_build: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     full = runner.invoke(cli, ["html", str(seed_build), "-o", str(tmp_path / "g.html")])
     assert full.exit_code == 0, full.output
-    assert "whole graph" in full.output and (tmp_path / "g.html").stat().st_size > 400_000
+    assert "explorer" in full.output and "neighbourhoods" in full.output and (tmp_path / "g.html").stat().st_size > 50_000
+    whole = runner.invoke(cli, ["html", str(seed_build), "-o", str(tmp_path / "w.html"), "--max-nodes", "1500"])
+    assert whole.exit_code == 0 and "whole graph" in whole.output and (tmp_path / "w.html").stat().st_size > 400_000
     top = runner.invoke(cli, ["html", str(seed_build), "-o", str(tmp_path / "t.html"), "--top", "10"])
     assert top.exit_code == 0 and "10 of " in top.output and "left out" in top.output
     camp = runner.invoke(cli, ["html", str(seed_build), "-o", str(tmp_path / "c.html"), "--campaign", "百千万工程"])

@@ -22,12 +22,14 @@ SEED = SHARED / "corpus" / "000_bfa4eaded79303f8.txt"
 
 def test_trace_page_opens_clean(open_page, small_graph, tmp_path):
     path = write_trace_html(trace(small_graph, "一函两书"), tmp_path / "trace.html")
-    o = open_page(path, wait_drawn=False)
-    o.page.wait_for_load_state("load")
+    o = open_page(path)
+    o.page.wait_for_selector("#ukg-cascade")
     assert o.errors == [] and o.requests == [] and o.dialogs == []
-    assert o.page.locator("svg polyline").count() == 1
-    assert "<img src=x onerror=alert(1)>" in o.page.inner_text("body")
-    assert o.page.evaluate("document.querySelectorAll('img, script').length") == 0
+    assert o.page.locator("svg.ukg-timeline polyline").count() == 1
+    assert "<img src=x onerror=alert(1)>" in o.page.evaluate("document.getElementById('ukg-cascade').textContent")
+    assert "<img src=y onerror=alert(4)>" in o.page.inner_text("#ukg-evidence")
+    # the page's own two scripts (its data, its code); nothing the names carried
+    assert o.page.evaluate("[document.querySelectorAll('img').length, document.querySelectorAll('script').length]") == [0, 2]
     o.shot("trace-small.png")
 
 
@@ -39,14 +41,20 @@ def test_seed_build_pages(open_page, tmp_path):
     build = tmp_path / "build"
     result = CliRunner().invoke(cli, ["build", str(SEED), "-o", str(build), "--quiet"])
     assert result.exit_code == 0, result.output
-    o = open_page(build / "graph.html")
+    o = open_page(build / "graph.html")  # the explorer, as the build writes it
     assert o.errors == [] and o.requests == []
-    assert o.page.evaluate("ukg.nodes.length") > 50
+    assert o.page.locator("#ukg-overview-tree g.ukg-node").count() >= 10
+    assert o.page.evaluate("Object.keys(ukgx.data.hoods).length") > 50
     o.shot("graph-seed.png")
+    result = CliRunner().invoke(cli, ["html", str(build), "-o", str(tmp_path / "g.html"), "--top", "60"])
+    assert result.exit_code == 0, result.output
+    o = open_page(tmp_path / "g.html")  # a drawn graph view (pyvis)
+    assert o.errors == [] and o.page.evaluate("ukg.nodes.length") == 60
     result = CliRunner().invoke(cli, ["trace", "百千万工程", str(build), "--html", str(tmp_path / "t.html")])
     assert result.exit_code == 0, result.output
-    o = open_page(tmp_path / "t.html", wait_drawn=False)
-    assert o.errors == [] and "汕头市潮南区总工会" in o.page.inner_text("body")
+    o = open_page(tmp_path / "t.html")
+    o.page.wait_for_selector("#ukg-cascade")
+    assert o.errors == [] and "汕头市潮南区总工会" in o.page.evaluate("document.getElementById('ukg-cascade').textContent")
     o.shot("trace-seed.png")
 
 

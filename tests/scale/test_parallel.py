@@ -152,5 +152,8 @@ def test_whole_build_on_two_processes_is_identical(corpus: SynthResult, tmp_path
     monkeypatch.setattr(graph, "PARALLEL_MIN", 50)
     for w in (1, 2):
         build([str(corpus.corpus)], tmp_path / f"w{w}", workers=w, exports=["json", "gexf"])
-    for name in ("facts.jsonl", "graph.json", "graph.gexf", "graph.html"):
+    for name in ("facts.jsonl", "graph.json", "graph.gexf"):
         assert (tmp_path / "w1" / name).read_bytes() == (tmp_path / "w2" / name).read_bytes(), name
+    pages = [(tmp_path / f"w{w}" / "graph.html").read_text(encoding="utf-8").replace(str(tmp_path / f"w{w}"), "DIR")
+             for w in (1, 2)]  # the page names its build directory (for `unionkg serve DIR`)
+    assert pages[0] == pages[1] and '"build":"DIR"' in pages[0]

@@ -180,7 +180,8 @@ class Trace:
             "waves": [asdict(w) for w in self.waves],
             "unknown_year": [a.body for a in self.unknown_year],
             "cascade": [
-                {**asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body}
+                {**asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body,
+                 "date": b.adoption.date, "level": b.adoption.level}
                 for b in self.branches
             ],
             "lags": [asdict(lag) for lag in self.lags],

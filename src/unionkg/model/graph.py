@@ -215,9 +215,12 @@ class GraphBuilder:
         counts[name] += 1
 
     def _end(self, nid: str) -> None:
-        """Make ``nid`` a node (without attributes) if nothing made it yet."""
-        if nid not in self.nodes and nid not in self.stubs and not self._stored(nid):
-            self.stubs[nid] = self._seq()
+        """Make ``nid`` a node (without attributes) if nothing made it yet. A seq is taken either way:
+        a worker's store does not hold what an earlier stretch made, and the numbers must not tell."""
+        if nid not in self.nodes and nid not in self.stubs:
+            seq = self._seq()
+            if not self._stored(nid):
+                self.stubs[nid] = seq
 
     def _stored(self, nid: str) -> bool:
         if self.known is not None and nid in self.known:
@@ -460,9 +463,11 @@ def _resolve(census: Census, store: GraphStore) -> dict[str, str]:
     return camp
 
 
-def _stretches(items: list[Any], n: int) -> list[tuple[int, list[Any]]]:
-    """``items`` cut into ``n`` consecutive stretches of about equal length, with their first index."""
+def _stretches(items: list[Any], n: int, align: int = 1) -> list[tuple[int, list[Any]]]:
+    """``items`` cut into ``n`` consecutive stretches of about equal length (a multiple of ``align``),
+    with their first index."""
     size = -(-len(items) // n) if items else 1
+    size = -(-size // align) * align
     return [(i, items[i:i + size]) for i in range(0, len(items), size)]
 
 
@@ -511,7 +516,7 @@ def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, s
         b = GraphBuilder(store)
         _article_stretch(b, path, by_id, camp, store)
         return b
-    stretches = _stretches(by_id, workers)
+    stretches = _stretches(by_id, workers, GraphBuilder.BATCH)  # a worker's batches are the batches of one process
     store.db.execute("COMMIT")  # the workers read the person ids (merges) from it
     store.db.execute("BEGIN")
     paths = [f"{store.path}.part{i}" for i in range(len(stretches))]
