@@ -437,13 +437,22 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
               explain: bool) -> None:
     """Trace how CAMPAIGN (any of its names) spread through the union hierarchy: adoptions, waves,
     cascade, lags, coverage, co-carriers."""
-    from .analysis.report import explain_build, report_build
+    from .analysis.report import check_format, explain_build, render, trace_build
+    from .outputs import check_output_file
 
     fmt = _csv_format(ctx, fmt, excel)
     if explain:
         click.echo(explain_build(build_dir, campaign), nl=False)
         return
-    _echo(report_build(build_dir, campaign, fmt=fmt, html=html_path, excel=excel), excel, nl=False)
+    check_format(fmt)
+    if html_path is not None:
+        check_output_file(html_path, "--html")  # before the work
+    t = trace_build(build_dir, campaign)
+    if html_path is not None:
+        from .sinks.trace_page import write_trace_html
+
+        write_trace_html(t, html_path)
+    _echo(render(t, fmt, excel=excel), excel, nl=False)
 
 
 @cli.command(name="serve")

@@ -14,9 +14,9 @@ import pytest
 from unionkg.analysis.dates import Day
 from unionkg.analysis.propagation import Calendar, adoption_date, infer_year
 from unionkg.analysis.trace import trace
-from unionkg.analysis.trace_html import render_html
 from unionkg.analysis.trace_render import render_csv, render_json, render_table
 from unionkg.errors import UnionKGError
+from unionkg.sinks.trace_page import render_html
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from unionkg.analysis.trace import trace
-from unionkg.analysis.trace_html import write_trace_html
 from unionkg.cli import cli
 from unionkg.sinks.html import DEFAULT_MAX_NODES, write_html
+from unionkg.sinks.trace_page import write_trace_html
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,6 +1,7 @@
-"""``unionkg trace`` as one call: read what the trace needs from a build's store, trace a
-campaign, render it, write the page; or say why the campaign's names are one campaign
-(``explain_build``, from the store's ``campaign_merges`` table).
+"""``unionkg trace`` as library calls: read what the trace needs from a build's store, trace a
+campaign (``trace_build``), render it (``report_build``; the page is ``sinks.trace_page``); or say
+why the campaign's names are one campaign (``explain_build``, from the store's ``campaign_merges``
+table).
 
 The trace reads one campaign's adoptions (its IMPLEMENTS edges and those of the documents that
 carry it, their events' organisers and articles), the SUBORDINATE_TO chains above the adopters,
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from pathlib import Path
 
 import networkx as nx
 
@@ -20,35 +20,40 @@ from ..errors import UnionKGError
 from ..model import GraphStore
 from ..model.nxview import graph_of
 from ..model.store import SeqEdge
-from ..outputs import check_output_file
 from ..resolve.campaigns import Families, explain
 from ..types import Label, RelType
 from .lookup import find_campaign, names_of
 from .trace import Trace, UnionCensus, trace
-from .trace_html import write_trace_html
 from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
 _BODIES = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
 
 
-def report_build(
-    build_dir: str | os.PathLike[str], campaign: str, *, fmt: str = "table", html: str | Path | None = None,
-    excel: bool = False,
-) -> str:
-    """The trace of ``campaign`` in the build at ``build_dir`` as ``fmt``; also writes ``html``.
-    ``excel``: CSV with a byte-order mark and CRLF line ends. The page's path is checked first."""
+def report_build(build_dir: str | os.PathLike[str], campaign: str, *, fmt: str = "table", excel: bool = False) -> str:
+    """The trace of ``campaign`` in the build at ``build_dir`` as ``fmt`` (``render``)."""
+    check_format(fmt)
+    return render(trace_build(build_dir, campaign), fmt, excel=excel)
+
+
+def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise UnionKGError(f"unknown format {fmt!r}", hint=f"use one of {', '.join(FORMATS)}")
-    if html is not None:
-        check_output_file(html, "--html")
-    with GraphStore.open(build_dir) as store:
-        t = trace_store(store, campaign)
-    if html is not None:
-        write_trace_html(t, html)
+
+
+def render(t: Trace, fmt: str = "table", *, excel: bool = False) -> str:
+    """``t`` as ``fmt``: a terminal table, JSON or CSV (``excel``: with a byte-order mark and CRLF
+    line ends)."""
+    check_format(fmt)
     if fmt == "csv":
         return render_csv(t, excel=excel)
     return render_json(t) if fmt == "json" else render_table(t)
+
+
+def trace_build(build_dir: str | os.PathLike[str], campaign: str) -> Trace:
+    """``trace`` of ``campaign`` (any of its names) in the build at ``build_dir``."""
+    with GraphStore.open(build_dir) as store:
+        return trace_store(store, campaign)
 
 
 def trace_store(store: GraphStore, campaign: str) -> Trace:

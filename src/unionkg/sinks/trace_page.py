@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..analysis.trace import Trace
 from ..outputs import writing
-from .trace import Trace
 
 
 def write_trace_html(t: Trace, path: str | Path) -> Path:
@@ -28,7 +28,7 @@ def write_trace_html(t: Trace, path: str | Path) -> Path:
 
 def render_html(t: Trace) -> str:
     """The page as a string."""
-    from ..sinks.explore import trace_payload
-    from ..sinks.explorer import render_trace_page
+    from .explore import trace_payload
+    from .explorer import render_trace_page
 
     return render_trace_page(trace_payload(t), f"{t.name} · unionkg trace")
