@@ -118,8 +118,11 @@ def _campaign_names(G: Graph) -> dict[str, tuple[str, list[str]]]:
     label = Label.CAMPAIGN.value
     out: dict[str, tuple[str, list[str]]] = {}
     if isinstance(G, GraphStore):
-        for nid, attrs in G.nodes_of([label], lists=True).items():
-            out[nid] = (str(attrs.get("name", "")), list(names_of(attrs)))
+        for nid, name in G.iter_names(label):  # names first, then aliases
+            if nid not in out:
+                out[nid] = (str(name or ""), [])
+            if isinstance(name, str):
+                out[nid][1].append(name)
         return out
     for nid, attrs in G.nodes(data=True):
         if attrs.get("label") == label:
@@ -135,6 +138,12 @@ def find_campaign(G: Graph, query: str) -> str:
     from ..resolve.campaigns import Families, slogan_key
 
     label = Label.CAMPAIGN.value
+    if isinstance(G, GraphStore):
+        if G.label_of(query) == label:
+            return query  # a node id: nothing to look up
+        exact = G.ids_named(key(query), label) if key(query) else []
+        if len(exact) == 1:
+            return exact[0]  # a name or alias as written: found by the store's index, no scan
     campaigns = _campaign_names(G)
     if query in campaigns:
         return query

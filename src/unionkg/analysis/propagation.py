@@ -202,5 +202,9 @@ def merge_duplicates(adoptions: Iterable[Adoption]) -> list[Adoption]:
         for s in (*a.surfaces, a.surface):
             if s and s not in seen:
                 seen.append(s)
-    return [replace(a, surfaces=tuple(surfaces[k])) for k, a in kept.items()]
+    out = []
+    for k, a in kept.items():
+        these = tuple(surfaces[k])
+        out.append(a if a.surfaces == these else replace(a, surfaces=these))  # replace() is slow: only if needed
+    return out
 

@@ -72,8 +72,8 @@ def documents_in(store: GraphStore, cid: str) -> list[str]:
     fams = Families.load()
     family = fams.by_name(str(attrs.get("name", "")))
     names = list(names_of(attrs))
-    laws = store.nodes_of([Label.LAW.value])
-    return sorted(n for n, d in laws.items() if fams.carries(names, family, str(d.get("name", ""))))
+    laws = store.db.execute("SELECT id, name FROM nodes WHERE label = ?", (Label.LAW.value,))
+    return sorted(n for n, name in laws if fams.carries(names, family, str(name or "")))
 
 
 def trace_graph(store: GraphStore, cid: str) -> nx.MultiDiGraph:

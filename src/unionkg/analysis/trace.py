@@ -31,7 +31,16 @@ from ..resolve.campaigns import Families, Family
 from ..types import BodyLevel, Label, RelType
 from .dates import Day, days_between, parse
 from .lookup import find_campaign, key, names_of
-from .propagation import Calendar, Wave, dated, merge_duplicates, recurs, split_carriers, waves, year_of
+from .propagation import (
+    Calendar,
+    Wave,
+    adoption_date,
+    merge_duplicates,
+    recurs,
+    split_carriers,
+    waves,
+    year_of,
+)
 
 __all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "UnionCensus", "Variant", "Trace", "trace", "union_census"]
 
@@ -224,7 +233,7 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
     found = adoptions_of(G, cid, cities)
     for doc in documents_of(G, cid, family):  # 《关于推行…意见书和建议书制度的意见》 carries 一函两书
         found += adoptions_of(G, doc, cities)
-    resolved = [dated(a) for a in found]
+    resolved = found  # adoptions_of gives them dated
     every_cal = Calendar.of(a.date for a in resolved)
     every = merge_duplicates(sorted(resolved, key=lambda a: _order(a, every_cal)))
     unions, others = split_carriers(every)
@@ -264,7 +273,8 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
 
 
 def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
-    """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body."""
+    """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body, its date
+    resolved (``propagation.adoption_date``)."""
     out: list[Adoption] = []
     nodes, succ = G._node, G._succ  # the graph's own dicts: views cost several times more
     implements, held_by, event_label = RelType.IMPLEMENTS.value, RelType.HELD_BY.value, Label.EVENT.value
@@ -287,6 +297,11 @@ def _adoptions(a: dict[str, Any], src: str, nodes: Mapping[str, dict[str, Any]],
     bodies = [src]
     if is_event:
         bodies = sorted(v for v, ks in succ[src].items() for d in ks.values() if d.get("type") == held_by)
+    written = _str(a.get("date"))
+    published = _str(art.get("published"))
+    campaign_year = _int(a.get("year"))
+    date, basis, inferred = adoption_date(written, published, campaign_year)
+    surface = _str(a.get("surface") or first.get("surface"))
     for body in bodies:
         attrs = nodes[body]
         out.append(Adoption(
@@ -295,16 +310,19 @@ def _adoptions(a: dict[str, Any], src: str, nodes: Mapping[str, dict[str, Any]],
             label=str(attrs.get("label", "")),
             level=_str(attrs.get("level") or attrs.get("kind")),
             city=cities.get(body),
-            date=_str(a.get("date")),
+            date=date,
             mode=_str(a.get("mode")),
             sentence=str(first.get("sentence", "")),
             article=_str(article),
             article_title=_str(art.get("title")),
-            surface=_str(a.get("surface") or first.get("surface")),
+            surface=surface,
             event=_str(a.get("event")) if not is_event else src,
-            written_date=_str(a.get("date")),
-            published=_str(art.get("published")),
-            campaign_year=_int(a.get("year")),
+            written_date=written,
+            published=published,
+            campaign_year=campaign_year,
+            date_basis=basis,
+            date_inferred=inferred,
+            surfaces=(surface,) if surface else (),
         ))
     return out
 

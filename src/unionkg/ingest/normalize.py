@@ -124,3 +124,32 @@ def in_script_of(name: str, text: str) -> str:
         return name  # a simplified text with a stray full-width sign: nothing traditional in it
     present = set(text)  # 台 written as 台 in the text stays 台 (the table would say 臺)
     return "".join(used.get(ch, ch if ch in present else back.get(ch, ch)) for ch in name)
+
+
+#: Campaign names compared (the extractor's variants, the build's grouping, a trace's look-up).
+_NTH_CONGRESS = re.compile(r"[0-9一二三四五六七八九十]大")
+_CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全国)?(?:会员)?代表大会")
+_KEY_DROP = re.compile(r'["“”「」『』《》\s的]')
+
+
+@lru_cache(maxsize=1 << 16)
+def campaign_key(name: str) -> str:
+    """Comparison key of a campaign name: no quotes, spaces or 的; ``第十八次全国代表大会`` → ``十八大``."""
+    return _CONGRESS_LONG.sub(r"\1大", _KEY_DROP.sub("", to_match_text(name)))
+
+
+def _is_subsequence(a: str, b: str) -> bool:
+    it = iter(b)
+    return all(c in it for c in a)
+
+
+def same_campaign(a: str, b: str) -> bool:
+    """Variants of one policy: ``医疗互助保障计划`` ⊂ ``职工医疗互助保障计划``;
+    ``习近平总书记重要讲话精神`` ⊂ ``习近平总书记在全国两会上的重要讲话精神``."""
+    ka, kb = campaign_key(a), campaign_key(b)
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short) >= 3 and long_.endswith(short) and not _NTH_CONGRESS.search(long_):
+        return True
+    return len(short) >= 6 and short[:2] == long_[:2] and short[-4:] == long_[-4:] and _is_subsequence(short, long_)

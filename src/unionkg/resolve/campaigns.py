@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..extract.extractor import campaign_key, same_campaign
+from ..ingest.normalize import campaign_key, same_campaign
 from ..resources import read_rows
 
 __all__ = ["Family", "Families", "CampaignMerge", "CampaignGroups", "group_campaigns", "slogan_key"]
@@ -156,15 +156,14 @@ class Families:
 @lru_cache(maxsize=1)
 def _place_prefix() -> Callable[[str], int]:
     """Length of the province or city name (full or short: 福建省, 山东, 厦门) a name opens with."""
-    from ..extract.divisions import Divisions
+    from ..resources import division_rows
 
-    divs = Divisions.load()
-    names: set[str] = set()
-    for d in divs.by_code.values():
-        if d.level in ("province", "city"):
-            names.add(d.name)
-            if d.short and len(d.short) >= 2:
-                names.add(d.short)
+    names: set[str] = set()  # the table's rows, not the extractor's index of it: a trace need not build that
+    for _code, name, short, level, *_ in division_rows():
+        if level in ("province", "city"):
+            names.add(name)
+            if short and len(short) >= 2:
+                names.add(short)
     lens = sorted({len(n) for n in names}, reverse=True)
 
     def place_prefix(key: str) -> int:
