@@ -34,7 +34,7 @@ import networkx as nx
 
 from unionkg.sinks.neo4j import create_schema, load_graph
 from unionkg.sinks.neo4j_admin import bulk_import
-from unionkg.sinks.neo4j_rows import GraphRows
+from unionkg.sinks.neo4j_rows import GraphRows, RowSource, StoreRows
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "neo4j-local"
@@ -167,16 +167,19 @@ def main() -> None:
     opts = parser.parse_args()
     work = opts.workdir or Path(tempfile.mkdtemp(prefix="bench-neo4j-"))
     began = time.monotonic()
-    if opts.build:
-        from unionkg.model import load_build
+    rows: RowSource
+    if opts.build:  # rows streamed from the build's store, as `unionkg load` reads them
+        from unionkg.model import GraphStore
 
-        G = load_build(opts.build)
-        what = f"build {opts.build}"
+        store = GraphStore.open(opts.build)
+        rows = StoreRows(store)
+        n, m = store.number_of_nodes(), store.number_of_edges()
+        what = f"build {opts.build} (rows from its store)"
     else:
         G = generate(opts.nodes, opts.rels)
+        rows = GraphRows(G)
+        n, m = G.number_of_nodes(), G.number_of_edges()
         what = "generated graph"
-    rows = GraphRows(G)
-    n, m = G.number_of_nodes(), G.number_of_edges()
     print(f"{what}: {n:,} nodes, {m:,} relationships (read in {time.monotonic() - began:.1f}s); "
           f"{os.cpu_count()} cores, {load_avg()}", flush=True)
 

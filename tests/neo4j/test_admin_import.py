@@ -43,6 +43,16 @@ def test_array_delimiter_avoids_the_text(tmp_path: Path) -> None:
     G.nodes["Campaign:百千万工程"]["aliases"].append("含;分号")
     auto = write_neo4j_admin(G, tmp_path / "auto")
     assert auto.array_delimiter == "|" and "aliases:string[]" in header_of(auto.nodes["Campaign"][0])
+    # arrays were streamed joined with U+001F, then the files' U+001F became '|' in one pass (no rewrite)
+    assert auto.rewritten == []
+    assert not any("\x1f" in p.read_text(encoding="utf-8") for p in (tmp_path / "auto").glob("*.csv"))
+    campaigns = auto.nodes["Campaign"][1].read_text(encoding="utf-8")
+    assert "|含;分号" in campaigns or "含;分号|" in campaigns
+    G2 = hand.build()
+    G2.nodes["Campaign:百千万工程"]["aliases"].append("含;分号")
+    G2.nodes["Campaign:百千万工程"]["name"] = "百千万\x1f工程"  # the streaming delimiter in a text cell
+    clash = write_neo4j_admin(G2, tmp_path / "clash")
+    assert "nodes_Campaign.csv" in clash.rewritten and "百千万\x1f工程" in clash.nodes["Campaign"][1].read_text(encoding="utf-8")
     G.nodes["Campaign:百千万工程"]["aliases"].append("含|竖线")
     assert "--array-delimiter=U+001F" in write_neo4j_admin(G, tmp_path / "unit").arguments()
     fixed = write_neo4j_admin(G, tmp_path / "fixed", array_delimiter=";")

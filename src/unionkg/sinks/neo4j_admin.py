@@ -16,8 +16,10 @@ Values are converted as for the Bolt loader (``neo4j_props``): maps and lists of
 strings and a column whose values disagree in type is written as text. Arrays join their elements with
 ``;``, or, when some string element contains ``;`` (OCR text often has ASCII punctuation), with the
 first of ``|`` and U+001F that none contains, so arrays stay arrays as over Bolt; ``import.args``
-names the delimiter. A file whose cells turn out to need another form than the one it was streamed
-in (another delimiter, a column of mixed types) is written again from its rows. Strings are quoted
+names the delimiter. Arrays are streamed joined with U+001F (which cleaned text never holds); once
+the delimiter is known, a file's U+001F become it in one pass over its bytes. A file whose cells
+turn out to need another form (a column of mixed types, a U+001F in its text) is written again
+from its rows. Strings are quoted
 and nulls left empty, so an empty string and a missing value stay distinct.
 
     >>> export = write_neo4j_admin(G, "out/neo4j-admin")  # doctest: +SKIP
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -50,6 +53,8 @@ from .neo4j_rows import RowSource, edge_params, node_params, row_source
 __all__ = ["AdminExport", "BulkReport", "Neo4jImportError", "bulk_import", "write_neo4j_admin"]
 
 DELIMITERS = (";", "|", "\x1f")
+#: What arrays are joined with while a file is streamed (the final delimiter replaces it after).
+STREAMED_WITH = "\x1f"
 _SCALAR_TYPES: dict[type, str] = {bool: "boolean", int: "long", float: "double", str: "string"}
 #: Called as ``progress(rows_written, rows_total)`` while the CSV files are written.
 CsvProgress = Callable[[int, int], None]
@@ -177,6 +182,7 @@ class _File:
         self.columns: dict[str, _Column] = {}
         self.candidates, self.streamed_with = candidates, streamed_with
         self.used: set[str] = set()  # delimiters found in any string inside a list
+        self.clash = False  # some string cell holds the delimiter the arrays are streamed with
         self.multiline = False
         self.is_node = False
         self.rows = 0
@@ -188,6 +194,8 @@ class _File:
         """
         cells = ['"' + v.replace('"', '""') + '"' for v in lead]
         columns, delimiter = self.columns, self.streamed_with
+        if any(delimiter in v for v in lead):
+            self.clash = True
         if len(props) > len(columns):
             for name in props:
                 if name not in columns and name not in self.fixed:
@@ -202,6 +210,8 @@ class _File:
                 column.kinds.add("string")
                 column.scalar_cells = True
                 text = value
+                if delimiter in text:
+                    self.clash = True
             elif t is list:
                 if value:
                     kind = _SCALAR_TYPES.get(type(value[0]), "string") + "[]"
@@ -211,6 +221,8 @@ class _File:
                             if d in blob:
                                 self.used.add(d)
                                 column.delimiters.add(d)
+                        if delimiter in blob:
+                            self.clash = True
                         text = delimiter.join(value)
                     else:
                         text = delimiter.join([_scalar_text(v) for v in value])
@@ -250,6 +262,18 @@ def _stream(f: _File, lines: Iterator[tuple[list[str], dict[str, Any]]], tick: C
             tick()
 
 
+def _swap_delimiter(path: Path, old: str, new: str) -> None:
+    """Every ``old`` in the file at PATH becomes ``new`` (one-byte characters: UTF-8 never holds
+    them inside another character), a block at a time."""
+    a, b = old.encode(), new.encode()
+    assert len(a) == len(b) == 1
+    part = path.with_name(path.name + ".part")
+    with open(path, "rb") as src, open(part, "wb") as dst:
+        while block := src.read(1 << 22):
+            dst.write(block.replace(a, b))
+    os.replace(part, path)
+
+
 def _rewrite(f: _File, lines: Iterator[tuple[list[str], dict[str, Any]]], delimiter: str) -> None:
     """Write F again from its rows with the final column types and delimiter."""
     types = {name: column.type(delimiter) for name, column in f.columns.items()}
@@ -274,7 +298,7 @@ def write_neo4j_admin(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     candidates = DELIMITERS if array_delimiter is None else (array_delimiter,)
-    streamed_with = candidates[0]
+    streamed_with = STREAMED_WITH if array_delimiter is None else array_delimiter
     total = sum(rows.node_count(x) for x in Label) + sum(rows.edge_count(t) for t in RelType)
     done = 0
 
@@ -306,8 +330,11 @@ def write_neo4j_admin(
     for f, name, lines in files:
         types = {column: c.type(delimiter) for column, c in f.columns.items()}
         if not all(f.columns[c].streamed_right(t, delimiter, streamed_with) for c, t in types.items()):
-            _rewrite(f, lines(), delimiter)
-            export.rewritten.append(f.path.name)
+            if not f.clash and all(f.columns[c].streamed_right(t, streamed_with, streamed_with) for c, t in types.items()):
+                _swap_delimiter(f.path, streamed_with, delimiter)  # only the arrays' delimiter differs
+            else:
+                _rewrite(f, lines(), delimiter)
+                export.rewritten.append(f.path.name)
         export.multiline |= f.multiline
         header_path = f.path.with_name(f.path.name.replace(".csv", ".header.csv"))
         if f.is_node:
