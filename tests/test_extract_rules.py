@@ -200,6 +200,11 @@ def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
      {("ATTENDED", "于小淼", "大同市平城区妇联"), ("ATTENDED", "孟晓菊", "大同市平城区妇联")}, set()),
     ("8月6日,平城区人大常委会举行会议。区人大常委会副主任朱永新、张海及区人大常委会组成人员共21人出席会议。",
      {("ATTENDED", "朱永新", "平城区人大常委会"), ("ATTENDED", "张海", "平城区人大常委会")}, set()),
+    # a list closed by unnamed leaders or guests (相关领导, 嘉宾) attends with them
+    ("5月9日,宜城市总工会召开推进会。市总工会副主席张涛,市人社局局长刘梅,宜城市委相关领导等出席会议。",
+     {("ATTENDED", "张涛", "宜城市总工会"), ("ATTENDED", "刘梅", "宜城市总工会")}, set()),
+    ("1月20日,澳门工会联合总会举行新春联欢晚会。工联总会会长何雪卿,以及多个友好团体负责人等嘉宾出席并上台祝酒。",
+     {("ATTENDED", "何雪卿", "澳门工会联合总会")}, set()),
     # speech verbs for people who hold a position
     ("3月1日,大同市总工会召开会议。市总工会主席王立强指出,要抓好落实。快递员李小明说,很受鼓舞。",
      {("SPOKE", "王立强", "大同市总工会")}, {("SPOKE", "李小明", "大同市总工会")}),
