@@ -200,6 +200,10 @@ def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
      {("ATTENDED", "于小淼", "大同市平城区妇联"), ("ATTENDED", "孟晓菊", "大同市平城区妇联")}, set()),
     ("8月6日,平城区人大常委会举行会议。区人大常委会副主任朱永新、张海及区人大常委会组成人员共21人出席会议。",
      {("ATTENDED", "朱永新", "平城区人大常委会"), ("ATTENDED", "张海", "平城区人大常委会")}, set()),
+    # a union department's head (生产部长, 财务部长 …) in a list of the body's officials
+    ("4月2日,凌海市总工会举办启动仪式。锦州市总工会副主席何有刚、生产部长马东、财务部长林芳出席仪式。",
+     {("HOLDS_POSITION", "马东", "锦州市总工会"), ("HOLDS_POSITION", "林芳", "锦州市总工会"),
+      ("ATTENDED", "何有刚", "凌海市总工会")}, set()),
     # a list closed by unnamed leaders or guests (相关领导, 嘉宾) attends with them
     ("5月9日,宜城市总工会召开推进会。市总工会副主席张涛,市人社局局长刘梅,宜城市委相关领导等出席会议。",
      {("ATTENDED", "张涛", "宜城市总工会"), ("ATTENDED", "刘梅", "宜城市总工会")}, set()),
