@@ -204,6 +204,10 @@ def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
     ("4月2日,凌海市总工会举办启动仪式。锦州市总工会副主席何有刚、生产部长马东、财务部长林芳出席仪式。",
      {("HOLDS_POSITION", "马东", "锦州市总工会"), ("HOLDS_POSITION", "林芳", "锦州市总工会"),
       ("ATTENDED", "何有刚", "凌海市总工会")}, set()),
+    # the speaker named by a role noun before the name (宣讲人是, 主讲人为, 授课老师:)
+    ("5月8日,南宁市总工会举办讲座。主讲人为广西大学教授黄志强。", {("SPOKE", "黄志强", "南宁市总工会")}, set()),
+    ("5月8日,南宁市总工会举办法律讲座,授课老师:南宁市律师协会会长李红梅。",
+     {("SPOKE", "李红梅", "南宁市总工会"), ("HOLDS_POSITION", "李红梅", "南宁市律师协会")}, set()),
     # a list closed by unnamed leaders or guests (相关领导, 嘉宾) attends with them
     ("5月9日,宜城市总工会召开推进会。市总工会副主席张涛,市人社局局长刘梅,宜城市委相关领导等出席会议。",
      {("ATTENDED", "张涛", "宜城市总工会"), ("ATTENDED", "刘梅", "宜城市总工会")}, set()),

@@ -29,6 +29,9 @@ _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|
                      r"到会(?!指导)|现场(?!指导))*")
 #: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
 _ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|出席(?:会议|大会|活动|仪式)?的[^,，。]{0,6})有")
+#: the speaker named by the role noun before the name: 当天的宣讲人是重庆大学教授甲, 主讲人为甲
+_SPEAKER_IS = re.compile(r"[^,，。；;]{0,12}?(?:主讲人|宣讲人|报告人|授课人|主讲嘉宾|宣讲嘉宾|主讲老师|授课老师|主讲专家)"
+                         r"(?:是|为|系|[：:])")
 #: a group named after people, sharing their role: 市总工会机关各部室主要负责人参加会议
 _GROUP_ROLE = re.compile(r"[^,，;；。]{0,30}?(?:负责人|负责同志|有关同志|代表|干部|同志|人员|成员|领导|嘉宾|来宾)"
                          r"(?:等)?(?:共)?[0-9一二三四五六七八九十百千余多]*(?:人|名)?(参加|出席|列席|参会|陪同)")
@@ -59,6 +62,11 @@ _STANDS_IN = re.compile(r"代表[\u4e00-\u9fff]{0,8}$")
 def role_rows() -> list[tuple[str, RelType, str, str]]:
     """``data/role_verbs.tsv`` as (verb, relationship, rule id, who)."""
     return [(r[0], RelType(r[1]), r[2], r[3] if len(r) > 3 else "any") for r in read_rows("role_verbs.tsv")]
+
+
+def _clause_start(m: str, start: int, end: int) -> int:
+    """Where the clause that ``end`` is in begins (after the last comma or semicolon from ``start``)."""
+    return max(start, *(m.rfind(c, start, end) + 1 for c in ",，;；"))
 
 
 @dataclass(frozen=True)
@@ -183,6 +191,9 @@ class RoleCues:
                 skip.add(nxt[0])
             if not roles and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start):
                 roles = [(RelType.ATTENDED, "role.teyao.v1", group[0].chain_start)]  # 特邀代表有甲、乙
+            if not roles and _SPEAKER_IS.fullmatch(doc.match, _clause_start(doc.match, sent[0], group[0].chain_start),
+                                                   group[0].chain_start):
+                roles = [(RelType.SPOKE, "role.speaker_is.v1", group[0].chain_start)]  # 宣讲人是甲
             invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[
                 max(sent[0], group[0].chain_start - 4): group[0].start][:6]
             for p in group:
