@@ -208,6 +208,11 @@ def test_long_and_short_endings_are_one_body(extractor: Extractor) -> None:
     ("5月8日,南宁市总工会举办讲座。主讲人为广西大学教授黄志强。", {("SPOKE", "黄志强", "南宁市总工会")}, set()),
     ("5月8日,南宁市总工会举办法律讲座,授课老师:南宁市律师协会会长李红梅。",
      {("SPOKE", "李红梅", "南宁市总工会"), ("HOLDS_POSITION", "李红梅", "南宁市律师协会")}, set()),
+    # elected to 该县/该市 + body: the body of that level named before; a bare 县工会 is the county's 总工会
+    ("5月6日,平远县残联召开代表大会。王永联同志当选为该县残联第六届主席团副主席,丘秋荣同志为副理事长。",
+     {("HOLDS_POSITION", "王永联", "平远县残联"), ("HOLDS_POSITION", "丘秋荣", "平远县残联")}, set()),
+    ("4月8日,西平县总工会召开会议。调研组对该县工会工作给予肯定,县工会主席李明作表态发言。",
+     {("HOLDS_POSITION", "李明", "西平县总工会")}, {("HOLDS_POSITION", "李明", "西平县工会")}),
     # a list closed by unnamed leaders or guests (相关领导, 嘉宾) attends with them
     ("5月9日,宜城市总工会召开推进会。市总工会副主席张涛,市人社局局长刘梅,宜城市委相关领导等出席会议。",
      {("ATTENDED", "张涛", "宜城市总工会"), ("ATTENDED", "刘梅", "宜城市总工会")}, set()),

@@ -404,6 +404,8 @@ class BodyFinder:
                         org_end[e] = out[-1]
                     continue
                 code, start, rule = resolved, pre - len(word), "body.shortform.v1"
+                if suffix == "工会" and not industry and self.divs.get(code).level != "town":
+                    suffix = "总工会"  # 县工会, 对该区工会工作…: the county's or district's 总工会 (a town's 镇工会 as written)
             elif (pre in company_end or pre in org_end) and suffix in ("工会", "工会委员会", "工会联合会"):
                 comp = company_end.get(pre) or org_end[pre]  # 某公司工会, 雨花区教育局工会
                 name = comp.name + t[pre:e]

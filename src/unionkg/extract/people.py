@@ -348,8 +348,9 @@ class PeopleFinder:
             x = _ELECTED.match(m, self._past_list(m, h, by_hit_start))
             if x is None:
                 continue
-            ahead = _TERM_FIRST.match(m, x.end())  # 当选为第二届凌海市总工会主席: the term before the body
-            body = by_start.get(x.end()) or (by_start.get(ahead.end()) if ahead else None)
+            at = x.end() + 1 if m.startswith("该", x.end()) else x.end()  # 当选为该县残联主席: the body named so
+            ahead = _TERM_FIRST.match(m, at)  # 当选为第二届凌海市总工会主席: the term before the body
+            body = by_start.get(at) or (by_start.get(ahead.end()) if ahead else None)
             sent = doc.sentence_of(h.start)
             bare_term = _TERM.match(m, x.end() + 2) if m.startswith("工会", x.end()) else None
             if body is None and bare_term is not None and bare_term.end() > x.end() + 2:  # 当选为工会第一届委员会主席: the union named before
