@@ -369,3 +369,12 @@ def test_elected_to_the_union_s_committee_of_a_term(extractor: Extractor) -> Non
     got = _rels(_facts(extractor, text))
     assert {("HOLDS_POSITION", n, "定城镇总工会") for n in ("谢明华", "朱永茂", "王世成")} <= got, got
 
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("启动仪式上,还连线了济南、枣庄、潍坊、聊城、滨州五个市的分会场。", {"济南市", "枣庄市", "潍坊市", "聊城市", "滨州市"}),
+    ("江苏省总工会在南京、苏州、无锡3市开展送清凉活动。", {"南京市", "苏州市", "无锡市"}),
+])
+def test_short_city_names_in_a_counted_list(extractor: Extractor, text: str, places: set[str]) -> None:
+    """A list of short city names closed by their count (五个市, 3市) names those cities."""
+    assert places <= _names(_facts(extractor, text), Label.PLACE)

@@ -56,7 +56,12 @@ _LIST_ITEM = re.compile("[^、]+")
 #: a word of going or being somewhere before a short place name: 在郑州, 赴浙江, 来鄂
 _GOES_TO = re.compile(r"(?:在|赴|到|来|至|于|抵|前往|来到|走进|落户|回到|深入|奔赴|遍布|考察|视察)$")
 #: a list of short place names: 济南、枣庄、潍坊等地
-_PLACE_LIST = re.compile(r"(?:[^,，。;；:：\n]{0,12}?[在赴到于])?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?:等(?:地|市|省)|两地|三地|[,，。])")
+_PLACE_LIST = re.compile(r"(?:[^,，。;；:：\n]{0,12}?[在赴到于])?((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})"
+                         r"(?:等(?:地|市|省)|两地|三地|[,，。])")
+#: a list of places closed by a count of them: 济南、枣庄、潍坊五个市, 南京、苏州等3市
+_COUNT = r"(?:等(?:地|市|省)|等?[两一二三四五六七八九十0-9]+个?(?:地市|城市|市|州|省|地))"
+_PLACE_COUNT = re.compile(_COUNT)
+_PLACE_ITEMS = re.compile(rf"((?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}}){_COUNT}")
 #: a dateline's place: 本报北京2月22日电
 _DATELINE_PLACE = re.compile(r"本报|本网|电讯|社$")
 _DATED = re.compile(r"\d{1,2}月\d{1,2}日(?:电|讯)")
@@ -206,10 +211,17 @@ class BodyFinder:
         """Is ``m[a:e]`` an item of a list of short place names (济南、枣庄、潍坊等地)?"""
         left = max(m.rfind(c, 0, a) for c in ",，。;；:：\n") + 1
         x = _PLACE_LIST.match(m, left)
-        if x is None or x.end(1) < e:
-            return False
-        items = x.group(1).split("、")
-        return len(items) >= 2 and all(i in self.short_places or i in self.divs.by_name for i in items)
+        if x is not None and x.end(1) >= e and self._all_places(x.group(1)):
+            return True
+        for s in range(max(left, a - 24), a + 1):  # 连线了济南、枣庄、潍坊五个市: the list starts inside the clause
+            y = _PLACE_ITEMS.match(m, s)
+            if y is not None and y.end(1) >= e and self._all_places(y.group(1)):
+                return True
+        return False
+
+    def _all_places(self, items: str) -> bool:
+        names = items.split("、")
+        return len(names) >= 2 and all(i in self.short_places or i in self.divs.by_name for i in names)
 
     def _short_places(self, m: str, found: list[PlaceHit]) -> list[PlaceHit]:
         """Provinces and cities named by their short name where a place is meant: after a word of
@@ -231,7 +243,8 @@ class BodyFinder:
             elif _GOES_TO.search(m, max(0, a - 3), a) or self._in_place_list(m, a, e) \
                     or _DATELINE_PLACE.match(m, max(0, a - 2), a) and _DATED.match(m, e) \
                     or _MEDIA_DATELINE.match(m, e) and (a == 0 or m[a - 1] in "\n "):
-                if "\u4e00" <= m[e:e + 1] <= "\u9fff" and not _AFTER_PLACE.match(m, e) and not _MEDIA_DATELINE.match(m, e):
+                if "\u4e00" <= m[e:e + 1] <= "\u9fff" and not _AFTER_PLACE.match(m, e) and not _MEDIA_DATELINE.match(m, e) \
+                        and not _PLACE_COUNT.match(m, e):
                     continue  # 在郑州大学: part of a longer name
                 code = codes[0]
             else:
