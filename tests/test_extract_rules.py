@@ -378,3 +378,16 @@ def test_elected_to_the_union_s_committee_of_a_term(extractor: Extractor) -> Non
 def test_short_city_names_in_a_counted_list(extractor: Extractor, text: str, places: set[str]) -> None:
     """A list of short city names closed by their count (五个市, 3市) names those cities."""
     assert places <= _names(_facts(extractor, text), Label.PLACE)
+
+
+@pytest.mark.parametrize(("text", "campaigns", "absent"), [
+    ("5月1日,银川市总工会向货车司机赠送入会“爱心包”和文体活动体验卡。", set(), {"爱心包"}),
+    ("1月20日,新会区总工会组织“外卖小哥”开展观影活动,为劳动者筑起法律“保护墙”。", set(), {"外卖小哥", "保护墙"}),
+    ("6月1日,银川市总工会启动“爱心礼包”行动。", {"爱心礼包"}, set()),
+])
+def test_quoted_things_and_people_are_no_campaigns(extractor: Extractor, text: str, campaigns: set[str],
+                                                   absent: set[str]) -> None:
+    """A quoted gift, figure or group of people ("爱心包", "保护墙", "外卖小哥") is no campaign; with a
+    programme word after the quote ("爱心礼包"行动) it is one (data/not_campaign_endings.txt)."""
+    got = _names(_facts(extractor, text), Label.CAMPAIGN)
+    assert campaigns <= got and not (absent & got), got

@@ -97,6 +97,7 @@ class CampaignFinder:
         self.plan_end = read_words("plan_endings.txt")
         self.programme_re = re.compile(r"(?:计划|行动|工程)")
         self.not_campaigns = frozenset(lex.not_campaigns)
+        self.not_campaign_endings = read_words("not_campaign_endings.txt")
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
                                 "深入开展", "持续开展", "全面实施")
 
@@ -113,8 +114,9 @@ class CampaignFinder:
             tail = _LONG_TAIL.match(m, end)
             if tail and len(tail.group(0)) > len(suffix):
                 suffix = tail.group(0)
-            if (len(core) < 2 and not suffix) or core in self.not_campaigns:
-                continue
+            if (len(core) < 2 and not suffix) or core in self.not_campaigns \
+                    or (suf is None and core.endswith(self.not_campaign_endings)):
+                continue  # "爱心大礼包", "外卖小哥": things and people, not campaigns
             if q.start() > 0 and m[q.start() - 1] == "的" and not suffix:
                 continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
             if len(core) > 20 and "、" not in core and "," not in core:
