@@ -384,6 +384,9 @@ def test_short_city_names_in_a_counted_list(extractor: Extractor, text: str, pla
     ("5月1日,银川市总工会向货车司机赠送入会“爱心包”和文体活动体验卡。", set(), {"爱心包"}),
     ("1月20日,新会区总工会组织“外卖小哥”开展观影活动,为劳动者筑起法律“保护墙”。", set(), {"外卖小哥", "保护墙"}),
     ("6月1日,银川市总工会启动“爱心礼包”行动。", {"爱心礼包"}, set()),
+    # quoted questions and headings are topics (德化团县委 and 璧山区妇联 style)
+    ("11月18日,德化团县委召开会议。参会人员围绕“团干部如何健康成长”进行了主题讨论。", set(), {"团干部如何健康成长"}),
+    ("3月2日,璧山区妇联召开执委会。宣讲从“全会的基本情况”“全面把握新发展阶段”等方面展开。", set(), {"全会的基本情况"}),
 ])
 def test_quoted_things_and_people_are_no_campaigns(extractor: Extractor, text: str, campaigns: set[str],
                                                    absent: set[str]) -> None:

@@ -84,6 +84,10 @@ _QUESTION = re.compile(r"(.)[不没]\1|[吗呢么?]$")
 _TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团队", "小分队")
 
 
+#: question words: a quoted question is a topic (团干部如何健康成长), never a campaign's name
+_QUESTION = re.compile(r"如何|怎样|怎么|为什么|为何|是什么|什么样")
+
+
 class CampaignFinder:
     """Finds campaign and law mentions in a ``Doc``."""
 
@@ -117,6 +121,8 @@ class CampaignFinder:
             if (len(core) < 2 and not suffix) or core in self.not_campaigns \
                     or (suf is None and core.endswith(self.not_campaign_endings)):
                 continue  # "爱心大礼包", "外卖小哥": things and people, not campaigns
+            if _QUESTION.search(core):
+                continue  # 围绕"团干部如何健康成长"进行讨论: a question to discuss, not a campaign
             if q.start() > 0 and m[q.start() - 1] == "的" and not suffix:
                 continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
             if len(core) > 20 and "、" not in core and "," not in core:
