@@ -394,3 +394,13 @@ def test_quoted_things_and_people_are_no_campaigns(extractor: Extractor, text: s
     programme word after the quote ("爱心礼包"行动) it is one (data/not_campaign_endings.txt)."""
     got = _names(_facts(extractor, text), Label.CAMPAIGN)
     assert campaigns <= got and not (absent & got), got
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("11月2日,共青团热林中心召开团员代表大会。会议选举刘志龙同志为中心团委书记,潘祎同志为副书记。", {"刘志龙", "潘祎"}),
+    ("12月3日,凌海市工会召开全委会。会议推选出赵纪文同志当选为主席,曹玉梅同志为经审主任。", {"赵纪文", "曹玉梅"}),
+])
+def test_people_elected_as_comrades(extractor: Extractor, text: str, people: set[str]) -> None:
+    """``选举甲同志为…书记,乙同志为副书记``: names before 同志为 in an election are people, whether or
+    not the body is known (rule person.elected.v1)."""
+    assert people <= _names(_facts(extractor, text), Label.PERSON)

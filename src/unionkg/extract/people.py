@@ -62,7 +62,7 @@ _DOTTED_END = re.compile(r"[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,6}$")
 #: a quoted honour a name follows: "莱阳工匠"池连学, "最美职工"甲
 _QUOTED_HONOUR = re.compile(r'"[^"\n]{0,12}(?:工匠|劳动模范|劳模|标兵|能手|模范|先进个人|先进工作者|'
                             r'最美[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}之星|五一劳动奖章获得者)"')
-_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为"
+_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为"
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
 _ELECTED_VERB = re.compile(_ELECTED_VERBS)
