@@ -404,3 +404,9 @@ def test_people_elected_as_comrades(extractor: Extractor, text: str, people: set
     """``选举甲同志为…书记,乙同志为副书记``: names before 同志为 in an election are people, whether or
     not the body is known (rule person.elected.v1)."""
     assert people <= _names(_facts(extractor, text), Label.PERSON)
+
+
+def test_a_spirit_named_with_guanyu_keeps_its_whole_name(extractor: Extractor) -> None:
+    """习近平总书记关于…的重要指示精神: the spirit's name runs back past 关于 to the speaker."""
+    text = "日前,湖北省总工会召开座谈会,传达学习习近平总书记关于工人阶级和工会工作的重要指示精神。"
+    assert "习近平总书记关于工人阶级和工会工作的重要指示精神" in _names(_facts(extractor, text), Label.CAMPAIGN)

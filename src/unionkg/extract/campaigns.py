@@ -47,7 +47,7 @@ _VAGUE_SPIRIT = re.compile(r"(?:有关|相关|此次|本次|这次|上述|该|�
 _NAMED_OCCASION = re.compile(r"讲话|会议|大会|全会|指示|批示|论述|贺信|回信|重要|[0-9一二三四五六七八九十]大$")
 _WORDY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
-_SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是"})
+_SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是", "关于"})  # 习近平总书记关于…的重要指示精神
 #: a body relaying a higher spirit: 江苏省总工会 | 中国工会十八大精神宣讲团
 _RELAYING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:总工会|委员会|常委会)(?=中国工会|党的|中共|全国|习近平|十[一二三四五六七八九]大|二十)")
 #: a document listed before a spirit with 和 (中央4号文件和…会议精神): each its own
