@@ -410,3 +410,13 @@ def test_a_spirit_named_with_guanyu_keeps_its_whole_name(extractor: Extractor) -
     """习近平总书记关于…的重要指示精神: the spirit's name runs back past 关于 to the speaker."""
     text = "日前,湖北省总工会召开座谈会,传达学习习近平总书记关于工人阶级和工会工作的重要指示精神。"
     assert "习近平总书记关于工人阶级和工会工作的重要指示精神" in _names(_facts(extractor, text), Label.CAMPAIGN)
+
+
+@pytest.mark.parametrize(("text", "companies"), [
+    ("1月20日,全总副主席李明走访了困难企业杭州保灵集团有限公司。", {"杭州保灵集团有限公司"}),
+    ("3月5日,市总工会慰问了辖区内企业浙江泰普森控股有限公司的职工。", {"浙江泰普森控股有限公司"}),
+])
+def test_a_company_after_its_category_begins_at_its_place(extractor: Extractor, text: str, companies: set[str]) -> None:
+    """困难企业杭州保灵集团有限公司: a category before a company whose name opens with a short place
+    name (杭州, 浙江) is not part of the name."""
+    assert companies <= _names(_facts(extractor, text), Label.ORGANIZATION)

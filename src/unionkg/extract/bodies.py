@@ -907,7 +907,8 @@ class BodyFinder:
             name = t[start:c.end()]
             pre_name = m[start:c.start()]
             category = _CATEGORY_HEAD.match(pre_name)
-            if category and any(h.start == start + category.end() for h in places):
+            if category and (any(h.start == start + category.end() for h in places) or any(
+                    m[start + category.end():start + category.end() + k] in self.short_places for k in (2, 3))):
                 start += category.end()  # 困难企业杭州保灵集团有限公司: the name begins at its place
                 name, pre_name = t[start:c.end()], m[start:c.start()]
             if name[0] in "该本其各这這此我" or "我" in pre_name or "某" in pre_name or pre_name in _GENERIC_PREFIX \
