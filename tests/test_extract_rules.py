@@ -426,3 +426,10 @@ def test_office_directors_are_titles(extractor: Extractor) -> None:
     """党办主任, 厂办主任: the director of a party or factory office is a title, not a name (党办)."""
     facts = _facts(extractor, "3月2日,热林中心工会召开会议。中心党委委员、工会主席、党办主任袁雪梅,厂办主任王建华出席会议。")
     assert {"袁雪梅", "王建华"} <= _names(facts, Label.PERSON) and "党办" not in _names(facts, Label.PERSON)
+
+
+def test_names_jieba_tags_nrfg_are_names(extractor: Extractor) -> None:
+    """李强, 李建明: jieba's dictionary tags some ordinary names ``nrfg``, not ``nr``; they are names,
+    not common words."""
+    facts = _facts(extractor, "3月2日,热林中心工会召开会议。办公室主任李强、副主任李建明出席会议。")
+    assert {"李强", "李建明"} <= _names(facts, Label.PERSON)

@@ -30,7 +30,7 @@ ENGINES = ("auto", "rjieba", "jieba")
 
 #: a line of jieba's dictionary tagged as a person's name: ``陈国强 136 nr`` (searched from the newline
 #: before it, which the regex engine finds fast)
-_NR_LINE = re.compile(r"\n(\S+) [0-9]+ nr(?=\n|\Z)")
+_NR_LINE = re.compile(r"\n(\S+) [0-9]+ nr(?:fg)?(?=\n|\Z)")  # nrfg: jieba tags some names so (李强)
 
 # jieba's own patterns (jieba/__init__.py, jieba/finalseg): the blocks it segments, the spaces between
 # them (any other character there is a word of its own), and how its HMM step splits a run of non-Han
@@ -121,7 +121,7 @@ class _RJieba:
             fields = text[start:end].split()
             heads = fields[0::3]
             self._freq.update(zip(heads, map(int, fields[1::3]), strict=True))
-            names += (w for w, tag in zip(heads, fields[2::3], strict=True) if tag == "nr")
+            names += (w for w, tag in zip(heads, fields[2::3], strict=True) if tag in ("nr", "nrfg"))
             start = end
         self._names = frozenset(names)
         self._rj = rjieba.Jieba()
