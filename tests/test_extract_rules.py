@@ -433,3 +433,12 @@ def test_names_jieba_tags_nrfg_are_names(extractor: Extractor) -> None:
     not common words."""
     facts = _facts(extractor, "3月2日,热林中心工会召开会议。办公室主任李强、副主任李建明出席会议。")
     assert {"李强", "李建明"} <= _names(facts, Label.PERSON)
+
+
+@pytest.mark.parametrize("text", [
+    "1月18日,四川省总工会举行座谈会。省委、省政府及省总领导向到场的劳模和职工代表发放了慰问品。",
+    "5月1日,大同市总工会举行表彰大会。市领导为获奖者颁奖。",
+])
+def test_no_name_after_the_leaders_and_a_preposition(extractor: Extractor, text: str) -> None:
+    """领导向…, 领导为…: after the generic 领导 a preposition opens a clause (向 and 为 are surnames too)."""
+    assert _names(_facts(extractor, text), Label.PERSON) == set()

@@ -62,6 +62,8 @@ _DOTTED_END = re.compile(r"[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,6}$")
 #: a quoted honour a name follows: "莱阳工匠"池连学, "最美职工"甲
 _QUOTED_HONOUR = re.compile(r'"[^"\n]{0,12}(?:工匠|劳动模范|劳模|标兵|能手|模范|先进个人|先进工作者|'
                             r'最美[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}之星|五一劳动奖章获得者)"')
+#: prepositions that are also surnames (向, 于 …) or open a clause after "the leaders" (领导向…, 领导为…)
+_PREPOSITIONS = frozenset("向为对给与和同在把将从")
 _ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为"
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
@@ -415,8 +417,8 @@ class PeopleFinder:
                 if not n or m[p + 1 + n:p + 2 + n] not in (",", "，"):
                     continue
                 p += 1
-            if not n:
-                continue
+            if not n or (t.group(0).endswith("领导") and m[p] in _PREPOSITIONS):
+                continue  # 省总领导向到场的劳模…, 市领导为获奖者颁奖: a preposition after "the leaders", no name
             sent_start = doc.sentence_of(p)[0]
             chain_start, positions = self._chain(m, sent_start, t.end(), by_start, starts)  # the chain ends at the title
             if chain_start is None:
