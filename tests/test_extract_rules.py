@@ -442,3 +442,10 @@ def test_names_jieba_tags_nrfg_are_names(extractor: Extractor) -> None:
 def test_no_name_after_the_leaders_and_a_preposition(extractor: Extractor, text: str) -> None:
     """领导向…, 领导为…: after the generic 领导 a preposition opens a clause (向 and 为 are surnames too)."""
     assert _names(_facts(extractor, text), Label.PERSON) == set()
+
+
+def test_a_name_ends_before_ren_and_a_title(extractor: Extractor) -> None:
+    """``李方冲任副团长``: 任 before a title closes the name (李方冲, not 李方)."""
+    facts = _facts(extractor, "今次代表團由香港工會聯合會會長吳秋北擔任團長,香港特區政府公務人員聯會主席李方沖任副團長。")
+    people = _names(facts, Label.PERSON)
+    assert "李方沖" in people and "李方" not in people

@@ -204,7 +204,7 @@ class PeopleFinder:
     def _name_ends(self, m: str, q: int) -> bool:
         """May a name end before ``m[q]`` (end of text, non-Han, a cue or a title)?"""
         return q >= len(m) or not ("\u4e00" <= m[q] <= "\u9fff") or _CUE_RE.match(m, q) is not None \
-            or m.startswith(_PRE_TITLES, q)
+            or m.startswith(_PRE_TITLES, q) or (m[q] == "任" and self.title_re.match(m, q + 1) is not None)  # 甲任副团长
 
     def find(self, doc: Doc, bodies: list[Mention], blocked: list[tuple[int, int]],
              proposed: Sequence[tuple[int, int]] = ()) -> list[PersonHit]:
