@@ -78,14 +78,10 @@ _GIVEN_BEFORE = re.compile(r"(?:发放|送上|送去|赠送|领取|捐赠|配备
 _NUMERALS = frozenset("一二三四五六七八九十百千两0123456789")
 #: a quoted group of people: "外卖小哥", "快递骑手"
 _PEOPLE_GROUP = re.compile(r"(?:小哥|骑手|司机|快递员|外卖员|劳动者|职工|工人|人员|群体|娘家人|大姐|师傅)$")
-#: a question in quotes: "好不好", "有没有", "…吗"
-_QUESTION = re.compile(r"(.)[不没]\1|[吗呢么?]$")
+#: a question in quotes: "好不好", "有没有", "…吗", "团干部如何健康成长" (a topic to discuss)
+_QUESTION = re.compile(r"(.)[不没]\1|[吗呢么?]$|如何|怎样|怎么|为什么|为何|是什么|什么样")
 #: a quoted team or group (志愿队, 宣讲团): an organisation, not a campaign
 _TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团队", "小分队")
-
-
-#: question words: a quoted question is a topic (团干部如何健康成长), never a campaign's name
-_QUESTION = re.compile(r"如何|怎样|怎么|为什么|为何|是什么|什么样")
 
 
 class CampaignFinder:
@@ -121,8 +117,6 @@ class CampaignFinder:
             if (len(core) < 2 and not suffix) or core in self.not_campaigns \
                     or (suf is None and core.endswith(self.not_campaign_endings)):
                 continue  # "爱心大礼包", "外卖小哥": things and people, not campaigns
-            if _QUESTION.search(core):
-                continue  # 围绕"团干部如何健康成长"进行讨论: a question to discuss, not a campaign
             if q.start() > 0 and m[q.start() - 1] == "的" and not suffix:
                 continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
             if len(core) > 20 and "、" not in core and "," not in core:

@@ -64,11 +64,6 @@ def role_rows() -> list[tuple[str, RelType, str, str]]:
     return [(r[0], RelType(r[1]), r[2], r[3] if len(r) > 3 else "any") for r in read_rows("role_verbs.tsv")]
 
 
-def _clause_start(m: str, start: int, end: int) -> int:
-    """Where the clause that ``end`` is in begins (after the last comma or semicolon from ``start``)."""
-    return max(start, *(m.rfind(c, start, end) + 1 for c in ",，;；"))
-
-
 @dataclass(frozen=True)
 class RoleCues:
     """The role verbs compiled: ``RoleCues.load()``."""
@@ -191,7 +186,7 @@ class RoleCues:
                 skip.add(nxt[0])
             if not roles and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start):
                 roles = [(RelType.ATTENDED, "role.teyao.v1", group[0].chain_start)]  # 特邀代表有甲、乙
-            if not roles and _SPEAKER_IS.fullmatch(doc.match, _clause_start(doc.match, sent[0], group[0].chain_start),
+            if not roles and _SPEAKER_IS.fullmatch(doc.match, doc.clause_start(group[0].chain_start, sent[0]),
                                                    group[0].chain_start):
                 roles = [(RelType.SPOKE, "role.speaker_is.v1", group[0].chain_start)]  # 宣讲人是甲
             invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[

@@ -36,6 +36,10 @@ class Doc:
             return self.sentences[0] if self.sentences else (0, len(self.text))
         return self.sentences[i]
 
+    def clause_start(self, pos: int, floor: int = 0) -> int:
+        """Start of the clause that ends at ``pos`` (after the last , or ; before it), not before ``floor``."""
+        return max(floor, *(self.match.rfind(c, floor, pos) + 1 for c in ",，;；"))
+
     def clause_end(self, pos: int) -> int:
         """End of the clause (up to , ; 。) that contains ``pos``."""
         m = _CLAUSE_END.search(self.match, pos)
