@@ -1,5 +1,5 @@
 """``unionkg trace`` as library calls: read what the trace needs from a build's store, trace a
-campaign (``trace_build``), render it (``report_build``; the page is ``sinks.trace_page``); or say
+campaign (``trace_build``), render it (``render``; the page is ``sinks.trace_page``); or say
 why the campaign's names are one campaign (``explain_build``, from the store's ``campaign_merges``
 table).
 
@@ -28,12 +28,6 @@ from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
 _BODIES = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
-
-
-def report_build(build_dir: str | os.PathLike[str], campaign: str, *, fmt: str = "table", excel: bool = False) -> str:
-    """The trace of ``campaign`` in the build at ``build_dir`` as ``fmt`` (``render``)."""
-    check_format(fmt)
-    return render(trace_build(build_dir, campaign), fmt, excel=excel)
 
 
 def check_format(fmt: str) -> None:
