@@ -449,3 +449,23 @@ def test_a_name_ends_before_ren_and_a_title(extractor: Extractor) -> None:
     facts = _facts(extractor, "今次代表團由香港工會聯合會會長吳秋北擔任團長,香港特區政府公務人員聯會主席李方沖任副團長。")
     people = _names(facts, Label.PERSON)
     assert "李方沖" in people and "李方" not in people
+
+
+def test_alternation_is_a_trie_with_the_flat_alternations_matches() -> None:
+    """The trie alternation matches what the flat one sorted longest first matches, at every position,
+    also when what follows forces backtracking to a shorter word."""
+    import random
+    import re
+
+    from unionkg.extract.lexicon import alternation
+
+    assert alternation(["副主席", "副书记", "主席", "副主席团"]) == "副(?:主席团?|书记)|主席"
+    rng = random.Random(7)
+    for _ in range(200):
+        words = ["".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 10))]
+        flat = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+        for tail in ("", "c", "(?:ab|b)", "$"):
+            a, b = re.compile(f"(?:{flat}){tail}"), re.compile(f"(?:{alternation(words)}){tail}")
+            for _ in range(10):
+                s = "".join(rng.choice("abc") for _ in range(rng.randint(0, 9)))
+                assert [m.span() for m in a.finditer(s)] == [m.span() for m in b.finditer(s)], (words, tail, s)
