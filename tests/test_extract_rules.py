@@ -469,3 +469,27 @@ def test_alternation_is_a_trie_with_the_flat_alternations_matches() -> None:
             for _ in range(10):
                 s = "".join(rng.choice("abc") for _ in range(rng.randint(0, 9)))
                 assert [m.span() for m in a.finditer(s)] == [m.span() for m in b.finditer(s)], (words, tail, s)
+
+
+@pytest.mark.parametrize(("text", "unions", "absent"), [
+    # a trade in words of its own between a place and 工会 (mainland, simplified)
+    ("7月2日,襄阳市总工会、仙桃市彭场镇无纺布行业工会等5家单位作经验交流。", {"仙桃市彭场镇无纺布行业工会"}, set()),
+    # Taiwan's trade and industrial unions, traditional script, a listed industry (职业) after more words
+    ("新北市美容美髮業職業工會理事長陳秀英出席大會並致詞。", {"新北市美容美髮業職業工會"}, set()),
+    ("桃園市教師產業工會理事長張明華表示,將持續爭取權益。", {"桃園市教師產業工會"}, set()),
+    ("高雄市產業總工會理事長林育正出席活動。", {"高雄市產業總工會"}, set()),
+    # the ending alone before 工会 is a kind of union, not a name; clause words are no trade
+    ("来自全省21个地级以上市总工会和省产业工会的120余名基层工会主席参加培训。", set(), {"广东省产业工会", "省产业工会"}),
+    ("5月1日,南京市总工会召开会议,各行业工会主席参加会议。", set(), {"南京市各行业工会"}),
+])
+def test_trade_unions_named_by_their_trade(extractor: Extractor, text: str, unions: set[str], absent: set[str]) -> None:
+    """``仙桃市彭场镇无纺布行业工会``, ``台中市芳療整體保養職業工會``: a trade's union names its trade in
+    words of its own (ending in 行业, 职业, 产业, 系统, 业: data/union_trade_endings.txt)."""
+    found = _names(_facts(extractor, text), Label.UNION_BODY)
+    assert unions <= found and not (absent & found)
+
+
+def test_a_national_alias_in_traditional_script_is_named_in_it(extractor: Extractor) -> None:
+    """``全國總工會`` in a traditional text: the body is named ``中華全國總工會``, in the text's script."""
+    facts = _facts(extractor, "3月5日,全國總工會在西安召開座談會,推動貨車司機入會。")
+    assert "中華全國總工會" in _names(facts, Label.UNION_BODY)

@@ -91,6 +91,10 @@ _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 #: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
 _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+#: what no trade's name holds: clause words, bodies, counts (各行业, 全市建筑业)
+_NOT_TRADE = re.compile(r"[的在到与是为等了及和或、各全本该其我]|召开|举行|组织|开展|举办|推进|成立|工会|企业|"
+                        r"公司|集团|人大|政协|党委|妇联|团委|[0-9一二三四五六七八九十百千]+家")
 #: what no company or institution name holds: 的, a count (3所, 一家)
 #: a committee's plenary session in its term (十一届七次全委会议, 第十二届三次全会)
 _TERM_PLENARY = re.compile(r"第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次全(?:委|会|体)")
@@ -178,6 +182,8 @@ class BodyFinder:
         self.province_list_re = re.compile(f"(?:{one})(?:、(?:{one}))+(?![\u4e00-\u9fff]{{0,1}}[省市区])")
         self.national_re = re.compile(alternation(list(self.national)))
         self.industries = frozenset(lex.union_industries)
+        self.trade_endings = frozenset(read_words("union_trade_endings.txt"))
+        self.trade_end_lens = tuple(sorted({len(x) for x in self.trade_endings}, reverse=True))
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
         self.short_places: dict[str, list[str]] = {}
@@ -386,7 +392,7 @@ class BodyFinder:
             pre = a
             industry = ""
             if suffix in ("工会", "总工会"):
-                industry = self._industry_before(m, pre)  # 省教育工会, 台中市勞工總工會
+                industry = self._industry_before(m, pre, place_end, suffix == "总工会")  # 省教育工会, 台中市勞工總工會
                 pre -= len(industry)
             term = _TERM_BEFORE.search(m, max(0, pre - 8), pre) if label is not Label.UNION_BODY or pre == a else None
             termed = term is not None and term.end() == pre and bool(_level_word(m, term.start()))
@@ -790,11 +796,31 @@ class BodyFinder:
                     return code
         return None
 
-    def _industry_before(self, m: str, pre: int) -> str:
-        """The industry (``教育``) ending at ``pre``, longest first; ``""`` if none."""
-        for n in self.industry_lens:
-            if n <= pre and m[pre - n:pre] in self.industries:
-                return m[pre - n:pre]
+    def _industry_before(self, m: str, pre: int, place_end: dict[int, PlaceHit] | None = None,
+                         federation: bool = False) -> str:
+        """The industry (``教育``) ending at ``pre``, longest first; else, with ``place_end``, a trade
+        named in words of its own between a place (or a level word standing alone) and ``pre``
+        (``仙桃市彭场镇|无纺布行业``, ``台中市|芳療整體保養職業``: ``_trade_before``); ``""`` if none."""
+        listed = next((m[pre - n:pre] for n in self.industry_lens if n <= pre and m[pre - n:pre] in self.industries), "")
+        if place_end is None or (listed and pre - len(listed) in place_end):
+            return listed
+        return self._trade_before(m, pre, place_end, federation) or listed  # 美容美髮業|職業: more words before 职业
+
+    def _trade_before(self, m: str, pre: int, place_end: dict[int, PlaceHit], federation: bool) -> str:
+        """A trade's words (2-10 characters, ending in a trade ending of ``union_trade_endings.txt``:
+        行业, 职业, 产业, 系统, 业) right after a place or a lone level word, shortest first. The
+        ending alone names a federation (高雄市產業總工會), not a union (省产业工会: the province's
+        industrial unions, a kind of union)."""
+        ending = next((k for k in self.trade_end_lens if m[pre - k:pre] in self.trade_endings), 0)
+        if not ending:
+            return ""
+        for n in range(max(2, ending if federation else ending + 1), min(10, pre) + 1):
+            a = pre - n
+            if not _HAN_ONLY.fullmatch(m, a, pre) or _NOT_TRADE.search(m, a, pre):
+                return ""
+            word = _level_word(m, a)
+            if a in place_end or (word and self._bare(m, a) and m[a - len(word) - 1:a - len(word)] != "全"):
+                return m[a:pre]  # 全市建筑业工会: all the city's, no body's name
         return ""
 
     def _full(self, code: str) -> str:

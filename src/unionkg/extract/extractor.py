@@ -233,6 +233,9 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
         short = b.attr("short")
         if short and (b.label, b.name) not in best:
             best[(b.label, b.name)] = in_script_of(short, text)
+    for b in bodies:  # only other names written in the traditional script (全國總工會): the full name in it
+        if (b.label, b.name) not in best and to_match_text(b.text) != b.text and to_match_text(b.name) == b.name:
+            best[(b.label, b.name)] = in_script_of(b.name, text)
     out = []
     for b in bodies:
         shown = best.get((b.label, b.name))
