@@ -493,3 +493,20 @@ def test_a_national_alias_in_traditional_script_is_named_in_it(extractor: Extrac
     """``全國總工會`` in a traditional text: the body is named ``中華全國總工會``, in the text's script."""
     facts = _facts(extractor, "3月5日,全國總工會在西安召開座談會,推動貨車司機入會。")
     assert "中華全國總工會" in _names(facts, Label.UNION_BODY)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a career after the name and a comma, each body and title of the list
+    ("台中市勞工總工會理事長蔡滿玉,歷任台中市芳療整體保養職業工會理事長、台中市總工會常務理事等工會職務。",
+     {("蔡滿玉", "台中市芳療整體保養職業工會"), ("蔡滿玉", "台中市總工會")}),
+    ("3月2日,岚皋县总工会召开会议。刘芳同志历任岚皋县总工会副主席、岚皋县妇联主席。",
+     {("刘芳", "岚皋县总工会"), ("刘芳", "岚皋县妇联")}),
+    # an appointment announced: 同志任 and a body's title
+    ("会议宣布,王建军同志任安康市总工会党组书记。王建军同志曾任汉阴县委副书记。",
+     {("王建军", "安康市总工会"), ("王建军", "汉阴县委")}),
+])
+def test_careers_and_appointments(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    """历任/曾任/现任 and 同志任: the positions a person held or is given, one per body of the list."""
+    facts = _facts(extractor, text)
+    held = {(r.head, r.tail) for r in facts.relations if r.type.value == "HOLDS_POSITION"}
+    assert expected <= held

@@ -64,7 +64,9 @@ _QUOTED_HONOUR = re.compile(r'"[^"\n]{0,12}(?:工匠|劳动模范|劳模|标兵|
                             r'最美[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}之星|五一劳动奖章获得者)"')
 #: prepositions that are also surnames (向, 于 …) or open a clause after "the leaders" (领导向…, 领导为…)
 _PREPOSITIONS = frozenset("向为对给与和同在把将从")
-_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为"
+_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为|同志任|(?<=同志)任|历任|曾任|现任|兼任"
+#: a career after a name and a comma: 蔡滿玉,歷任…理事長、…常務理事
+_CAREER = re.compile("[,，](?:历任|曾任|现任|先后任)")
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
 _ELECTED_VERB = re.compile(_ELECTED_VERBS)
@@ -347,7 +349,8 @@ class PeopleFinder:
         last: tuple[tuple[int, int], Mention] | None = None  # (sentence, body) of the last election
         by_hit_start = {h.start: h for h in hits}
         for h in hits:
-            x = _ELECTED.match(m, self._past_list(m, h, by_hit_start))
+            q = self._past_list(m, h, by_hit_start)
+            x = _ELECTED.match(m, q) or _CAREER.match(m, q)
             if x is None:
                 continue
             at = x.end() + 1 if m.startswith("该", x.end()) else x.end()  # 当选为该县残联主席: the body named so
@@ -371,6 +374,11 @@ class PeopleFinder:
             last = (sent, body)
             if not any(p.body == body.name and p.title == title.group(0) for p in h.positions):
                 h.positions.append(Position(body.name, body.label, title.group(0), x.end(), title.end()))
+            while m.startswith("、", title.end()) and (more := by_start.get(title.end() + 1)) is not None \
+                    and (more_title := self.title_re.match(m, more.end)) is not None:  # 历任甲县总工会副主席、乙县妇联主席
+                body, title = more, more_title
+                if not any(p.body == body.name and p.title == title.group(0) for p in h.positions):
+                    h.positions.append(Position(body.name, body.label, title.group(0), body.start, title.end()))
             self._then_made(doc, hits, body, title.end(), sent[1], by_hit_start)
 
     def _then_made(self, doc: Doc, hits: list[PersonHit], body: Mention, pos: int, end: int,
