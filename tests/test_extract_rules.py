@@ -510,3 +510,16 @@ def test_careers_and_appointments(extractor: Extractor, text: str, expected: set
     facts = _facts(extractor, text)
     held = {(r.head, r.tail) for r in facts.relations if r.type.value == "HOLDS_POSITION"}
     assert expected <= held
+
+
+@pytest.mark.parametrize(("text", "attended"), [
+    ("5月1日,南平市总工会举行表彰大会。市委副书记林建华、副市长陈晓东,以及市总工会主席周文彬等出席大会。",
+     {"林建华", "陈晓东", "周文彬"}),
+    ("澳門工會聯合總會於二月廿二日舉辦新春聯歡晚會。工聯總會晚上舉行晚會,澳門中聯辦副秘書長黃華蓋、"
+     "社工部副部長趙河清,以及工聯總會會長何雪卿等嘉賓出席。",
+     {"黃華蓋", "趙河清", "何雪卿"}),
+])
+def test_a_list_joined_by_yiji_shares_its_role(extractor: Extractor, text: str, attended: set[str]) -> None:
+    """``甲、乙,以及丙等出席``: names joined by ``,以及`` share the verb of the last group."""
+    facts = _facts(extractor, text)
+    assert attended <= {r.head for r in facts.relations if r.type.value == "ATTENDED"}

@@ -49,7 +49,7 @@ _PRONOUN_SPEAKS = re.compile(r"(?:他|她)(?:还|也|同时|进一步|最后|首
 _QUOTE_NEXT = re.compile(r"(?:道)?[:：,，]?\s*\"")
 #: what joins two people of a list: a separator, and a place before the next one's title
 #: (…主席甲,四川省副省长乙: the government 乙's title implies is named by its place alone)
-_JOINS = re.compile(r"[、,，及和与](?:[\u4e00-\u9fff]{1,7}(?:自治区|省|市|区|县|旗|州|盟))?")
+_JOINS = re.compile(r"(?:[、,，]?(?:以及|及|和|与)|[、,，])(?:[\u4e00-\u9fff]{1,7}(?:自治区|省|市|区|县|旗|州|盟))?")
 #: a report made by someone named before: 大会听取了甲同志代表…所作的…工作报告
 _MADE_BY = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,24}?)?所作的")
 #: a report heard from someone: 听取了甲、乙的工作情况汇报
