@@ -523,3 +523,18 @@ def test_a_list_joined_by_yiji_shares_its_role(extractor: Extractor, text: str, 
     """``甲、乙,以及丙等出席``: names joined by ``,以及`` share the verb of the last group."""
     facts = _facts(extractor, text)
     assert attended <= {r.head for r in facts.relations if r.type.value == "ATTENDED"}
+
+
+@pytest.mark.parametrize(("text", "unions", "absent"), [
+    ("香港郵政局職工會主席張三出席。", {"香港郵政局職工會"}, set()),
+    ("香港公務員總工會主席李四表示歡迎。", {"香港公務員總工會"}, set()),
+    ("臺灣鐵路工會理事長張文正率領會員前往交通部陳情。", {"臺灣鐵路工會"}, {"臺灣省鐵路工會"}),
+    # Hong Kong's unions in general are no body
+    ("由香港各大工會組成的香港工會代表團今日起程。", set(), {"香港特別行政區總工會", "香港特别行政区总工会"}),
+])
+def test_unions_of_hong_kong_macao_and_taiwan_are_named_as_written(extractor: Extractor, text: str,
+                                                                   unions: set[str], absent: set[str]) -> None:
+    """A union of Hong Kong, Macao or Taiwan is named freely after its place (香港|公務員|總工會) and as
+    written (no 省 added, no 总工会 for a bare 工會)."""
+    found = _names(_facts(extractor, text), Label.UNION_BODY)
+    assert unions <= found and not (absent & found)

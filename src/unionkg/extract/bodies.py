@@ -92,6 +92,7 @@ _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 _HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+_OVERSEAS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 #: what no trade's name holds: clause words, bodies, counts (各行业, 全市建筑业)
 _NOT_TRADE = re.compile(r"[的在到与是为等了及和或、各全本该其我]|召开|举行|组织|开展|举办|推进|成立|工会|企业|"
                         r"公司|集团|人大|政协|党委|妇联|团委|[0-9一二三四五六七八九十百千]+家")
@@ -183,6 +184,8 @@ class BodyFinder:
         self.national_re = re.compile(alternation(list(self.national)))
         self.industries = frozenset(lex.union_industries)
         self.trade_endings = frozenset(read_words("union_trade_endings.txt"))
+        self.overseas_short = frozenset(short for short, codes in self.divs.by_short.items() if len(short) == 2
+                                        and any(self.divs.get(c).level == "province" and self._overseas(c) for c in codes))
         self.trade_end_lens = tuple(sorted({len(x) for x in self.trade_endings}, reverse=True))
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
@@ -440,7 +443,9 @@ class BodyFinder:
                             out.append(named)
                     continue
                 code, start, rule = short[0], short[1], "body.shortplace.v1"
-                sar = self.divs.get(code).name.endswith("特别行政区")  # 澳門工會聯合總會: named as written
+                sar = self._overseas(code)  # 澳門工會聯合總會, 臺灣鐵路工會: named as written
+                if suffix == "工会" and not industry and sar:
+                    continue  # 香港工會: Hong Kong's unions, no body of that name
                 if suffix == "工会" and not industry:
                     suffix = "总工会"  # 香洲工会 → 香洲区总工会
             if congress is not None:  # 河南省工会第十六次代表大会: the congress, and the body that holds it
@@ -812,17 +817,28 @@ class BodyFinder:
         ending alone names a federation (高雄市產業總工會), not a union (省产业工会: the province's
         industrial unions, a kind of union)."""
         ending = next((k for k in self.trade_end_lens if m[pre - k:pre] in self.trade_endings), 0)
-        if not ending:
-            return ""
-        for n in range(max(2, ending if federation else ending + 1), min(10, pre) + 1):
+        for n in range(2, min(12, pre) + 1):
             a = pre - n
             if not _HAN_ONLY.fullmatch(m, a, pre) or _NOT_TRADE.search(m, a, pre):
                 return ""
+            hit = place_end.get(a)
+            if (hit is not None and hit.code and self._overseas(hit.code)) or (
+                    m[a - 2:a] in self.overseas_short and (a == 2 or self._bare_start(m, a - 2))):
+                return m[a:pre]  # 香港|公務員|總工會, 香港|郵政局職|工會: unions there are named freely
+            if not ending or n < (ending if federation else ending + 1) or n > 10:
+                continue
             word = _level_word(m, a)
-            if a in place_end or (word and self._bare(m, a) and m[a - len(word) - 1:a - len(word)] != "全"):
+            if hit is not None or (word and self._bare(m, a) and m[a - len(word) - 1:a - len(word)] != "全"):
                 return m[a:pre]  # 全市建筑业工会: all the city's, no body's name
         return ""
 
+    def _bare_start(self, m: str, a: int) -> bool:
+        """Does a name start at ``a`` (no Han character before, or a word boundary)?"""
+        return a == 0 or not "\u4e00" <= m[a - 1] <= "\u9fff" or self.lex.boundary_before(m, a) is not None
+
+    def _overseas(self, code: str) -> bool:
+        """A place of Hong Kong, Macao or Taiwan, where a union's name is not its place and industry."""
+        return self.divs.get(code).province in _OVERSEAS
     def _full(self, code: str) -> str:
         return self.divs.full_name(code)
 
