@@ -538,3 +538,12 @@ def test_unions_of_hong_kong_macao_and_taiwan_are_named_as_written(extractor: Ex
     written (no 省 added, no 总工会 for a bare 工會)."""
     found = _names(_facts(extractor, text), Label.UNION_BODY)
     assert unions <= found and not (absent & found)
+
+
+@pytest.mark.parametrize("text", [
+    "3月5日,柯桥区政协召开会议,要求牢固树立\"一盘棋\"思想,勇于担当。",
+    "5月8日,某县总工会召开会议,要求增强\"服务职工\"意识,树立\"安全第一\"的观念。",
+])
+def test_a_quoted_mindset_is_no_campaign(extractor: Extractor, text: str) -> None:
+    """树立"一盘棋"思想, 增强"服务职工"意识: a way of thinking to hold (data/mindset_nouns.txt)."""
+    assert not _names(_facts(extractor, text), Label.CAMPAIGN) & {"一盘棋", "服务职工", "安全第一"}

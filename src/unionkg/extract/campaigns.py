@@ -98,6 +98,7 @@ class CampaignFinder:
         self.programme_re = re.compile(r"(?:计划|行动|工程)")
         self.not_campaigns = frozenset(lex.not_campaigns)
         self.not_campaign_endings = read_words("not_campaign_endings.txt")
+        self.mindset_re = re.compile(f"的?(?:{alternation(read_words('mindset_nouns.txt'))})")
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
                                 "深入开展", "持续开展", "全面实施")
 
@@ -119,6 +120,8 @@ class CampaignFinder:
                 continue  # "爱心大礼包", "外卖小哥": things and people, not campaigns
             if q.start() > 0 and m[q.start() - 1] == "的" and not suffix:
                 continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
+            if not suffix and self.mindset_re.match(m, end):
+                continue  # 树立"一盘棋"思想: a mindset (data/mindset_nouns.txt), not a campaign
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
             if not self._named(m, q.start(), core, suffix) or (not suffix and self._ordinary(core)):
