@@ -547,3 +547,14 @@ def test_unions_of_hong_kong_macao_and_taiwan_are_named_as_written(extractor: Ex
 def test_a_quoted_mindset_is_no_campaign(extractor: Extractor, text: str) -> None:
     """树立"一盘棋"思想, 增强"服务职工"意识: a way of thinking to hold (data/mindset_nouns.txt)."""
     assert not _names(_facts(extractor, text), Label.CAMPAIGN) & {"一盘棋", "服务职工", "安全第一"}
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("5月7日,瀘州市總工會蹲點工作組正式進駐白酒産業園區工會聯合會並召開工作見面會。",
+     "會蹲點工作組正式進駐白酒産業園區工會聯合會"),
+    ("代表團聯同來自公務員團體、勞聯及工聯會等二十多名香港工會代表今日上午啟程。", "勞聯及工聯會"),
+])
+def test_a_federation_s_name_stops_at_a_word_or_a_list(extractor: Extractor, text: str, absent: str) -> None:
+    """A federation named by what stands before 工会联合会 is no run-on clause (its name must start at a
+    word boundary within reach) and no list (勞聯及工聯會)."""
+    assert absent not in _names(_facts(extractor, text), Label.UNION_BODY)

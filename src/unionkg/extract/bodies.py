@@ -92,6 +92,7 @@ _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 _HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+_LIST_JOIN = re.compile("[及和与、]")
 _OVERSEAS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 #: what no trade's name holds: clause words, bodies, counts (各行业, 全市建筑业)
 _NOT_TRADE = re.compile(r"[的在到与是为等了及和或、各全本该其我]|召开|举行|组织|开展|举办|推进|成立|工会|企业|"
@@ -1080,8 +1081,8 @@ class BodyFinder:
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
         start = self._left_name(doc.match, pre, limit=16)
         name = doc.match[start:pre]
-        if _NOT_FEDERATION.search(name):
-            return None
+        if _NOT_FEDERATION.search(name) or (start == pre - 16 and not self._bare_start(doc.match, start)) or _LIST_JOIN.search(name):
+            return None  # no word ends before it within reach (…工作组正式进驻白酒产业园区), or a list (劳联及工联会)
         if len(name) < 2 or name in _GENERIC_PREFIX or any(name.endswith(g) for g in ("楼宇", "园区", "行业")) and len(name) <= 4:
             return None
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
