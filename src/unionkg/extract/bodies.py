@@ -91,11 +91,10 @@ _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 #: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
 _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
-_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
 _LIST_JOIN = re.compile("[及和与、]")
 _OVERSEAS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 #: what no trade's name holds: clause words, bodies, counts (各行业, 全市建筑业)
-_NOT_TRADE = re.compile(r"[的在到与是为等了及和或、各全本该其我]|召开|举行|组织|开展|举办|推进|成立|工会|企业|"
+_NOT_TRADE = re.compile(r"[^\u4e00-\u9fff]|[的在到与是为等了及和或、各全本该其我]|召开|举行|组织|开展|举办|推进|成立|工会|企业|"
                         r"公司|集团|人大|政协|党委|妇联|团委|[0-9一二三四五六七八九十百千]+家")
 #: what no company or institution name holds: 的, a count (3所, 一家)
 #: a committee's plenary session in its term (十一届七次全委会议, 第十二届三次全会)
@@ -818,10 +817,10 @@ class BodyFinder:
         ending alone names a federation (高雄市產業總工會), not a union (省产业工会: the province's
         industrial unions, a kind of union)."""
         ending = next((k for k in self.trade_end_lens if m[pre - k:pre] in self.trade_endings), 0)
-        for n in range(2, min(12, pre) + 1):
+        lo = max(0, pre - 12)
+        lo = max((x.end() for x in _NOT_TRADE.finditer(m, lo, pre)), default=lo)  # the words may start after it
+        for n in range(2, pre - lo + 1):
             a = pre - n
-            if not _HAN_ONLY.fullmatch(m, a, pre) or _NOT_TRADE.search(m, a, pre):
-                return ""
             hit = place_end.get(a)
             if (hit is not None and hit.code and self._overseas(hit.code)) or (
                     m[a - 2:a] in self.overseas_short and (a == 2 or self._bare_start(m, a - 2))):
