@@ -272,3 +272,14 @@ def test_match_text_is_one_to_one(text: str, match: str) -> None:
     from unionkg.ingest.normalize import to_match_text
 
     assert to_match_text(text) == match
+
+
+def test_pinyin_printed_after_characters_is_cleaned_out_with_offsets_kept() -> None:
+    """``表態(tài)講話``: some sites print a character's pinyin after it; it goes like an OCR gap, and
+    every kept character still points at its raw one. Plain parentheses stay."""
+    from unionkg.ingest.clean import clean_line
+
+    raw = "趙紀文作了表態(tài)講話,曹玉梅同志為經(jīng)審主任(兼)。"
+    c = clean_line(raw)
+    assert c.text == "趙紀文作了表態講話,曹玉梅同志為經審主任(兼)。"
+    assert all(raw[o] == ch for ch, o in zip(c.text, c.offsets, strict=True))

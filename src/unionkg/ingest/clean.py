@@ -1,7 +1,7 @@
 """OCR clean-up with an offset map back to the raw text.
 
 Removes white space (and stray ``|``) wrongly inserted between CJK characters (``通讯 员``,
-``召 开``), joins paragraphs that a column break cut mid-sentence, and repairs look-alikes of
+``召 开``) and the pinyin some sites print after a character (``表態(tài)講話``), joins paragraphs that a column break cut mid-sentence, and repairs look-alikes of
 equal length. Every character of the cleaned text keeps the index of the raw character it came
 from, so evidence can always be traced back to the input.
 """
@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from .normalize import fix_lookalikes
 
-_GAP_RE = re.compile(r"[ \t\u3000\u00a0\r|]+")  # spaces OCR puts in, and stray |
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+#: spaces OCR puts in, stray |, and the pinyin some sites print after a character (經(jīng)審, 表態(tài)講話)
+_GAP_RE = re.compile(r"[ \t\u3000\u00a0\r|]+|(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[" + _TONED + r"])[a-zü" + _TONED
+                     + r"]{1,7}[)）]")
 _TERMINAL = "。!?！？…;；\"”』」)）"
 
 
