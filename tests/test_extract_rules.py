@@ -558,3 +558,18 @@ def test_a_federation_s_name_stops_at_a_word_or_a_list(extractor: Extractor, tex
     """A federation named by what stands before 工会联合会 is no run-on clause (its name must start at a
     word boundary within reach) and no list (勞聯及工聯會)."""
     assert absent not in _names(_facts(extractor, text), Label.UNION_BODY)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("1月18日,四川省总工会举行座谈会。省委常委、省总工会主席李登菊出席会议。登菊主席代表省委向全川职工拜年,并号召广大职工建功立业。", "李登菊"),
+    ("3月2日,湖北省總工會召開座談會。省總工會主席張建國出席會議。建國主席作了講話。", "張建國"),
+])
+def test_a_leader_named_again_by_the_given_name_and_a_title(extractor: Extractor, text: str, speaker: str) -> None:
+    """``登菊主席代表省委…``: a leader named before is named again by the given name and a title."""
+    facts = _facts(extractor, text)
+    assert speaker in {r.head for r in facts.relations if r.type.value == "SPOKE"}
+
+
+def test_a_given_name_without_a_title_is_no_mention(extractor: Extractor) -> None:
+    facts = _facts(extractor, "1月18日,某市总工会举行座谈会。市总工会主席王建国出席。建国以来职工队伍不断壮大。")
+    assert not any(m.rule == "person.given_name.v1" for m in facts.mentions)

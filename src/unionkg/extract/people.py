@@ -31,6 +31,8 @@ _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家
 _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain a word of _NOT_NAME?
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
+#: titles a leader's given name may stand before (登菊主席): the head's titles, not 同志
+_GIVEN_TITLES = ("主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 #: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
 GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: appointing someone: 增补甲为…, 选举乙为…
@@ -236,7 +238,7 @@ class PeopleFinder:
         hits.extend(bare)
         for h in bare:
             _mark(covered, h.start, h.end)
-        self._repeats(doc.text, hits, covered, stop)
+        self._repeats(doc.text, hits, covered, stop, doc.match)
         hits.sort(key=lambda h: h.start)
         self._names_before_titles(doc, titles, hits, covered, stop)
         self._names_before_roles(doc, hits, covered, stop)
@@ -495,9 +497,11 @@ class PeopleFinder:
                 _mark(covered, a, a + n)
         hits.sort(key=lambda h: h.start)
 
-    def _repeats(self, text: str, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
-        """Later bare mentions of a named person, longest names first."""
-        for name in sorted(dict.fromkeys(h.name for h in hits), key=len, reverse=True):
+    def _repeats(self, text: str, hits: list[PersonHit], covered: bytearray, stop: bytearray, match: str) -> None:
+        """Later bare mentions of a named person, longest names first; then a leader named again by
+        the given name and a title (李登菊 … 登菊主席代表省委…: rule ``person.given_name.v1``)."""
+        names = sorted(dict.fromkeys(h.name for h in hits), key=len, reverse=True)
+        for name in names:
             n = len(name)
             i = text.find(name)
             while i >= 0:
@@ -505,6 +509,17 @@ class PeopleFinder:
                     hits.append(PersonHit(name, i, i + n, "person.repeat.v1", i))
                     _mark(covered, i, i + n)
                 i = text.find(name, i + n)
+        given = {name[1:]: name for name in names if len(name) == 3 and self.lex.surname_len(name[:2]) == 1}
+        for g, name in given.items():
+            if sum(other[1:] == g for other in names) > 1:
+                continue  # two people of that given name: whose?
+            i = text.find(g)
+            while i >= 0:
+                if not covered[i] and not stop[i] and match.startswith(_GIVEN_TITLES, i + 2) \
+                        and not ("\u4e00" <= text[i - 1:i] <= "\u9fff"):
+                    hits.append(PersonHit(name, i, i + 2, "person.given_name.v1", i))
+                    _mark(covered, i, i + 2)
+                i = text.find(g, i + 2)
 
     def _names_before_titles(self, doc: Doc, titles: list[re.Match[str]], hits: list[PersonHit],
                              covered: bytearray, stop: bytearray) -> None:
