@@ -509,7 +509,8 @@ class PeopleFinder:
                     hits.append(PersonHit(name, i, i + n, "person.repeat.v1", i))
                     _mark(covered, i, i + n)
                 i = text.find(name, i + n)
-        given = {name[1:]: name for name in names if len(name) == 3 and self.lex.surname_len(name[:2]) == 1}
+        given = {h.name[1:]: h.name for h in hits if len(h.name) == 3 and h.end - h.start == 3
+                 and self.lex.surname_len(match[h.start:h.start + 2]) == 1}  # the surname in the match text (張)
         for g, name in given.items():
             if sum(other[1:] == g for other in names) > 1:
                 continue  # two people of that given name: whose?
