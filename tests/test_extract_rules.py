@@ -573,3 +573,9 @@ def test_a_leader_named_again_by_the_given_name_and_a_title(extractor: Extractor
 def test_a_given_name_without_a_title_is_no_mention(extractor: Extractor) -> None:
     facts = _facts(extractor, "1月18日,某市总工会举行座谈会。市总工会主席王建国出席。建国以来职工队伍不断壮大。")
     assert not any(m.rule == "person.given_name.v1" for m in facts.mentions)
+
+
+def test_high_courts_are_bodies_of_their_province(extractor: Extractor) -> None:
+    """省高级人民法院, 自治区高级人民法院: a province's high court, beside its procuratorate and union."""
+    facts = _facts(extractor, "近日,广西壮族自治区总工会联合自治区高级人民法院、自治区人民检察院印发文件。")
+    assert {"广西壮族自治区高级人民法院", "广西壮族自治区人民检察院"} <= _names(facts, Label.ORGANIZATION)
