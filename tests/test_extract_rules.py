@@ -579,3 +579,17 @@ def test_high_courts_are_bodies_of_their_province(extractor: Extractor) -> None:
     """省高级人民法院, 自治区高级人民法院: a province's high court, beside its procuratorate and union."""
     facts = _facts(extractor, "近日,广西壮族自治区总工会联合自治区高级人民法院、自治区人民检察院印发文件。")
     assert {"广西壮族自治区高级人民法院", "广西壮族自治区人民检察院"} <= _names(facts, Label.ORGANIZATION)
+
+
+@pytest.mark.parametrize(("text", "spirit"), [
+    # words spoken on an occasion: the spirit starts with the speaker, not inside the occasion
+    ("8月5日,市总工会召开会议,传达学习习近平总书记在中央政治局第十八次集体学习时的重要讲话精神。",
+     "习近平总书记在中央政治局第十八次集体学习时的重要讲话精神"),
+    ("8月5日,市总工会召开会议,传达学习习近平总书记在参加江苏代表团审议时的重要讲话精神。",
+     "习近平总书记在参加江苏代表团审议时的重要讲话精神"),
+    # a speech's spirit is named from the speaker, the speaker's titles left out
+    ("5月3日,歙县总工会召开会议,传达学习了省委副书记李锦斌同志在省总工会十三届三次全委会上的讲话精神。",
+     "李锦斌同志在省总工会十三届三次全委会上的讲话精神"),
+])
+def test_spirits_of_speeches_on_occasions(extractor: Extractor, text: str, spirit: str) -> None:
+    assert spirit in _names(_facts(extractor, text), Label.CAMPAIGN)

@@ -47,6 +47,7 @@ _VAGUE_SPIRIT = re.compile(r"(?:有关|相关|此次|本次|这次|上述|该|�
 _NAMED_OCCASION = re.compile(r"讲话|会议|大会|全会|指示|批示|论述|贺信|回信|重要|[0-9一二三四五六七八九十]大$")
 _WORDY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
+_PUNCT_IN = re.compile(r"[^\u4e00-\u9fff0-9]")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是", "关于"})  # 习近平总书记关于…的重要指示精神
 #: a body relaying a higher spirit: 江苏省总工会 | 中国工会十八大精神宣讲团
 _RELAYING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:总工会|委员会|常委会)(?=中国工会|党的|中共|全国|习近平|十[一二三四五六七八九]大|二十)")
@@ -92,6 +93,9 @@ class CampaignFinder:
         self.seg = seg
         self.gazetteer = frozenset(lex.campaigns)
         self.suffix_re = re.compile(f"(?:{alternation(lex.campaign_suffixes)})")
+        #: a speaker's body and titles, then the name and 在 (省委副书记|李锦斌同志在): see _past_speaker_titles
+        self.speaker_re = re.compile(f"[\u4e00-\u9fff]{{0,12}}?(?:{alternation(lex.titles)})"
+                                     f"((?:{alternation(sorted(lex.surnames))})[\u4e00-\u9fff]{{1,2}}?(?:同志)?在)")
         self.gazetteer_re = re.compile(alternation(lex.campaigns))
         self.law_end = tuple(lex.law_suffixes)
         self.plan_end = read_words("plan_endings.txt")
@@ -173,6 +177,8 @@ class CampaignFinder:
             start = self._walk_back(m, s.start(), limit=32, keep=_SPIRIT_INNER)
             if start is None:
                 continue
+            start = self._occasion_start(m, start, s.start())
+            start = self._past_speaker_titles(m, start, s.start())
             x = m[start: s.start()]
             core = x
             for f in _FILLERS:
@@ -268,6 +274,25 @@ class CampaignFinder:
             return False
         # a slogan of several clauses names a campaign only where a verb puts it to work
         return not ("、" in core or "," in core) or bool(_SLOGAN_VERBS.search(before))
+
+    def _past_speaker_titles(self, m: str, start: int, end: int) -> int:
+        """``省委副书记李锦斌同志在省总工会十三届三次全委会上的讲话精神``: a speech's spirit is named from
+        the speaker (``李锦斌同志在…``), the speaker's body and titles before the name left out."""
+        t = self.speaker_re.match(m, start, end)
+        return t.start(1) if t is not None else start
+
+    def _occasion_start(self, m: str, start: int, end: int) -> int:
+        """``习近平总书记在中央政治局第十八次集体学习时的重要讲话精神``: a spirit of words spoken on an
+        occasion (``在…时的``) whose walk back stopped inside the occasion (at 学习, 审议 …) starts with
+        the speaker before 在; else ``start``."""
+        at = m.find("时的", start, end)
+        if at < 0:
+            return start
+        k = m.rfind("在", max(0, start - 24), start + 1)
+        if k < 0 or _PUNCT_IN.search(m, k, at):
+            return start
+        speaker = self._walk_back(m, k, limit=16, keep=_SPIRIT_INNER)
+        return speaker if speaker is not None and speaker < k else start
 
     def _walk_back(self, m: str, end: int, limit: int, keep: frozenset[str] = frozenset()) -> int | None:
         """Start of the name that ends at ``end``: back to punctuation or a boundary word."""
