@@ -593,3 +593,12 @@ def test_high_courts_are_bodies_of_their_province(extractor: Extractor) -> None:
 ])
 def test_spirits_of_speeches_on_occasions(extractor: Extractor, text: str, spirit: str) -> None:
     assert spirit in _names(_facts(extractor, text), Label.CAMPAIGN)
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("日前,由嘉兴市总工会主办的第五届职工职业技能大赛决赛在嘉兴技师学院举行。市总工会副主席王芳出席。", "嘉兴市总工会"),
+    ("9月3日上午,由厦门市总工会、厦门市邮政管理局主办的主题活动在厦门五一广场举行。", "厦门市总工会"),
+])
+def test_the_host_named_after_you_holds_the_event_not_the_venue(extractor: Extractor, text: str, host: str) -> None:
+    facts = _facts(extractor, text)
+    assert facts.events[0].organiser == host

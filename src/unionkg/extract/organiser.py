@@ -6,6 +6,7 @@ Each rule is a unit with an id that travels on the event's evidence (and so on i
 |---|---|---|
 | ``event.lead_subject.v1`` | the body the lead sentence opens with, holding something there | 安徽省总工会在合肥举办… |
 | ``event.lead_leader.v1`` | the lead body whose person leads a visit or convenes the meeting | 区人大常委会副主任甲率…视察; 县人大常委会主任乙主持召开… |
+| ``event.hosted_by.v1`` | the body the lead names as the host after 由 | 由嘉兴市总工会主办的…大赛在某技师学院举行 |
 | ``event.place_theme.v1`` | a place opening the lead (or headline): its body whose kind fits the event | 兴山区召开第六次妇女代表大会 → 兴山区妇联 |
 | ``event.headline_union.v1`` | a union of the headline | 汕头市潮南区总工会:服务经济社会发展大局 |
 | ``event.lead_organises.v1`` | a body of the lead followed by an organising verb | …,市总工会组织召开… |
@@ -43,6 +44,8 @@ _HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,
                     r"(?:今天|今日|昨天|昨日|当天|当日|近日|日前|[0-9]{1,2}月[0-9]{1,2}日)?(?:上午|下午|晚上)?"
                     r"(?:[于於][^,，。在]{0,16}?)?(?:在[^,，。]{0,20}?)?(?:隆重|胜利|顺利|正式|成功|专门)?"
                     r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
+#: what follows the host named after 由: co-hosts, then the hosting verb (由甲、乙联合主办的…)
+_HOSTED = re.compile(r"(?:[、和与及][^,，。由]{2,30}?)*(?:联合|共同)?(?:主办|举办|组织|发起)")
 #: a person of the body leading the visit (副主任甲率 / 主席乙带队) or convening the meeting (主任丙主持召开)
 _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
 _VISITS = re.compile(r"调研|视察|走访|慰问|检查|看望|考察|到|来到|深入|前往|莅临")
@@ -78,6 +81,7 @@ class Organiser:
         self.rules: tuple[OrganiserRule, ...] = (
             OrganiserRule("event.lead_subject.v1", self.lead_subject),
             OrganiserRule("event.lead_leader.v1", self.lead_leader),
+            OrganiserRule("event.hosted_by.v1", self.hosted_by),
             OrganiserRule("event.place_theme.v1", self.place_theme),
             OrganiserRule("event.headline_union.v1", self.headline_union),
             OrganiserRule("event.lead_organises.v1", self.lead_organises),
@@ -134,6 +138,21 @@ class Organiser:
         convened = _CONVENES.match(doc.match, lead[0].end, b)
         if convened is not None and not any(lead[0].end <= y.start < convened.end() for y in lead[1:]):
             return lead[0]
+        return None
+
+    @staticmethod
+    def hosted_by(x: OrganiserInput) -> Mention | None:
+        """``由嘉兴市总工会主办的…大赛在嘉兴技师学院举行``: the lead names the host after 由 (the first
+        of several co-hosts), not the venue the event is held in."""
+        doc = x.doc
+        if not doc.sentences:
+            return None
+        a, b = doc.sentences[0]
+        m = doc.match
+        for y in sorted((y for y in x.bodies if a < y.start < b and y.label in (Label.UNION_BODY, Label.ORGANIZATION)),
+                        key=lambda y: (y.start, -y.end)):
+            if m[y.start - 1] == "由" and _HOSTED.match(m, y.end, b):
+                return y
         return None
 
     def place_theme(self, x: OrganiserInput) -> Mention | None:
