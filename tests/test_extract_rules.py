@@ -602,3 +602,13 @@ def test_spirits_of_speeches_on_occasions(extractor: Extractor, text: str, spiri
 def test_the_host_named_after_you_holds_the_event_not_the_venue(extractor: Extractor, text: str, host: str) -> None:
     facts = _facts(extractor, text)
     assert facts.events[0].organiser == host
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("近日,省总工会调研组来到华为技术有限公司,调研新就业形态劳动者入会工作。", "华为技术有限公司"),
+    ("5月6日,市总工会走进美团配送站点,慰问外卖骑手。随后来到同城快递有限公司。", "同城快递有限公司"),
+])
+def test_a_company_name_opening_with_a_word_ending_in_a_function_character(
+        extractor: Extractor, text: str, company: str) -> None:
+    """华为, 同城: a dictionary word ending in 为/同… after a verb of going begins the company's name."""
+    assert company in _names(_facts(extractor, text), Label.ORGANIZATION)

@@ -972,6 +972,11 @@ class BodyFinder:
                 start = back[-1].start
                 while (prev := place_end.get(start)) is not None:
                     start = prev.start
+            elif start >= 2 and self.seg.word_freq(m[start - 2:start]) > 0 \
+                    and self.lex.boundary_before(m, start - 2, min_len=2) is not None:
+                start -= 2  # 来到华为技术有限公司: a word of the dictionary (华为) after a verb begins the name
+            elif self.seg.word_freq(m[start - 1:start + 1]) > 0 and self.lex.boundary_before(m, start - 1, min_len=2) is not None:
+                start -= 1  # 来到同城快递有限公司: so does one that the character begins (同城)
         hit = next((h for h in places if h.start == start), None)
         if hit is not None and not any(h.start == hit.end for h in places) and any(
                 self.divs.is_ancestor(code, hit.code)
