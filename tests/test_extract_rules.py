@@ -612,3 +612,12 @@ def test_a_company_name_opening_with_a_word_ending_in_a_function_character(
         extractor: Extractor, text: str, company: str) -> None:
     """华为, 同城: a dictionary word ending in 为/同… after a verb of going begins the company's name."""
     assert company in _names(_facts(extractor, text), Label.ORGANIZATION)
+
+
+def test_a_town_union_written_out_holds_its_meeting(extractor: Extractor) -> None:
+    """``萧山区衙前镇工会召开…``: a town's union written with its place is a body (not only 总工会s
+    are), one with its short forms (镇工会), and holds the meeting its lead opens with."""
+    facts = _facts(extractor, "11月25日,萧山区衙前镇工会召开第五次会员代表大会,选举产生了镇工会第五届委员会。"
+                              "陈建国当选为镇工会主席。区总工会副主席周敏到会指导。")
+    assert facts.events[0].organiser == "萧山区衙前镇工会"
+    assert ("ATTENDED", "周敏", "萧山区衙前镇工会") in {(r.type.value, r.head, r.tail) for r in facts.relations}

@@ -460,10 +460,12 @@ class BodyFinder:
                                               "总工会" if suffix in ("工会", "总工会")
                                               else self.lex.short_endings.get(suffix, ending))))))
                 continue
-            if suffix == "工会" and not industry and rule == "body.division.v1":
-                continue  # 广东省工会… without 总: not a body name by itself
+            if suffix == "工会" and not industry and rule == "body.division.v1" and self.divs.get(code).level != "town":
+                continue  # 广东省工会… without 总: not a body name by itself (a town's 衙前镇工会 is)
             level = self.divs.get(code).level
             ending = m[s.start():e] if suffix == "人大" else self.lex.suffix_canon.get(suffix, suffix)
+            if suffix == "工会" and not industry and level == "town":
+                ending = "总工会"  # 垛庄镇工会 and 镇总工会: one body, shown as written (_display_names)
             if self.divs.get(code).province == "台湾省":
                 ending = suffix  # 台中市政府: no 人民政府 there
             full = self._full(code) + industry + ending  # 西安市妇女联合会 and 市妇联: one body, named officially
