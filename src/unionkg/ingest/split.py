@@ -423,7 +423,11 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
 
 
 def _title_key(s: str) -> str:
-    return "".join(ch for ch in to_match_text(s) if ch.isalnum())
+    """The letters and digits of ``s`` (``[^\\W_]`` is ``str.isalnum``), for comparing headlines."""
+    return _NOT_ALNUM.sub("", to_match_text(s))
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def read_meta(lines: list[str], source: str | None = None) -> tuple[date | None, str | None, list[str]]:
