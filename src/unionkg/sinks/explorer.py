@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,7 @@ def _index(store: GraphStore, first: list[str], budget: int = INDEX_BYTES) -> li
     found.sort(key=lambda r: order[r[0]])
     rest = store.db.execute(f"SELECT id, name, label, coalesce(level, kind, '') FROM nodes WHERE label IN ({marks}) "
                             f"ORDER BY seq", SEARCHED)
-    for nid, name, label, level in [*found, *rest]:
+    for nid, name, label, level in chain(found, rest):  # the cursor streams: the rows past the budget are never read
         if nid in seen or not isinstance(name, str):
             continue
         row = [nid, name, str(label), str(level or "")]
