@@ -283,3 +283,17 @@ def test_pinyin_printed_after_characters_is_cleaned_out_with_offsets_kept() -> N
     c = clean_line(raw)
     assert c.text == "趙紀文作了表態講話,曹玉梅同志為經審主任(兼)。"
     assert all(raw[o] == ch for ch, o in zip(c.text, c.offsets, strict=True))
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("5月1日,市总工会举行全市劳模表彰大会,100名劳模受表彰。\n来源:宁波日报 作者:赵磊\n编辑:钱静", ("赵磊",)),
+    ("5月1日,市总工会举行全市劳模表彰大会,100名劳模受表彰。\n作者:赵磊 王芳", ("赵磊", "王芳")),
+])
+def test_an_author_line_closing_a_record_names_its_reporters(text: str, authors: tuple[str, ...]) -> None:
+    """``来源:宁波日报 作者:赵磊`` after the body (a footer some sites print): its author reported the
+    article, and the line is no part of the text."""
+    from unionkg.ingest.readers import RawRecord, parse_record
+
+    a = parse_record(RawRecord("x.jsonl", 1, json.dumps({"title": "劳模表彰", "text": text}, ensure_ascii=False)))
+    assert isinstance(a, type(a)) and not isinstance(a, InputError)
+    assert a.authors == authors and "作者" not in a.text

@@ -61,6 +61,8 @@ _CREDIT_LINE_RE = re.compile(r"(?:^|\n|。)[□■◆●\s]*(?:[\u4e00-\u9fff]{2
 _INLINE_REPORT_RE = re.compile(r"\s*((?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}?)\s*(?:(?:摄影)?报道|(?=\d))")
 _OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
+#: a footer line naming the author, alone or after the source: 来源:宁波日报 作者:赵磊
+_FOOTER_AUTHOR_RE = re.compile(r"^\s*(?:来源\s*[:：][^:：\n]{1,20}?\s*)?作者\s*[:：]")
 
 
 @dataclass
@@ -386,6 +388,8 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
                 d.captions.append(p)
             elif len(s) <= HEADING_MAX and stamp_date(p.raw) is not None:
                 d.meta.append(p)  # 《人民日报》(2023年10月13日 04版) closing the text
+            elif len(s) <= HEADING_MAX and _FOOTER_AUTHOR_RE.match(to_match_text(p.raw)):
+                d.meta.append(p)  # 来源:宁波日报 作者:赵磊 closing the text: its author reported it
             else:
                 d.body.append(p)
             continue
