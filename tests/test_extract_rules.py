@@ -621,3 +621,16 @@ def test_a_town_union_written_out_holds_its_meeting(extractor: Extractor) -> Non
                               "陈建国当选为镇工会主席。区总工会副主席周敏到会指导。")
     assert facts.events[0].organiser == "萧山区衙前镇工会"
     assert ("ATTENDED", "周敏", "萧山区衙前镇工会") in {(r.type.value, r.head, r.tail) for r in facts.relations}
+
+
+@pytest.mark.parametrize(("text", "union"), [
+    ("8月4日,首個“司機之家”落成。“司機之家”由西安市總投資18萬元建成。", "西安市總工會"),
+    ("近日,广州市总联合市人社局开展活动。", "广州市总工会"),
+])
+def test_a_place_s_zong_is_its_union(extractor: Extractor, text: str, union: str) -> None:
+    """``西安市總投資``, ``广州市总联合``: a province's or city's name and 总 before a verb is its 总工会."""
+    assert union in _names(_facts(extractor, text), Label.UNION_BODY)
+
+
+def test_a_place_s_total_is_no_union(extractor: Extractor) -> None:
+    assert not _names(_facts(extractor, "5月1日,广州市总计100家企业参加活动。"), Label.UNION_BODY)

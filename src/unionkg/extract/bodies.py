@@ -49,6 +49,8 @@ _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 _BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
                          r"(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委|办公室|[、,，和与及]|(?:的)?领导|主要负责)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
+#: what follows a place's 总 standing for its 总工会 (西安市总投资, 广州市总联合, 湖北省总召开): a verb or a clause's end
+_ZONG_NEXT = re.compile(r"(?:投资|联合|召开|举行|举办|开展|组织|党组|主席|副主席|领导|机关|出台|印发|下发|发布|推出|启动|将|在|于|与|和|及|[、,，。;；])")
 _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]+次(?:会员|妇女|团员)?代表大会")
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委|(?<![\u4e00-\u9fff])(省|市|区|县)团委")
@@ -363,7 +365,18 @@ class BodyFinder:
         out.extend(companies)
         out.extend(self._national(doc, stop))
         for x in _SHORT_ZONG.finditer(m):  # 省总 / 市总: the union of the province or city in context
-            if x.start() in stop or not self._bare(m, x.start() + 1):
+            if x.start() in stop:
+                continue
+            named = place_end.get(x.start() + 1)  # 西安市总投资…, 广州市总联合…: the place's own 总工会
+            if named is not None and named.code and self.divs.get(named.code).level in ("province", "city") \
+                    and _ZONG_NEXT.match(m, x.end()):
+                d = self.divs.get(named.code)
+                out.append(Mention(Label.UNION_BODY, t[named.start:x.end()], named.start, x.end(), "body.division.v1",
+                                   canonical=self._full(named.code) + "总工会",
+                                   attrs=(("place", named.code), ("level", d.level),
+                                          ("short", t[named.start:x.start() + 1] + "总工会"))))
+                continue
+            if not self._bare(m, x.start() + 1):
                 continue
             code = ctx.resolve(self.divs, x.group(1), x.start())
             if code is not None:
