@@ -367,14 +367,14 @@ class BodyFinder:
         for x in _SHORT_ZONG.finditer(m):  # 省总 / 市总: the union of the province or city in context
             if x.start() in stop:
                 continue
-            named = place_end.get(x.start() + 1)  # 西安市总投资…, 广州市总联合…: the place's own 总工会
-            if named is not None and named.code and self.divs.get(named.code).level in ("province", "city") \
+            own = place_end.get(x.start() + 1)  # 西安市总投资…, 广州市总联合…: the place's own 总工会
+            if own is not None and own.code and self.divs.get(own.code).level in ("province", "city") \
                     and _ZONG_NEXT.match(m, x.end()):
-                d = self.divs.get(named.code)
-                out.append(Mention(Label.UNION_BODY, t[named.start:x.end()], named.start, x.end(), "body.division.v1",
-                                   canonical=self._full(named.code) + "总工会",
-                                   attrs=(("place", named.code), ("level", d.level),
-                                          ("short", t[named.start:x.start() + 1] + "总工会"))))
+                d = self.divs.get(own.code)
+                out.append(Mention(Label.UNION_BODY, t[own.start:x.end()], own.start, x.end(), "body.division.v1",
+                                   canonical=self._full(own.code) + "总工会",
+                                   attrs=(("place", own.code), ("level", d.level),
+                                          ("short", t[own.start:x.start() + 1] + "总工会"))))
                 continue
             if not self._bare(m, x.start() + 1):
                 continue
