@@ -14,16 +14,13 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-import networkx as nx
-
 from ..errors import UnionKGError
 from ..model import GraphStore
-from ..model.nxview import graph_of
 from ..model.store import SeqEdge
 from ..resolve.campaigns import Families, explain
 from ..types import Label, RelType
 from .lookup import find_campaign, names_of
-from .trace import Trace, UnionCensus, trace
+from .trace import Part, Trace, UnionCensus, trace
 from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
@@ -70,12 +67,13 @@ def documents_in(store: GraphStore, cid: str) -> list[str]:
     return sorted(n for n, name in laws if fams.carries(names, family, str(name or "")))
 
 
-def trace_graph(store: GraphStore, cid: str) -> nx.MultiDiGraph:
+def trace_graph(store: GraphStore, cid: str) -> Part:
     """The part of the graph ``trace`` reads for campaign ``cid``: the campaign and the documents
     carrying it, their IMPLEMENTS edges with their adopters, events (and the events' HELD_BY
-    organisers) and articles, and the SUBORDINATE_TO chains above the adopters."""
+    organisers) and articles, and the SUBORDINATE_TO chains above the adopters. An IMPLEMENTS
+    edge's evidence has the sentence of its first item only (the one a trace shows)."""
     docs = documents_in(store, cid)
-    adoptions = store.edges(targets=[cid, *docs], types=[RelType.IMPLEMENTS.value])
+    adoptions = store.edges(targets=[cid, *docs], types=[RelType.IMPLEMENTS.value], sentences="first")
     sources = {e[1] for e in adoptions}
     attrs = store.node_attrs([cid, *docs])
     attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
@@ -93,7 +91,12 @@ def trace_graph(store: GraphStore, cid: str) -> nx.MultiDiGraph:
         frontier = {e[2] for e in step}.difference(seen)
         seen |= frontier
         attrs.update(store.node_attrs(frontier.difference(attrs), lists=False))
-    return graph_of(store, attrs, [*adoptions, *held, *ups])
+    part = Part()
+    for n, a in attrs.items():
+        part.add_node(n, a)
+    for _, u, v, k, a in sorted([*adoptions, *held, *ups], key=lambda e: e[0]):  # creation order
+        part.add_edge(u, v, k, a)
+    return part
 
 
 def _articles(a: dict[str, object]) -> list[str]:

@@ -21,10 +21,8 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, replace
-from typing import Any
-
-import networkx as nx
+from dataclasses import dataclass, fields, replace
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..model.cities import body_cities as model_body_cities
 from ..resolve.campaigns import Families, Family
@@ -42,7 +40,11 @@ from .propagation import (
     year_of,
 )
 
-__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "UnionCensus", "Variant", "Trace", "trace", "union_census"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Part", "UnionCensus", "Variant", "Trace", "trace",
+           "union_census"]
 
 #: Levels from the top of the hierarchy down; bodies of other kinds sort after them.
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
@@ -184,21 +186,56 @@ class Trace:
             "default_year": self.default_year,
             "yearless": self.yearless,
             "recurring": self.recurring,
-            "adoptions": [asdict(a) for a in self.adoptions],
-            "co_carriers": [asdict(a) for a in self.co_carriers],
-            "waves": [asdict(w) for w in self.waves],
+            "adoptions": [_asdict(a) for a in self.adoptions],
+            "co_carriers": [_asdict(a) for a in self.co_carriers],
+            "waves": [_asdict(w) for w in self.waves],
             "unknown_year": [a.body for a in self.unknown_year],
             "cascade": [
-                {**asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body,
+                {**_asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body,
                  "date": b.adoption.date, "level": b.adoption.level}
                 for b in self.branches
             ],
-            "lags": [asdict(lag) for lag in self.lags],
-            "coverage": [{**asdict(c), "share": round(c.share, 4)} for c in self.coverage],
+            "lags": [_asdict(lag) for lag in self.lags],
+            "coverage": [{**_asdict(c), "share": round(c.share, 4)} for c in self.coverage],
             "first_movers": [{"scope": s, "body": a.body, "name": a.name, "date": a.date}
                              for s, a in self.first_movers],
-            "variants": [asdict(v) for v in self.variants],
+            "variants": [_asdict(v) for v in self.variants],
         }
+
+
+class Part:
+    """A part of the model graph held in the dicts networkx keeps for a ``MultiDiGraph`` (``_node``:
+    id → attributes; ``_succ``/``_pred``: u → v → key → attributes, one dict per pair shared by
+    both), and read as ``trace`` reads one: what ``analysis.report.trace_graph`` reads from a store,
+    without networkx (its import alone costs a trace a quarter of a second)."""
+
+    def __init__(self) -> None:
+        self._node: dict[str, dict[str, Any]] = {}
+        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+        self._pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+        self._adj = self._succ
+
+    @property
+    def nodes(self) -> dict[str, dict[str, Any]]:
+        """Attributes by node id (``G.nodes[n]``)."""
+        return self._node
+
+    def add_node(self, n: str, attrs: dict[str, Any]) -> None:
+        """Node ``n`` with ``attrs`` (the dict itself, as the store gave it)."""
+        self._node[n] = attrs
+        self._succ[n] = {}
+        self._pred[n] = {}
+
+    def add_edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
+        """An edge between two nodes of the part (edges in creation order, as the whole graph has them)."""
+        keyed = self._succ[u].get(v)
+        if keyed is None:
+            keyed = self._succ[u][v] = self._pred[v][u] = {}
+        keyed[key] = attrs
+
+
+#: What a trace reads: a whole graph, or the campaign's part of one.
+Graph: TypeAlias = "nx.MultiDiGraph | Part"
 
 
 @dataclass(frozen=True)
@@ -211,7 +248,7 @@ class UnionCensus:
     city_of: Mapping[str, str | None]
 
 
-def union_census(G: nx.MultiDiGraph) -> UnionCensus:
+def union_census(G: Graph) -> UnionCensus:
     """The ``UnionCensus`` of a whole graph."""
     cities = body_cities(G)
     bodies = [n for n, a in G._node.items() if a.get("label") == Label.UNION_BODY.value]
@@ -219,13 +256,15 @@ def union_census(G: nx.MultiDiGraph) -> UnionCensus:
                        cities=Counter(c for n in bodies if (c := cities.get(n))), city_of=cities)
 
 
-def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) -> Trace:
+def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
     """Trace ``campaign`` (a name, alias, variant or node id; NFKC-, script- and quote-insensitive)
     through ``G``; a name that matches nothing raises ``UnionKGError`` with the names it may mean.
 
     ``census``: the hierarchy's counts and cities when ``G`` holds only the campaign's part of the
     graph (``analysis.report.trace_graph``); computed from ``G`` when not given."""
-    cid = find_campaign(G, campaign)
+    # a campaign's id needs no look-up (find_campaign answers it first, after listing every campaign)
+    known = G._node.get(campaign)
+    cid = campaign if known is not None and known.get("label") == Label.CAMPAIGN.value else find_campaign(G, campaign)
     name = str(G.nodes[cid].get("name", cid))
     family = Families.load().by_name(name)
     census = census or union_census(G)
@@ -272,7 +311,7 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
     )
 
 
-def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
+def adoptions_of(G: Graph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
     """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body, its date
     resolved (``propagation.adoption_date``)."""
     out: list[Adoption] = []
@@ -327,7 +366,7 @@ def _adoptions(a: dict[str, Any], src: str, nodes: Mapping[str, dict[str, Any]],
     return out
 
 
-def documents_of(G: nx.MultiDiGraph, cid: str, family: Family | None) -> list[str]:
+def documents_of(G: Graph, cid: str, family: Family | None) -> list[str]:
     """The documents (Law nodes: 《…》 titles) that carry the campaign ``cid``: they name it, or a
     part of it that its family names (``Families.carries``)."""
     names = list(names_of(G.nodes[cid]))
@@ -345,7 +384,7 @@ def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar) -> dict[str, A
     return firsts
 
 
-def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], cal: Calendar) -> tuple[Branch, ...]:
+def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar) -> tuple[Branch, ...]:
     """Place each adopter under its nearest superior that adopted no later than it did. Dates
     ``cal`` cannot compare (undated, or of unknown year) place a body under its nearest adopting
     superior, without lags or flags."""
@@ -384,7 +423,7 @@ def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], cal: Calendar) -> t
     )
 
 
-def superiors(G: nx.MultiDiGraph, body: str, above: dict[str, list[str]] | None = None) -> list[str]:
+def superiors(G: Graph, body: str, above: dict[str, list[str]] | None = None) -> list[str]:
     """The SUBORDINATE_TO chain above ``body``, nearest first (cycle-safe). ``above``: a memo of each
     node's SUBORDINATE_TO targets, sorted, for a caller that walks many chains."""
     chain: list[str] = []
@@ -405,7 +444,7 @@ def superiors(G: nx.MultiDiGraph, body: str, above: dict[str, list[str]] | None 
         chain.append(current)
 
 
-def body_cities(G: nx.MultiDiGraph) -> dict[str, str | None]:
+def body_cities(G: Graph) -> dict[str, str | None]:
     """The city (Place name at city level) of every body, following LOCATED_IN upwards
     (``model.cities.body_cities``: the build stores the same for a store's trace)."""
     adj = G._adj  # plain dicts: this runs over every body of the graph on each trace
@@ -442,7 +481,7 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     return tuple(out)
 
 
-def coverage(G: nx.MultiDiGraph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
+def coverage(G: Graph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
     """Adopting union bodies among the union bodies the graph knows, per level and per city."""
     cities = census.city_of
     adopting = [b for b in firsts if G.nodes[b].get("label") == Label.UNION_BODY.value]
@@ -469,7 +508,7 @@ def first_movers(firsts: dict[str, Adoption], cal: Calendar) -> tuple[tuple[str,
     return tuple(out)
 
 
-def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], cal: Calendar | None = None
+def variants(G: Graph, cid: str, adoptions: tuple[Adoption, ...], cal: Calendar | None = None
              ) -> tuple[Variant, ...]:
     """Surface forms of the campaign (node aliases, edge surfaces) and their first adopter.
 
@@ -491,6 +530,19 @@ def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], cal:
         first = seen[0] if seen else None  # adoptions are in date order, undated last
         out.append(Variant(form, first.name if first else None, first.date if first else None, len(seen)))
     return tuple(out)
+
+
+def _asdict(record: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` of a trace record whose fields hold plain values or tuples of them
+    (nothing to copy: asdict's deep copies cost most of ``to_dict``). A ``Branch``'s adoption is
+    left a record: ``to_dict`` puts the adopter's id in its place."""
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 def _depths(branches: list[Branch]) -> dict[str, int]:

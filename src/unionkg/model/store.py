@@ -351,18 +351,22 @@ class GraphStore:
         return {"article": article, "sentence": sentence, "start": start, "end": end, "rule": rule,
                 "confidence": confidence}
 
-    def evidence_of(self, seqs: Iterable[int], sentences: bool = True) -> dict[int, list[dict[str, Any]]]:
-        """The evidence lists of the edges ``seqs`` (``sentences``: see ``_evidence``)."""
+    def evidence_of(self, seqs: Iterable[int], sentences: bool | str = True) -> dict[int, list[dict[str, Any]]]:
+        """The evidence lists of the edges ``seqs`` (``sentences``: see ``_evidence``; ``"first"``:
+        the sentence of each edge's first evidence only, the others left empty)."""
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(list(seqs), 500):
             rows += self.db.execute(
                 f'SELECT edge, article, start, "end", rule, confidence, sentence, raw FROM evidence '
                 f"WHERE edge IN ({_marks(chunk)}) ORDER BY edge, n", chunk).fetchall()
+        first = sentences == "first"
         if sentences:
-            self.load_texts({r[1] for r in rows if r[6] is None and r[7] is None and isinstance(r[1], str)})
+            wanted = [r for i, r in enumerate(rows) if not first or i == 0 or rows[i - 1][0] != r[0]]
+            self.load_texts({r[1] for r in wanted if r[6] is None and r[7] is None and isinstance(r[1], str)})
         out: dict[int, list[dict[str, Any]]] = {}
         for row in rows:
-            out.setdefault(row[0], []).append(self._evidence(row[1:], sentences))
+            evs = out.setdefault(row[0], [])
+            evs.append(self._evidence(row[1:], bool(sentences) and not (first and evs)))
         return out
 
     def load_texts(self, articles: Iterable[str]) -> None:
@@ -491,7 +495,7 @@ class GraphStore:
     # edges come from node_articles.
 
     def edges(self, *, sources: Iterable[str] = (), targets: Iterable[str] = (), types: Sequence[str] | None = None,
-              evidence: bool = True, sentences: bool = True, mentions: bool = True) -> list[SeqEdge]:
+              evidence: bool = True, sentences: bool | str = True, mentions: bool = True) -> list[SeqEdge]:
         """Edges out of ``sources`` and into ``targets``, of ``types`` if given (MENTIONS included
         when no type is given or it is among them, unless ``mentions`` is False)."""
         want = list(types) if types is not None else None
@@ -561,7 +565,7 @@ class GraphStore:
             q = f"SELECT mention, article, node FROM node_articles WHERE article IN ({_marks(args)}) AND mention IS NOT NULL"
         return [(seq, _ARTICLE + art, node, f"MENTIONS:{art}", MENTIONS, "{}") for seq, art, node in self.db.execute(q, args)]
 
-    def _seq_edges(self, rows: Sequence[tuple[Any, ...]], evidence: bool, sentences: bool = True) -> list[SeqEdge]:
+    def _seq_edges(self, rows: Sequence[tuple[Any, ...]], evidence: bool, sentences: bool | str = True) -> list[SeqEdge]:
         evs = self.evidence_of((r[0] for r in rows if r[4] != MENTIONS), sentences) if evidence else {}
         return [(seq, u, v, k, edge_dict(t, evs.get(seq, []), props)) for seq, u, v, k, t, props in rows]
 
