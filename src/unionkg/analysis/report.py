@@ -25,6 +25,8 @@ from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
 _BODIES = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
+#: The properties of an article a trace reads (``trace.adoptions_of``).
+ARTICLE_KEYS = ("published", "title")
 
 
 def check_format(fmt: str) -> None:
@@ -81,7 +83,7 @@ def trace_graph(store: GraphStore, cid: str) -> Part:
     held = store.edges(sources=events, types=[RelType.HELD_BY.value], evidence=False)
     attrs.update(store.node_attrs({e[2] for e in held}.difference(attrs), lists=False))
     articles = {f"Article:{a}" for e in adoptions for a in _articles(e[4])}
-    attrs.update(store.node_attrs(articles.difference(attrs), lists=False))
+    attrs.update(store.node_props(articles.difference(attrs), ARTICLE_KEYS))  # what an adoption shows of its article
     ups: list[SeqEdge] = []
     frontier = {n for n, a in attrs.items() if a.get("label") in _BODIES}
     seen = set(frontier)

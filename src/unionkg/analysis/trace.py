@@ -21,7 +21,8 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..model.cities import body_cities as model_body_cities
@@ -288,7 +289,7 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
         group = [a for a in ordered if not again or year_of(a.date) == wave]
         wcal = Calendar(wave, False) if again and wave is not None else (cal if not again else Calendar(None, False))
         firsts = first_adoptions(group, wcal)
-        branches += [replace(b, wave=wave) for b in cascade(G, firsts, wcal)]
+        branches += cascade(G, firsts, wcal, wave)
         prefix = f"{wave} " if again else ""
         movers += [(prefix + scope if again else scope, a) for scope, a in first_movers(firsts, wcal)]
         for body, a in firsts.items():
@@ -384,13 +385,13 @@ def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar) -> dict[str, A
     return firsts
 
 
-def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar) -> tuple[Branch, ...]:
+def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | None = None) -> tuple[Branch, ...]:
     """Place each adopter under its nearest superior that adopted no later than it did. Dates
     ``cal`` cannot compare (undated, or of unknown year) place a body under its nearest adopting
-    superior, without lags or flags."""
+    superior, without lags or flags. ``wave``: the branches' wave (a recurring campaign's year)."""
     dated_days = [cal.day(a.date) for a in firsts.values()]
     start = min((d for d in dated_days if d), key=cal.ordinal, default=None)
-    branches: list[Branch] = []
+    placed: list[dict[str, Any]] = []
     above: dict[str, list[str]] = {}
     for body, adoption in firsts.items():
         day = cal.day(adoption.date)
@@ -407,19 +408,18 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar) -> tuple[Branc
                 ahead.append(sup)
             between.append(sup)
         parent_day = cal.day(firsts[parent].date) if parent else None
-        branches.append(Branch(
-            adoption=adoption,
-            parent=parent,
-            depth=0,
-            ahead_of=tuple(ahead),
-            skipped=tuple(between) if parent else (),
-            lag_first=days_between(start, day, cal.year) if start and day else None,
-            lag_parent=days_between(parent_day, day, cal.year) if parent_day and day else None,
-        ))
-    depth = _depths(branches)
+        placed.append({
+            "adoption": adoption,
+            "parent": parent,
+            "ahead_of": tuple(ahead),
+            "skipped": tuple(between) if parent else (),
+            "lag_first": days_between(start, day, cal.year) if start and day else None,
+            "lag_parent": days_between(parent_day, day, cal.year) if parent_day and day else None,
+        })
+    depth = _depths({p["adoption"].body: p["parent"] for p in placed})
     return tuple(
-        replace(b, depth=depth[b.adoption.body])
-        for b in sorted(branches, key=lambda b: _order(b.adoption, cal))
+        Branch(**p, depth=depth[p["adoption"].body], wave=wave)
+        for p in sorted(placed, key=lambda p: _order(p["adoption"], cal))
     )
 
 
@@ -545,8 +545,8 @@ def _asdict(record: Any) -> dict[str, Any]:
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _depths(branches: list[Branch]) -> dict[str, int]:
-    parent = {b.adoption.body: b.parent for b in branches}
+def _depths(parent: dict[str, str | None]) -> dict[str, int]:
+    """Each body's depth in the cascade, given each body's parent."""
     depth: dict[str, int] = {}
     for body in parent:
         d, current, seen = 0, parent[body], {body}
@@ -566,9 +566,18 @@ def _day(a: Adoption, cal: Calendar) -> Day:
 
 def _order(a: Adoption, cal: Calendar) -> tuple[int, int, str, str]:
     """Comparable dates first (in order), then dates of unknown year, then the undated."""
-    day = cal.day(a.date)
-    rank = 0 if day else (1 if parse(a.date) else 2)
-    return (rank, cal.ordinal(day) if day else 0, a.name, a.article or "")
+    rank, ordinal = _date_rank(a.date, cal.year, cal.yearless)
+    return (rank, ordinal, a.name, a.article or "")
+
+
+@lru_cache(maxsize=1 << 14)
+def _date_rank(date: str | None, year: int | None, yearless: bool) -> tuple[int, int]:
+    """The date part of ``_order`` in ``Calendar(year, yearless)`` (a trace sorts by the same few
+    hundred dates again and again)."""
+    cal = Calendar(year, yearless)
+    day = cal.day(date)
+    rank = 0 if day else (1 if parse(date) else 2)
+    return rank, cal.ordinal(day) if day else 0
 
 
 def level_rank(level: str | None) -> tuple[int, str]:
