@@ -367,13 +367,19 @@ def node_data(
     }
 
 
+def _record_article(a: dict[str, Any]) -> str:
+    """The article an edge's record names (``edge_data``): its own, or its first evidence's."""
+    first = next((e for e in a.get("evidence") or () if isinstance(e, dict)), {})
+    return _text(a.get("article") or first.get("article"))
+
+
 def edge_data(G: nx.MultiDiGraph, i: int, u: str, v: str, a: dict[str, Any]) -> dict[str, Any]:
     """The page's record of edge ``i`` (pyvis's ``Edge`` options): type, mode/title, date, evidence
     and article title."""
     etype = str(a.get("type", ""))
     evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
     first = evidence[0] if evidence else {}
-    article = _text(a.get("article") or first.get("article"))
+    article = _record_article(a)
     art_node = G._node.get(ARTICLE + article, {}) if article else {}
     return {
         "arrows": "to",
@@ -714,11 +720,11 @@ def _by_degree(store: GraphStore, nodes: list[str], ties: dict[str, int], room: 
 
 
 def page_graph(store: GraphStore, kept: list[str]) -> nx.MultiDiGraph:
-    """What the page of ``kept`` draws: those nodes, the edges among them (with their evidence) and
-    the articles these cite."""
+    """What the page of ``kept`` draws: those nodes, the edges among them (with their evidence: the
+    sentence of the first only, the one the page shows) and the article each edge's record names."""
     attrs = store.node_attrs(kept)
-    edges = store.edges_between(attrs)
-    cited = {ARTICLE + a for e in edges for a in _articles_of(e[4])}
+    edges = store.edges_between(attrs, sentences="first")
+    cited = {ARTICLE + a for e in edges if (a := _record_article(e[4]))}
     attrs.update(store.node_attrs(cited.difference(attrs), lists=False))
     return graph_of(store, attrs, edges)
 
