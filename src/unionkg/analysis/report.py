@@ -16,11 +16,12 @@ from collections import Counter
 
 from ..errors import UnionKGError
 from ..model import GraphStore
+from ..model.part import Part, part_of
 from ..model.store import SeqEdge
 from ..resolve.campaigns import Families, explain
 from ..types import Label, RelType
 from .lookup import find_campaign, names_of
-from .trace import Part, Trace, UnionCensus, trace
+from .trace import Trace, UnionCensus, trace
 from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
@@ -93,12 +94,7 @@ def trace_graph(store: GraphStore, cid: str) -> Part:
         frontier = {e[2] for e in step}.difference(seen)
         seen |= frontier
         attrs.update(store.node_attrs(frontier.difference(attrs), lists=False))
-    part = Part()
-    for n, a in attrs.items():
-        part.add_node(n, a)
-    for _, u, v, k, a in sorted([*adoptions, *held, *ups], key=lambda e: e[0]):  # creation order
-        part.add_edge(u, v, k, a)
-    return part
+    return part_of(attrs, [*adoptions, *held, *ups])
 
 
 def _articles(a: dict[str, object]) -> list[str]:

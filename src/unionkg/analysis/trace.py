@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..model.cities import body_cities as model_body_cities
+from ..model.part import Part
 from ..resolve.campaigns import Families, Family
 from ..types import BodyLevel, Label, RelType
 from .dates import Day, days_between, parse
@@ -202,37 +203,6 @@ class Trace:
                              for s, a in self.first_movers],
             "variants": [_asdict(v) for v in self.variants],
         }
-
-
-class Part:
-    """A part of the model graph held in the dicts networkx keeps for a ``MultiDiGraph`` (``_node``:
-    id → attributes; ``_succ``/``_pred``: u → v → key → attributes, one dict per pair shared by
-    both), and read as ``trace`` reads one: what ``analysis.report.trace_graph`` reads from a store,
-    without networkx (its import alone costs a trace a quarter of a second)."""
-
-    def __init__(self) -> None:
-        self._node: dict[str, dict[str, Any]] = {}
-        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
-        self._pred: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
-        self._adj = self._succ
-
-    @property
-    def nodes(self) -> dict[str, dict[str, Any]]:
-        """Attributes by node id (``G.nodes[n]``)."""
-        return self._node
-
-    def add_node(self, n: str, attrs: dict[str, Any]) -> None:
-        """Node ``n`` with ``attrs`` (the dict itself, as the store gave it)."""
-        self._node[n] = attrs
-        self._succ[n] = {}
-        self._pred[n] = {}
-
-    def add_edge(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-        """An edge between two nodes of the part (edges in creation order, as the whole graph has them)."""
-        keyed = self._succ[u].get(v)
-        if keyed is None:
-            keyed = self._succ[u][v] = self._pred[v][u] = {}
-        keyed[key] = attrs
 
 
 #: What a trace reads: a whole graph, or the campaign's part of one.

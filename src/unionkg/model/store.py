@@ -530,6 +530,14 @@ class GraphStore:
                         found[row[0]] = row
         return self._seq_edges([found[s] for s in sorted(found)], evidence, sentences)
 
+    def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
+        """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
+        from the ``edges_out`` index alone (no row, no property is read)."""
+        name = self.id_set(sources, "ends")
+        return [(u, v) for _, u, v in self.db.execute(
+            f"SELECT seq, source, target FROM edges WHERE source IN (SELECT id FROM temp.{name}) AND type = ? "
+            f"ORDER BY seq", (rtype,))]
+
     def mentions_between(self, ids: Iterable[str]) -> list[SeqEdge]:
         """The MENTIONS edges from an article of ``ids`` to another node of ``ids``."""
         wanted = set(ids)
@@ -654,27 +662,30 @@ class GraphStore:
                 f"UNION SELECT target, date FROM edges WHERE target IN ({m}) AND typeof(date) = 'text' "
                 f"AND date != ''", chunk * 2)
 
+    def campaign_pairs(self, ids: Iterable[str]) -> set[tuple[str, str]]:
+        """(source, campaign) of the IMPLEMENTS edges into a Campaign node from or to one of ``ids``,
+        once each, from the ``edges_out``/``edges_in`` indexes alone (no edge row is read)."""
+        name = self.id_set(ids, "touch")
+        pairs: set[tuple[str, str]] = set()
+        for col in ("target", "source"):  # IN (SELECT ...): a join would read the rows (SQLite 3.40)
+            pairs.update(self.db.execute(f"SELECT DISTINCT source, target FROM edges WHERE {col} IN "
+                                         f"(SELECT id FROM temp.{name}) AND type = 'IMPLEMENTS'"))
+        labels = self.labels_of({v for _, v in pairs})
+        return {p for p in pairs if labels.get(p[1]) == "Campaign"}
+
     def campaign_adoptions(self, ids: Iterable[str]) -> list[tuple[int, str, str, Any, Any]]:
-        """(seq, source, target, event, article) of the IMPLEMENTS edges into a Campaign node that
-        touch ``ids``: from or to one of them, or made by (``key``) an article of them or of their
-        events (an edge's event and article are those of the article that made it). The event and
-        article are read for the edges made so only (None for the others): they name one of ``ids``
-        only there, and the others' come from the indexes alone."""
+        """(seq, source, target, event, article) of the IMPLEMENTS edges into a Campaign node made
+        by (``key``) an article of ``ids`` or of their events (an edge's key, event, article and
+        evidence are those of the article that made it: these are the edges whose event or article
+        is one of ``ids``; ``campaign_pairs`` has the edges from or to them)."""
         wanted = list(dict.fromkeys(ids))
         arts = {i[len(_ARTICLE):] for i in wanted if i.startswith(_ARTICLE)}
         arts |= {i[len("Event:"):].rpartition("#")[0] for i in wanted if i.startswith("Event:")}
-        name = self.id_set(wanted, "touch")
         keys = self.id_set((f"IMPLEMENTS:{a}" for a in arts), "touch_keys")
-        found: dict[int, tuple[int, str, str, Any, Any]] = {}
-        for col in ("target", "source"):  # from the index alone (a join would read the rows: SQLite 3.40)
-            for seq, u, v in self.db.execute(f"SELECT seq, source, target FROM edges WHERE {col} IN "
-                                             f"(SELECT id FROM temp.{name}) AND type = 'IMPLEMENTS'"):
-                found[seq] = (seq, u, v, None, None)
-        for row in self.db.execute(f"SELECT e.seq, e.source, e.target, e.event, e.article FROM temp.{keys} k "
-                                   f"CROSS JOIN edges e ON e.key = k.id WHERE +e.type = 'IMPLEMENTS'"):
-            found[row[0]] = row
-        labels = self.labels_of({r[2] for r in found.values()})
-        return sorted(r for r in found.values() if labels.get(r[2]) == "Campaign")
+        rows = self.db.execute(f"SELECT e.seq, e.source, e.target, e.event, e.article FROM temp.{keys} k CROSS JOIN "
+                               f"edges e ON e.key = k.id JOIN nodes c ON c.id = e.target AND c.label = 'Campaign' "
+                               f"WHERE +e.type = 'IMPLEMENTS'").fetchall()
+        return sorted(rows)
 
     def evidence_articles(self, seqs: Iterable[int]) -> dict[int, list[str]]:
         """The articles of the evidence of edges ``seqs`` (those that name one)."""
