@@ -94,7 +94,8 @@ CREATE TABLE cache (key TEXT PRIMARY KEY, article TEXT NOT NULL) WITHOUT ROWID;
 
 #: Indexes made once the graph is written (a sorted build of each beats keeping them up per row).
 #: Each holds what a reader asks of it, so that the reader need not read the rows: the other end of
-#: an edge (``edges_out``, ``edges_in``), whether an article's row of a node is a mention.
+#: an edge (``edges_out``, ``edges_in``), whether an article's row of a node is a mention, the dates
+#: of a node's edges (``*_dated``: the page's "active on").
 INDEXES = """
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label, name);
 CREATE INDEX IF NOT EXISTS nodes_name ON nodes (name);
@@ -104,6 +105,8 @@ CREATE INDEX IF NOT EXISTS node_articles_article ON node_articles (article);
 CREATE INDEX IF NOT EXISTS edges_out ON edges (source, type, target);
 CREATE INDEX IF NOT EXISTS edges_in ON edges (target, type, source);
 CREATE INDEX IF NOT EXISTS edges_type ON edges (type);
+CREATE INDEX IF NOT EXISTS edges_out_dated ON edges (source, date) WHERE typeof(date) = 'text' AND date != '';
+CREATE INDEX IF NOT EXISTS edges_in_dated ON edges (target, date) WHERE typeof(date) = 'text' AND date != '';
 CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys (key);
 """
 
@@ -425,14 +428,14 @@ class GraphStore:
     def node_props(self, ids: Iterable[str], keys: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The properties ``keys`` (from ``props``; None where not set) of each of ``ids`` that is a
         node: for a reader that needs two properties of thousands of nodes (SQLite takes them out
-        of the JSON; nothing else is parsed)."""
-        cols = ", ".join("props -> ?" for _ in keys)
-        paths = [f"$.{k}" for k in keys]
+        of the JSON; only they are parsed)."""
+        pick = "json_object(" + ", ".join("?, props -> ?" for _ in keys) + ")"
+        args = [x for k in keys for x in (k, f"$.{k}")]
         out: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(list(dict.fromkeys(ids)), 500):
-            for nid, *values in self.db.execute(f"SELECT id, {cols} FROM nodes WHERE id IN ({_marks(chunk)})",
-                                                [*paths, *chunk]):
-                out[nid] = {k: None if v is None else orjson.loads(v) for k, v in zip(keys, values, strict=True)}
+            for nid, values in self.db.execute(f"SELECT id, {pick} FROM nodes WHERE id IN ({_marks(chunk)})",
+                                               [*args, *chunk]):
+                out[nid] = orjson.loads(values)
         return out
 
     def node(self, nid: str) -> dict[str, Any] | None:

@@ -89,6 +89,7 @@ class View:
     nodes: frozenset[str]
     anchors: tuple[str, ...]
     description: str
+    labels: dict[str, str | None] = field(default_factory=dict)  # those a store's view read: not to ask again
 
 
 @cache
@@ -613,7 +614,10 @@ def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None =
             ties.update(store.ties(anchors))  # now of every kept node
         kept = sorted([*anchors, *rest])
         in_view, description = len(view.nodes), view.description
-        left = dict(sorted(store.label_counts(view.nodes.difference(kept)).items()))
+        out = view.nodes.difference(kept)
+        counts = Counter(str(view.labels[n]) for n in out if n in view.labels)
+        counts.update(store.label_counts(n for n in out if n not in view.labels))
+        left = dict(sorted(counts.items()))
     g = page_graph(store, kept)
     facts = store_facts(store, g, kept, ties)
     return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started)
@@ -624,9 +628,10 @@ def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, ca
     nodes: set[str] | None = None
     anchors: list[str] = []
     parts: list[str] = []
+    labels: dict[str, str | None] = {}
     if campaign is not None:
         cid = find_one(store, campaign, CAMPAIGN)
-        nodes = store_campaign_nodes(store, cid)
+        nodes, labels = _campaign_nodes(store, cid)
         anchors.append(cid)
         parts.append(f"campaign {store.node_attrs([cid], lists=False)[cid].get('name', cid)}")
     if focus is not None:
@@ -640,18 +645,27 @@ def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, ca
         anchors.append(fid)
         parts.append(f"{hops} hop(s) around {store.node_attrs([fid], lists=False)[fid].get('name', fid)}")
     assert nodes is not None
-    return View(frozenset(nodes), tuple(anchors), "; ".join(parts))
+    return View(frozenset(nodes), tuple(anchors), "; ".join(parts), labels)
 
 
 def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
     """``campaign_nodes`` in a store."""
-    adoptions = store.edges(targets=[cid], types=[IMPLEMENTS], evidence=True, sentences=False)
+    return _campaign_nodes(store, cid)[0]
+
+
+def _campaign_nodes(store: GraphStore, cid: str) -> tuple[set[str], dict[str, str | None]]:
+    """``store_campaign_nodes``, and the labels it read (of the adopters, events and articles)."""
+    adoptions = store.db.execute("SELECT seq, source, event, article FROM edges WHERE target = ? AND type = ?",
+                                 (cid, IMPLEMENTS)).fetchall()
+    cited = store.evidence_articles(r[0] for r in adoptions)
     candidates = {cid} if adoptions else set()
-    for _, u, _v, _k, a in adoptions:
+    for seq, u, event, article in adoptions:  # as _articles_of: its article, its evidence's
         candidates.add(u)
-        if isinstance(a.get("event"), str):
-            candidates.add(a["event"])
-        candidates.update(ARTICLE + art for art in _articles_of(a))
+        if isinstance(event, str):
+            candidates.add(event)
+        if isinstance(article, str):
+            candidates.add(ARTICLE + article)
+        candidates.update(ARTICLE + art for art in cited.get(seq, ()))
     labels = store.labels_of(candidates)
     core = set(labels)  # those that are nodes
     out = set(core)
@@ -669,7 +683,7 @@ def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
         asked |= frontier
     for n in bodies:
         out.update(_superiors_in(ups, n))
-    return out
+    return out, labels
 
 
 def _superiors_in(ups: dict[str, list[str]], n: str) -> list[str]:
