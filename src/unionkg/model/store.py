@@ -536,10 +536,9 @@ class GraphStore:
     def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
         """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
         from the ``edges_out`` index alone (no row, no property is read)."""
-        name = self.id_set(sources, "ends")
         return [(u, v) for _, u, v in self.db.execute(
-            f"SELECT seq, source, target FROM edges WHERE source IN (SELECT id FROM temp.{name}) AND type = ? "
-            f"ORDER BY seq", (rtype,))]
+            "SELECT seq, source, target FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND type = ? "
+            "ORDER BY seq", (_json_list(sources), rtype))]
 
     def mentions_between(self, ids: Iterable[str]) -> list[SeqEdge]:
         """The MENTIONS edges from an article of ``ids`` to another node of ``ids``."""
@@ -636,10 +635,10 @@ class GraphStore:
                 "GROUP BY source UNION ALL SELECT target, count(*) FROM edges WHERE type != 'MENTIONS' GROUP BY target) "
                 "GROUP BY id")
             return {nid: int(n) for nid, n in rows}
-        name = self.id_set(ids, "tied")
         return {nid: int(n) for nid, n in self.db.execute(  # one count per id from each index: no GROUP BY sort
-            f"SELECT t.id, (SELECT count(*) FROM edges WHERE source = t.id AND type != 'MENTIONS') + "
-            f"(SELECT count(*) FROM edges WHERE target = t.id AND type != 'MENTIONS') FROM temp.{name} t") if n}
+            "SELECT t.value, (SELECT count(*) FROM edges WHERE source = t.value AND type != 'MENTIONS') + "
+            "(SELECT count(*) FROM edges WHERE target = t.value AND type != 'MENTIONS') FROM json_each(?) t",
+            (_json_list(ids),)) if n}
 
     def mention_counts(self, ids: Iterable[str]) -> dict[str, int]:
         """MENTIONS edges at each of ``ids`` (into an entity, out of an article)."""
@@ -668,11 +667,11 @@ class GraphStore:
     def campaign_pairs(self, ids: Iterable[str]) -> set[tuple[str, str]]:
         """(source, campaign) of the IMPLEMENTS edges into a Campaign node from or to one of ``ids``,
         once each, from the ``edges_out``/``edges_in`` indexes alone (no edge row is read)."""
-        name = self.id_set(ids, "touch")
+        wanted = _json_list(ids)
         pairs: set[tuple[str, str]] = set()
         for col in ("target", "source"):  # IN (SELECT ...): a join would read the rows (SQLite 3.40)
             pairs.update(self.db.execute(f"SELECT DISTINCT source, target FROM edges WHERE {col} IN "
-                                         f"(SELECT id FROM temp.{name}) AND type = 'IMPLEMENTS'"))
+                                         f"(SELECT value FROM json_each(?)) AND type = 'IMPLEMENTS'", (wanted,)))
         labels = self.labels_of({v for _, v in pairs})
         return {p for p in pairs if labels.get(p[1]) == "Campaign"}
 
@@ -802,6 +801,13 @@ def edge_dict(rtype: str, evidence: list[dict[str, Any]], props: str) -> dict[st
     if props != "{}":
         d.update(orjson.loads(props))
     return d
+
+
+def _json_list(ids: Iterable[str]) -> str:
+    """``ids`` as one JSON array, for ``json_each(?)``: a set of ids a query can join without a
+    temporary table (which a ``query_only`` connection, as ``serve``'s, may not make). Sorted: the
+    index look-ups then walk the index in its order."""
+    return orjson.dumps(sorted(set(ids))).decode()
 
 
 def _marks(items: Sequence[Any]) -> str:
