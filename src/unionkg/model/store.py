@@ -361,7 +361,7 @@ class GraphStore:
         """The evidence lists of the edges ``seqs`` (``sentences``: see ``_evidence``; ``"first"``:
         the sentence of each edge's first evidence only, the others left empty)."""
         rows: list[tuple[Any, ...]] = []
-        for chunk in _chunks(list(seqs), 500):
+        for chunk in _chunks(sorted(set(seqs)), 500):  # in index order: the pages they are on come in turn
             rows += self.db.execute(
                 f'SELECT edge, article, start, "end", rule, confidence, sentence, raw FROM evidence '
                 f"WHERE edge IN ({_marks(chunk)}) ORDER BY edge, n", chunk).fetchall()
@@ -382,7 +382,7 @@ class GraphStore:
         if not want or self.facts is None:
             return
         spans: list[tuple[Any, ...]] = []
-        for chunk in _chunks(want, 500):
+        for chunk in _chunks(sorted(want), 500):
             spans += self.db.execute(f"SELECT text_start, text_end, id FROM articles WHERE id IN ({_marks(chunk)}) "
                                      f"AND text_start IS NOT NULL", chunk).fetchall()
         if self._facts_fh is None:
@@ -401,7 +401,7 @@ class GraphStore:
         """Attribute dicts (as graph/MODEL.md: label, name, aliases, articles, inferred, ...) of the
         nodes ``ids`` that exist, in node order. ``lists=False`` leaves out aliases and articles."""
         rows: list[tuple[Any, ...]] = []
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             marks = ",".join("?" * len(chunk))
             rows += self.db.execute(f"SELECT {_NODE_COLS} FROM nodes WHERE id IN ({marks})", chunk).fetchall()
         rows.sort()
@@ -413,7 +413,7 @@ class GraphStore:
         articles: dict[str, list[str]] = {}
         if lists and rows:
             ids = [r[1] for r in rows]
-            for chunk in _chunks(ids, 500):
+            for chunk in _chunks(sorted(ids), 500):
                 marks = ",".join("?" * len(chunk))
                 for n, a in self.db.execute(f"SELECT node, alias FROM aliases WHERE node IN ({marks})", chunk):
                     aliases.setdefault(n, []).append(a)
@@ -429,14 +429,10 @@ class GraphStore:
         """The properties ``keys`` (from ``props``; None where not set) of each of ``ids`` that is a
         node: for a reader that needs two properties of thousands of nodes (SQLite takes them out
         of the JSON; only they are parsed)."""
-        pick = "json_object(" + ", ".join("?, props -> ?" for _ in keys) + ")"
+        pick = "json_object(" + ", ".join("?, n.props -> ?" for _ in keys) + ")"
         args = [x for k in keys for x in (k, f"$.{k}")]
-        out: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
-            for nid, values in self.db.execute(f"SELECT id, {pick} FROM nodes WHERE id IN ({_marks(chunk)})",
-                                               [*args, *chunk]):
-                out[nid] = orjson.loads(values)
-        return out
+        return {nid: orjson.loads(values) for nid, values in self.db.execute(
+            f"SELECT n.id, {pick} FROM json_each(?) t CROSS JOIN nodes n ON n.id = t.value", [*args, _json_list(ids)])}
 
     def node(self, nid: str) -> dict[str, Any] | None:
         return self.node_attrs([nid]).get(nid)
@@ -505,7 +501,7 @@ class GraphStore:
     def cities_of(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The city of each of ``ids`` (bodies, organisations) that has an entry in ``cities``."""
         out: dict[str, str | None] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             out.update(self.db.execute(f"SELECT node, city FROM cities WHERE node IN ({_marks(chunk)})", chunk))
         return out
 
@@ -520,7 +516,7 @@ class GraphStore:
         want = list(types) if types is not None else None
         found: dict[int, tuple[Any, ...]] = {}
         for col, ids in (("source", sources), ("target", targets)):
-            for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            for chunk in _chunks(sorted(set(ids)), 500):
                 q = f"SELECT {_EDGE_COLS} FROM edges WHERE {col} IN ({_marks(chunk)})"
                 args: list[Any] = list(chunk)
                 if want is not None:
@@ -611,7 +607,7 @@ class GraphStore:
         """The nodes one edge from ``ids``, either way: any edge, or (``mentions=False``) any but MENTIONS."""
         out: set[str] = set()
         skip = "" if mentions else " AND type != 'MENTIONS'"
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             m = _marks(chunk)
             out.update(r[0] for r in self.db.execute(f"SELECT target FROM edges WHERE source IN ({m}){skip} UNION "
                                                      f"SELECT source FROM edges WHERE target IN ({m}){skip}", chunk * 2))
@@ -623,7 +619,7 @@ class GraphStore:
     def labels_of(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The label of each of ``ids`` that is a node."""
         out: dict[str, str | None] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             out.update(self.db.execute(f"SELECT id, label FROM nodes WHERE id IN ({_marks(chunk)})", chunk))
         return out
 
@@ -643,8 +639,7 @@ class GraphStore:
     def mention_counts(self, ids: Iterable[str]) -> dict[str, int]:
         """MENTIONS edges at each of ``ids`` (into an entity, out of an article)."""
         out: dict[str, int] = {}
-        keys = list(dict.fromkeys(ids))
-        for chunk in _chunks(keys, 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             for nid, n in self.db.execute(f"SELECT node, count(*) FROM node_articles WHERE node IN ({_marks(chunk)}) "
                                           f"AND mention IS NOT NULL GROUP BY node", chunk):
                 out[nid] = out.get(nid, 0) + int(n)
@@ -657,7 +652,7 @@ class GraphStore:
 
     def edge_dates(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(node, date), once each, of the edges with a date (a non-empty string) at each of ``ids``."""
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             m = _marks(chunk)
             yield from self.db.execute(
                 f"SELECT source, date FROM edges WHERE source IN ({m}) AND typeof(date) = 'text' AND date != '' "
@@ -692,7 +687,7 @@ class GraphStore:
     def evidence_articles(self, seqs: Iterable[int]) -> dict[int, list[str]]:
         """The articles of the evidence of edges ``seqs`` (those that name one)."""
         out: dict[int, list[str]] = {}
-        for chunk in _chunks(list(seqs), 500):
+        for chunk in _chunks(sorted(set(seqs)), 500):
             for edge, art in self.db.execute(f"SELECT edge, article FROM evidence WHERE edge IN ({_marks(chunk)}) "
                                              f"ORDER BY edge, n", chunk):
                 if isinstance(art, str):
@@ -702,7 +697,7 @@ class GraphStore:
     def label_counts(self, ids: Iterable[str]) -> dict[str, int]:
         """Nodes per label among ``ids``."""
         out: dict[str, int] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             for label, n in self.db.execute(f"SELECT label, count(*) FROM nodes WHERE id IN ({_marks(chunk)}) "
                                             f"GROUP BY label", chunk):
                 out[str(label)] = out.get(str(label), 0) + int(n)
@@ -714,7 +709,7 @@ class GraphStore:
 
     def node_seqs(self, ids: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+        for chunk in _chunks(sorted(set(ids)), 500):
             out.update(self.db.execute(f"SELECT id, seq FROM nodes WHERE id IN ({_marks(chunk)})", chunk))
         return out
 
@@ -815,5 +810,7 @@ def _marks(items: Sequence[Any]) -> str:
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` ``size`` at a time (callers sort ids first: look-ups in index order touch each
+    page once, and run a third faster than in a set's order)."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
