@@ -470,7 +470,12 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
             from .sinks.trace_page import write_trace_html
 
             write_trace_html(t, html_path)
-        _echo(render(t, fmt, excel=excel), excel, nl=False)
+        if fmt == "json":  # orjson's UTF-8 as it is, not decoded and encoded again (9 MB for a big campaign)
+            from .analysis.trace_render import json_bytes
+
+            click.echo(json_bytes(t), nl=False)
+        else:
+            _echo(render(t, fmt, excel=excel), excel, nl=False)
 
 
 @cli.command(name="serve")

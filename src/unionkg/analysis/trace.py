@@ -250,7 +250,8 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
     cal = Calendar.of(a.date for a in unions)
     if family is not None and family.annual and not cal.yearless:
         cal = Calendar(None, False)  # an annual campaign's MM-DD may be of any year: never borrow one
-    ordered = tuple(sorted(unions, key=lambda a: _order(a, cal)))
+    same = cal == every_cal  # then every, unions and others are in cal's order already (sorted() is stable)
+    ordered = tuple(unions) if same else tuple(sorted(unions, key=lambda a: _order(a, cal)))
     again = recurs(ordered, bool(family and family.annual))
     branches: list[Branch] = []
     firsts_all: dict[str, Adoption] = {}
@@ -272,9 +273,9 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
         lags=level_lags(branches),
         coverage=coverage(G, firsts_all, census),
         first_movers=tuple(movers),
-        variants=variants(G, cid, tuple(sorted(every, key=lambda a: _order(a, cal))), cal),
+        variants=variants(G, cid, tuple(every) if same else tuple(sorted(every, key=lambda a: _order(a, cal))), cal),
         default_year=cal.year,
-        co_carriers=tuple(sorted(others, key=lambda a: _order(a, cal))),
+        co_carriers=tuple(others) if same else tuple(sorted(others, key=lambda a: _order(a, cal))),
         waves=waves(ordered),
         recurring=again,
         yearless=cal.yearless,
