@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
-from typing import TypeAlias
-
-import networkx as nx
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..errors import UnionKGError
 from ..model.names import QUOTES, key
 from ..model.store import GraphStore
 from ..types import Label
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["QUOTES", "did_you_mean", "find_campaign", "find_nodes", "find_one", "key", "names_of"]
 

@@ -35,10 +35,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..types import Label
-from .dates import Day, parse
+from .dates import Day, ordinal, parse
 
 if TYPE_CHECKING:
     from .trace import Adoption
@@ -67,6 +68,7 @@ def infer_year(day: Day, published: Day) -> int | None:
     return fits[0] if len(fits) == 1 else None
 
 
+@lru_cache(maxsize=1 << 14)  # a campaign's thousands of adoptions share a few hundred dates
 def adoption_date(written: str | None, published: str | None, campaign_year: int | str | None
                   ) -> tuple[str | None, str | None, bool]:
     """(date, basis, inferred) of an adoption from the article's date (``written``), its
@@ -111,13 +113,19 @@ class Calendar:
 
     def day(self, date: str | None) -> Day | None:
         """The comparable day of ``date``: None where it is undated or of a year it cannot know."""
-        d = parse(date)
-        if d is None or d.year or self.yearless:
-            return d
-        return Day(d.month, d.day, self.year) if self.year else None
+        return _calendar_day(date, self.year, self.yearless)
 
     def ordinal(self, day: Day) -> int:
-        return day.resolve(self.year).toordinal()
+        return ordinal(day, self.year)
+
+
+@lru_cache(maxsize=1 << 14)
+def _calendar_day(date: str | None, year: int | None, yearless: bool) -> Day | None:
+    """``Calendar(year, yearless).day(date)`` (asked for the same few hundred dates again and again)."""
+    d = parse(date)
+    if d is None or d.year or yearless:
+        return d
+    return Day(d.month, d.day, year) if year else None
 
 
 def year_of(date: str | None) -> int | None:

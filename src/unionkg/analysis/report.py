@@ -14,12 +14,9 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-import networkx as nx
-
 from ..errors import UnionKGError
 from ..model import GraphStore
-from ..model.nxview import graph_of
-from ..model.store import SeqEdge
+from ..model.part import Part, part_of
 from ..resolve.campaigns import Families, explain
 from ..types import Label, RelType
 from .lookup import find_campaign, names_of
@@ -28,6 +25,9 @@ from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
 _BODIES = (Label.UNION_BODY.value, Label.ORGANIZATION.value)
+#: The properties of an article a trace reads (``trace.adoptions_of``).
+ARTICLE_KEYS = ("published", "title")
+SUBORDINATE_TO = RelType.SUBORDINATE_TO.value
 
 
 def check_format(fmt: str) -> None:
@@ -70,12 +70,14 @@ def documents_in(store: GraphStore, cid: str) -> list[str]:
     return sorted(n for n, name in laws if fams.carries(names, family, str(name or "")))
 
 
-def trace_graph(store: GraphStore, cid: str) -> nx.MultiDiGraph:
+def trace_graph(store: GraphStore, cid: str) -> Part:
     """The part of the graph ``trace`` reads for campaign ``cid``: the campaign and the documents
     carrying it, their IMPLEMENTS edges with their adopters, events (and the events' HELD_BY
-    organisers) and articles, and the SUBORDINATE_TO chains above the adopters."""
+    organisers) and articles, and the SUBORDINATE_TO chains above the adopters. What the trace
+    reads of them only: an IMPLEMENTS edge's evidence has the sentence of its first item, an
+    article its ``ARTICLE_KEYS``, the SUBORDINATE_TO edges their type (one edge a pair)."""
     docs = documents_in(store, cid)
-    adoptions = store.edges(targets=[cid, *docs], types=[RelType.IMPLEMENTS.value])
+    adoptions = store.edges(targets=[cid, *docs], types=[RelType.IMPLEMENTS.value], sentences="first")
     sources = {e[1] for e in adoptions}
     attrs = store.node_attrs([cid, *docs])
     attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
@@ -83,17 +85,20 @@ def trace_graph(store: GraphStore, cid: str) -> nx.MultiDiGraph:
     held = store.edges(sources=events, types=[RelType.HELD_BY.value], evidence=False)
     attrs.update(store.node_attrs({e[2] for e in held}.difference(attrs), lists=False))
     articles = {f"Article:{a}" for e in adoptions for a in _articles(e[4])}
-    attrs.update(store.node_attrs(articles.difference(attrs), lists=False))
-    ups: list[SeqEdge] = []
+    attrs.update(store.node_props(articles.difference(attrs), ARTICLE_KEYS))  # what an adoption shows of its article
+    ups: set[tuple[str, str]] = set()
     frontier = {n for n, a in attrs.items() if a.get("label") in _BODIES}
     seen = set(frontier)
-    while frontier:  # the hierarchy above the adopters, a level at a time
-        step = store.edges(sources=frontier, types=[RelType.SUBORDINATE_TO.value], evidence=False)
-        ups += step
-        frontier = {e[2] for e in step}.difference(seen)
+    while frontier:  # the hierarchy above the adopters, a level at a time, from the index alone
+        step = store.ends(frontier, SUBORDINATE_TO)
+        ups.update(step)
+        frontier = {v for _, v in step}.difference(seen)
         seen |= frontier
         attrs.update(store.node_attrs(frontier.difference(attrs), lists=False))
-    return graph_of(store, attrs, [*adoptions, *held, *ups])
+    part = part_of(attrs, [*adoptions, *held])
+    for u, v in sorted(ups):  # what ``trace.superiors`` reads of them: their ends and type
+        part.add_edge(u, v, SUBORDINATE_TO, {"type": SUBORDINATE_TO})
+    return part
 
 
 def _articles(a: dict[str, object]) -> list[str]:

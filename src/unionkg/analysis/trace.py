@@ -21,12 +21,12 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, replace
-from typing import Any
-
-import networkx as nx
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..model.cities import body_cities as model_body_cities
+from ..model.part import Part
 from ..resolve.campaigns import Families, Family
 from ..types import BodyLevel, Label, RelType
 from .dates import Day, days_between, parse
@@ -42,7 +42,11 @@ from .propagation import (
     year_of,
 )
 
-__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "UnionCensus", "Variant", "Trace", "trace", "union_census"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Part", "UnionCensus", "Variant", "Trace", "trace",
+           "union_census"]
 
 #: Levels from the top of the hierarchy down; bodies of other kinds sort after them.
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
@@ -184,21 +188,25 @@ class Trace:
             "default_year": self.default_year,
             "yearless": self.yearless,
             "recurring": self.recurring,
-            "adoptions": [asdict(a) for a in self.adoptions],
-            "co_carriers": [asdict(a) for a in self.co_carriers],
-            "waves": [asdict(w) for w in self.waves],
+            "adoptions": [_asdict(a) for a in self.adoptions],
+            "co_carriers": [_asdict(a) for a in self.co_carriers],
+            "waves": [_asdict(w) for w in self.waves],
             "unknown_year": [a.body for a in self.unknown_year],
             "cascade": [
-                {**asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body,
+                {**_asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body,
                  "date": b.adoption.date, "level": b.adoption.level}
                 for b in self.branches
             ],
-            "lags": [asdict(lag) for lag in self.lags],
-            "coverage": [{**asdict(c), "share": round(c.share, 4)} for c in self.coverage],
+            "lags": [_asdict(lag) for lag in self.lags],
+            "coverage": [{**_asdict(c), "share": round(c.share, 4)} for c in self.coverage],
             "first_movers": [{"scope": s, "body": a.body, "name": a.name, "date": a.date}
                              for s, a in self.first_movers],
-            "variants": [asdict(v) for v in self.variants],
+            "variants": [_asdict(v) for v in self.variants],
         }
+
+
+#: What a trace reads: a whole graph, or the campaign's part of one.
+Graph: TypeAlias = "nx.MultiDiGraph | Part"
 
 
 @dataclass(frozen=True)
@@ -211,7 +219,7 @@ class UnionCensus:
     city_of: Mapping[str, str | None]
 
 
-def union_census(G: nx.MultiDiGraph) -> UnionCensus:
+def union_census(G: Graph) -> UnionCensus:
     """The ``UnionCensus`` of a whole graph."""
     cities = body_cities(G)
     bodies = [n for n, a in G._node.items() if a.get("label") == Label.UNION_BODY.value]
@@ -219,13 +227,15 @@ def union_census(G: nx.MultiDiGraph) -> UnionCensus:
                        cities=Counter(c for n in bodies if (c := cities.get(n))), city_of=cities)
 
 
-def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) -> Trace:
+def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
     """Trace ``campaign`` (a name, alias, variant or node id; NFKC-, script- and quote-insensitive)
     through ``G``; a name that matches nothing raises ``UnionKGError`` with the names it may mean.
 
     ``census``: the hierarchy's counts and cities when ``G`` holds only the campaign's part of the
     graph (``analysis.report.trace_graph``); computed from ``G`` when not given."""
-    cid = find_campaign(G, campaign)
+    # a campaign's id needs no look-up (find_campaign answers it first, after listing every campaign)
+    known = G._node.get(campaign)
+    cid = campaign if known is not None and known.get("label") == Label.CAMPAIGN.value else find_campaign(G, campaign)
     name = str(G.nodes[cid].get("name", cid))
     family = Families.load().by_name(name)
     census = census or union_census(G)
@@ -240,7 +250,8 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
     cal = Calendar.of(a.date for a in unions)
     if family is not None and family.annual and not cal.yearless:
         cal = Calendar(None, False)  # an annual campaign's MM-DD may be of any year: never borrow one
-    ordered = tuple(sorted(unions, key=lambda a: _order(a, cal)))
+    same = cal == every_cal  # then every, unions and others are in cal's order already (sorted() is stable)
+    ordered = tuple(unions) if same else tuple(sorted(unions, key=lambda a: _order(a, cal)))
     again = recurs(ordered, bool(family and family.annual))
     branches: list[Branch] = []
     firsts_all: dict[str, Adoption] = {}
@@ -249,7 +260,7 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
         group = [a for a in ordered if not again or year_of(a.date) == wave]
         wcal = Calendar(wave, False) if again and wave is not None else (cal if not again else Calendar(None, False))
         firsts = first_adoptions(group, wcal)
-        branches += [replace(b, wave=wave) for b in cascade(G, firsts, wcal)]
+        branches += cascade(G, firsts, wcal, wave)
         prefix = f"{wave} " if again else ""
         movers += [(prefix + scope if again else scope, a) for scope, a in first_movers(firsts, wcal)]
         for body, a in firsts.items():
@@ -262,9 +273,9 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
         lags=level_lags(branches),
         coverage=coverage(G, firsts_all, census),
         first_movers=tuple(movers),
-        variants=variants(G, cid, tuple(sorted(every, key=lambda a: _order(a, cal))), cal),
+        variants=variants(G, cid, tuple(every) if same else tuple(sorted(every, key=lambda a: _order(a, cal))), cal),
         default_year=cal.year,
-        co_carriers=tuple(sorted(others, key=lambda a: _order(a, cal))),
+        co_carriers=tuple(others) if same else tuple(sorted(others, key=lambda a: _order(a, cal))),
         waves=waves(ordered),
         recurring=again,
         yearless=cal.yearless,
@@ -272,7 +283,7 @@ def trace(G: nx.MultiDiGraph, campaign: str, census: UnionCensus | None = None) 
     )
 
 
-def adoptions_of(G: nx.MultiDiGraph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
+def adoptions_of(G: Graph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
     """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body, its date
     resolved (``propagation.adoption_date``)."""
     out: list[Adoption] = []
@@ -327,7 +338,7 @@ def _adoptions(a: dict[str, Any], src: str, nodes: Mapping[str, dict[str, Any]],
     return out
 
 
-def documents_of(G: nx.MultiDiGraph, cid: str, family: Family | None) -> list[str]:
+def documents_of(G: Graph, cid: str, family: Family | None) -> list[str]:
     """The documents (Law nodes: 《…》 titles) that carry the campaign ``cid``: they name it, or a
     part of it that its family names (``Families.carries``)."""
     names = list(names_of(G.nodes[cid]))
@@ -345,13 +356,13 @@ def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar) -> dict[str, A
     return firsts
 
 
-def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], cal: Calendar) -> tuple[Branch, ...]:
+def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | None = None) -> tuple[Branch, ...]:
     """Place each adopter under its nearest superior that adopted no later than it did. Dates
     ``cal`` cannot compare (undated, or of unknown year) place a body under its nearest adopting
-    superior, without lags or flags."""
+    superior, without lags or flags. ``wave``: the branches' wave (a recurring campaign's year)."""
     dated_days = [cal.day(a.date) for a in firsts.values()]
     start = min((d for d in dated_days if d), key=cal.ordinal, default=None)
-    branches: list[Branch] = []
+    placed: list[dict[str, Any]] = []
     above: dict[str, list[str]] = {}
     for body, adoption in firsts.items():
         day = cal.day(adoption.date)
@@ -368,23 +379,22 @@ def cascade(G: nx.MultiDiGraph, firsts: dict[str, Adoption], cal: Calendar) -> t
                 ahead.append(sup)
             between.append(sup)
         parent_day = cal.day(firsts[parent].date) if parent else None
-        branches.append(Branch(
-            adoption=adoption,
-            parent=parent,
-            depth=0,
-            ahead_of=tuple(ahead),
-            skipped=tuple(between) if parent else (),
-            lag_first=days_between(start, day, cal.year) if start and day else None,
-            lag_parent=days_between(parent_day, day, cal.year) if parent_day and day else None,
-        ))
-    depth = _depths(branches)
+        placed.append({
+            "adoption": adoption,
+            "parent": parent,
+            "ahead_of": tuple(ahead),
+            "skipped": tuple(between) if parent else (),
+            "lag_first": days_between(start, day, cal.year) if start and day else None,
+            "lag_parent": days_between(parent_day, day, cal.year) if parent_day and day else None,
+        })
+    depth = _depths({p["adoption"].body: p["parent"] for p in placed})
     return tuple(
-        replace(b, depth=depth[b.adoption.body])
-        for b in sorted(branches, key=lambda b: _order(b.adoption, cal))
+        Branch(**p, depth=depth[p["adoption"].body], wave=wave)
+        for p in sorted(placed, key=lambda p: _order(p["adoption"], cal))
     )
 
 
-def superiors(G: nx.MultiDiGraph, body: str, above: dict[str, list[str]] | None = None) -> list[str]:
+def superiors(G: Graph, body: str, above: dict[str, list[str]] | None = None) -> list[str]:
     """The SUBORDINATE_TO chain above ``body``, nearest first (cycle-safe). ``above``: a memo of each
     node's SUBORDINATE_TO targets, sorted, for a caller that walks many chains."""
     chain: list[str] = []
@@ -405,7 +415,7 @@ def superiors(G: nx.MultiDiGraph, body: str, above: dict[str, list[str]] | None 
         chain.append(current)
 
 
-def body_cities(G: nx.MultiDiGraph) -> dict[str, str | None]:
+def body_cities(G: Graph) -> dict[str, str | None]:
     """The city (Place name at city level) of every body, following LOCATED_IN upwards
     (``model.cities.body_cities``: the build stores the same for a store's trace)."""
     adj = G._adj  # plain dicts: this runs over every body of the graph on each trace
@@ -442,7 +452,7 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     return tuple(out)
 
 
-def coverage(G: nx.MultiDiGraph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
+def coverage(G: Graph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
     """Adopting union bodies among the union bodies the graph knows, per level and per city."""
     cities = census.city_of
     adopting = [b for b in firsts if G.nodes[b].get("label") == Label.UNION_BODY.value]
@@ -469,7 +479,7 @@ def first_movers(firsts: dict[str, Adoption], cal: Calendar) -> tuple[tuple[str,
     return tuple(out)
 
 
-def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], cal: Calendar | None = None
+def variants(G: Graph, cid: str, adoptions: tuple[Adoption, ...], cal: Calendar | None = None
              ) -> tuple[Variant, ...]:
     """Surface forms of the campaign (node aliases, edge surfaces) and their first adopter.
 
@@ -493,8 +503,21 @@ def variants(G: nx.MultiDiGraph, cid: str, adoptions: tuple[Adoption, ...], cal:
     return tuple(out)
 
 
-def _depths(branches: list[Branch]) -> dict[str, int]:
-    parent = {b.adoption.body: b.parent for b in branches}
+def _asdict(record: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` of a trace record whose fields hold plain values or tuples of them
+    (nothing to copy: asdict's deep copies cost most of ``to_dict``). A ``Branch``'s adoption is
+    left a record: ``to_dict`` puts the adopter's id in its place."""
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _depths(parent: dict[str, str | None]) -> dict[str, int]:
+    """Each body's depth in the cascade, given each body's parent."""
     depth: dict[str, int] = {}
     for body in parent:
         d, current, seen = 0, parent[body], {body}
@@ -514,9 +537,18 @@ def _day(a: Adoption, cal: Calendar) -> Day:
 
 def _order(a: Adoption, cal: Calendar) -> tuple[int, int, str, str]:
     """Comparable dates first (in order), then dates of unknown year, then the undated."""
-    day = cal.day(a.date)
-    rank = 0 if day else (1 if parse(a.date) else 2)
-    return (rank, cal.ordinal(day) if day else 0, a.name, a.article or "")
+    rank, ordinal = _date_rank(a.date, cal.year, cal.yearless)
+    return (rank, ordinal, a.name, a.article or "")
+
+
+@lru_cache(maxsize=1 << 14)
+def _date_rank(date: str | None, year: int | None, yearless: bool) -> tuple[int, int]:
+    """The date part of ``_order`` in ``Calendar(year, yearless)`` (a trace sorts by the same few
+    hundred dates again and again)."""
+    cal = Calendar(year, yearless)
+    day = cal.day(date)
+    rank = 0 if day else (1 if parse(date) else 2)
+    return rank, cal.ordinal(day) if day else 0
 
 
 def level_rank(level: str | None) -> tuple[int, str]:

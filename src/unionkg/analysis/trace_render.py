@@ -32,7 +32,12 @@ BASIS = {"article": "", "campaign-year": "year of the campaign's name", "publish
 def render_json(t: Trace) -> str:
     """The whole trace as one JSON document (``json.dumps(..., ensure_ascii=False, indent=2)``'s
     text, written by orjson: the standard library's indenting encoder is pure Python)."""
-    return orjson.dumps(t.to_dict(), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return json_bytes(t).decode()
+
+
+def json_bytes(t: Trace) -> bytes:
+    """``render_json(t)`` as UTF-8, as orjson writes it (for a writer of bytes: no text to encode again)."""
+    return orjson.dumps(t.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def render_csv(t: Trace, *, excel: bool = False) -> str:

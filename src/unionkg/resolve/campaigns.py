@@ -92,7 +92,7 @@ class Families:
         pre = [r[1] for r in read_rows("campaign_affixes.tsv") if len(r) >= 2 and r[0] == "prefix"]
         suf = [r[1] for r in read_rows("campaign_affixes.tsv") if len(r) >= 2 and r[0] == "suffix"]
         return Families(fams, re.compile(f"^(?:{'|'.join(pre)})"), re.compile(f"(?:{'|'.join(suf)})$"),
-                        _place_prefix())
+                        _leading_place)
 
     def carries(self, campaign_names: Iterable[str], family: Family | None, title: str) -> bool:
         """Does the document ``title`` carry the campaign: it names it (a name of four characters
@@ -151,6 +151,12 @@ class Families:
                     off = f" ({' '.join(shown)} set aside)" if taken else ""
                     return fam, f"{how}core {core}{off} is a core of {fam.canonical}"
         return None, ""
+
+
+def _leading_place(key: str) -> int:
+    """``_place_prefix()(key)``: the division table is read on the first name stripped, not when
+    the families load (a trace only looks families up: it need not read the table)."""
+    return _place_prefix()(key)
 
 
 @lru_cache(maxsize=1)

@@ -28,19 +28,21 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-import networkx as nx
 import orjson
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
 from ..analysis.lookup import find_one
 from ..errors import UnionKGError
 from ..model import GraphStore
-from ..model.nxview import graph_of
+from ..model.part import Part, part_of
 from ..outputs import check_output_file, writing
 from ..types import Label, RelType
 from .html_layout import layout_positions
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["DEFAULT_MAX_NODES", "HARD_MAX_NODES", "HtmlReport", "select_view", "write_html", "write_store_html"]
 
@@ -57,6 +59,8 @@ IMPLEMENTS = RelType.IMPLEMENTS.value
 MENTIONS = RelType.MENTIONS.value
 
 Edge = tuple[str, str, dict[str, Any]]
+#: What a page is drawn from: a whole graph, or the part of a store it draws (``page_graph``).
+Drawn: TypeAlias = "nx.MultiDiGraph | Part"
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class View:
     nodes: frozenset[str]
     anchors: tuple[str, ...]
     description: str
+    labels: dict[str, str | None] = field(default_factory=dict)  # those a store's view read: not to ask again
 
 
 @cache
@@ -169,7 +174,7 @@ def _check(max_nodes: int, top: int | None, hops: int) -> None:
         )
 
 
-def _write_page(G: nx.MultiDiGraph, kept: list[str], facts: NodeFacts, description: str, in_view: int,
+def _write_page(G: Drawn, kept: list[str], facts: NodeFacts, description: str, in_view: int,
                 left: dict[str, int], cap: int, path: str | Path, title: str, started: float) -> HtmlReport:
     """The page of the ``kept`` nodes of ``G`` (which holds them and the edges among them), with
     what the view left out."""
@@ -304,7 +309,7 @@ def left_out(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, int]:
     return dict(sorted(labels.items()))
 
 
-def build_network(G: nx.MultiDiGraph, kept: list[str], facts: NodeFacts) -> Network:
+def build_network(G: Drawn, kept: list[str], facts: NodeFacts) -> Network:
     """The network of the kept nodes and the edges between them, laid out in Python.
 
     Its node and edge records are the dicts pyvis's ``add_node`` and ``Edge`` make, keys in sorted
@@ -328,7 +333,7 @@ def build_network(G: nx.MultiDiGraph, kept: list[str], facts: NodeFacts) -> Netw
 
 
 def _edges_between(
-    G: nx.MultiDiGraph, kept: list[str], index: dict[str, int]
+    G: Drawn, kept: list[str], index: dict[str, int]
 ) -> Iterator[tuple[str, str, Any, dict[str, Any]]]:
     for u in kept:
         for v, keyed in G._succ[u].items():
@@ -367,13 +372,19 @@ def node_data(
     }
 
 
-def edge_data(G: nx.MultiDiGraph, i: int, u: str, v: str, a: dict[str, Any]) -> dict[str, Any]:
+def _record_article(a: dict[str, Any]) -> str:
+    """The article an edge's record names (``edge_data``): its own, or its first evidence's."""
+    first = next((e for e in a.get("evidence") or () if isinstance(e, dict)), {})
+    return _text(a.get("article") or first.get("article"))
+
+
+def edge_data(G: Drawn, i: int, u: str, v: str, a: dict[str, Any]) -> dict[str, Any]:
     """The page's record of edge ``i`` (pyvis's ``Edge`` options): type, mode/title, date, evidence
     and article title."""
     etype = str(a.get("type", ""))
     evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
     first = evidence[0] if evidence else {}
-    article = _text(a.get("article") or first.get("article"))
+    article = _record_article(a)
     art_node = G._node.get(ARTICLE + article, {}) if article else {}
     return {
         "arrows": "to",
@@ -393,7 +404,7 @@ def edge_data(G: nx.MultiDiGraph, i: int, u: str, v: str, a: dict[str, Any]) -> 
     }
 
 
-def render_page(net: Network, G: nx.MultiDiGraph, kept: list[str], meta: dict[str, Any]) -> str:
+def render_page(net: Network, G: Drawn, kept: list[str], meta: dict[str, Any]) -> str:
     """The page: pyvis's inline vis-network, our stylesheet and script, the data as JSON."""
     style = styles()
     campaigns = sorted(
@@ -588,6 +599,7 @@ def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None =
     check_output_file(path)
     _check(max_nodes, top, hops)
     cap = min(top, max_nodes) if top is not None else max_nodes
+    ties: dict[str, int] | None = None
     if focus is None and campaign is None:
         kept, in_view, left = _store_top(store, cap)
         description = "whole graph"
@@ -597,12 +609,18 @@ def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None =
         rest = view.nodes.difference(anchors)
         room = max(0, cap - len(anchors))
         if len(rest) > room:
-            rest = frozenset(_store_best(store, store.ties(rest), list(rest), room))
+            ties = store.ties(rest)
+            rest = frozenset(_store_best(store, ties, list(rest), room))
+            ties.update(store.ties(anchors))  # now of every kept node
         kept = sorted([*anchors, *rest])
         in_view, description = len(view.nodes), view.description
-        left = dict(sorted(store.label_counts(view.nodes.difference(kept)).items()))
+        out = view.nodes.difference(kept)
+        counts = Counter(str(view.labels[n]) for n in out if n in view.labels)
+        counts.update(store.label_counts(n for n in out if n not in view.labels))
+        left = dict(sorted(counts.items()))
     g = page_graph(store, kept)
-    return _write_page(g, kept, store_facts(store, g, kept), description, in_view, left, cap, path, title, started)
+    facts = store_facts(store, g, kept, ties)
+    return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started)
 
 
 def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, campaign: str | None = None) -> View:
@@ -610,9 +628,10 @@ def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, ca
     nodes: set[str] | None = None
     anchors: list[str] = []
     parts: list[str] = []
+    labels: dict[str, str | None] = {}
     if campaign is not None:
         cid = find_one(store, campaign, CAMPAIGN)
-        nodes = store_campaign_nodes(store, cid)
+        nodes, labels = _campaign_nodes(store, cid)
         anchors.append(cid)
         parts.append(f"campaign {store.node_attrs([cid], lists=False)[cid].get('name', cid)}")
     if focus is not None:
@@ -626,18 +645,27 @@ def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, ca
         anchors.append(fid)
         parts.append(f"{hops} hop(s) around {store.node_attrs([fid], lists=False)[fid].get('name', fid)}")
     assert nodes is not None
-    return View(frozenset(nodes), tuple(anchors), "; ".join(parts))
+    return View(frozenset(nodes), tuple(anchors), "; ".join(parts), labels)
 
 
 def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
     """``campaign_nodes`` in a store."""
-    adoptions = store.edges(targets=[cid], types=[IMPLEMENTS], evidence=True, sentences=False)
+    return _campaign_nodes(store, cid)[0]
+
+
+def _campaign_nodes(store: GraphStore, cid: str) -> tuple[set[str], dict[str, str | None]]:
+    """``store_campaign_nodes``, and the labels it read (of the adopters, events and articles)."""
+    adoptions = store.db.execute("SELECT seq, source, event, article FROM edges WHERE target = ? AND type = ?",
+                                 (cid, IMPLEMENTS)).fetchall()
+    cited = store.evidence_articles(r[0] for r in adoptions)
     candidates = {cid} if adoptions else set()
-    for _, u, _v, _k, a in adoptions:
+    for seq, u, event, article in adoptions:  # as _articles_of: its article, its evidence's
         candidates.add(u)
-        if isinstance(a.get("event"), str):
-            candidates.add(a["event"])
-        candidates.update(ARTICLE + art for art in _articles_of(a))
+        if isinstance(event, str):
+            candidates.add(event)
+        if isinstance(article, str):
+            candidates.add(ARTICLE + article)
+        candidates.update(ARTICLE + art for art in cited.get(seq, ()))
     labels = store.labels_of(candidates)
     core = set(labels)  # those that are nodes
     out = set(core)
@@ -648,14 +676,14 @@ def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
     frontier = set(bodies)
     asked = set(frontier)
     while frontier:  # the SUBORDINATE_TO edges above the bodies, a level at a time
-        step = store.edges(sources=frontier, types=[RelType.SUBORDINATE_TO.value], evidence=False)
-        for _, u, v, _k, _a in step:
+        step = store.ends(frontier, RelType.SUBORDINATE_TO.value)
+        for u, v in step:
             ups.setdefault(u, []).append(v)
-        frontier = {e[2] for e in step}.difference(asked)
+        frontier = {v for _, v in step}.difference(asked)
         asked |= frontier
     for n in bodies:
         out.update(_superiors_in(ups, n))
-    return out
+    return out, labels
 
 
 def _superiors_in(ups: dict[str, list[str]], n: str) -> list[str]:
@@ -713,37 +741,42 @@ def _by_degree(store: GraphStore, nodes: list[str], ties: dict[str, int], room: 
     return [n for _, n in at[:room]]
 
 
-def page_graph(store: GraphStore, kept: list[str]) -> nx.MultiDiGraph:
-    """What the page of ``kept`` draws: those nodes, the edges among them (with their evidence) and
-    the articles these cite."""
+def page_graph(store: GraphStore, kept: list[str]) -> Part:
+    """What the page of ``kept`` draws: those nodes, the edges among them (with their evidence: the
+    sentence of the first only, the one the page shows) and the article each edge's record names."""
     attrs = store.node_attrs(kept)
-    edges = store.edges_between(attrs)
-    cited = {ARTICLE + a for e in edges for a in _articles_of(e[4])}
+    edges = store.edges_between(attrs, sentences="first")
+    cited = {ARTICLE + a for e in edges if (a := _record_article(e[4]))}
     attrs.update(store.node_attrs(cited.difference(attrs), lists=False))
-    return graph_of(store, attrs, edges)
+    return part_of(attrs, edges)
 
 
-def store_facts(store: GraphStore, g: nx.MultiDiGraph, kept: list[str]) -> NodeFacts:
+def store_facts(store: GraphStore, g: Drawn, kept: list[str], ties: dict[str, int] | None = None) -> NodeFacts:
     """The ``NodeFacts`` of ``kept`` from the store's counts, edge dates and IMPLEMENTS edges (the
-    same as ``graph_facts`` of the whole graph)."""
-    ties = store.ties(kept)
+    same as ``graph_facts`` of the whole graph). ``ties``: the store's ``ties`` of every kept node
+    (and maybe others) when the caller has them."""
+    wanted = set(kept)
+    ties = store.ties(kept) if ties is None else {n: ties[n] for n in kept if n in ties}
     mentions = store.mention_counts(kept)
     undated = [n for n in kept if not isinstance(g._node[n].get("date"), str)]
     dates = {n: {own} for n in kept if isinstance(own := g._node[n].get("date"), str) and own}
     for n, d in store.edge_dates(undated):
         dates.setdefault(n, set()).add(d)
-    wanted = set(kept)
-    articles = {n[len(ARTICLE):] for n in wanted if n.startswith(ARTICLE)}
-    rows = [r for r in store.campaign_adoptions(kept)
-            if r[1] in wanted or r[2] in wanted or r[3] in wanted or r[4] in articles]
-    cited = store.evidence_articles(r[0] for r in rows) if articles else {}
     tags: dict[str, set[str]] = {}
-    for seq, u, v, event, article in rows:
-        related = [n for n in (v, u, event) if isinstance(n, str) and n in wanted]
-        if articles:
-            arts = ([article] if isinstance(article, str) else []) + cited.get(seq, [])
-            related += [ARTICLE + a for a in arts if a in articles]
-        for n in related:
-            tags.setdefault(n, set()).add(v)
+    for u, v in store.campaign_pairs(kept):  # adopters and campaigns among kept
+        for n in (v, u):
+            if n in wanted:
+                tags.setdefault(n, set()).add(v)
+    articles = {n[len(ARTICLE):] for n in wanted if n.startswith(ARTICLE)}
+    if articles or any(n.startswith("Event:") for n in wanted):  # the edges whose event or article is kept
+        rows = store.campaign_adoptions(kept)
+        cited = store.evidence_articles(r[0] for r in rows) if articles else {}
+        for seq, u, v, event, article in rows:
+            related = [n for n in (v, u, event) if isinstance(n, str) and n in wanted]
+            if articles:
+                arts = ([article] if isinstance(article, str) else []) + cited.get(seq, [])
+                related += [ARTICLE + a for a in arts if a in articles]
+            for n in related:
+                tags.setdefault(n, set()).add(v)
     return NodeFacts(ties=ties, degree={n: ties.get(n, 0) + mentions.get(n, 0) for n in wanted},
                      dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags)
