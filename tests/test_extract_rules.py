@@ -634,3 +634,14 @@ def test_a_place_s_zong_is_its_union(extractor: Extractor, text: str, union: str
 
 def test_a_place_s_total_is_no_union(extractor: Extractor) -> None:
     assert not _names(_facts(extractor, "5月1日,广州市总计100家企业参加活动。"), Label.UNION_BODY)
+
+
+@pytest.mark.parametrize(("text", "organiser"), [
+    ("6月14日,鄂托克旗棋盘井镇召开了棋盘井镇科学技术协会第一次代表大会。旗科协主席江伊拉图出席会议并讲话。"
+     "会议选举产生了棋盘井镇科学技术协会第一届委员会。", "棋盘井镇科学技术协会"),
+    ("7月20日,宁海县跃龙街道召开第三次妇女代表大会。街道妇联主席王芳作报告。", "宁海县跃龙街道妇联"),
+])
+def test_a_place_chain_opening_the_lead_holds_by_its_last_place(extractor: Extractor, text: str, organiser: str) -> None:
+    """``鄂托克旗棋盘井镇召开…``: the chain's last place (the town) holds the event, through its body
+    of the kind the event names (科协, 妇联), not the county's."""
+    assert _facts(extractor, text).events[0].organiser == organiser

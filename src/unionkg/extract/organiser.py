@@ -171,9 +171,13 @@ class Organiser:
         text = ""
         for start in _lead_starts(doc, a, b):
             first = next((p for p in places if p.start >= start), None)
-            if first is not None and OPENING.fullmatch(doc.match, start, first.start) \
-                    and _PLACE_DOES.match(doc.match, first.end):
-                code, text = str(first.attr("place")), doc.match[first.start:b]
+            if first is None or not OPENING.fullmatch(doc.match, start, first.start):
+                continue
+            last = first
+            while (below := next((p for p in places if p.start == last.end), None)) is not None:
+                last = below  # 鄂托克旗棋盘井镇召开…: the chain's last place (the town) holds it
+            if _PLACE_DOES.match(doc.match, last.end):
+                code, text = str(last.attr("place")), doc.match[first.start:b]
                 break
         if not code:
             in_title = [(y.start, y.end) for y in x.title_bodies]
