@@ -20,7 +20,7 @@ FLOORS = {
     "all": (0.93, 0.89),
     "meetings": (0.91, 0.88),
     "activities": (0.93, 0.92),
-    "genre shift": (0.93, 0.88),
+    "genre shift": (0.93, 0.89),
     "propagation": (0.94, 0.89),
 }
 DATES_FLOOR = 66
