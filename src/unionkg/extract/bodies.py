@@ -822,8 +822,8 @@ class BodyFinder:
         named in words of its own between a place (or a level word standing alone) and ``pre``
         (``仙桃市彭场镇|无纺布行业``, ``台中市|芳療整體保養職業``: ``_trade_before``); ``""`` if none."""
         listed = next((m[pre - n:pre] for n in self.industry_lens if n <= pre and m[pre - n:pre] in self.industries), "")
-        if place_end is None or (listed and pre - len(listed) in place_end):
-            return listed
+        if place_end is None or (listed and pre - len(listed) in place_end) or (not listed and pre in place_end):
+            return listed  # 温州市|总工会: the place right before, no trade between
         return self._trade_before(m, pre, place_end, federation) or listed  # 美容美髮業|職業: more words before 职业
 
     def _trade_before(self, m: str, pre: int, place_end: dict[int, PlaceHit], federation: bool) -> str:
