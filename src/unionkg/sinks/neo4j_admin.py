@@ -41,6 +41,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -358,17 +359,24 @@ def write_neo4j_admin(
     written: dict[str, _File] = {}
     if workers > 1 and len(jobs) > 1 and isinstance(rows, StoreRows):
         store = rows.store
-        with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {pool.submit(_write_file, store.path, store.facts, kind, name, path, candidates, streamed_with):
-                       path.name for kind, name, _, path, _ in sorted(jobs, key=lambda job: -job[2])}
-            for future in as_completed(futures):
-                f = future.result()
-                written[futures[future]] = f
-                done += f.rows
-                if progress is not None:
-                    progress(done, total)
-    else:
-        for kind, _, _, path, lines in jobs:
+        # fork (where there is one): a worker runs only _write_file, never the caller's main module again
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        try:
+            with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
+                futures = {pool.submit(_write_file, store.path, store.facts, kind, name, path, candidates,
+                                       streamed_with): path.name
+                           for kind, name, _, path, _ in sorted(jobs, key=lambda job: -job[2])}
+                for future in as_completed(futures):
+                    f = future.result()
+                    written[futures[future]] = f
+                    done += f.rows
+                    if progress is not None:
+                        progress(done, total)
+        except BrokenProcessPool:  # a worker could not start or died: this process writes what is missing
+            pass
+    for kind, _, _, path, lines in jobs:
+        if path.name not in written:
             f = _File(path, ["id"] if kind == "node" else [], candidates, streamed_with)
             f.is_node = kind == "node"
             _stream(f, lines(), tick)
