@@ -146,6 +146,17 @@ def count(uri: str) -> tuple[int, int]:
     return nodes, rels
 
 
+def server_cpu(home: Path) -> float:
+    """CPU seconds (user + system, all threads: JIT and GC included) of the server running for HOME."""
+    pid = (home / "neo4j-local.pid").read_text().split()[0]
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_split(home: Path, server0: float, client0: float) -> str:
+    return f"CPU: server {server_cpu(home) - server0:.1f}s, this client {time.process_time() - client0:.1f}s"
+
+
 def load_avg() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.1f} {five:.1f} {fifteen:.1f}"
@@ -192,21 +203,26 @@ def main() -> None:
             shutil.rmtree(home, ignore_errors=True)
             uri = server(home, opts.heap, opts.pagecache)
             try:
-                before = load_avg()
+                before, cpu0 = load_avg(), (server_cpu(home), time.process_time())
                 report = load_graph(rows, uri, "neo4j", PASSWORD, batch_size=batch, create=create)
+                cpu = cpu_split(home, *cpu0)
                 assert count(uri) == (n, m), count(uri)
                 print(f"UNWIND {'CREATE' if report.fresh else 'MERGE'}, empty database, batch {batch}: "
                       f"{report.data_seconds:.1f}s data ({m / report.data_seconds:,.0f} relationships/s, "
-                      f"{(n + m) / report.data_seconds:,.0f} rows/s) + {report.schema_seconds:.1f}s schema; "
+                      f"{(n + m) / report.data_seconds:,.0f} rows/s) + {report.schema_seconds:.1f}s schema "
+                      f"+ {report.index_seconds:.1f}s indexes after = {report.seconds:.1f}s "
+                      f"({m / report.seconds:,.0f} relationships/s end to end); {cpu}; "
                       f"{before} -> {load_avg()}", flush=True)
                 if i == 0:
-                    before = load_avg()
+                    before, cpu0 = load_avg(), (server_cpu(home), time.process_time())
                     again = load_graph(rows, uri, "neo4j", PASSWORD, batch_size=batch)
+                    cpu = cpu_split(home, *cpu0)
                     assert again.nodes_created == 0 and again.relationships_created == 0, again.summary()
                     assert count(uri) == (n, m)
                     print(f"re-load (MERGE, creates nothing: {again.nodes_created} nodes, "
                           f"{again.relationships_created} relationships): {again.data_seconds:.1f}s data, "
-                          f"{m / again.data_seconds:,.0f} relationships/s; {before} -> {load_avg()}", flush=True)
+                          f"{m / again.data_seconds:,.0f} relationships/s; {again.seconds:.1f}s in all; {cpu}; "
+                          f"{before} -> {load_avg()}", flush=True)
             finally:
                 stop(home)
                 shutil.rmtree(home, ignore_errors=True)

@@ -114,3 +114,22 @@ def test_streamed_files_are_rewritten_only_when_a_column_needs_it(tmp_path: Path
     assert by_id[people[-1]]["late:long"] == "7"
     plain = write_neo4j_admin(hand.build(), tmp_path / "plain")
     assert plain.rewritten == [] and "--multiline-fields=true" not in plain.arguments()
+
+
+def test_files_written_by_worker_processes_are_the_same(tmp_path: Path, seed_build: Path) -> None:
+    from unionkg.model import GraphStore
+    from unionkg.sinks.neo4j_rows import StoreRows
+
+    with GraphStore.open(seed_build) as store:
+        rows = StoreRows(store)
+        told: list[tuple[int, int]] = []
+        one = write_neo4j_admin(rows, tmp_path / "one", workers=1)
+        two = write_neo4j_admin(rows, tmp_path / "two", workers=2, progress=lambda d, t: told.append((d, t)))
+    assert (two.node_count, two.relationship_count) == (one.node_count, one.relationship_count) > (0, 0)
+    assert told[-1] == (one.node_count + one.relationship_count,) * 2  # told per file, ending at all rows
+    names = sorted(p.name for p in (tmp_path / "one").iterdir() if p.suffix == ".csv")
+    assert names == sorted(p.name for p in (tmp_path / "two").iterdir() if p.suffix == ".csv")
+    assert len(names) >= 10
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    assert [a.replace("/one/", "/two/") for a in one.arguments()] == two.arguments()

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import multiprocessing
 import os
 import re
 import shutil
@@ -39,6 +40,8 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,9 +49,10 @@ from typing import Any
 import networkx as nx
 
 from ..errors import Neo4jError
+from ..model.store import GraphStore
 from ..types import Label, RelType
 from .neo4j_props import to_json
-from .neo4j_rows import RowSource, edge_params, node_params, row_source
+from .neo4j_rows import RowSource, StoreRows, edge_params, node_params, row_source
 
 __all__ = ["AdminExport", "BulkReport", "Neo4jImportError", "bulk_import", "write_neo4j_admin"]
 
@@ -284,13 +288,47 @@ def _rewrite(f: _File, lines: Iterator[tuple[list[str], dict[str, Any]]], delimi
             out.write(",".join(cells) + "\n")
 
 
+def _store_rows(path: str, facts: str | None) -> StoreRows:
+    """A worker's own read-only connection to the store at PATH (a connection is not shared across processes)."""
+    store = GraphStore.open_file(path)
+    store.facts = facts
+    return StoreRows(store)
+
+
+def _write_file(path: str, facts: str | None, kind: str, name: str, out: Path, candidates: tuple[str, ...],
+                streamed_with: str) -> _File:
+    """One CSV file written in a worker process from its own connection to the store (see ``workers``)."""
+    rows = _store_rows(path, facts)
+    try:
+        if kind == "node":
+            f = _File(out, ["id"], candidates, streamed_with)
+            f.is_node = True
+            _stream(f, _node_lines(rows, Label(name)), lambda: None)
+        else:
+            f = _File(out, [], candidates, streamed_with)
+            _stream(f, _edge_lines(rows, RelType(name)), lambda: None)
+        return f
+    finally:
+        rows.store.close()
+
+
+def _default_workers(rows: RowSource) -> int:
+    """Processes that write the files: up to 4 (one per core) for a build's store on disk, else 1."""
+    if isinstance(rows, StoreRows) and rows.store.path != ":memory:" and Path(rows.store.path).is_file():
+        return max(1, min(4, os.cpu_count() or 1))
+    return 1
+
+
 def write_neo4j_admin(
     source: nx.MultiDiGraph | RowSource, out_dir: str | Path, array_delimiter: str | None = None,
-    progress: CsvProgress | None = None,
+    progress: CsvProgress | None = None, workers: int | None = None,
 ) -> AdminExport:
     """Write node CSVs per label and relationship CSVs per type (with header files) into OUT_DIR.
 
     ARRAY_DELIMITER None picks one that no array element contains (see the module docstring).
+    WORKERS: processes writing files side by side, each reading its own connection to a build's
+    store (None: one per core up to 4 for a store on disk; other sources are written in this
+    process). The files are the same whatever the number; with several, PROGRESS is told per file.
     """
     if array_delimiter is not None and (len(array_delimiter) != 1 or array_delimiter in ',"\n'):
         raise ValueError("array_delimiter must be one character other than , \" and newline")
@@ -308,21 +346,42 @@ def write_neo4j_admin(
         if progress is not None and (done % 10_000 == 0 or done == total):
             progress(done, total)
 
-    files: list[tuple[_File, str, Callable[[], Iterator[tuple[list[str], dict[str, Any]]]]]] = []
+    jobs: list[tuple[str, str, int, Path, Callable[[], Iterator[tuple[list[str], dict[str, Any]]]]]] = []
     for label in Label:
-        if rows.node_count(label):
-            f = _File(out / f"nodes_{label.value}.csv", ["id"], candidates, streamed_with)
-            f.is_node = True
-            lines: Callable[[], Iterator[tuple[list[str], dict[str, Any]]]] = functools.partial(
-                _node_lines, rows, label)
-            _stream(f, lines(), tick)
-            files.append((f, label.value, lines))
+        if n := rows.node_count(label):
+            jobs.append(("node", label.value, n, out / f"nodes_{label.value}.csv",
+                         functools.partial(_node_lines, rows, label)))
     for rel_type in RelType:
-        if rows.edge_count(rel_type):
-            f = _File(out / f"rels_{rel_type.value}.csv", [], candidates, streamed_with)
-            lines = functools.partial(_edge_lines, rows, rel_type)
+        if n := rows.edge_count(rel_type):
+            jobs.append(("edge", rel_type.value, n, out / f"rels_{rel_type.value}.csv",
+                         functools.partial(_edge_lines, rows, rel_type)))
+    workers = _default_workers(rows) if workers is None else workers
+    written: dict[str, _File] = {}
+    if workers > 1 and len(jobs) > 1 and isinstance(rows, StoreRows):
+        store = rows.store
+        # fork (where there is one): a worker runs only _write_file, never the caller's main module again
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        try:
+            with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
+                futures = {pool.submit(_write_file, store.path, store.facts, kind, name, path, candidates,
+                                       streamed_with): path.name
+                           for kind, name, _, path, _ in sorted(jobs, key=lambda job: -job[2])}
+                for future in as_completed(futures):
+                    f = future.result()
+                    written[futures[future]] = f
+                    done += f.rows
+                    if progress is not None:
+                        progress(done, total)
+        except BrokenProcessPool:  # a worker could not start or died: this process writes what is missing
+            pass
+    for kind, _, _, path, lines in jobs:
+        if path.name not in written:
+            f = _File(path, ["id"] if kind == "node" else [], candidates, streamed_with)
+            f.is_node = kind == "node"
             _stream(f, lines(), tick)
-            files.append((f, rel_type.value, lines))
+            written[path.name] = f
+    files = [(written[path.name], name, lines) for _, name, _, path, lines in jobs]
 
     used = set().union(*(f.used for f, _, _ in files)) if files else set()
     delimiter = array_delimiter or next((d for d in DELIMITERS if d not in used), DELIMITERS[0])
@@ -412,6 +471,7 @@ def bulk_import(
     csv_dir: str | Path | None = None,
     overwrite: bool = False,
     progress: CsvProgress | None = None,
+    workers: int | None = None,
 ) -> BulkReport:
     """Write the CSVs and import them with ``ADMIN database import full`` into an offline DATABASE.
 
@@ -433,7 +493,7 @@ def bulk_import(
     target = Path(csv_dir) if csv_dir is not None else Path(tempfile.mkdtemp(prefix="unionkg-neo4j-admin-"))
     try:
         began = time.monotonic()
-        export = write_neo4j_admin(source, target, progress=progress)
+        export = write_neo4j_admin(source, target, progress=progress, workers=workers)
         csv_seconds = time.monotonic() - began
         args = export.arguments(database)
         if overwrite:
