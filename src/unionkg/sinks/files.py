@@ -21,7 +21,7 @@ import networkx as nx
 import orjson
 
 from ..errors import BuildError
-from ..model import GraphStore, to_networkx
+from ..model import GraphStore
 from ._xml import XmlFormat, graph_edges, write_xml_rows
 from .gexf import GexfFormat, write_gexf
 from .graphml import GraphmlFormat, write_graphml
@@ -56,8 +56,9 @@ def write_exports(store: GraphStore, out: str | os.PathLike[str], formats: Itera
             xml.append(GexfFormat(path))
         else:
             from .neo4j_admin import write_neo4j_admin
+            from .neo4j_rows import StoreRows
 
-            write_neo4j_admin(to_networkx(store), path)
+            write_neo4j_admin(StoreRows(store), path)  # rows streamed from the store, files written side by side
         written.append(path)
     if xml:
         write_xml_rows(store.iter_graph_edges(), store.iter_graph_nodes(), xml)
