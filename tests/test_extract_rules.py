@@ -645,3 +645,12 @@ def test_a_place_chain_opening_the_lead_holds_by_its_last_place(extractor: Extra
     """``鄂托克旗棋盘井镇召开…``: the chain's last place (the town) holds the event, through its body
     of the kind the event names (科协, 妇联), not the county's."""
     assert _facts(extractor, text).events[0].organiser == organiser
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("6月13日,检查组先后走访了浙江龙盛集团股份有限公司、柯桥区总工会职工服务中心。", "浙江龙盛集团股份有限公司"),
+    ("1月5日,市总工会慰问了浙江交通投资集团有限责任公司一线职工。", "浙江交通投资集团有限责任公司"),
+])
+def test_a_group_s_company_forms_are_whole_names(extractor: Extractor, text: str, company: str) -> None:
+    """集团股份有限公司, 集团有限责任公司: one ending, not a 集团 and a unit after it."""
+    assert company in _names(_facts(extractor, text), Label.ORGANIZATION)
