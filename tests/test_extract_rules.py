@@ -654,3 +654,15 @@ def test_a_place_chain_opening_the_lead_holds_by_its_last_place(extractor: Extra
 def test_a_group_s_company_forms_are_whole_names(extractor: Extractor, text: str, company: str) -> None:
     """集团股份有限公司, 集团有限责任公司: one ending, not a 集团 and a unit after it."""
     assert company in _names(_facts(extractor, text), Label.ORGANIZATION)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("5月30日,团省委、省总工会联合召开青年文明号创建工作推进会,团省委书记刘丹主持会议。", "团省委"),
+    ("5月4日,团县委召开五四表彰大会,团县委书记王芳主持会议。", "团县委"),
+])
+def test_a_league_committee_no_place_resolves_is_kept_as_written(extractor: Extractor, text: str, body: str) -> None:
+    """团省委 where the article names no province: a body of this article, as written, and its
+    people's positions and roles stay on it (never dropped)."""
+    facts = _facts(extractor, text)
+    assert body in _names(facts, Label.ORGANIZATION)
+    assert any(r.type.value == "HOLDS_POSITION" and r.tail == body for r in facts.relations)

@@ -745,12 +745,17 @@ class BodyFinder:
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
                                canonical=name, attrs=(("kind", "party"), ("place", code),
                                                       ("short", self._party_place(code, written) + body))))
+        league_code: dict[str, str] = {}
         for x in _LEAGUE_COMMITTEE.finditer(m):
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
             word = x.group(1) or x.group(2)  # 团区委, 区团委
-            code = self._short_before(m, x.start(), word) or ctx.resolve(self.divs, word, x.start())
-            if code is None:
+            code = self._short_before(m, x.start(), word) or ctx.resolve(self.divs, word, x.start()) \
+                or league_code.get(word)  # 德化团县委 … 团县委全体干部: the one named before
+            if code is not None:
+                league_code.setdefault(word, code)
+            if code is None:  # 团省委 where no province is named: this article's, as written
+                out.append(self._unresolved(t, x.start(), x.end(), Label.ORGANIZATION, "other", t[x.start():x.end()]))
                 continue
             name = "共青团" + self._full(code) + "委员会"
             out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.party.v1",
