@@ -666,3 +666,14 @@ def test_a_league_committee_no_place_resolves_is_kept_as_written(extractor: Extr
     facts = _facts(extractor, text)
     assert body in _names(facts, Label.ORGANIZATION)
     assert any(r.type.value == "HOLDS_POSITION" and r.tail == body for r in facts.relations)
+
+
+@pytest.mark.parametrize(("text", "unions"), [
+    ("9月28日,省总工会在杭州召开推进会。会上,宁波、温州、湖州等地总工会作交流发言。",
+     {"宁波市总工会", "温州市总工会", "湖州市总工会"}),
+    ("3月2日,福建省總工會召開座談會。廈門、泉州兩地總工會負責人參加。", {"廈門市總工會", "泉州市總工會"}),
+])
+def test_each_place_of_a_list_before_zonggonghui_has_its_union(extractor: Extractor, text: str,
+                                                                unions: set[str]) -> None:
+    """``宁波、温州、湖州等地总工会``: the 总工会 of each place of the list (rule body.each_place.v1)."""
+    assert unions <= _names(_facts(extractor, text), Label.UNION_BODY)

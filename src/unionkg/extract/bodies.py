@@ -94,6 +94,8 @@ _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 _LIST_JOIN = re.compile("[及和与、]")
+#: a list of places closed by 等地/等市/两地 before 总工会: each place's union (宁波、温州等地总工会)
+_PLACES_EACH = re.compile(r"[\u4e00-\u9fff]?(?:等地的?|等市的?|两地|三地)$")
 _OVERSEAS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 #: what no trade's name holds: clause words, bodies, counts (各行业, 全市建筑业)
 _NOT_TRADE = re.compile(r"[^\u4e00-\u9fff]|[的在到与是为等了及和或、各全本该其我]|召开|举行|组织|开展|举办|推进|成立|工会|企业|"
@@ -390,6 +392,9 @@ class BodyFinder:
             a, e = s.start(), s.end()
             if a in stop:
                 continue
+            if suffix == "总工会" and _PLACES_EACH.match(m, max(0, a - 3), a):  # 宁波、温州、湖州等地总工会
+                out.extend(self._each_place_union(m, t, a, places))
+                continue
             if suffix in _ALIASES:
                 out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.alias.v1", canonical=_ALIASES[suffix],
                                    attrs=(("level", "national"),)))
@@ -637,7 +642,8 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: Positions) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
-        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "org.party", "org.department")))
+        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "body.each_place", "org.party",
+                                                      "org.department")))
                  for x in bodies]
         out: list[Mention] = []
         for h in places:
@@ -855,6 +861,27 @@ class BodyFinder:
     def _bare_start(self, m: str, a: int) -> bool:
         """Does a name start at ``a`` (no Han character before, or a word boundary)?"""
         return a == 0 or not "\u4e00" <= m[a - 1] <= "\u9fff" or self.lex.boundary_before(m, a) is not None
+
+    def _each_place_union(self, m: str, t: str, a: int, places: list[PlaceHit]) -> list[Mention]:
+        """``宁波、温州、湖州等地总工会``: the 总工会 of each place of the list that ends before ``a``
+        (each mention spans its place's name; rule ``body.each_place.v1``)."""
+        listed = sorted((h for h in places if h.end <= a and h.code), key=lambda h: h.start)
+        items: list[PlaceHit] = []
+        end = a - (3 if m[a - 3:a] in ("等地的", "等市的") else 2 if m[a - 2:a] in ("等地", "等市", "两地", "三地") else 0)
+        for h in reversed(listed):
+            if h.end != end:
+                break
+            items.append(h)
+            if h.start == 0 or m[h.start - 1] != "、":
+                break
+            end = h.start - 1
+        if len(items) < 2:
+            return []
+        return [Mention(Label.UNION_BODY, t[h.start:h.end], h.start, h.end, "body.each_place.v1",
+                        canonical=self._full(h.code) + "总工会",
+                        attrs=(("place", h.code), ("level", self.divs.get(h.code).level),
+                               ("short", self.divs.own_name(h.code) + "总工会")))
+                for h in reversed(items)]
 
     def _overseas(self, code: str) -> bool:
         """A place of Hong Kong, Macao or Taiwan, where a union's name is not its place and industry."""
