@@ -7,16 +7,14 @@ Each command parses its options and calls one library function; the group turns 
 from __future__ import annotations
 
 import functools
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from . import __version__
 from .errors import UnionKGError
+from .gc_pause import gc_paused
 
 #: Years a --year may name (news of the unions' century; typos such as 20245 or 99999 are refused).
 YEAR_MIN, YEAR_MAX = 1900, 2100
@@ -392,20 +390,6 @@ def query_cmd(ctx: click.Context, query_file: str, params: tuple[str, ...], uri:
 # --- html / trace (issue 6) ---------------------------------------------------------------------
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a read command runs (as ``pipeline.gc_paused`` for a
-    build): a trace or a page makes tens of thousands of records and no cycles, and each collection
-    would walk them all again. On again afterwards, as it was."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 @cli.command(name="html")
 @click.argument("build_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("-o", "--out", "out_path", required=True, type=click.Path(dir_okay=False), help="The page to write.")
@@ -426,13 +410,13 @@ def html_cmd(build_dir: str, out_path: str, focus: str | None, hops: int, campai
     if focus is None and campaign is None and top is None and max_nodes is None:
         from .sinks.explorer import write_explorer
 
-        with GraphStore.open(build_dir) as store, _gc_paused():
+        with GraphStore.open(build_dir) as store, gc_paused():
             page = write_explorer(store, out_path, build=build_dir)
         click.echo(f"{page.path}: explorer, {page.bytes / 1e6:.1f} MB, {page.neighbourhoods} neighbourhoods and "
                    f"{page.traces} traces inside" + ("" if page.complete else
                                                      f"; the rest with `unionkg serve {build_dir}`"))
         return
-    with GraphStore.open(build_dir) as store, _gc_paused():
+    with GraphStore.open(build_dir) as store, gc_paused():
         report = write_store_html(store, out_path, focus=focus, hops=hops, campaign=campaign, top=top,
                                   max_nodes=max_nodes or DEFAULT_MAX_NODES)
     click.echo(f"{report.path}: {report.nodes_shown} of {report.nodes_in_view} nodes, {report.edges_shown} edges "
@@ -464,7 +448,7 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
     check_format(fmt)
     if html_path is not None:
         check_output_file(html_path, "--html")  # before the work
-    with _gc_paused():
+    with gc_paused():
         t = trace_build(build_dir, campaign)
         if html_path is not None:
             from .sinks.trace_page import write_trace_html

@@ -9,14 +9,12 @@ never extracts an unchanged article twice.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -28,6 +26,7 @@ from .builddir import NOT_INPUTS, STAGING_PREFIX, Staging
 from .errors import BuildError, ExtractionError, InputError
 from .extract import Extractor, fact_line
 from .extract.divisions import Divisions
+from .gc_pause import gc_paused
 from .ingest.readers import IngestReport, RawRecord, iter_records, parse_record
 from .model import STORE_FILE, FactSource, GraphStore, build_store, hierarchy_lines
 from .model.graph import ArticleCensus, Census, article_census
@@ -320,20 +319,6 @@ def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSumma
         t2 = time.perf_counter()
         write_exports(store, stage, exports)
         summary.seconds["files"] = time.perf_counter() - t2
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The build's cyclic garbage collector off while it runs the graph stage: the stage makes no
-    cycles (reference counting frees its batches), and each collection would walk every long-lived
-    object (the census, the division table) again. On again afterwards, as it was."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _carry_over(facts: Path, fh: BinaryIO, seen_ids: set[str], census: Census) -> None:
