@@ -95,7 +95,7 @@ _CONJ_CHARS = frozenset("和与及同跟并暨")
 _NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任")
 _LIST_JOIN = re.compile("[及和与、]")
 #: a list of places closed by 等地/等市/两地 before 总工会: each place's union (宁波、温州等地总工会)
-_PLACES_EACH = re.compile(r"[\u4e00-\u9fff]?(?:等地的?|等市的?|两地|三地)$")
+_PLACES_EACH = re.compile(r"(?:等地的?|等市的?|两地|三地)$")
 _OVERSEAS = frozenset({"香港特别行政区", "澳门特别行政区", "台湾省"})
 #: what no trade's name holds: clause words, bodies, counts (各行业, 全市建筑业)
 _NOT_TRADE = re.compile(r"[^\u4e00-\u9fff]|[的在到与是为等了及和或、各全本该其我]|召开|举行|组织|开展|举办|推进|成立|工会|企业|"
@@ -392,8 +392,9 @@ class BodyFinder:
             a, e = s.start(), s.end()
             if a in stop:
                 continue
-            if suffix == "总工会" and _PLACES_EACH.match(m, max(0, a - 3), a):  # 宁波、温州、湖州等地总工会
-                out.extend(self._each_place_union(m, t, a, places))
+            each = _PLACES_EACH.search(m, max(0, a - 3), a) if suffix == "总工会" else None
+            if each is not None:  # 宁波、温州、湖州等地总工会
+                out.extend(self._each_place_union(m, t, each.start(), places))
                 continue
             if suffix in _ALIASES:
                 out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.alias.v1", canonical=_ALIASES[suffix],
@@ -863,11 +864,11 @@ class BodyFinder:
         return a == 0 or not "\u4e00" <= m[a - 1] <= "\u9fff" or self.lex.boundary_before(m, a) is not None
 
     def _each_place_union(self, m: str, t: str, a: int, places: list[PlaceHit]) -> list[Mention]:
-        """``宁波、温州、湖州等地总工会``: the 总工会 of each place of the list that ends before ``a``
-        (each mention spans its place's name; rule ``body.each_place.v1``)."""
+        """``宁波、温州、湖州等地总工会``: the 总工会 of each place of the list that ends at ``a`` (where
+        its 等地 begins; each mention spans its place's name; rule ``body.each_place.v1``)."""
         listed = sorted((h for h in places if h.end <= a and h.code), key=lambda h: h.start)
         items: list[PlaceHit] = []
-        end = a - (3 if m[a - 3:a] in ("等地的", "等市的") else 2 if m[a - 2:a] in ("等地", "等市", "两地", "三地") else 0)
+        end = a
         for h in reversed(listed):
             if h.end != end:
                 break
@@ -886,6 +887,7 @@ class BodyFinder:
     def _overseas(self, code: str) -> bool:
         """A place of Hong Kong, Macao or Taiwan, where a union's name is not its place and industry."""
         return self.divs.get(code).province in _OVERSEAS
+
     def _full(self, code: str) -> str:
         return self.divs.full_name(code)
 
