@@ -95,7 +95,7 @@ class CampaignFinder:
         self.suffix_re = re.compile(f"(?:{alternation(lex.campaign_suffixes)})")
         #: a speaker's body and titles, then the name and 在 (省委副书记|李锦斌同志在): see _past_speaker_titles
         self.speaker_re = re.compile(f"[\u4e00-\u9fff]{{0,12}}?(?:{alternation(lex.titles)})"
-                                     f"((?:{alternation(sorted(lex.surnames))})[\u4e00-\u9fff]{{1,2}}?(?:同志)?在)")
+                                     f"((?:{alternation(lex.surnames)})[\u4e00-\u9fff]{{1,2}}?(?:同志)?在)")
         self.gazetteer_re = re.compile(alternation(lex.campaigns))
         self.law_end = tuple(lex.law_suffixes)
         self.plan_end = read_words("plan_endings.txt")

@@ -32,7 +32,7 @@ _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain 
 _CUE_RE = re.compile(alternation(_CUES))
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 #: titles a leader's given name may stand before (登菊主席): the head's titles, not 同志
-_GIVEN_TITLES = ("主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
+_GIVEN_TITLES = tuple(t for t in _PRE_TITLES if t not in ("同志", "总书记"))
 #: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
 GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: appointing someone: 增补甲为…, 选举乙为…
@@ -66,7 +66,7 @@ _QUOTED_HONOUR = re.compile(r'"[^"\n]{0,12}(?:工匠|劳动模范|劳模|标兵|
                             r'最美[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}之星|五一劳动奖章获得者)"')
 #: prepositions that are also surnames (向, 于 …) or open a clause after "the leaders" (领导向…, 领导为…)
 _PREPOSITIONS = frozenset("向为对给与和同在把将从")
-_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为|同志任|(?<=同志)任|历任|曾任|现任|兼任"
+_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为|(?<=同志)任|历任|曾任|现任|兼任"
 #: a career after a name and a comma: 蔡滿玉,歷任…理事長、…常務理事
 _CAREER = re.compile("[,，](?:历任|曾任|现任|先后任)")
 _ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
