@@ -2,8 +2,9 @@
 
 Removes white space (and stray ``|``) wrongly inserted between CJK characters (``通讯 员``,
 ``召 开``) and the pinyin some sites print after a character (``表態(tài)講話``), joins
-paragraphs that a column break cut mid-sentence, and repairs look-alikes of equal length. Every character of the cleaned text keeps the index of the raw character it came
-from, so evidence can always be traced back to the input.
+paragraphs that a column break cut mid-sentence, and repairs look-alikes of equal length. Every
+character of the cleaned text keeps the index of the raw character it came from, so evidence can
+always be traced back to the input.
 """
 
 from __future__ import annotations
