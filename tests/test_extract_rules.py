@@ -677,3 +677,17 @@ def test_each_place_of_a_list_before_zonggonghui_has_its_union(extractor: Extrac
                                                                 unions: set[str]) -> None:
     """``宁波、温州、湖州等地总工会``: the 总工会 of each place of the list (rule body.each_place.v1)."""
     assert unions <= _names(_facts(extractor, text), Label.UNION_BODY)
+
+
+@pytest.mark.parametrize(("text", "studied"), [
+    ("日前,湖北省總工會召開座談會,推動學習習近平總書記關於工人階級和工會工作的重要論述走深走實。", True),
+    ("为深入学习贯彻习近平总书记关于工人阶级和工会工作的重要论述,5月10日,某区总工会开展专题学习。", True),
+    ("3月2日,南平市总工会召开会议。会议要求,要认真贯彻习近平总书记关于工人阶级和工会工作的重要论述。", False),
+])
+def test_a_leader_s_discourses_are_a_campaign_where_they_are_studied(extractor: Extractor, text: str,
+                                                                     studied: bool) -> None:
+    """``…关于工人阶级和工会工作的重要论述`` that a body or a meeting studies is a campaign (rule
+    campaign.discourse.v1); a speech's call to carry it out (``要认真贯彻…``) names none."""
+    names = {n.replace("關於", "关于").replace("習近平總書記", "习近平总书记")
+             for n in _names(_facts(extractor, text), Label.CAMPAIGN)}
+    assert any(n.startswith("习近平总书记关于") and n.endswith(("重要论述", "重要論述")) for n in names) is studied

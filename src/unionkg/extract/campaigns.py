@@ -1,7 +1,7 @@
 """Campaign and law mentions: quoted slogans, ``X精神``, named programmes, a gazetteer, ``《…法》``.
 
-Rule ids: ``campaign.quoted.v1``, ``campaign.spirit.v1``, ``campaign.programme.v1``,
-``campaign.gazetteer.v1``, ``law.booktitle.v1``.
+Rule ids: ``campaign.quoted.v1``, ``campaign.spirit.v1``, ``campaign.discourse.v1``,
+``campaign.programme.v1``, ``campaign.gazetteer.v1``, ``law.booktitle.v1``.
 """
 
 from __future__ import annotations
@@ -49,6 +49,11 @@ _WORDY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _PUNCT_IN = re.compile(r"[^\u4e00-\u9fff0-9]")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是", "关于"})  # 习近平总书记关于…的重要指示精神
+#: a leader's discourses on a subject, studied as such: 习近平总书记关于工人阶级和工会工作的重要论述
+_DISCOURSE = re.compile(r"重要论述")
+_DISCOURSE_NAME = re.compile(r"习近平(?:总书记|同志)?关[于於](?:(?!习近平)[\u4e00-\u9fff、]){2,30}?的?重要论述$")
+#: a call to do something (要认真贯彻…), not 要求, 重要, 主要, 需要, 要点
+_MODAL = re.compile(r"(?<![重主需纪])要(?![求点素件闻])")
 #: a body relaying a higher spirit: 江苏省总工会 | 中国工会十八大精神宣讲团
 _RELAYING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:总工会|委员会|常委会)(?=中国工会|党的|中共|全国|习近平|十[一二三四五六七八九]大|二十)")
 #: a document listed before a spirit with 和 (中央4号文件和…会议精神): each its own
@@ -202,6 +207,7 @@ class CampaignFinder:
                                canonical=doc.text[a: s.end()]))
             if core.endswith(_MEETING_END):
                 out.extend(self._listed_meetings(doc, a, s.group(0)))
+        out.extend(self._discourses(doc, taken))
         for g in self.gazetteer_re.finditer(m):
             if any(g.start() >= ts and g.end() <= te for ts, te in taken) or _inside_quotes(m, g.start(), g.end()):
                 continue
@@ -234,6 +240,21 @@ class CampaignFinder:
                 continue
             out.append(Mention(Label.CAMPAIGN, doc.text[start:end], start, end, "campaign.programme.v1",
                                canonical=doc.text[start:end]))
+        return out
+
+    def _discourses(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+        """``习近平总书记关于工人阶级和工会工作的重要论述`` where a body or a meeting studies it
+        (``湖北省总工会召开座谈会,推动学习…重要论述``, ``为深入学习贯彻…重要论述,某区总工会…``), not
+        where a speech calls for it (``要认真贯彻…重要论述``): the discourses are a reference of
+        every speech, a campaign only as what is studied. Rule ``campaign.discourse.v1``."""
+        m, out = doc.match, []
+        for d in _DISCOURSE.finditer(m) if "论述" in m else ():
+            x = _DISCOURSE_NAME.search(m, max(0, d.start() - 45), d.end())  # 关於: the text's 於 is kept
+            if x is None or any(ts <= x.start() < te for ts, te in taken) \
+                    or _MODAL.search(m, doc.sentence_of(x.start())[0], x.start()):
+                continue
+            out.append(Mention(Label.CAMPAIGN, doc.text[x.start():x.end()], x.start(), x.end(),
+                               "campaign.discourse.v1", canonical=doc.text[x.start():x.end()]))
         return out
 
     def _listed_meetings(self, doc: Doc, a: int, spirit: str) -> list[Mention]:
