@@ -691,3 +691,21 @@ def test_a_leader_s_discourses_are_a_campaign_where_they_are_studied(extractor: 
     names = {n.replace("關於", "关于").replace("習近平總書記", "习近平总书记")
              for n in _names(_facts(extractor, text), Label.CAMPAIGN)}
     assert any(n.startswith("习近平总书记关于") and n.endswith(("重要论述", "重要論述")) for n in names) is studied
+
+
+@pytest.mark.parametrize(("text", "campaign"), [
+    # a slogan carried as a decision (决策部署, 战略部署: data/campaign_suffixes.txt)
+    ("3月2日,省总工会召开会议,要求紧紧围绕湖北\"建成支点、走在前列、谱写新篇\"决策部署开展工作。", "建成支点、走在前列、谱写新篇"),
+    ("5月6日,某市总工会召开会议,动员全市工会助力\"拼经济、搞建设、抓发展\"的重要部署。", "拼经济、搞建设、抓发展"),
+    # a programme named in words spoken, with its ending
+    ("5月3日,柯桥区政协召开会议,审议通过了\"请你来协商\"活动方案。", "请你来协商"),
+    ("4月8日,某县总工会召开会议,部署深化\"我为职工办实事\"实践活动。", "我为职工办实事"),
+    ("6月1日,灵武市总工会召开会议,要求认真做好集体协商要约行动。", "集体协商要约行动"),
+])
+def test_slogans_and_programmes_put_to_work(extractor: Extractor, text: str, campaign: str) -> None:
+    assert campaign in _names(_facts(extractor, text), Label.CAMPAIGN)
+
+
+def test_quoted_speech_without_an_ending_is_no_campaign(extractor: Extractor) -> None:
+    facts = _facts(extractor, "5月6日,某市总工会召开座谈会。一位职工说,\"我们一定把活干好\",赢得掌声。")
+    assert not _names(facts, Label.CAMPAIGN)

@@ -70,7 +70,7 @@ _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 #: a quoted figure of speech: 让劳动者"累了有地方歇", 既有"话语权", 感受到"工会就在身边"
 _FIGURE_BEFORE = re.compile(r"(?:(?:让|使)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
 #: verbs that put a slogan of several clauses to work (围绕"拼经济、保安全"…)
-_SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习)$")
+_SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习|助力)$")
 #: honours: quoted titles given to people and units
 _HONOUR_CORE = re.compile(r"(?:工匠|劳动模范|劳模|标兵|能手|先锋号?|模范|先进(?:个人|集体|工作者|单位)|优秀[\u4e00-\u9fff]{1,4}|"
                           r"红旗[\u4e00-\u9fff]{1,4}|十佳[\u4e00-\u9fff]{1,4}|奖章|奖状)$")
@@ -109,7 +109,7 @@ class CampaignFinder:
         self.not_campaign_endings = read_words("not_campaign_endings.txt")
         self.mindset_re = re.compile(f"的?(?:{alternation(read_words('mindset_nouns.txt'))})")
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
-                                "深入开展", "持续开展", "全面实施")
+                                "深入开展", "持续开展", "全面实施", "做好")
 
     def find(self, doc: Doc) -> list[Mention]:
         out: list[Mention] = []
@@ -286,11 +286,12 @@ class CampaignFinder:
     def _named(m: str, start: int, core: str, suffix: str) -> bool:
         """Does the quote at ``start`` name a campaign, or is it speech or a figure of speech?"""
         before = m[max(0, start - 8):start]
-        if _SPEECH_BEFORE.search(before) or _SPEECH_WORDS.search(core) or core.endswith(_TEAM_END) \
-                or _QUESTION.search(core):
+        if _SPEECH_BEFORE.search(before) or core.endswith(_TEAM_END) or _QUESTION.search(core):
             return False
         if suffix:
-            return True
+            return True  # "请你来协商"活动, "我为群众办实事"实践活动: a programme named in words spoken
+        if _SPEECH_WORDS.search(core):
+            return False
         if _FIGURE_BEFORE.search(before) or _GIVEN_BEFORE.search(before):
             return False
         # a slogan of several clauses names a campaign only where a verb puts it to work
