@@ -709,3 +709,17 @@ def test_slogans_and_programmes_put_to_work(extractor: Extractor, text: str, cam
 def test_quoted_speech_without_an_ending_is_no_campaign(extractor: Extractor) -> None:
     facts = _facts(extractor, "5月6日,某市总工会召开座谈会。一位职工说,\"我们一定把活干好\",赢得掌声。")
     assert not _names(facts, Label.CAMPAIGN)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("8月23日,鹤岗市第三届职工职业技能大赛实际操作比赛全面启动。", {"鹤岗市第三届职工职业技能大赛"}),
+    ("10月16日,由广东省总工会主办的2024年广东省劳动关系协调员职业技能竞赛决赛在广州举行。",
+     {"广东省劳动关系协调员职业技能竞赛"}),
+    ("5月8日,某市总工会举办职工职业技能大赛。", set()),  # no edition, no year: the event's kind
+])
+def test_contests_named_by_edition_or_year(extractor: Extractor, text: str, found: set[str]) -> None:
+    """A contest held again and again is a programme (rule campaign.contest.v1); its place stays a place."""
+    facts = _facts(extractor, text)
+    assert {n for n in _names(facts, Label.CAMPAIGN) if n.endswith(("大赛", "竞赛"))} == found
+    if found:
+        assert {"鹤岗市", "广东省"} & _names(facts, Label.PLACE)

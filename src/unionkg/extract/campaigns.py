@@ -1,7 +1,7 @@
 """Campaign and law mentions: quoted slogans, ``X精神``, named programmes, a gazetteer, ``《…法》``.
 
 Rule ids: ``campaign.quoted.v1``, ``campaign.spirit.v1``, ``campaign.discourse.v1``,
-``campaign.programme.v1``, ``campaign.gazetteer.v1``, ``law.booktitle.v1``.
+``campaign.programme.v1``, ``campaign.contest.v1``, ``campaign.gazetteer.v1``, ``law.booktitle.v1``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ _NOT_LAW_END = ("做法", "方法", "想法", "看法", "说法", "审议意见"
 _YEAR_HEAD = re.compile(r"(?:19|20)[0-9]{2}年度?")
 #: a programme launched or pushed at a meeting named after it (…行动启动仪式, …行动暨…推进会)
 _LAUNCHED = re.compile(r"(?:启动仪式|启动会|推进会|动员会|誓师大会|暨)")
+#: a contest held again and again, named by its edition or year: 鹤岗市第三届职工职业技能大赛
+_CONTEST = re.compile(r"大赛|竞赛")
+_EDITION = re.compile(r"第[0-9一二三四五六七八九十]{1,3}届")
 #: a quoted slogan heading a longer programme name: "尊法守法·携手筑梦"服务农民工公益法律服务行动
 _LONG_TAIL = re.compile(r"[\u4e00-\u9fff]{0,16}?(?:行动|活动|工程|计划)(?![\u4e00-\u9fff]{0,2}(?:活动|宣传))")
 _SPIRIT = re.compile(r"精神")
@@ -240,6 +243,31 @@ class CampaignFinder:
                 continue
             out.append(Mention(Label.CAMPAIGN, doc.text[start:end], start, end, "campaign.programme.v1",
                                canonical=doc.text[start:end]))
+        out.extend(self._contests(doc, [(x.start, x.end) for x in out]))
+        return out
+
+    def _contests(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+        """A contest named by its edition (``鹤岗市第三届职工职业技能大赛``: from its place) or its year
+        (``2024年广东省劳动关系协调员职业技能竞赛``: after it), a programme unions run each year; a
+        contest named by neither (``职业技能大赛``) is an event's kind. Rule ``campaign.contest.v1``."""
+        m, out = doc.match, []
+        for c in _CONTEST.finditer(m) if ("赛" in m) else ():
+            if any(ts < c.end() <= te for ts, te in taken):
+                continue
+            start = self._walk_back(m, c.start(), limit=24)
+            if start is None:
+                continue
+            start = max(start, m.rfind("的", start, c.start()) + 1)  # 主办的|茂名市第五届…大赛
+            years = list(_YEAR_HEAD.finditer(m, start, c.start()))
+            if years:
+                start = years[-1].end()
+            elif not _EDITION.search(m, start, c.start()):
+                continue
+            name = m[start:c.end()]
+            if c.start() - start < 4 or '"' in name or _NON_HAN.search(name):
+                continue
+            out.append(Mention(Label.CAMPAIGN, doc.text[start:c.end()], start, c.end(), "campaign.contest.v1",
+                               canonical=doc.text[start:c.end()]))
         return out
 
     def _discourses(self, doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:

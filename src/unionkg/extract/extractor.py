@@ -96,8 +96,9 @@ class Extractor:
         in_head = self.bodies.find(head, ctx, [], head_places)
         title_bodies = [b for b in in_head if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         title_places = [b for b in in_head if b.label is Label.PLACE]
-        # a spirit names the body whose meeting it is (江门市总工会十二届五次全委会议精神): bodies may stand in one
-        spirit_free = [(c.start, c.end) for c in camp if c.rule != "campaign.spirit.v1"]
+        # a spirit names the body whose meeting it is (江门市总工会十二届五次全委会议精神), a contest its place
+        # (鹤岗市第三届职工职业技能大赛): bodies and places may stand in them
+        spirit_free = [(c.start, c.end) for c in camp if c.rule not in ("campaign.spirit.v1", "campaign.contest.v1")]
         bodies = _display_names([b for b in self.bodies.find(doc, ctx, spirit_free, text_places) if b.rule not in off],
                                 doc.text)
         shown = {b.attr("full"): b.name for b in bodies if b.attr("full")}
