@@ -254,7 +254,7 @@ class CampaignFinder:
         for c in _CONTEST.finditer(m) if ("赛" in m) else ():
             if any(ts < c.end() <= te for ts, te in taken):
                 continue
-            start = self._walk_back(m, c.start(), limit=24)
+            start = self._walk_back(m, c.start(), limit=32)
             if start is None:
                 continue
             start = max(start, m.rfind("的", start, c.start()) + 1)  # 主办的|茂名市第五届…大赛
