@@ -723,3 +723,20 @@ def test_contests_named_by_edition_or_year(extractor: Extractor, text: str, foun
     assert {n for n in _names(facts, Label.CAMPAIGN) if n.endswith(("大赛", "竞赛"))} == found
     if found:
         assert {"鹤岗市", "广东省"} & _names(facts, Label.PLACE)
+
+
+@pytest.mark.parametrize(("text", "visited"), [
+    ("9月5日,漳州市人大常委会执法检查组先后实地察看了漳州远达药业股份有限公司、福建海晟食品有限公司等企业。",
+     {"漳州远达药业股份有限公司", "福建海晟食品有限公司"}),
+    ("7月22日,浦江县总工会主席徐某带队到仙华街道、浦南街道,实地查看驿站运行情况。", {"仙华街道", "浦南街道"}),
+    ("3月9日,澳门工会联合总会会长李某率团拜访广东省总工会。", {"广东省总工会"}),
+])
+def test_visits_by_the_verbs_of_visiting(extractor: Extractor, text: str, visited: set[str]) -> None:
+    """Visit verbs are data (data/visit_verbs.txt: 察看, 查看, 拜访 …; data/move_verbs.txt: 到, 赴 …)."""
+    facts = _facts(extractor, text)
+    assert visited <= {r.tail for r in facts.relations if r.type.value == "VISITED"}
+
+
+def test_an_inspection_team_hearing_a_report_visits_nobody(extractor: Extractor) -> None:
+    facts = _facts(extractor, "9月5日,省人大常委会召开座谈会。在随后召开的座谈会上,检查组听取了武汉市总工会的汇报。")
+    assert not {r.tail for r in facts.relations if r.type.value == "VISITED"}

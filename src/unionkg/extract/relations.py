@@ -10,17 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..resources import read_words
 from ..types import Event, EventKind, Evidence, Label, Mention, Mode, Relation, RelType
+from .lexicon import alternation
 from .text import Doc
 
 _MODE_STUDY = re.compile(r"传达|学习|领会|研读|宣读|通报")
 _MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
-_VISIT_RE = re.compile(r"调研|走访|视察|慰问|看望|蹲点|参观|考察|检查")
+#: visiting (data/visit_verbs.txt) and going somewhere (data/move_verbs.txt)
+_VISIT_VERBS, _MOVE_VERBS = read_words("visit_verbs.txt"), read_words("move_verbs.txt")
+_VISIT_RE = re.compile(alternation(_VISIT_VERBS))
 _EVENT_VERB = re.compile(r"(?:组织召开|召开|举行|举办|开展|组织)")
 _LAW_PUBLICITY = re.compile(r"宣传|普法|普及|讲解|解读|发放|咨询")
 _PUTS_TO_WORK = re.compile(r"贯彻落实|落实|推进|推行|深化|实施")
 _OBJECT_END = re.compile(r"[,，;；。]")
-_MOVES_TO = re.compile(r"(到|赴|深入|走进|来到|前往)")
+_MOVES_TO = re.compile(alternation(_MOVE_VERBS))
 
 
 def evidence(doc: Doc, article_id: str, pos: int, rule: str, confidence: float = 0.9) -> Evidence:
@@ -220,8 +224,8 @@ def campaign_years(found: Sequence[tuple[Doc, Mention]], canon: dict[str, str]) 
 #: a sentence set at a place: 在X, … (随后,在X…)
 _AT_PLACE = re.compile(r"(?:随后|接着|之后|其间|当天)?[,，]?在")
 #: what a visiting delegation does there
-_ON_SITE = re.compile(r"一行|走进|察看|查看|看望|慰问|座谈|调研|走访|参观|视察|检查")
-_VISIT_LEFT = re.compile(r"(?:到|赴|深入|走进|来到|前往|走访|调研|慰问|视察|看望|考察|参观)了?")
+_ON_SITE = re.compile(alternation(("一行", "走进", "座谈", *_VISIT_VERBS)))
+_VISIT_LEFT = re.compile(f"(?:{alternation(_MOVE_VERBS + _VISIT_VERBS)})(?![组团队])了?")  # not 检查组听取了…
 _TITLE_AFTER = re.compile(r"(?:党组|党委|主席|副主席|书记|主任|局长|部长|负责人|干部|职工代表)")
 #: a body heading a person's title chain or a list of bodies (市总工会、区总工会…)
 _PERSON_AFTER = re.compile(r"[、和与及]|(?:常务|专职|兼职)?副?(?:主席|书记|主任|会长|部长)")
