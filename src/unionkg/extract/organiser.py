@@ -5,7 +5,7 @@ Each rule is a unit with an id that travels on the event's evidence (and so on i
 | id | finds | example |
 |---|---|---|
 | ``event.lead_subject.v1`` | the body the lead sentence opens with, holding something there | 安徽省总工会在合肥举办… |
-| ``event.lead_leader.v1`` | the lead body whose person leads a visit or convenes the meeting | 区人大常委会副主任甲率…视察; 县人大常委会主任乙主持召开… |
+| ``event.lead_leader.v1`` | the lead body whose person or team leads a visit, or whose person convenes the meeting | 区人大常委会副主任甲率…视察; 市人大常委会执法检查组深入…; 县人大常委会主任乙主持召开… |
 | ``event.hosted_by.v1`` | the body the lead names as the host after 由 | 由嘉兴市总工会主办的…大赛在某技师学院举行 |
 | ``event.place_theme.v1`` | a place opening the lead (or headline): its body whose kind fits the event | 兴山区召开第六次妇女代表大会 → 兴山区妇联 |
 | ``event.headline_union.v1`` | a union of the headline | 汕头市潮南区总工会:服务经济社会发展大局 |
@@ -23,8 +23,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..resources import read_rows
+from ..resources import read_rows, read_words
 from ..types import Label, Mention
+from .lexicon import alternation
 from .relations import holder_of
 from .text import Doc
 
@@ -48,7 +49,8 @@ _HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,
 _HOSTED = re.compile(r"(?:[、和与及][^,，。由]{2,30}?)*(?:联合|共同)?(?:主办|举办|组织|发起)")
 #: a person of the body leading the visit (副主任甲率 / 主席乙带队) or convening the meeting (主任丙主持召开)
 _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
-_VISITS = re.compile(r"调研|视察|走访|慰问|检查|看望|考察|到|来到|深入|前往|莅临")
+#: a visit: its verbs (data/visit_verbs.txt), going somewhere (data/move_verbs.txt), 莅临
+_VISITS = re.compile(alternation((*read_words("visit_verbs.txt"), *read_words("move_verbs.txt"), "莅临")))
 _CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
 #: a place opening the lead and what follows it before the event
 _PLACE_DOES = re.compile(r"(?:[、和与及][^,，。]{2,12}?)*(?:两地|三地|各级)?[^,，。]{0,12}?"
@@ -76,6 +78,8 @@ class Organiser:
     """The organiser rules in their order, with the theme words of ``data/theme_bodies.tsv``."""
 
     def __init__(self) -> None:
+        #: a body's team heading a visit (执法检查组先后察看了…): data/team_nouns.txt
+        self.team_re = re.compile(f"(?:{alternation(read_words('team_nouns.txt'))})(?:一行)?")
         self.themes: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
             (re.compile(r[0]), tuple(r[1].split(","))) for r in read_rows("theme_bodies.tsv") if len(r) > 1]
         self.rules: tuple[OrganiserRule, ...] = (
@@ -124,13 +128,17 @@ class Organiser:
 
     def lead_leader(self, x: OrganiserInput) -> Mention | None:
         """``某区人大常委会副主任甲率部分人大代表,视察区总工会…``: a visit led by a person of the body
-        the lead sentence opens with is that body's; so is a meeting that person convenes
+        the lead sentence opens with is that body's, and a visit of its team (``执法检查组深入…``,
+        data/team_nouns.txt); so is a meeting that person convenes
         (``县人大常委会主任文牧主持召开…主任会议``)."""
         doc = x.doc
         lead = self.lead_bodies(doc, x.bodies)
         if not lead:
             return None
         b = doc.sentences[0][1]
+        team = self.team_re.match(doc.match, lead[0].end, b)
+        if team is not None and _VISITS.search(doc.match, team.end(), b):
+            return lead[0]  # 漳州市人大常委会执法检查组先后察看了…: the body's team visits
         led = _LEADS.match(doc.match, lead[0].end, b)
         if led is not None and not any(lead[0].end <= y.start < led.end() for y in lead[1:]) \
                 and _VISITS.search(doc.match, led.end(), b):
