@@ -740,3 +740,12 @@ def test_visits_by_the_verbs_of_visiting(extractor: Extractor, text: str, visite
 def test_an_inspection_team_hearing_a_report_visits_nobody(extractor: Extractor) -> None:
     facts = _facts(extractor, "9月5日,省人大常委会召开座谈会。在随后召开的座谈会上,检查组听取了武汉市总工会的汇报。")
     assert not {r.tail for r in facts.relations if r.type.value == "VISITED"}
+
+
+def test_a_delegation_going_somewhere_visits_it(extractor: Extractor) -> None:
+    """``…一行先后来到A、B等地``: a delegation's going is a visit without a verb of visiting; a
+    company named as the builder of the site (由某公司承建的工地) is not visited."""
+    facts = _facts(extractor, "7月18日,株洲市芦淞区总工会开展慰问活动。区总工会主席王某一行先后来到株洲恒远电机有限公司、"
+                              "区环卫所等地,为职工送去防暑物资。随后,王某一行走进由湘江路桥建设有限公司承建的工地。")
+    visited = {r.tail for r in facts.relations if r.type.value == "VISITED"}
+    assert "株洲恒远电机有限公司" in visited and "湘江路桥建设有限公司" not in visited

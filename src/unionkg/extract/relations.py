@@ -226,6 +226,8 @@ _AT_PLACE = re.compile(r"(?:随后|接着|之后|其间|当天)?[,，]?在")
 #: what a visiting delegation does there
 _ON_SITE = re.compile(alternation(("一行", "走进", "座谈", *_VISIT_VERBS)))
 _VISIT_LEFT = re.compile(f"(?:{alternation(_MOVE_VERBS + _VISIT_VERBS)})(?![组团队])了?")  # not 检查组听取了…
+#: people on a visit (a sentence of theirs going somewhere is a visit: 一行先后来到…)
+_DELEGATION = re.compile(r"一行|带队|率队|率领|带领|率团")
 _TITLE_AFTER = re.compile(r"(?:党组|党委|主席|副主席|书记|主任|局长|部长|负责人|干部|职工代表)")
 #: a body heading a person's title chain or a list of bodies (市总工会、区总工会…)
 _PERSON_AFTER = re.compile(r"[、和与及]|(?:常务|专职|兼职)?副?(?:主席|书记|主任|会长|部长)")
@@ -250,8 +252,8 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
             if x is not None:
                 out.append(Relation(RelType.VISITED, organiser.name, x.name, organiser.label, x.label,
                                     evidence(doc, article_id, x.start, "visited.at.v1", 0.8), event=event_id))
-        if not _VISIT_RE.search(sent):
-            continue
+        if not _VISIT_RE.search(sent) and not _DELEGATION.search(sent):
+            continue  # a visit's verb, or a delegation going somewhere (某某一行先后来到A、B等地)
         named = [x for x in bodies if x.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         for x in bodies:
             if not (a <= x.start < b) or x.name == organiser.name:
@@ -263,8 +265,8 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
                     continue  # 东莞市华粤公司, 东莞市的华粤公司, 合肥市肥西县: the place says where the next is
             elif x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
                 continue
-            if _TITLE_AFTER.match(doc.match, x.end):
-                continue
+            if _TITLE_AFTER.match(doc.match, x.end) or doc.match[x.start - 1:x.start] == "由":
+                continue  # 由某公司承建的工地: the builder of the place visited
             cs = max(doc.match.rfind(c, a, x.start) for c in ",，;；")
             clause_left = doc.match[max(a, cs + 1): x.start]
             right = doc.match[x.end: x.end + 8]
