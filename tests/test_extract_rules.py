@@ -749,3 +749,24 @@ def test_a_delegation_going_somewhere_visits_it(extractor: Extractor) -> None:
                               "区环卫所等地,为职工送去防暑物资。随后,王某一行走进由湘江路桥建设有限公司承建的工地。")
     visited = {r.tail for r in facts.relations if r.type.value == "VISITED"}
     assert "株洲恒远电机有限公司" in visited and "湘江路桥建设有限公司" not in visited
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # 石门镇: a dozen towns of the name, no place says which: its bodies written short take it
+    ("5月3日,石门镇召开职工代表大会。镇总工会主席王立新作报告,镇党委书记李强出席,镇党委副书记、镇长赵刚主持。",
+     {"石门镇总工会", "石门镇党委", "石门镇人民政府"}),
+    ("3月30日,定城镇总工会成立暨第一次代表大会在镇政府大礼堂召开。定城镇委书记、镇长符某出席会议。",
+     {"定城镇总工会", "定城镇人民政府"}),
+])
+def test_an_ambiguous_town_named_once_names_its_short_bodies(extractor: Extractor, text: str,
+                                                              bodies: set[str]) -> None:
+    facts = _facts(extractor, text)
+    names = _names(facts, Label.UNION_BODY) | _names(facts, Label.ORGANIZATION)
+    assert bodies <= names and not {"镇总工会", "镇党委", "镇人民政府"} & names
+    assert "石门镇" in _names(facts, Label.PLACE) or "定城镇" in _names(facts, Label.PLACE)
+
+
+def test_two_ambiguous_towns_leave_the_short_bodies_unnamed(extractor: Extractor) -> None:
+    facts = _facts(extractor, "5月3日,石门镇与城关镇联合召开会议。镇党委书记李强出席。")
+    assert "镇党委" in _names(facts, Label.ORGANIZATION)
+    assert not _names(facts, Label.ORGANIZATION) & {"石门镇党委", "城关镇党委"}

@@ -109,6 +109,8 @@ _DEPT_HEAD = re.compile(r"(?:常务)?副?(?:局长|厅长|处长|科长|主任|�
 _PLACE_PART = re.compile(r"^.*?(?:自治区|自治州|自治县|[省市区县旗州盟])(?:人民)?(?:政府)?")
 #: development zones, which run towns the table files under a district of the same city
 _ZONE = re.compile(r"开发区|高新区|新区|园区|试验区|示范区|管理区")
+#: the level words of towns
+_TOWN_WORDS = ("街道", "镇", "乡")
 #: a town's body: its union, party committee, government (the town's name before it is read back)
 _TOWN_BODY = re.compile(r"(镇|乡|街道)(总工会|党委|党工委|人民政府|委(?![员会托屈婉]))")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
@@ -516,6 +518,7 @@ class BodyFinder:
             out = [replace(x, canonical=of_town[x.name]) if x.attr("unresolved") and x.name in of_town else x
                    for x in out]
             out.extend(towns)
+        out.extend(self._the_town_named(doc, out, stop))
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
@@ -787,9 +790,15 @@ class BodyFinder:
                 code = ctx.resolve(self.divs, word, p.start)
                 if code is None:
                     key = word + "人民政府"
+                    towns = {b.name for b in bodies if b.label is Label.PLACE and b.attr("unresolved")
+                             and b.attr("level") == "town" and b.name.endswith(word)}
+                    if len(towns) == 1:  # 石门镇 named, which one unsaid: 镇长 → 石门镇人民政府
+                        key = towns.pop() + "人民政府"
                     found = next((b for b in bodies + out if b.attr("unresolved") and b.name == key), None)
                     gov = found or self._unresolved(doc.text, pos.start, pos.start, Label.ORGANIZATION,
                                                      "government", key)
+                    if found is None and key[0] != word[0]:
+                        gov = replace(gov, attrs=gov.attrs + (("town", key[:-4]),))
                 else:
                     gov_ending = "政府" if self.divs.get(code).province == "台湾省" else "人民政府"
                     full = self._full(code) + gov_ending
@@ -1097,6 +1106,48 @@ class BodyFinder:
                 out.append(Mention(Label.PLACE, t[a:e], a, e, "body.unresolved.v1", canonical=t[a:e],
                                    attrs=(("level", "town"), ("unresolved", True))))
                 break
+        return out
+
+    def _the_town_named(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
+        """``石门镇召开…。镇党委书记甲…, 镇人民政府副镇长乙…``: where the article names one town whose
+        name the table gives to several (and no place says which), the town's bodies written short
+        (镇党委, 镇人民政府, 镇总工会: no place resolved them) are that town's, named as written
+        (石门镇党委; replaced in ``found``); the town is a place of its own name. Rule ``body.unresolved.v1``."""
+        short = [i for i, x in enumerate(found) if x.attr("unresolved") and x.name.startswith(_TOWN_WORDS)]
+        if not short:
+            return []
+        m, t = doc.match, doc.text
+        named: dict[str, dict[str, int]] = {}  # level word -> {town's name: first position}
+        for x in found:
+            if x.label is Label.PLACE and x.attr("unresolved") and x.attr("level") == "town":
+                lv = next(w for w in _TOWN_WORDS if x.name.endswith(w))
+                named.setdefault(lv, {}).setdefault(x.name, x.start)
+        taken = _positions([(x.start, x.end) for x in found])
+        for lv in _TOWN_WORDS:
+            if lv in named:
+                continue
+            for hit in re.finditer(lv, m):
+                e = hit.end()
+                for k in (4, 3, 2):
+                    a = e - k
+                    codes = self.divs.by_name.get(m[a:e]) if a >= 0 else None
+                    if not codes or len(codes) < 2 or a in stop or a in taken:
+                        continue
+                    if all(self.divs.get(c).level == "town" for c in codes) and self._starts_word(m, a):
+                        named.setdefault(lv, {}).setdefault(t[a:e], a)
+                    break
+        out: list[Mention] = []
+        for lv, towns in named.items():
+            if len({to_match_text(n) for n in towns}) != 1:
+                continue  # two towns of the level: which one is meant is not said
+            town, at = next(iter(towns.items()))
+            for i in short:
+                x = found[i]
+                if x.name.startswith(lv):
+                    found[i] = replace(x, canonical=town + x.name[len(lv):], attrs=x.attrs + (("town", town),))
+            if not any(x.label is Label.PLACE and x.name == town for x in found):
+                out.append(Mention(Label.PLACE, t[at:at + len(town)], at, at + len(town), "body.unresolved.v1",
+                                   canonical=town, attrs=(("level", "town"), ("unresolved", True))))
         return out
 
     def _chain_unions(self, doc: Doc, found: list[Mention], stop: Positions,

@@ -227,9 +227,9 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
         elif b.rule in _WRITTEN_RULES and not b.attr("term") and not b.attr("short") \
                 and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
-    for b in bodies:  # a body of this article only (县法院): as first written
+    for b in bodies:  # a body of this article only (县法院): as first written; a town's with the town (镇党委 → 石门镇党委)
         if b.attr("unresolved") and (b.label, b.name) not in best:
-            best[(b.label, b.name)] = b.text
+            best[(b.label, b.name)] = in_script_of(b.name, text) if b.attr("town") else b.text
     for b in bodies:  # only short forms (区总工会, 区委): the place's own name and the ending
         short = b.attr("short")
         if short and (b.label, b.name) not in best:
