@@ -770,3 +770,9 @@ def test_two_ambiguous_towns_leave_the_short_bodies_unnamed(extractor: Extractor
     facts = _facts(extractor, "5月3日,石门镇与城关镇联合召开会议。镇党委书记李强出席。")
     assert "镇党委" in _names(facts, Label.ORGANIZATION)
     assert not _names(facts, Label.ORGANIZATION) & {"石门镇党委", "城关镇党委"}
+
+
+def test_a_body_written_short_after_ju_holds_its_person(extractor: Extractor) -> None:
+    """``据市总工会副主席王某介绍``: 据 opens the clause; the level word stands alone."""
+    facts = _facts(extractor, "3月8日,南平市总工会召开座谈会。据市总工会副主席王某强介绍,今年共举办培训班12期。")
+    assert ("HOLDS_POSITION", "王某强", "南平市总工会") in _rels(facts)

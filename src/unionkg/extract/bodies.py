@@ -932,14 +932,15 @@ class BodyFinder:
         return out
 
     def _bare(self, m: str, pre: int) -> bool:
-        """Is the level word before ``pre`` standing alone (``,市总工会``), not the end of a word?"""
+        """Is the level word before ``pre`` standing alone (``,市总工会``, ``据市总工会…介绍``), not the end
+        of a word?"""
         j = pre - len(_level_word(m, pre) or "市")
         if j <= 0:
             return True
         prev = m[j - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
-        return self.lex.boundary_before(m, j) is not None or prev in "团" or m[j - 2:j] == "代表" \
+        return self.lex.boundary_before(m, j) is not None or prev in "团据" or m[j - 2:j] == "代表" \
             or _DATELINE_END.search(m, max(0, j - 8), j) is not None  # 青岛日报7月16日讯市总工会…
 
     def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:
