@@ -297,3 +297,18 @@ def test_an_author_line_closing_a_record_names_its_reporters(text: str, authors:
     a = parse_record(RawRecord("x.jsonl", 1, json.dumps({"title": "劳模表彰", "text": text}, ensure_ascii=False)))
     assert isinstance(a, type(a)) and not isinstance(a, InputError)
     assert a.authors == authors and "作者" not in a.text
+
+
+@pytest.mark.parametrize(("stamp", "source"), [
+    ("2023-11-20 09:00  南平日报", None),
+    ("2023年11月20日 來源:南平日報", "南平日報"),
+    ("日期:2023-11-20  浏览次数:125", None),
+    ("【时间:2023年11月20日】【来源:本站】", "本站"),
+])
+def test_a_page_s_stamp_line_gives_the_lead_its_year(stamp: str, source: str | None) -> None:
+    """A text file of one article: the stamp under the headline (with or without a label, in
+    either script) is its publication date, whose year the lead's date takes."""
+    arts = split_page(f"南平市总工会召开全委会议\n{stamp}\n11月17日,南平市总工会召开十五届五次全委会议。\n")
+    assert len(arts) == 1
+    assert arts[0].date == "2023-11-17" and arts[0].published == "2023-11-20"
+    assert arts[0].source == source

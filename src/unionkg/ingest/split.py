@@ -34,7 +34,7 @@ _GAPS_RE = re.compile(r"[\s\u3000|]+")
 _PAREN_BYLINE_RE = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _NAME_SEP_RE = re.compile(r"[\s、,，]+")
 _PAGE_NO_RE = re.compile(r"第\s*(\d+)\s*版")
-_SOURCE_RE = re.compile(r"来源\s*[:：]\s*(\S+)")
+_SOURCE_RE = re.compile(r"(?:来源|來源)\s*[:：]\s*([^\s【】\[\]]+)")
 #: a label whose value stands on the next line (發布時間: / 2010-06-10)
 _LABEL_ONLY_RE = re.compile(r"^[【\[]?(?:发布时间|發布時間|更新时间|更新時間|发布日期|發布日期|时间|時間|日期|来源|來源|作者|"
                             r"编辑|編輯|责任编辑|責任編輯)\s*[:：]?\s*[】\]]?$")
@@ -323,9 +323,10 @@ def make_article(raw: str, d: Draft, title: str, subtitle: str | None, section: 
 
 
 def is_meta_line(line: str) -> bool:
-    """A date/source/author line (``2024-02-07 来源:南方工报 作者:甲 乙``), a WeChat account line, or a
-    ``文/甲 图/乙`` credit line."""
-    return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line))
+    """A date/source/author line (``2024-02-07 来源:南方工报 作者:甲 乙``), a publication stamp
+    (``日期:2023-11-20 浏览次数:125``, ``2023年11月20日 來源:某報``, ``2023-11-20 09:00 某日报``: see
+    ``stamp_date``), a WeChat account line, or a ``文/甲 图/乙`` credit line."""
+    return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line) or stamp_date(line))
 
 
 def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start: int) -> list[str]:
