@@ -776,3 +776,18 @@ def test_a_body_written_short_after_ju_holds_its_person(extractor: Extractor) ->
     """``据市总工会副主席王某介绍``: 据 opens the clause; the level word stands alone."""
     facts = _facts(extractor, "3月8日,南平市总工会召开座谈会。据市总工会副主席王某强介绍,今年共举办培训班12期。")
     assert ("HOLDS_POSITION", "王某强", "南平市总工会") in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("9月3日,平远县残疾人联合会召开第六次代表大会。大会批准王永联同志代表第五届主席团所作的工作报告。", "王永联"),
+    ("5月6日,某县总工会召开全委会议。会议审议通过了张建国同志所作的报告。", "张建国"),
+])
+def test_a_name_before_tongzhi_is_a_person_s(extractor: Extractor, text: str, person: str) -> None:
+    facts = _facts(extractor, text)
+    assert person in _names(facts, Label.PERSON)
+    assert any(r.type.value == "SPOKE" and r.head == person for r in facts.relations)
+
+
+def test_tongzhi_after_a_common_word_names_nobody(extractor: Extractor) -> None:
+    facts = _facts(extractor, "5月6日,某县总工会召开会议。全体党员同志要提高认识,广大同志积极参与。")
+    assert not _names(facts, Label.PERSON)

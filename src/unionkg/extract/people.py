@@ -243,6 +243,7 @@ class PeopleFinder:
         self._names_before_titles(doc, titles, hits, covered, stop)
         self._names_before_roles(doc, hits, covered, stop)
         self._names_after_honours(doc, hits, covered, stop)
+        self._names_before_tongzhi(doc, hits, covered, stop)
         _inherit_bodies(doc, hits, bodies)
         self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
@@ -480,6 +481,23 @@ class PeopleFinder:
             if n:
                 hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.before_role.v1", a))
                 _mark(covered, a, a + n)
+        hits.sort(key=lambda h: h.start)
+
+    def _names_before_tongzhi(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """``大会批准王永联同志代表…所作的报告``: a plain name right before 同志, where a word ends
+        before it, is a person's (rule ``person.tongzhi.v1``)."""
+        m = doc.match
+        for x in re.finditer("同志", m) if "同志" in m else ():
+            p = x.start()
+            for k in (3, 2):
+                a = p - k
+                if a < 0 or covered[a] or stop[a] or covered[p - 1]:
+                    continue
+                if self._plain_name(m[a:p]) and (a == 0 or not "\u4e00" <= m[a - 1] <= "\u9fff"
+                                                 or m[a - 1] in "了、和与及" or self.lex.boundary_before(m, a)):
+                    hits.append(PersonHit(doc.text[a:p], a, p, "person.tongzhi.v1", a))
+                    _mark(covered, a, p)
+                    break
         hits.sort(key=lambda h: h.start)
 
     def _names_after_honours(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
