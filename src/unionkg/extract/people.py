@@ -243,11 +243,11 @@ class PeopleFinder:
         self._names_before_titles(doc, titles, hits, covered, stop)
         self._names_before_roles(doc, hits, covered, stop)
         self._names_after_honours(doc, hits, covered, stop)
-        self._names_before_tongzhi(doc, hits, covered, stop)
         _inherit_bodies(doc, hits, bodies)
         self._names_before_elected(doc, hits, covered, stop)
         self._elected(doc, hits, bodies)
         self._appointed(doc, hits, bodies, covered, stop)
+        self._names_before_tongzhi(doc, hits, covered, stop)  # last: not inside the lists above
         return hits
 
     def _appointed(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention], covered: bytearray,
