@@ -791,3 +791,14 @@ def test_a_name_before_tongzhi_is_a_person_s(extractor: Extractor, text: str, pe
 def test_tongzhi_after_a_common_word_names_nobody(extractor: Extractor) -> None:
     facts = _facts(extractor, "5月6日,某县总工会召开会议。全体党员同志要提高认识,广大同志积极参与。")
     assert not _names(facts, Label.PERSON)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("3月11日,泉州市总工会在泉州市工人文化宫举办培训班。", {"泉州市工人文化宫"}),
+    ("5月1日,银川市总工会组织劳模到宁夏工人疗养院疗休养。", {"宁夏工人疗养院"}),
+    ("5月1日,某县总工会活动仪式在市工人文化宫举行。", set()),  # no place it is named from
+])
+def test_a_union_s_institutions_named_from_their_place(extractor: Extractor, text: str, found: set[str]) -> None:
+    """工人文化宫, 工人疗养院 (data/company_suffixes.txt, 'place'): named from the place, whatever follows."""
+    names = _names(_facts(extractor, text), Label.ORGANIZATION)
+    assert {n for n in names if n.endswith(("文化宫", "疗养院"))} == found

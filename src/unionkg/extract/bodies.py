@@ -991,6 +991,9 @@ class BodyFinder:
                     start == 0 or m[start - 1] in "、,，:：(（" or any(h.start == start for h in places)
                     or self.lex.boundary_before(m, start) is not None):
                 continue  # a short name starts a list item, after a verb, or at its place
+            if c.group(0) in self.lex.place_company_endings and not (any(h.start == start for h in places) or any(
+                    m[start:start + k] in self.short_places for k in (2, 3))):
+                continue  # 泉州市工人文化宫, 宁夏工人疗养院: named from the place
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
             ends = [x.end() for x in self.company_re.finditer(m, start, c.start())  # another company's end
                     if x.group(0) not in self.lex.short_company_endings]

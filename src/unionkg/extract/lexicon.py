@@ -65,6 +65,7 @@ class Lexicon:
     union_industries: tuple[str, ...]
     company_suffixes: dict[str, str]
     short_company_endings: frozenset[str]  # endings of short names: only where the name ends
+    place_company_endings: frozenset[str]  # endings of names that begin with their place (泉州市工人文化宫)
     campaign_suffixes: tuple[str, ...]
     campaigns: tuple[str, ...]
     law_suffixes: tuple[str, ...]
@@ -94,6 +95,8 @@ class Lexicon:
             union_industries=read_words("union_industries.txt"),
             company_suffixes={r[0]: (r[1] if len(r) > 1 else "company") for r in read_rows("company_suffixes.txt")},
             short_company_endings=frozenset(r[0] for r in read_rows("company_suffixes.txt") if len(r) > 2 and r[2] == "end"),
+            place_company_endings=frozenset(r[0] for r in read_rows("company_suffixes.txt")
+                                            if len(r) > 2 and r[2] == "place"),
             campaign_suffixes=read_words("campaign_suffixes.txt"),
             campaigns=read_words("campaigns.txt"),
             law_suffixes=read_words("law_suffixes.txt"),
