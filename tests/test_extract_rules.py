@@ -802,3 +802,8 @@ def test_a_union_s_institutions_named_from_their_place(extractor: Extractor, tex
     """工人文化宫, 工人疗养院 (data/company_suffixes.txt, 'place'): named from the place, whatever follows."""
     names = _names(_facts(extractor, text), Label.ORGANIZATION)
     assert {n for n in names if n.endswith(("文化宫", "疗养院"))} == found
+
+
+def test_a_surname_and_a_form_of_address_is_nobody_named(extractor: Extractor) -> None:
+    facts = _facts(extractor, "1月20日,龙岗区总工会开展慰问活动。刘海涛一行来到困难职工张女士家中,又看望了环卫工人李师傅。")
+    assert not _names(facts, Label.PERSON) & {"张女士", "李师傅"}

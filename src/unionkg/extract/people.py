@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..resources import read_words
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
@@ -152,6 +153,8 @@ class PeopleFinder:
         self.titles_to_end = re.compile(rf"(?:{unit}(?:[兼、]{unit})*)$")
         self.titles_run = re.compile(rf"(?:{self.title_alt})(?:[兼、](?:{self.title_alt}))*")
         self.honours = lex.honours
+        #: a surname and a form of address (张女士, 李师傅): someone unnamed (data/forms_of_address.txt)
+        self.forms_of_address = frozenset(read_words("forms_of_address.txt"))
 
     def name_at(self, m: str, p: int) -> int:
         """Length of a person name starting at ``p`` (0 if none)."""
@@ -167,8 +170,9 @@ class PeopleFinder:
         longest = han.end() - p if han else 0
         for length in range(sl + 1, min(sl + 2, longest) + 1):
             cand = m[p:p + length]
-            if _NOT_NAME_RE.search(cand) or self.title_re.match(cand) or self._common_word(cand):
-                continue  # a common word (权益, 普及, 关于), not a name
+            if _NOT_NAME_RE.search(cand) or self.title_re.match(cand) or self._common_word(cand) \
+                    or cand[sl:] in self.forms_of_address:
+                continue  # a common word (权益, 普及, 关于), someone unnamed (张女士), not a name
             if length > sl + 1 and self._common_word(cand[:sl + 1]) and self._common_word(m[p + length - 1:p + length + 1]) \
                     and not self.seg.is_person_name(cand):
                 break  # 职工安心工作: two words (安心|工作) across the name's end, not a name
@@ -180,7 +184,7 @@ class PeopleFinder:
         # no cue: ask the segmenter
         toks = self.seg.cut(m[p:p + 8])
         if toks and sl + 1 <= len(toks[0]) <= sl + 2 and not _NOT_NAME_RE.search(toks[0]) \
-                and not self._common_word(toks[0]):
+                and not self._common_word(toks[0]) and toks[0][sl:] not in self.forms_of_address:
             return len(toks[0])
         return 0
 
