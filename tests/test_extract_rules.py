@@ -807,3 +807,15 @@ def test_a_union_s_institutions_named_from_their_place(extractor: Extractor, tex
 def test_a_surname_and_a_form_of_address_is_nobody_named(extractor: Extractor) -> None:
     facts = _facts(extractor, "1月20日,龙岗区总工会开展慰问活动。刘海涛一行来到困难职工张女士家中,又看望了环卫工人李师傅。")
     assert not _names(facts, Label.PERSON) & {"张女士", "李师傅"}
+
+
+@pytest.mark.parametrize(("text", "congress", "holder"), [
+    ("5月22日,黄石市第十四次妇女代表大会隆重开幕。市委书记吴锦出席。", "黄石市第十四次妇女代表大会", "黄石市妇联"),
+    ("5月22日,黄石市第十四次工会代表大会隆重开幕。市委书记吴锦出席。", "黄石市第十四次工会代表大会", "黄石市总工会"),
+    ("7月20日上午,兴山区召开第六次妇女代表大会。区委书记王某出席。", "兴山区第六次妇女代表大会", "兴山区妇联"),
+])
+def test_a_congress_named_by_its_place_is_held_by_the_place_s_body(extractor: Extractor, text: str, congress: str,
+                                                                   holder: str) -> None:
+    facts = _facts(extractor, text)
+    assert congress in _names(facts, Label.ORGANIZATION)
+    assert {r.tail for r in facts.relations if r.type.value == "ATTENDED"} == {holder}

@@ -52,6 +52,9 @@ _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|�
 #: what follows a place's 总 standing for its 总工会 (西安市总投资, 广州市总联合, 湖北省总召开): a verb or a clause's end
 _ZONG_NEXT = re.compile(r"(?:投资|联合|召开|举行|举办|开展|组织|党组|主席|副主席|领导|机关|出台|印发|下发|发布|推出|启动|将|在|于|与|和|及|[、,，。;；])")
 _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]+次(?:会员|妇女|团员)?代表大会")
+#: a congress a place holds, its holder named by its kind: 兴山区第六次妇女代表大会 (→ 兴山区妇联)
+_PLACE_CONGRESS = re.compile(r"(?:(?:隆重|胜利)?(?:召开|举行)了?)?(第[0-9一二三四五六七八九十百]+次(妇女|工会)代表大会)")
+_CONGRESS_HOLDER = {"妇女": (Label.ORGANIZATION, "妇女联合会", "妇联"), "工会": (Label.UNION_BODY, "总工会", "总工会")}
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委|(?<![\u4e00-\u9fff])(省|市|区|县)团委")
 _LIST_ITEM = re.compile("[^、]+")
@@ -510,6 +513,7 @@ class BodyFinder:
         out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
                                                                 and x.start not in congress_at)]
         out.extend(self._departments(doc, ctx, places, out, stop, written))
+        out.extend(self._place_congresses(doc, places, out, stop, written))
         out.extend(self._chain_unions(doc, out, stop, written))
         towns = self._ambiguous_towns(doc, out, stop)
         if towns:  # 镇委, 镇总工会 with one such town body named: that body
@@ -1110,6 +1114,34 @@ class BodyFinder:
                 out.append(Mention(Label.PLACE, t[a:e], a, e, "body.unresolved.v1", canonical=t[a:e],
                                    attrs=(("level", "town"), ("unresolved", True))))
                 break
+        return out
+
+    def _place_congresses(self, doc: Doc, places: list[PlaceHit], found: list[Mention], stop: Positions,
+                          written: dict[str, str]) -> list[Mention]:
+        """``黄石市第十四次妇女代表大会``, ``某县第九次工会代表大会``, ``兴山区召开第六次妇女代表大会``: a
+        congress named by its place, held by the place's 妇联 or 总工会 (rule ``org.congress.v1``, like
+        ``某总工会第N次代表大会``)."""
+        m, t = doc.match, doc.text
+        taken = _positions([(x.start, x.end) for x in found])
+        out: list[Mention] = []
+        for h in places:
+            x = _PLACE_CONGRESS.match(m, h.end) if h.code else None
+            if x is None or h.start in stop or h.end in taken:
+                continue
+            start = h.start
+            while (prev := next((p for p in places if p.end == start and p.code
+                                 and self.divs.is_ancestor(p.code, h.code)), None)) is not None:
+                start = prev.start  # 湖北省宜昌市兴山区第六次…: from the chain's first place
+            label, ending, short = _CONGRESS_HOLDER[x.group(2)]
+            holder = self._full(h.code) + ending
+            if x.start(1) > h.end:
+                start = x.start(1)  # 兴山区召开第六次妇女代表大会: the congress's words, named with its place
+            out.append(Mention(Label.ORGANIZATION, t[start:x.end()], start, x.end(), "org.congress.v1",
+                               canonical=self._full(h.code) + to_match_text(x.group(1)),
+                               attrs=(("kind", "congress"), ("holder", holder), ("place", h.code),
+                                      ("holder_label", label.value),
+                                      ("holder_short", self._own(h.code, written) + short))
+                               + ((("short", self._own(h.code, written) + x.group(1)),) if start > h.start else ())))
         return out
 
     def _the_town_named(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:

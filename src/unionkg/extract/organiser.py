@@ -44,7 +44,7 @@ _HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,
                     r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?"
                     r"(?:今天|今日|昨天|昨日|当天|当日|近日|日前|[0-9]{1,2}月[0-9]{1,2}日)?(?:上午|下午|晚上)?"
                     r"(?:[于於][^,，。在]{0,16}?)?(?:在[^,，。]{0,20}?)?(?:隆重|胜利|顺利|正式|成功|专门)?"
-                    r"(?:组织召开|召开|举行|举办|主办|开展|组织)")
+                    r"(?:组织召开|召开|举行|举办|主办|开展|组织|开幕|闭幕)")  # 某市第十四次妇女代表大会隆重开幕
 #: what follows the host named after 由: co-hosts, then the hosting verb (由甲、乙联合主办的…)
 _HOSTED = re.compile(r"(?:[、和与及][^,，。由]{2,30}?)*(?:联合|共同)?(?:主办|举办|组织|发起)")
 #: a person of the body leading the visit (副主任甲率 / 主席乙带队) or convening the meeting (主任丙主持召开)
@@ -197,14 +197,16 @@ class Organiser:
             return None
         candidates = [y for y in x.bodies if y.label in (Label.UNION_BODY, Label.ORGANIZATION)
                       and y.attr("place") == code and y.attr("kind") != "congress"]
-        if not candidates:
+        congresses = [y for y in x.bodies if y.attr("kind") == "congress" and y.attr("place") == code]
+        if not candidates and not congresses:
             return None
         words = text + " " + x.head.match
         for theme, endings in self.themes:
             if theme.search(words):
-                hit = next((y for y in candidates if _ends(y, endings)), None)
+                hit = next((y for y in candidates if _ends(y, endings)), None) or next(
+                    (y for y in congresses if str(y.attr("holder")).endswith(endings)), None)
                 if hit is not None:
-                    return hit
+                    return hit  # 兴山区召开第六次妇女代表大会: the 妇联 (a congress: its holder, holder_of)
         return next((y for y in candidates if y.label is Label.UNION_BODY), None)
 
     @staticmethod
