@@ -819,3 +819,13 @@ def test_a_congress_named_by_its_place_is_held_by_the_place_s_body(extractor: Ex
     facts = _facts(extractor, text)
     assert congress in _names(facts, Label.ORGANIZATION)
     assert {r.tail for r in facts.relations if r.type.value == "ATTENDED"} == {holder}
+
+
+@pytest.mark.parametrize(("text", "holder"), [
+    ("3月27日上午,共青团南岭林业科学研究中心第十三次代表大会胜利召开。共青团韶关市委副书记李某出席会议。",
+     "共青团南岭林业科学研究中心委员会"),
+    ("5月22日,共青团黄石市第十四次代表大会开幕。团市委书记王某出席。", "共青团黄石市委员会"),
+])
+def test_a_league_congress_is_held_by_its_league_committee(extractor: Extractor, text: str, holder: str) -> None:
+    facts = _facts(extractor, text)
+    assert {r.tail for r in facts.relations if r.type.value == "ATTENDED"} == {holder}

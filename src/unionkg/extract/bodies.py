@@ -54,6 +54,8 @@ _ZONG_NEXT = re.compile(r"(?:投资|联合|召开|举行|举办|开展|组织|�
 _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]+次(?:会员|妇女|团员)?代表大会")
 #: a congress a place holds, its holder named by its kind: 兴山区第六次妇女代表大会 (→ 兴山区妇联)
 _PLACE_CONGRESS = re.compile(r"(?:(?:隆重|胜利)?(?:召开|举行)了?)?(第[0-9一二三四五六七八九十百]+次(妇女|工会)代表大会)")
+#: a league congress of a place or a unit: 共青团黄石市第十四次代表大会, 共青团某某中心第十三次代表大会
+_LEAGUE_CONGRESS = re.compile(r"共青团([\u4e00-\u9fff]{2,24}?)(第[0-9一二三四五六七八九十百]+次(?:团员)?代表大会)")
 _CONGRESS_HOLDER = {"妇女": (Label.ORGANIZATION, "妇女联合会", "妇联"), "工会": (Label.UNION_BODY, "总工会", "总工会")}
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
 _LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委|(?<![\u4e00-\u9fff])(省|市|区|县)团委")
@@ -514,6 +516,7 @@ class BodyFinder:
                                                                 and x.start not in congress_at)]
         out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._place_congresses(doc, places, out, stop, written))
+        out.extend(self._league_congresses(doc, places, out, stop))
         out.extend(self._chain_unions(doc, out, stop, written))
         towns = self._ambiguous_towns(doc, out, stop)
         if towns:  # 镇委, 镇总工会 with one such town body named: that body
@@ -1142,6 +1145,33 @@ class BodyFinder:
                                       ("holder_label", label.value),
                                       ("holder_short", self._own(h.code, written) + short))
                                + ((("short", self._own(h.code, written) + x.group(1)),) if start > h.start else ())))
+        return out
+
+    def _league_congresses(self, doc: Doc, places: list[PlaceHit], found: list[Mention],
+                           stop: Positions) -> list[Mention]:
+        """``共青团黄石市第十四次代表大会``, ``共青团中国林科院热带林业实验中心第十三次代表大会``: the
+        congress of the league committee of a place (共青团黄石市委员会) or of a unit (共青团…中心委员会)
+        (rule ``org.congress.v1``)."""
+        m, t = doc.match, doc.text
+        taken = _positions([(x.start, x.end) for x in found])
+        out: list[Mention] = []
+        for x in _LEAGUE_CONGRESS.finditer(m) if "共青团" in m else ():
+            if x.start() in stop or x.start() in taken or x.end() - 1 in taken:
+                continue
+            unit = x.group(1)
+            chain = [h for h in places if x.start(1) <= h.start and h.end <= x.end(1) and h.code]
+            last = max(chain, key=lambda h: h.end) if chain else None
+            if last is not None and min(h.start for h in chain) == x.start(1) and last.end == x.end(1):
+                unit, code = self._full(last.code), last.code  # 共青团黄石市…: the place's committee
+            else:
+                code = ""
+            holder = "共青团" + unit + "委员会"
+            attrs: tuple[tuple[str, object], ...] = (
+                ("kind", "congress"), ("holder", holder), ("holder_label", Label.ORGANIZATION.value),
+                ("holder_short", in_script_of(holder, t)))
+            out.append(Mention(Label.ORGANIZATION, t[x.start():x.end()], x.start(), x.end(), "org.congress.v1",
+                               canonical="共青团" + unit + to_match_text(x.group(2)),
+                               attrs=attrs + ((("place", code),) if code else ())))
         return out
 
     def _the_town_named(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
