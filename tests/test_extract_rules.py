@@ -829,3 +829,18 @@ def test_a_congress_named_by_its_place_is_held_by_the_place_s_body(extractor: Ex
 def test_a_league_congress_is_held_by_its_league_committee(extractor: Extractor, text: str, holder: str) -> None:
     facts = _facts(extractor, text)
     assert {r.tail for r in facts.relations if r.type.value == "ATTENDED"} == {holder}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("2月5日,某市总工会代表团赴澳门交流学习。", "澳门"),
+    ("澳門工會聯合總會於二月廿二日舉辦新春聯歡晚會。", "澳門"),
+    ("由香港各大工會組成的代表團今日啟程。", "香港"),
+])
+def test_hong_kong_and_macao_are_places_wherever_named(extractor: Extractor, text: str, place: str) -> None:
+    """香港, 澳門 (the regions' short names are their names): places in any context, in a union's name too."""
+    assert place in _names(_facts(extractor, text), Label.PLACE)
+
+
+def test_a_street_named_after_hong_kong_is_no_hong_kong(extractor: Extractor) -> None:
+    facts = _facts(extractor, "青岛市市南区香港中路街道总工会召开会议。")
+    assert "香港" not in _names(facts, Label.PLACE)

@@ -197,6 +197,9 @@ class BodyFinder:
         self.trade_endings = frozenset(read_words("union_trade_endings.txt"))
         self.overseas_short = frozenset(short for short, codes in self.divs.by_short.items() if len(short) == 2
                                         and any(self.divs.get(c).level == "province" and self._overseas(c) for c in codes))
+        #: the special administrative regions' short names (香港, 澳门): those regions' own names
+        self.sar_short = frozenset(d.short for d in divs.by_code.values()
+                                   if d.level == "province" and d.short and d.name.endswith("特别行政区"))
         self.trade_end_lens = tuple(sorted({len(x) for x in self.trade_endings}, reverse=True))
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
@@ -260,6 +263,8 @@ class BodyFinder:
             below = [c for c in codes if nxt is not None and nxt.code and self.divs.is_ancestor(c, nxt.code)]
             if below:
                 code = below[0]
+            elif x.group(0) in self.sar_short and self._starts_word(m, a):
+                code = codes[0]  # 香港, 澳門: the short name is the place's name, in any context
             elif _GOES_TO.search(m, max(0, a - 3), a) or self._in_place_list(m, a, e) \
                     or _DATELINE_PLACE.match(m, max(0, a - 2), a) and _DATED.match(m, e) \
                     or _MEDIA_DATELINE.match(m, e) and (a == 0 or m[a - 1] in "\n "):
@@ -665,8 +670,8 @@ class BodyFinder:
             if h.end - p < 3 and not h.in_chain and not h.short and not inside \
                     and not any(x.start <= p < x.end for x in out):
                 continue  # a two-character name (易县) only inside a body's name or a chain
-            if inside and not any(inside):
-                continue  # inside a company name or a congress: not a place mention
+            if inside and not any(inside) and not (h.short and self.divs.get(h.code).name.endswith("特别行政区")):
+                continue  # inside a company name or a congress: not a place mention (香港, 澳門 are)
             d = self.divs.get(h.code)
             name = doc.text[p:h.end] if h.short and d.name.endswith("特别行政区") else d.name  # 香港, 澳門
             out.append(Mention(Label.PLACE, doc.text[p:h.end], p, h.end,
