@@ -844,3 +844,11 @@ def test_hong_kong_and_macao_are_places_wherever_named(extractor: Extractor, tex
 def test_a_street_named_after_hong_kong_is_no_hong_kong(extractor: Extractor) -> None:
     facts = _facts(extractor, "青岛市市南区香港中路街道总工会召开会议。")
     assert "香港" not in _names(facts, Label.PLACE)
+
+
+def test_a_body_heading_a_person_s_titles_is_no_clause_subject(extractor: Extractor) -> None:
+    """``安陆市委常委、…、市总工会主席李某为"…示范点"授牌``: 安陆市委 heads a title chain (常委), so the
+    campaign is the organiser's, not the party committee's."""
+    facts = _facts(extractor, "1月18日,安陆市委常委、市委办公室主任、市总工会主席李某为\"全国工会职工书屋示范点\"授牌。",
+                   title="安陆市总工会为某公司授牌")
+    assert {r.head for r in facts.relations if r.type.value == "IMPLEMENTS"} == {"安陆市总工会"}

@@ -228,7 +228,8 @@ _ON_SITE = re.compile(alternation(("一行", "走进", "座谈", *_VISIT_VERBS))
 _VISIT_LEFT = re.compile(f"(?:{alternation(_MOVE_VERBS + _VISIT_VERBS)})(?![组团队])了?")  # not 检查组听取了…
 #: people on a visit (a sentence of theirs going somewhere is a visit: 一行先后来到…)
 _DELEGATION = re.compile(r"一行|带队|率队|率领|带领|率团")
-_TITLE_AFTER = re.compile(r"(?:党组|党委|主席|副主席|书记|主任|局长|部长|负责人|干部|职工代表)")
+_TITLE_AFTER = re.compile(r"(?:党组|党委|常委|委员|秘书长|(?:常务|专职)?副?(?:主席|书记|主任|局长|部长|市长|县长|区长|镇长)|"
+                          r"负责人|干部|职工代表)")
 #: a body heading a person's title chain or a list of bodies (市总工会、区总工会…)
 _PERSON_AFTER = re.compile(r"[、和与及]|(?:常务|专职|兼职)?副?(?:主席|书记|主任|会长|部长)")
 _LIST_JOIN = ("、", "和", "与", "及")
