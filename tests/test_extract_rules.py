@@ -852,3 +852,11 @@ def test_a_body_heading_a_person_s_titles_is_no_clause_subject(extractor: Extrac
     facts = _facts(extractor, "1月18日,安陆市委常委、市委办公室主任、市总工会主席李某为\"全国工会职工书屋示范点\"授牌。",
                    title="安陆市总工会为某公司授牌")
     assert {r.head for r in facts.relations if r.type.value == "IMPLEMENTS"} == {"安陆市总工会"}
+
+
+def test_a_national_union_guiding_gives_way_to_the_local_union(extractor: Extractor) -> None:
+    """No body in the lead; 全国总工会 named first as the guide, the union of the opening's city as
+    the actor (organiser rule event.first_union.v1)."""
+    facts = _facts(extractor, "8月4日,宝鸡市物流园区首个\"司机之家\"落成,现场举行集中入会仪式。"
+                              "\"司机之家\"是在全国总工会驻陕蹲点组指导下,由宝鸡市总工会投资建成。")
+    assert facts.events[0].organiser == "宝鸡市总工会"

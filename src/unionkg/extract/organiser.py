@@ -57,6 +57,10 @@ _PLACE_DOES = re.compile(r"(?:[、和与及][^,，。]{2,12}?)*(?:两地|三地|
                          r"(?:隆重|胜利|顺利|正式)?(?:召开|举行|举办|开展|组织)")
 
 
+#: how far into the text its opening names the article's places (first_union)
+_OPENING_SPAN = 200
+
+
 @dataclass(frozen=True)
 class OrganiserInput:
     """What the organiser rules look at."""
@@ -225,7 +229,15 @@ class Organiser:
 
     @staticmethod
     def first_union(x: OrganiserInput) -> Mention | None:
-        return min((y for y in x.bodies if y.label is Label.UNION_BODY), key=lambda y: (y.start, -y.end), default=None)
+        """The article's first union; but a national one named first (guiding, funding: ``在全国总工会
+        驻陕蹲点组指导下``) gives way to the first union of a place the headline or the opening names
+        (``8月4日,西安市物流园区首个"司机之家"落成`` … ``由西安市总投资``: 西安市总工会)."""
+        unions = sorted((y for y in x.bodies if y.label is Label.UNION_BODY), key=lambda y: (y.start, -y.end))
+        if not unions or unions[0].attr("level") != "national":
+            return unions[0] if unions else None
+        named = {p.attr("place") for p in x.title_places if p.attr("place")} | {
+            p.attr("place") for p in x.bodies if p.label is Label.PLACE and p.start < _OPENING_SPAN and p.attr("place")}
+        return next((y for y in unions if y.attr("place") in named), unions[0])
 
     @staticmethod
     def first_body(x: OrganiserInput) -> Mention | None:
