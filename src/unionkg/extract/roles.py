@@ -108,6 +108,9 @@ class RoleCues:
                 t, rid, _ = self.verbs[joint.group(1)]
                 out.append((t, rid, start + joint.start(1)))
                 break
+            if first and not direct and f and "到会" in f.group(0) and not verb_at(clause, i):
+                out.append((RelType.ATTENDED, "role.daohui.v1", start + f.group(0).index("到会")))
+                break  # 甲到会祝贺: 到会 (a filler before 讲话) is attendance where no other role follows
             if first and not direct and f and "一行" in f.group(0) and _DELEGATION_MOVE.match(clause, i):
                 out.append((RelType.LED, "role.yixing.v1", start + i))  # 甲一行深入…: 甲 leads the delegation
             if first and not direct and f and "等" in f.group(0):
