@@ -860,3 +860,12 @@ def test_a_national_union_guiding_gives_way_to_the_local_union(extractor: Extrac
     facts = _facts(extractor, "8月4日,宝鸡市物流园区首个\"司机之家\"落成,现场举行集中入会仪式。"
                               "\"司机之家\"是在全国总工会驻陕蹲点组指导下,由宝鸡市总工会投资建成。")
     assert facts.events[0].organiser == "宝鸡市总工会"
+
+
+def test_a_chain_union_after_an_ambiguous_town_s_party_committee(extractor: Extractor) -> None:
+    """``街道党工委委员、总工会主席某``: the union of the street the article names (开元街道, one of
+    several of the name), not the district union named before (区总工会)."""
+    facts = _facts(extractor, "6月15日,开元街道总工会按照区总工会的统一部署开展活动。"
+                              "街道党工委委员、总工会主席郑小燕带领工作人员发放资料。")
+    assert ("HOLDS_POSITION", "郑小燕", "开元街道总工会") in _rels(facts)
+    assert ("HOLDS_POSITION", "郑小燕", "区总工会") not in _rels(facts)

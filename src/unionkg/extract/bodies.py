@@ -522,7 +522,6 @@ class BodyFinder:
         out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._place_congresses(doc, places, out, stop, written))
         out.extend(self._league_congresses(doc, places, out, stop))
-        out.extend(self._chain_unions(doc, out, stop, written))
         towns = self._ambiguous_towns(doc, out, stop)
         if towns:  # 镇委, 镇总工会 with one such town body named: that body
             of_town = {lv + x.name.split(lv, 1)[1]: x.name for x in towns if x.label is not Label.PLACE
@@ -531,6 +530,7 @@ class BodyFinder:
                    for x in out]
             out.extend(towns)
         out.extend(self._the_town_named(doc, out, stop))
+        out.extend(self._chain_unions(doc, out, stop, written))  # after the towns: 街道党工委委员、总工会主席
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
@@ -1236,9 +1236,15 @@ class BodyFinder:
             left = max(m.rfind(c, 0, a - 1) for c in "、,，。;；:：\n") + 1
             owner = next((b for b in found if b.start == left and b.end < a
                           and b.label is Label.ORGANIZATION), None)
-            if owner is None or owner.attr("unresolved") or owner.attr("kind") == "congress":
+            if owner is None or owner.attr("kind") == "congress" or (owner.attr("unresolved") and not (
+                    owner.attr("town") and owner.attr("kind") in ("party", "government"))):
                 continue
             code = owner.attr("place")
+            if owner.attr("town"):  # 开元街道 named, which one unsaid: 街道党工委委员、总工会主席 → 开元街道总工会
+                town = str(owner.attr("town"))
+                out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.chain_union.v1", canonical=town + "总工会",
+                                   attrs=(("level", "town"), ("unresolved", True), ("town", town))))
+                continue
             if code and owner.attr("kind") in ("party", "government") and owner.rule != "org.department.v1" \
                     or owner.rule == "org.department.v1" and t[owner.start:owner.end].endswith(("办事处", "办")):
                 name = self._full(str(code)) + "总工会"
