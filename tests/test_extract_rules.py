@@ -869,3 +869,13 @@ def test_a_chain_union_after_an_ambiguous_town_s_party_committee(extractor: Extr
                               "街道党工委委员、总工会主席郑小燕带领工作人员发放资料。")
     assert ("HOLDS_POSITION", "郑小燕", "开元街道总工会") in _rels(facts)
     assert ("HOLDS_POSITION", "郑小燕", "区总工会") not in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "campaign"), [
+    ("6月3日,泸州市总工会召开会议,推动市总工会党纪学习教育走深走实。", "党纪学习教育"),
+    ("2月22日,澳門工會聯合總會舉辦晚會,為推進具澳門特色的「一國兩制」成功實踐作出新貢獻。", "一國兩制"),
+    ("4月15日是全民国家安全教育日。当日,重庆市总工会开展宣传活动。", "全民国家安全教育日"),
+])
+def test_named_national_campaigns_of_the_gazetteer(extractor: Extractor, text: str, campaign: str) -> None:
+    """data/campaigns.txt: national campaigns named without quotes, or quoted after 的 (具澳門特色的「一國兩制」)."""
+    assert campaign in _names(_facts(extractor, text), Label.CAMPAIGN)

@@ -130,8 +130,8 @@ class CampaignFinder:
             if (len(core) < 2 and not suffix) or core in self.not_campaigns \
                     or (suf is None and core.endswith(self.not_campaign_endings)):
                 continue  # "爱心大礼包", "外卖小哥": things and people, not campaigns
-            if q.start() > 0 and m[q.start() - 1] == "的" and not suffix:
-                continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name
+            if q.start() > 0 and m[q.start() - 1] == "的" and not suffix and core not in self.gazetteer:
+                continue  # 打造职工信赖的"温馨家园": a figure of speech, not a programme's name (具澳门特色的"一国两制" is one)
             if not suffix and self.mindset_re.match(m, end):
                 continue  # 树立"一盘棋"思想: a mindset (data/mindset_nouns.txt), not a campaign
             if len(core) > 20 and "、" not in core and "," not in core:
