@@ -879,3 +879,11 @@ def test_a_chain_union_after_an_ambiguous_town_s_party_committee(extractor: Extr
 def test_named_national_campaigns_of_the_gazetteer(extractor: Extractor, text: str, campaign: str) -> None:
     """data/campaigns.txt: national campaigns named without quotes, or quoted after 的 (具澳門特色的「一國兩制」)."""
     assert campaign in _names(_facts(extractor, text), Label.CAMPAIGN)
+
+
+def test_a_programme_opening_with_a_gazetteer_campaign_is_that_campaign(extractor: Extractor) -> None:
+    """``根治欠薪`` and ``助力根治欠薪冬季专项行动`` in one article: one campaign, by its programme's name;
+    ``助力五大发展行动计划``: the programme with its plan."""
+    facts = _facts(extractor, "12月5日,昆明市总工会开展根治欠薪宣传,助力根治欠薪冬季专项行动,助力五大发展行动计划。")
+    names = _names(facts, Label.CAMPAIGN)
+    assert {"根治欠薪冬季专项行动", "五大发展行动计划"} <= names and "根治欠薪" not in names

@@ -112,7 +112,7 @@ class CampaignFinder:
         self.not_campaign_endings = read_words("not_campaign_endings.txt")
         self.mindset_re = re.compile(f"的?(?:{alternation(read_words('mindset_nouns.txt'))})")
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
-                                "深入开展", "持续开展", "全面实施", "做好")
+                                "深入开展", "持续开展", "全面实施", "做好", "助力")
 
     def find(self, doc: Doc) -> list[Mention]:
         out: list[Mention] = []
@@ -230,8 +230,8 @@ class CampaignFinder:
             if year is not None:
                 start = year.end()
             end = p.end() + (1 if p.group(0) == "行动" and m.startswith("月", p.end()) else 0)  # 要约行动月
-            if m.startswith("方案", end):
-                end += 2  # 三年行动方案: the plan that sets it out
+            if m.startswith(("方案", "计划"), end) and p.group(0) == "行动":
+                end += 2  # 三年行动方案, 五大发展行动计划: the plan that sets it out
             if m[:start].endswith(self.programme_verbs):
                 if p.start() - start < 4:
                     continue

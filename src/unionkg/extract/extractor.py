@@ -156,7 +156,7 @@ class Extractor:
             for g in groups:
                 if g[0].label is c.label and any(same_campaign(c.name, x.name) or (
                         c.attr("core") and c.attr("core") == x.attr("core")) or _part_of(c, x) or _part_of(x, c)
-                        for x in g):
+                        or _heads(c, x) or _heads(x, c) for x in g):
                     g.append(c)
                     break
             else:
@@ -166,7 +166,8 @@ class Extractor:
         for g in groups:
             quoted = [x for x in g if x.attr("core")]
             whole = [x for x in quoted if len(str(x.attr("core"))) > 2] or quoted  # not "一函" of "一函两书"
-            name = whole[0].attr("core") if whole else g[0].name
+            programme = [x for x in g if any(_heads(y, x) for y in g)]  # 根治欠薪冬季专项行动 over 根治欠薪
+            name = whole[0].attr("core") if whole else programme[0].name if programme else g[0].name
             variants = sorted({x.text for x in g} | {x.name for x in g} - {name})
             for x in g:
                 canon[x.name] = name
@@ -262,6 +263,12 @@ def _programme(c: Mention) -> bool:
     """A headline's campaign names a programme: its quote is followed by one (“送清凉”活动) or names
     one (“春季要约行动”); a headline's other quoted words are mostly figures (“安全锁”, “特别”要约)."""
     return len(c.name) >= 3 and (c.text[-1:] not in "\"”」』" or bool(_PROGRAMME_END.search(c.name)))
+
+
+def _heads(part: Mention, whole: Mention) -> bool:
+    """A gazetteer campaign opening a programme's name (根治欠薪 of 根治欠薪冬季专项行动): one campaign."""
+    return part.rule == "campaign.gazetteer.v1" and whole.rule == "campaign.programme.v1" \
+        and len(whole.name) > len(part.name) and whole.name.startswith(part.name)
 
 
 def _part_of(part: Mention, whole: Mention) -> bool:
