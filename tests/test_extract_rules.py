@@ -887,3 +887,8 @@ def test_a_programme_opening_with_a_gazetteer_campaign_is_that_campaign(extracto
     facts = _facts(extractor, "12月5日,昆明市总工会开展根治欠薪宣传,助力根治欠薪冬季专项行动,助力五大发展行动计划。")
     names = _names(facts, Label.CAMPAIGN)
     assert {"根治欠薪冬季专项行动", "五大发展行动计划"} <= names and "根治欠薪" not in names
+
+
+def test_he_joining_two_groups_of_workers_is_no_surname(extractor: Extractor) -> None:
+    facts = _facts(extractor, "1月18日,全国总工会慰问团慰问困难职工和新就业形态劳动者代表。市总工会副主席和建国陪同。")
+    assert _names(facts, Label.PERSON) == {"和建国"}

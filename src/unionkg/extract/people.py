@@ -176,6 +176,8 @@ class PeopleFinder:
             if length > sl + 1 and self._common_word(cand[:sl + 1]) and self._common_word(m[p + length - 1:p + length + 1]) \
                     and not self.seg.is_person_name(cand):
                 break  # 职工安心工作: two words (安心|工作) across the name's end, not a name
+            if m[p] in _NAME_OR_CUE and m[p - 2:p] == "职工" and not self.seg.is_person_name(cand):
+                continue  # 困难职工和新就业形态劳动者: 和 joins two groups of people, no name 和新
             if self._name_ends(m, p + length):
                 if length == sl + 1 and m[p + length:p + length + 1] in _NAME_OR_CUE \
                         and _ROLE_AFTER_NAME.match(m, p + length + 1) and not _NOT_NAME_RE.search(m, p, p + length + 1):
