@@ -892,3 +892,12 @@ def test_a_programme_opening_with_a_gazetteer_campaign_is_that_campaign(extracto
 def test_he_joining_two_groups_of_workers_is_no_surname(extractor: Extractor) -> None:
     facts = _facts(extractor, "1月18日,全国总工会慰问团慰问困难职工和新就业形态劳动者代表。市总工会副主席和建国陪同。")
     assert _names(facts, Label.PERSON) == {"和建国"}
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("3月5日,莆田市总工会召开会议。全国劳动模范、莆田市城厢区环卫所所长黄志明分享了经验。", "莆田市城厢区环卫所"),
+    ("7月8日,龙岩市新罗区西城街道司法所所长王强出席活动。", "龙岩市新罗区西城街道司法所"),
+])
+def test_local_offices_named_from_their_place(extractor: Extractor, text: str, org: str) -> None:
+    facts = _facts(extractor, text)
+    assert any(r.type.value == "HOLDS_POSITION" and r.tail == org for r in facts.relations)
