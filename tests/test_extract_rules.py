@@ -901,3 +901,11 @@ def test_he_joining_two_groups_of_workers_is_no_surname(extractor: Extractor) ->
 def test_local_offices_named_from_their_place(extractor: Extractor, text: str, org: str) -> None:
     facts = _facts(extractor, text)
     assert any(r.type.value == "HOLDS_POSITION" and r.tail == org for r in facts.relations)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("3月5日,福建省总工会到福建省能源(集团)有限责任公司调研。", "福建省能源(集团)有限责任公司"),
+    ("会上,厦门建发(集团)有限公司工会主席王芳作交流发言。", "厦门建发(集团)有限公司"),
+])
+def test_a_group_in_brackets_is_inside_the_company_s_name(extractor: Extractor, text: str, org: str) -> None:
+    assert org in _names(_facts(extractor, text), Label.ORGANIZATION)

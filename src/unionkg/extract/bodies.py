@@ -987,8 +987,8 @@ class BodyFinder:
         out = []
         place_end = {h.end: h for h in places}
         for c in self.company_re.finditer(m):
-            if c.start() in blocked:
-                continue
+            if c.start() in blocked or _bracketed(m, c.start(), c.end()):
+                continue  # 福建省能源(集团)有限责任公司: (集团) inside the name, not its end
             if c.group(0) in ("大学", "中学", "小学") and m[c.start() - 1:c.start()] in ("上", "考", "读"):
                 continue  # 圆上大学梦: going to school, not a school
             before = self.lex.boundary_before(m, c.start())
@@ -1008,7 +1008,7 @@ class BodyFinder:
                 continue  # 泉州市工人文化宫, 宁夏工人疗养院: named from the place
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
             ends = [x.end() for x in self.company_re.finditer(m, start, c.start())  # another company's end
-                    if x.group(0) not in self.lex.short_company_endings]
+                    if x.group(0) not in self.lex.short_company_endings and not _bracketed(m, x.start(), x.end())]
             if ends and self._left_name(m, c.start(), limit=c.start() - ends[-1]) == ends[-1]:
                 continue  # 某集团有限公司装卸公司, 惠州学院马克思主义学院: a unit of the one before
             cuts += ends
@@ -1268,6 +1268,11 @@ class BodyFinder:
             return None
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
                        canonical=doc.text[start:end], attrs=(("level", "grassroots"),))
+
+
+def _bracketed(m: str, a: int, b: int) -> bool:
+    """Is ``m[a:b]`` written in brackets inside a name (``(集团)``)?"""
+    return m[a - 1:a] == "(" and m[b:b + 1] == ")"
 
 
 def _level_word(m: str, pre: int) -> str:
