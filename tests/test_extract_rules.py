@@ -909,3 +909,18 @@ def test_local_offices_named_from_their_place(extractor: Extractor, text: str, o
 ])
 def test_a_group_in_brackets_is_inside_the_company_s_name(extractor: Extractor, text: str, org: str) -> None:
     assert org in _names(_facts(extractor, text), Label.ORGANIZATION)
+
+
+@pytest.mark.parametrize(("text", "whole", "inner"), [
+    ("3月5日,市总工会到中铁十八局集团第五工程有限公司项目部慰问。", "中铁十八局集团第五工程有限公司", "中铁十八局集团"),
+    ("3月5日,市总工会到福州大学、福建医科大学附属协和医院调研。", "福建医科大学附属协和医院", "福建医科大学"),
+])
+def test_a_company_named_with_its_group_or_university_is_one_name(extractor: Extractor, text: str, whole: str,
+                                                                  inner: str) -> None:
+    """A group's subsidiary (集团…有限公司) and a university's affiliated hospital (附属…医院) are named whole."""
+    names = _names(_facts(extractor, text), Label.ORGANIZATION)
+    assert whole in names and inner not in names
+
+
+def test_he_between_places_visited_is_a_conjunction(extractor: Extractor) -> None:
+    assert not _names(_facts(extractor, "3月5日,市总工会到职工家中和医院慰问。"), Label.ORGANIZATION)

@@ -992,6 +992,9 @@ class BodyFinder:
             if c.group(0) in ("大学", "中学", "小学") and m[c.start() - 1:c.start()] in ("上", "考", "读"):
                 continue  # 圆上大学梦: going to school, not a school
             before = self.lex.boundary_before(m, c.start())
+            if before is not None and len(before) == 1 and c.start() >= 4 \
+                    and not self.seg.is_boundary(m[c.start() - 4:c.end()], 3):
+                before = None  # 附属协和医院: 和 ends a word of the name (协和), no conjunction (家中|和|医院)
             if before is not None and (len(c.group(0)) <= 2 or (
                     len(before) >= 2 and self.lex.company_suffixes[c.group(0)] != "company")):
                 continue  # 在公司, 了解学校: a word right before the ending, no name (穗和律师事务所 has one)
@@ -1008,7 +1011,9 @@ class BodyFinder:
                 continue  # 泉州市工人文化宫, 宁夏工人疗养院: named from the place
             cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
             ends = [x.end() for x in self.company_re.finditer(m, start, c.start())  # another company's end
-                    if x.group(0) not in self.lex.short_company_endings and not _bracketed(m, x.start(), x.end())]
+                    if x.group(0) not in self.lex.short_company_endings and not _bracketed(m, x.start(), x.end())
+                    and not (x.group(0) == "集团" and "有限" in c.group(0))  # 中铁十八局集团第五工程有限公司: one name
+                    and not m.startswith("附属", x.end())]  # 福建医科大学附属协和医院: the hospital's own name
             if ends and self._left_name(m, c.start(), limit=c.start() - ends[-1]) == ends[-1]:
                 continue  # 某集团有限公司装卸公司, 惠州学院马克思主义学院: a unit of the one before
             cuts += ends
@@ -1034,7 +1039,8 @@ class BodyFinder:
             kind = self.lex.company_suffixes[c.group(0)]
             out.append(Mention(Label.ORGANIZATION, name, start, c.end(), "org.company.v1", canonical=name,
                                attrs=(("kind", kind),)))
-        return out
+        # 中铁十八局集团第五工程有限公司, 福建医科大学附属协和医院: the whole name, not the one inside it
+        return [x for x in out if not any(y.start <= x.start and x.end < y.end for y in out)]
 
     def _place_start(self, m: str, start: int, places: list[PlaceHit], place_end: dict[int, PlaceHit]) -> int:
         """A company's name begins at its place: past a one-character word inside the name back to
