@@ -924,3 +924,13 @@ def test_a_company_named_with_its_group_or_university_is_one_name(extractor: Ext
 
 def test_he_between_places_visited_is_a_conjunction(extractor: Extractor) -> None:
     assert not _names(_facts(extractor, "3月5日,市总工会到职工家中和医院慰问。"), Label.ORGANIZATION)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("11月19日,安居区总工会联合区人民法院在中建八局某高速铁路施工现场开展活动。", "中建八局"),
+    ("会上,中铁大桥局七公司党委副书记祁小刚发言。", "中铁大桥局七公司"),
+    ("会上,中交二航局厦门项目部工会主席王芳发言。", "中交二航局"),
+])
+def test_central_enterprise_units_written_short(extractor: Extractor, text: str, org: str) -> None:
+    """data/enterprise_groups.txt: 中建, 中铁, 中交 … with a numbered or named bureau (rule org.enterprise_unit.v1)."""
+    assert org in _names(_facts(extractor, text), Label.ORGANIZATION)

@@ -216,6 +216,10 @@ class BodyFinder:
                     and d.short not in self.short_places:
                 self.county_shorts.setdefault(d.short, []).append(d.code)
 
+        #: 中建八局, 中铁大桥局七公司: a central enterprise's bureau (data/enterprise_groups.txt), and its company
+        self.enterprise_unit_re = re.compile(
+            f"(?:{alternation(read_words('enterprise_groups.txt'))})"
+            "(?:[一二三四五六七八九十]{1,3}|大桥|电气化|隧道|建工|航务)?(?:航)?局(?:集团)?(?:[一二三四五六七八九十]{1,3}公司)?")
         self.dept_re = re.compile(f"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(list(read_words('department_endings.txt')))})")
 
     # -- places ------------------------------------------------------------------------------
@@ -374,6 +378,7 @@ class BodyFinder:
         stop = _positions(blocked)
         written = self._written_chains(places, t)
         companies = self._companies(doc, stop, places)
+        companies += self._enterprise_units(doc, stop, companies)
         company_end = {c.end: c for c in companies}
         org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
         out.extend(companies)
@@ -1041,6 +1046,19 @@ class BodyFinder:
                                attrs=(("kind", kind),)))
         # 中铁十八局集团第五工程有限公司, 福建医科大学附属协和医院: the whole name, not the one inside it
         return [x for x in out if not any(y.start <= x.start and x.end < y.end for y in out)]
+
+    def _enterprise_units(self, doc: Doc, blocked: Positions, found: list[Mention]) -> list[Mention]:
+        """``中建八局``, ``中铁大桥局七公司``, ``中交二航局``: a central enterprise's bureau or its company,
+        written short (rule ``org.enterprise_unit.v1``); not inside a company name found."""
+        out = []
+        for x in self.enterprise_unit_re.finditer(doc.match) if "局" in doc.match else ():
+            if x.start() in blocked or any(y.start <= x.start() < y.end for y in found) \
+                    or not self._bare_start(doc.match, x.start()):
+                continue
+            name = doc.text[x.start():x.end()]
+            out.append(Mention(Label.ORGANIZATION, name, x.start(), x.end(), "org.enterprise_unit.v1", canonical=name,
+                               attrs=(("kind", "company"),)))
+        return out
 
     def _place_start(self, m: str, start: int, places: list[PlaceHit], place_end: dict[int, PlaceHit]) -> int:
         """A company's name begins at its place: past a one-character word inside the name back to
