@@ -934,3 +934,10 @@ def test_he_between_places_visited_is_a_conjunction(extractor: Extractor) -> Non
 def test_central_enterprise_units_written_short(extractor: Extractor, text: str, org: str) -> None:
     """data/enterprise_groups.txt: 中建, 中铁, 中交 … with a numbered or named bureau (rule org.enterprise_unit.v1)."""
     assert org in _names(_facts(extractor, text), Label.ORGANIZATION)
+
+
+def test_a_leader_going_to_visit_makes_the_visit_his_body_s(extractor: Extractor) -> None:
+    """``市委书记甲到某市总工会调研``: the party committee's visit (event.lead_leader.v1), the union visited."""
+    facts = _facts(extractor, "4月28日,市委书记张某到南平市总工会调研,市总工会主席李某陪同。")
+    assert facts.events[0].organiser == "南平市委"
+    assert ("VISITED", "南平市委", "南平市总工会") in _rels(facts)

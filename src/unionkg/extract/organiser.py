@@ -50,6 +50,8 @@ _HOSTED = re.compile(r"(?:[、和与及][^,，。由]{2,30}?)*(?:联合|共同)?
 #: a person of the body leading the visit (副主任甲率 / 主席乙带队) or convening the meeting (主任丙主持召开)
 _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
 #: a visit: its verbs (data/visit_verbs.txt), going somewhere (data/move_verbs.txt), 莅临
+#: a person of the body going to visit (市委书记甲到市总工会调研)
+_GOES = re.compile(r"[^,，。;；]{2,30}?(?:到|赴|来到|前往|深入)")
 _VISITS = re.compile(alternation((*read_words("visit_verbs.txt"), *read_words("move_verbs.txt"), "莅临")))
 _CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
 #: a place opening the lead and what follows it before the event
@@ -143,10 +145,10 @@ class Organiser:
         team = self.team_re.match(doc.match, lead[0].end, b)
         if team is not None and _VISITS.search(doc.match, team.end(), b):
             return lead[0]  # 漳州市人大常委会执法检查组先后察看了…: the body's team visits
-        led = _LEADS.match(doc.match, lead[0].end, b)
+        led = _LEADS.match(doc.match, lead[0].end, b) or _GOES.match(doc.match, lead[0].end, b)
         if led is not None and not any(lead[0].end <= y.start < led.end() for y in lead[1:]) \
                 and _VISITS.search(doc.match, led.end(), b):
-            return lead[0]
+            return lead[0]  # 市委书记甲到市总工会调研: the party committee's visit
         convened = _CONVENES.match(doc.match, lead[0].end, b)
         if convened is not None and not any(lead[0].end <= y.start < convened.end() for y in lead[1:]):
             return lead[0]
