@@ -941,3 +941,16 @@ def test_a_leader_going_to_visit_makes_the_visit_his_body_s(extractor: Extractor
     facts = _facts(extractor, "4月28日,市委书记张某到南平市总工会调研,市总工会主席李某陪同。")
     assert facts.events[0].organiser == "南平市委"
     assert ("VISITED", "南平市委", "南平市总工会") in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("3月5日,泉州市侨联召开全委会议,市侨联党组书记、主席王红作工作报告。", "泉州市侨联"),
+    ("3月5日,厦门市红十字会开展应急救护培训进企业活动。", "厦门市红十字会"),
+    ("3月5日,南安市慈善总会联合市总工会开展金秋助学活动。", "南安市慈善总会"),
+    ("3月5日,福州市文联召开全委会议。", "福州市文联"),
+    ("8月23日,鹤岗市总工会主办的大赛启动,市人社局、市工信委共同协办。", "鹤岗市工业和信息化委员会"),
+])
+def test_people_s_organisations_and_departments_of_a_place(extractor: Extractor, text: str, org: str) -> None:
+    """侨联, 文联, 社科联, 红十字会, 慈善总会, 工信委 after a place or a level word (data/org_suffixes.tsv)."""
+    assert org in _names(_facts(extractor, text), Label.ORGANIZATION) | {
+        str(m.attr("full")) for m in _facts(extractor, text).mentions if m.attr("full")}
