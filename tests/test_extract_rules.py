@@ -954,3 +954,12 @@ def test_people_s_organisations_and_departments_of_a_place(extractor: Extractor,
     """侨联, 文联, 社科联, 红十字会, 慈善总会, 工信委 after a place or a level word (data/org_suffixes.tsv)."""
     assert org in _names(_facts(extractor, text), Label.ORGANIZATION) | {
         str(m.attr("full")) for m in _facts(extractor, text).mentions if m.attr("full")}
+
+
+@pytest.mark.parametrize(("text", "invited"), [
+    ("3月5日,莆田市总工会举办培训班。培训班特邀福建师范大学教授林华作专题辅导。", True),
+    ("3月5日,莆田市总工会召开会议。特邀代表有市委常委于淼。", False),  # a kind of attendee
+])
+def test_te_yao_invites_a_speaker(extractor: Extractor, text: str, invited: bool) -> None:
+    facts = _facts(extractor, text)
+    assert any(r.type.value == "INVITED" for r in facts.relations) is invited

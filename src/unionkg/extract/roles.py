@@ -50,6 +50,8 @@ _QUOTE_NEXT = re.compile(r"(?:道)?[:：,，]?\s*\"")
 #: what joins two people of a list: a separator, and a place before the next one's title
 #: (…主席甲,四川省副省长乙: the government 乙's title implies is named by its place alone)
 _JOINS = re.compile(r"(?:[、,，]?(?:以及|及|和|与)|[、,，])(?:[\u4e00-\u9fff]{1,7}(?:自治区|省|市|区|县|旗|州|盟))?")
+#: 特邀某教授作辅导: invited (特邀代表, 特邀嘉宾 are a kind of attendee)
+_SPECIALLY_INVITED = re.compile(r"特邀(?!代表|嘉宾)")
 #: a report made by someone named before: 大会听取了甲同志代表…所作的…工作报告
 _MADE_BY = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,24}?)?所作的")
 #: a report heard from someone: 听取了甲、乙的工作情况汇报
@@ -193,7 +195,8 @@ class RoleCues:
                                                    group[0].chain_start):
                 roles = [(RelType.SPOKE, "role.speaker_is.v1", group[0].chain_start)]  # 宣讲人是甲
             invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[
-                max(sent[0], group[0].chain_start - 4): group[0].start][:6]
+                max(sent[0], group[0].chain_start - 4): group[0].start][:6] \
+                or _SPECIALLY_INVITED.search(doc.match, sent[0], group[0].chain_start) is not None
             for p in group:
                 for pos in p.positions:
                     if pos.body and pos.label is not None:
