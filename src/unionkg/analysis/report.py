@@ -62,7 +62,7 @@ def trace_store(store: GraphStore, campaign: str) -> Trace:
 
 def documents_in(store: GraphStore, cid: str) -> list[str]:
     """The documents (Law nodes) that carry campaign ``cid`` (``trace.documents_of`` over a store)."""
-    attrs = store.node_attrs([cid])[cid]
+    attrs = store.node_attrs([cid], lists="aliases")[cid]
     fams = Families.load()
     family = fams.by_name(str(attrs.get("name", "")))
     names = list(names_of(attrs))
@@ -77,9 +77,9 @@ def trace_graph(store: GraphStore, cid: str) -> Part:
     reads of them only: an IMPLEMENTS edge's evidence has the sentence of its first item, an
     article its ``ARTICLE_KEYS``, the SUBORDINATE_TO edges their type (one edge a pair)."""
     docs = documents_in(store, cid)
-    adoptions = store.edges(targets=[cid, *docs], types=[RelType.IMPLEMENTS.value], sentences="first")
+    adoptions = store.implementing([cid, *docs])
     sources = {e[1] for e in adoptions}
-    attrs = store.node_attrs([cid, *docs])
+    attrs = store.node_attrs([cid, *docs], lists="aliases")  # their names; the articles of a campaign are many
     attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
     events = [n for n in sources if attrs[n].get("label") == Label.EVENT.value]
     held = store.edges(sources=events, types=[RelType.HELD_BY.value], evidence=False)
