@@ -262,7 +262,7 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
     for wave in sorted({year_of(a.date) for a in ordered}, key=lambda y: (y is None, y or 0)) if again else [None]:
         group = [a for a in ordered if not again or year_of(a.date) == wave]
         wcal = Calendar(wave, False) if again and wave is not None else (cal if not again else Calendar(None, False))
-        firsts = first_adoptions(group, wcal)
+        firsts = first_adoptions(group, wcal, in_order=wcal == cal)  # ordered is in cal's order
         branches += cascade(G, firsts, wcal, wave)
         prefix = f"{wave} " if again else ""
         movers += [(prefix + scope if again else scope, a) for scope, a in first_movers(firsts, wcal)]
@@ -341,10 +341,11 @@ def documents_of(G: Graph, cid: str, family: Family | None) -> list[str]:
                   if d.get("label") == law and fams.carries(names, family, str(d.get("name", ""))))
 
 
-def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar) -> dict[str, Adoption]:
-    """Each body's earliest adoption (a comparably dated one when it has any)."""
+def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar, in_order: bool = False) -> dict[str, Adoption]:
+    """Each body's earliest adoption (a comparably dated one when it has any); ``in_order``: the
+    adoptions are in ``cal``'s order already (``_order``), not sorted again."""
     firsts: dict[str, Adoption] = {}
-    for a in sorted(adoptions, key=lambda a: _order(a, cal)):
+    for a in adoptions if in_order else sorted(adoptions, key=lambda a: _order(a, cal)):
         firsts.setdefault(a.body, a)
     return firsts
 
@@ -508,9 +509,16 @@ def variants(G: Graph, cid: str, adoptions: tuple[Adoption, ...], cal: Calendar 
     forms += [s for a in adoptions for s in (a.surfaces or (a.surface,)) if s]
     forms = forms or [str(attrs.get("name", ""))]
     out: list[Variant] = []
-    # each adoption's keys once, not once a form: its surfaces', and its sentence's where it has no surface
-    shown = [({key(x) for x in (a.surfaces or (a.surface,)) if x}, None if a.surface else key(a.sentence), a)
-             for a in adoptions]
+    # each adoption's keys once, not once a form: its surfaces' (once for each way of writing them, as
+    # thousands of adoptions write them alike), and its sentence's where it has no surface
+    keys_of: dict[tuple[str | None, ...], set[str]] = {}
+    shown = []
+    for a in adoptions:
+        written = a.surfaces or (a.surface,)
+        keys = keys_of.get(written)
+        if keys is None:
+            keys = keys_of[written] = {key(x) for x in written if x}
+        shown.append((keys, None if a.surface else key(a.sentence), a))
     for form in dict.fromkeys(f for f in forms if f):
         k = key(form)
         seen = [a for keys, sentence, a in shown if k in keys or (sentence is not None and k and k in sentence)]
