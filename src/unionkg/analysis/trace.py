@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -230,12 +230,14 @@ def union_census(G: Graph) -> UnionCensus:
                        cities=Counter(c for n in bodies if (c := cities.get(n))), city_of=cities)
 
 
-def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
+def trace(G: Graph, campaign: str, census: UnionCensus | None = None, found: list[Adoption] | None = None) -> Trace:
     """Trace ``campaign`` (a name, alias, variant or node id; NFKC-, script- and quote-insensitive)
     through ``G``; a name that matches nothing raises ``UnionKGError`` with the names it may mean.
 
     ``census``: the hierarchy's counts and cities when ``G`` holds only the campaign's part of the
-    graph (``analysis.report.trace_graph``); computed from ``G`` when not given."""
+    graph; computed from ``G`` when not given. ``found``: the campaign's adoptions, read elsewhere
+    as ``adoptions_of`` gives them (``analysis.report.trace_reads``: then ``G`` holds the campaign,
+    the adopters and the hierarchy above them, not the IMPLEMENTS edges)."""
     # a campaign's id needs no look-up (find_campaign answers it first, after listing every campaign)
     known = G._node.get(campaign)
     cid = campaign if known is not None and known.get("label") == Label.CAMPAIGN.value else find_campaign(G, campaign)
@@ -243,9 +245,10 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
     family = Families.load().by_name(name)
     census = census or union_census(G)
     cities = census.city_of
-    found = adoptions_of(G, cid, cities)
-    for doc in documents_of(G, cid, family):  # 《关于推行…意见书和建议书制度的意见》 carries 一函两书
-        found += adoptions_of(G, doc, cities)
+    if found is None:
+        found = adoptions_of(G, cid, cities)
+        for doc in documents_of(G, cid, family):  # 《关于推行…意见书和建议书制度的意见》 carries 一函两书
+            found += adoptions_of(G, doc, cities)
     resolved = found  # adoptions_of gives them dated
     every_cal = Calendar.of(a.date for a in resolved)
     every = merge_duplicates(sorted(resolved, key=lambda a: _order(a, every_cal)))
@@ -289,46 +292,55 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
 def adoptions_of(G: Graph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
     """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body, its date
     resolved (``propagation.adoption_date``)."""
-    out: list[Adoption] = []
     nodes, succ = G._node, G._succ  # the graph's own dicts: views cost several times more
-    implements, held_by, event_label = RelType.IMPLEMENTS.value, RelType.HELD_BY.value, Label.EVENT.value
+    implements, held_by = RelType.IMPLEMENTS.value, RelType.HELD_BY.value
+
+    def edges() -> Iterator[tuple[str, Mapping[str, Any], Mapping[str, Any]]]:
+        for src, keyed in G._pred[cid].items():
+            for a in keyed.values():
+                if a.get("type") == implements:
+                    evidence = a.get("evidence")
+                    yield src, a, next((e for e in evidence if isinstance(e, dict)), {}) if evidence else {}
+
+    def holders(event: str) -> list[str]:
+        return sorted(v for v, ks in succ[event].items() for d in ks.values() if d.get("type") == held_by)
+
+    return make_adoptions(edges(), nodes, holders, cities)
+
+
+def make_adoptions(edges: Iterable[tuple[str, Mapping[str, Any], Mapping[str, Any]]],
+                   nodes: Mapping[str, Mapping[str, Any]], holders: Callable[[str], list[str]],
+                   cities: Mapping[str, str | None]) -> list[Adoption]:
+    """The adoptions of IMPLEMENTS edges given as (source, properties, first evidence item or {}):
+    one per edge and adopting body (its source, or the bodies ``holders`` of an Event source).
+    ``nodes``: the attributes of the sources, the bodies and the articles (``Article:<id>``)."""
+    out: list[Adoption] = []
+    event_label = Label.EVENT.value
     bodies: dict[str, tuple[str, str, str | None, str | None]] = {}  # a body's fields, once per body
     articles: dict[Any, tuple[str | None, str | None]] = {}  # an article's title and date, once per article
-    for src, keyed in G._pred[cid].items():
-        for a in keyed.values():
-            if a.get("type") != implements:
-                continue
-            evidence = a.get("evidence")
-            first = next((e for e in evidence if isinstance(e, dict)), {}) if evidence else {}
-            article = a.get("article") or first.get("article")
-            art = articles.get(article) if article else (None, None)
-            if art is None:
-                attrs = nodes.get(f"Article:{article}", {})
-                art = articles[article] = (_str(attrs.get("title")), _str(attrs.get("published")))
-            is_event = nodes[src].get("label") == event_label
-            written = _str(a.get("date"))
-            campaign_year = _int(a.get("year"))
-            date, basis, inferred = adoption_date(written, art[1], campaign_year)
-            surface = _str(a.get("surface") or first.get("surface"))
-            mode, sentence, event = _str(a.get("mode")), str(first.get("sentence", "")), _str(a.get("event"))
-            surfaces = (surface,) if surface else ()
-            for body in _adopters(src, is_event, succ, held_by):
-                fields = bodies.get(body)
-                if fields is None:
-                    attrs = nodes[body]
-                    fields = bodies[body] = (str(attrs.get("name", body)), str(attrs.get("label", "")),
-                                             _str(attrs.get("level") or attrs.get("kind")), cities.get(body))
-                out.append(Adoption(body, *fields, date, mode, sentence, _str(article), art[0], surface,
-                                    src if is_event else event, written, art[1], campaign_year, basis, inferred,
-                                    surfaces))
+    for src, a, first in edges:
+        article = a.get("article") or first.get("article")
+        art = articles.get(article) if article else (None, None)
+        if art is None:
+            attrs = nodes.get(f"Article:{article}", {})
+            art = articles[article] = (_str(attrs.get("title")), _str(attrs.get("published")))
+        is_event = nodes[src].get("label") == event_label
+        written = _str(a.get("date"))
+        campaign_year = _int(a.get("year"))
+        date, basis, inferred = adoption_date(written, art[1], campaign_year)
+        surface = _str(a.get("surface") or first.get("surface"))
+        mode, sentence, event = _str(a.get("mode")), str(first.get("sentence", "")), _str(a.get("event"))
+        surfaces = (surface,) if surface else ()
+        for body in holders(src) if is_event else (src,):
+            fields = bodies.get(body)
+            if fields is None:
+                attrs = nodes[body]
+                fields = bodies[body] = (str(attrs.get("name", body)), str(attrs.get("label", "")),
+                                         _str(attrs.get("level") or attrs.get("kind")), cities.get(body))
+            out.append(Adoption(body, *fields, date, mode, sentence, _str(article), art[0], surface,
+                                src if is_event else event, written, art[1], campaign_year, basis, inferred,
+                                surfaces))
     return out
-
-
-def _adopters(src: str, is_event: bool, succ: Mapping[str, Any], held_by: str) -> list[str]:
-    """The bodies adopting by an IMPLEMENTS edge out of ``src``: itself, or the bodies holding it when an event."""
-    if not is_event:
-        return [src]
-    return sorted(v for v, ks in succ[src].items() for d in ks.values() if d.get("type") == held_by)
 
 
 def documents_of(G: Graph, cid: str, family: Family | None) -> list[str]:

@@ -531,20 +531,20 @@ class GraphStore:
                         found[row[0]] = row
         return self._seq_edges([found[s] for s in sorted(found)], evidence, sentences)
 
-    def implementing(self, targets: Iterable[str]) -> list[SeqEdge]:
-        """The IMPLEMENTS edges into ``targets`` (a campaign, the documents carrying it), in creation
-        order, each with the first item of its evidence only (its sentence read): what a trace
-        reads of them, in one query (the edge's row and its first evidence row together)."""
+    def implementing(self, targets: Iterable[str]) -> list[tuple[int, str, str, dict[str, Any], dict[str, Any] | None]]:
+        """(seq, source, target, properties, first evidence) of the IMPLEMENTS edges into ``targets``
+        (a campaign, the documents carrying it), in creation order: what a trace reads of them, in
+        one query (the edge's row and its first evidence row together). ``properties``: those of
+        ``props`` (not type, not evidence); the first evidence with its sentence read (None: none)."""
         rows = self.db.execute(
-            'SELECT e.seq, e.source, e.target, e.key, e.props, v.n, v.article, v.start, v."end", v.rule, '
+            'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, '
             "v.confidence, v.sentence, v.raw FROM edges e LEFT JOIN evidence v ON v.edge = e.seq AND v.n = "
             "(SELECT min(n) FROM evidence WHERE edge = e.seq) "
             "WHERE e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS' ORDER BY e.seq",
             (_json_list(targets),)).fetchall()
-        self.load_texts({r[6] for r in rows if r[11] is None and r[12] is None and isinstance(r[6], str)})
-        evidence = self._evidence
-        return [(r[0], r[1], r[2], r[3], edge_dict("IMPLEMENTS", [] if r[5] is None else [evidence(r[6:])], r[4]))
-                for r in rows]
+        self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})
+        evidence, loads = self._evidence, orjson.loads
+        return [(r[0], r[1], r[2], loads(r[3]), None if r[4] is None else evidence(r[5:])) for r in rows]
 
     def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
         """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
