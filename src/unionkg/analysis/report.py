@@ -79,8 +79,16 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
     attrs = store.node_attrs([cid, *docs], lists="aliases")  # their names; the articles of a campaign are many
     rows = store.implementing([cid, *docs])
     grouped: dict[str, dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]] = {}
-    for _, src, target, props, first in rows:
+    articles: dict[str, dict[str, Any]] = {}  # what an adoption shows of its article
+    wanted: set[str] = set()  # articles named by an evidence, not by the edge: read on their own
+    for _, src, target, props, first, article in rows:
         grouped.setdefault(target, {}).setdefault(src, []).append((props, first or {}))
+        named = props.get("article")
+        if isinstance(named, str) and named:
+            if article is not None:
+                articles[f"Article:{named}"] = {k: article.get(k) for k in ARTICLE_KEYS}
+        elif isinstance(a := (first or {}).get("article"), str):
+            wanted.add(f"Article:{a}")
     sources = {r[1] for r in rows}
     attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
     events = [n for n in sources if attrs[n].get("label") == Label.EVENT.value]
@@ -91,9 +99,8 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
     bodies = [n for n, a in attrs.items() if a.get("label") in _BODIES]
     census = UnionCensus(levels=Counter(store.union_levels()), cities=Counter(store.union_cities()),
                          city_of=store.cities_of(bodies))
-    articles = {f"Article:{a}" for _, _, _, props, first in rows
-                if isinstance(a := props.get("article") or (first or {}).get("article"), str)}
-    nodes = {**attrs, **store.node_props(articles.difference(attrs), ARTICLE_KEYS)}  # what an adoption shows of its article
+    articles.update(store.node_props(wanted.difference(articles), ARTICLE_KEYS))
+    nodes = {**articles, **attrs}
     edges = (
         (src, props, first) for target in (cid, *docs) for src, pairs in grouped.get(target, {}).items()
         for props, first in pairs

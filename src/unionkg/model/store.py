@@ -385,14 +385,21 @@ class GraphStore:
         for chunk in _chunks(sorted(want), 500):
             spans += self.db.execute(f"SELECT text_start, text_end, id FROM articles WHERE id IN ({_marks(chunk)}) "
                                      f"AND text_start IS NOT NULL", chunk).fetchall()
+        self._read_texts({art: (start, end) for start, end, art in spans})
+
+    def _read_texts(self, spans: dict[str, tuple[int, int]]) -> None:
+        """Read the texts of articles at ``spans`` (article → byte offsets of its text in facts.jsonl)
+        into the text cache, in the file's order."""
+        if not spans or self.facts is None:
+            return
         if self._facts_fh is None:
             self._facts_fh = open(self.facts, "rb")  # noqa: SIM115 - closed in close()
         fd, pread, texts = self._facts_fh.fileno(), os.pread, self._texts
         limit = max(4096, len(spans))
-        for start, end, art in sorted(spans):  # one system call each (a seek and a buffered read take two)
+        for (start, end), art in sorted((span, art) for art, span in spans.items()):  # one system call each
             texts[art] = orjson.loads(pread(fd, end - start, start))
-        while len(self._texts) > limit:
-            self._texts.popitem(last=False)
+        while len(texts) > limit:
+            texts.popitem(last=False)
 
     # --- nodes -----------------------------------------------------------------------------
 
@@ -531,20 +538,27 @@ class GraphStore:
                         found[row[0]] = row
         return self._seq_edges([found[s] for s in sorted(found)], evidence, sentences)
 
-    def implementing(self, targets: Iterable[str]) -> list[tuple[int, str, str, dict[str, Any], dict[str, Any] | None]]:
-        """(seq, source, target, properties, first evidence) of the IMPLEMENTS edges into ``targets``
-        (a campaign, the documents carrying it), in creation order: what a trace reads of them, in
-        one query (the edge's row and its first evidence row together). ``properties``: those of
-        ``props`` (not type, not evidence); the first evidence with its sentence read (None: none)."""
+    def implementing(self, targets: Iterable[str]
+                     ) -> list[tuple[int, str, str, dict[str, Any], dict[str, Any] | None, dict[str, Any] | None]]:
+        """(seq, source, target, properties, first evidence, article) of the IMPLEMENTS edges into
+        ``targets`` (a campaign, the documents carrying it), in creation order: what a trace reads
+        of them, in one query (the edge's row, its first evidence, where the evidence's article's
+        text is, and the properties of the edge's article). ``properties``: those of ``props`` (not
+        type, not evidence); the first evidence with its sentence read (None: none); ``article``:
+        the properties of the node ``Article:<the edge's article>`` (None: no such node)."""
         rows = self.db.execute(
-            'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, '
-            "v.confidence, v.sentence, v.raw FROM edges e LEFT JOIN evidence v ON v.edge = e.seq AND v.n = "
-            "(SELECT min(n) FROM evidence WHERE edge = e.seq) "
+            'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
+            "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e "
+            "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
+            "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
+            "LEFT JOIN nodes a ON a.id = 'Article:' || e.article AND typeof(e.article) = 'text' "
             "WHERE e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS' ORDER BY e.seq",
             (_json_list(targets),)).fetchall()
-        self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})
+        self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in self._texts})
+        self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})  # the rest
         evidence, loads = self._evidence, orjson.loads
-        return [(r[0], r[1], r[2], loads(r[3]), None if r[4] is None else evidence(r[5:])) for r in rows]
+        return [(r[0], r[1], r[2], loads(r[3]), None if r[4] is None else evidence(r[5:12]),
+                 None if r[14] is None else loads(r[14])) for r in rows]
 
     def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
         """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
