@@ -552,7 +552,10 @@ class GraphStore:
             "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
             "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
             "LEFT JOIN nodes a ON a.id = 'Article:' || e.article AND typeof(e.article) = 'text' "
-            "WHERE e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS' ORDER BY e.seq",
+            # the edges in creation order (their seqs from the edges_in index, sorted): every look-up then
+            # walks its table in its order, and neighbours share the page read for the one before
+            "WHERE e.seq IN (SELECT seq FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
+            "AND type = 'IMPLEMENTS') ORDER BY e.seq",
             (_json_list(targets),)).fetchall()
         self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in self._texts})
         self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})  # the rest
