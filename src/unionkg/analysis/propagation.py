@@ -107,7 +107,7 @@ class Calendar:
 
     @staticmethod
     def of(dates: Iterable[str | None]) -> Calendar:
-        days = [d for d in (parse(x) for x in dates) if d is not None]
+        days = [d for d in (parse(x) for x in set(dates)) if d is not None]  # each date once: a campaign repeats them
         years = {d.year for d in days if d.year}
         return Calendar(next(iter(years)) if len(years) == 1 else None, not years)
 

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from typing import Any
 
 from ..errors import UnionKGError
 from ..model import GraphStore
-from ..model.part import Part, part_of
+from ..model.part import Part
 from ..resolve.campaigns import Families, explain
 from ..types import Label, RelType
 from .lookup import find_campaign, names_of
-from .trace import Trace, UnionCensus, trace
+from .trace import Adoption, Trace, UnionCensus, make_adoptions, trace
 from .trace_render import render_csv, render_json, render_table
 
 FORMATS = ("table", "json", "csv")
@@ -53,16 +54,12 @@ def trace_build(build_dir: str | os.PathLike[str], campaign: str) -> Trace:
 def trace_store(store: GraphStore, campaign: str) -> Trace:
     """``trace`` of ``campaign`` (a name, alias, variant or node id) in a build's store."""
     cid = find_campaign(store, campaign)
-    g = trace_graph(store, cid)
-    bodies = [n for n, a in g._node.items() if a.get("label") in _BODIES]
-    census = UnionCensus(levels=Counter(store.union_levels()), cities=Counter(store.union_cities()),
-                         city_of=store.cities_of(bodies))
-    return trace(g, cid, census)
+    return trace(*trace_reads(store, cid))
 
 
 def documents_in(store: GraphStore, cid: str) -> list[str]:
     """The documents (Law nodes) that carry campaign ``cid`` (``trace.documents_of`` over a store)."""
-    attrs = store.node_attrs([cid])[cid]
+    attrs = store.node_attrs([cid], lists="aliases")[cid]
     fams = Families.load()
     family = fams.by_name(str(attrs.get("name", "")))
     names = list(names_of(attrs))
@@ -70,44 +67,61 @@ def documents_in(store: GraphStore, cid: str) -> list[str]:
     return sorted(n for n, name in laws if fams.carries(names, family, str(name or "")))
 
 
-def trace_graph(store: GraphStore, cid: str) -> Part:
-    """The part of the graph ``trace`` reads for campaign ``cid``: the campaign and the documents
-    carrying it, their IMPLEMENTS edges with their adopters, events (and the events' HELD_BY
-    organisers) and articles, and the SUBORDINATE_TO chains above the adopters. What the trace
-    reads of them only: an IMPLEMENTS edge's evidence has the sentence of its first item, an
-    article its ``ARTICLE_KEYS``, the SUBORDINATE_TO edges their type (one edge a pair)."""
+def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, list[Adoption]]:
+    """What ``trace`` reads of campaign ``cid``, as its arguments: the part of the graph it walks
+    (the campaign and the documents carrying it, the adopters, the SUBORDINATE_TO chains above
+    them), the campaign, the census, and the adoptions (``trace.make_adoptions`` of the IMPLEMENTS
+    edges into the campaign and the documents, as ``trace.adoptions_of`` reads them from a graph:
+    a target at a time, each source's edges together in the order of its first, sources in that
+    order). Of an edge it reads its properties and its first evidence, of an article its
+    ``ARTICLE_KEYS``, of a superior only that it is one."""
     docs = documents_in(store, cid)
-    adoptions = store.edges(targets=[cid, *docs], types=[RelType.IMPLEMENTS.value], sentences="first")
-    sources = {e[1] for e in adoptions}
-    attrs = store.node_attrs([cid, *docs])
+    attrs = store.node_attrs([cid, *docs], lists="aliases")  # their names; the articles of a campaign are many
+    rows = store.implementing([cid, *docs])
+    grouped: dict[str, dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]] = {}
+    articles: dict[str, dict[str, Any]] = {}  # what an adoption shows of its article
+    wanted: set[str] = set()  # articles named by an evidence, not by the edge: read on their own
+    for _, src, target, props, first, article in rows:
+        grouped.setdefault(target, {}).setdefault(src, []).append((props, first or {}))
+        named = props.get("article")
+        if isinstance(named, str) and named:
+            if article is not None:
+                articles[f"Article:{named}"] = {k: article.get(k) for k in ARTICLE_KEYS}
+        elif isinstance(a := (first or {}).get("article"), str):
+            wanted.add(f"Article:{a}")
+    sources = {r[1] for r in rows}
     attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
     events = [n for n in sources if attrs[n].get("label") == Label.EVENT.value]
-    held = store.edges(sources=events, types=[RelType.HELD_BY.value], evidence=False)
-    attrs.update(store.node_attrs({e[2] for e in held}.difference(attrs), lists=False))
-    articles = {f"Article:{a}" for e in adoptions for a in _articles(e[4])}
-    attrs.update(store.node_props(articles.difference(attrs), ARTICLE_KEYS))  # what an adoption shows of its article
+    held: dict[str, list[str]] = {}
+    for event, body in store.ends(events, RelType.HELD_BY.value):
+        held.setdefault(event, []).append(body)
+    attrs.update(store.node_attrs({b for bs in held.values() for b in bs}.difference(attrs), lists=False))
+    bodies = [n for n, a in attrs.items() if a.get("label") in _BODIES]
+    census = UnionCensus(levels=Counter(store.union_levels()), cities=Counter(store.union_cities()),
+                         city_of=store.cities_of(bodies))
+    articles.update(store.node_props(wanted.difference(articles), ARTICLE_KEYS))
+    nodes = {**articles, **attrs}
+    edges = (
+        (src, props, first) for target in (cid, *docs) for src, pairs in grouped.get(target, {}).items()
+        for props, first in pairs
+    )
+    found = make_adoptions(edges, nodes, lambda event: sorted(held.get(event, ())), census.city_of)
+    part = Part()
+    for n, a in attrs.items():
+        part.add_node(n, a)
     ups: set[tuple[str, str]] = set()
-    frontier = {n for n, a in attrs.items() if a.get("label") in _BODIES}
+    frontier = set(bodies)
     seen = set(frontier)
     while frontier:  # the hierarchy above the adopters, a level at a time, from the index alone
         step = store.ends(frontier, SUBORDINATE_TO)
         ups.update(step)
         frontier = {v for _, v in step}.difference(seen)
         seen |= frontier
-        attrs.update(store.node_attrs(frontier.difference(attrs), lists=False))
-    part = part_of(attrs, [*adoptions, *held])
-    for u, v in sorted(ups):  # what ``trace.superiors`` reads of them: their ends and type
+    for n in sorted(seen.difference(attrs)):
+        part.add_node(n, {})  # a superior that did not adopt: what ``trace.superiors`` reads of it is its edges
+    for u, v in sorted(ups):
         part.add_edge(u, v, SUBORDINATE_TO, {"type": SUBORDINATE_TO})
-    return part
-
-
-def _articles(a: dict[str, object]) -> list[str]:
-    out = [a["article"]] if isinstance(a.get("article"), str) else []
-    evidence = a.get("evidence")
-    if isinstance(evidence, list) and evidence and isinstance(evidence[0], dict) and \
-            isinstance(evidence[0].get("article"), str):
-        out.append(evidence[0]["article"])
-    return [str(x) for x in out]
+    return part, cid, census, found
 
 
 def explain_build(build_dir: str | os.PathLike[str], campaign: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeAlias
@@ -180,7 +180,10 @@ class Trace:
         """The waves the cascade is drawn in: each year for a recurring campaign, else one."""
         return list(dict.fromkeys(b.wave for b in self.branches)) or [None]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, records: bool = False) -> dict[str, Any]:
+        """The trace as plain data (``render_json``'s). ``records``: adoptions, waves, lags and variants
+        left as their records, for orjson, which writes a record as the same dict, many times faster."""
+        plain = (lambda xs: [_asdict(x) for x in xs]) if not records else list
         return {
             "campaign": self.campaign,
             "name": self.name,
@@ -188,20 +191,20 @@ class Trace:
             "default_year": self.default_year,
             "yearless": self.yearless,
             "recurring": self.recurring,
-            "adoptions": [_asdict(a) for a in self.adoptions],
-            "co_carriers": [_asdict(a) for a in self.co_carriers],
-            "waves": [_asdict(w) for w in self.waves],
+            "adoptions": plain(self.adoptions),
+            "co_carriers": plain(self.co_carriers),
+            "waves": plain(self.waves),
             "unknown_year": [a.body for a in self.unknown_year],
             "cascade": [
                 {**_asdict(b), "before_parent": b.before_parent, "adoption": b.adoption.body,
                  "date": b.adoption.date, "level": b.adoption.level}
                 for b in self.branches
             ],
-            "lags": [_asdict(lag) for lag in self.lags],
+            "lags": plain(self.lags),
             "coverage": [{**_asdict(c), "share": round(c.share, 4)} for c in self.coverage],
             "first_movers": [{"scope": s, "body": a.body, "name": a.name, "date": a.date}
                              for s, a in self.first_movers],
-            "variants": [_asdict(v) for v in self.variants],
+            "variants": plain(self.variants),
         }
 
 
@@ -227,12 +230,14 @@ def union_census(G: Graph) -> UnionCensus:
                        cities=Counter(c for n in bodies if (c := cities.get(n))), city_of=cities)
 
 
-def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
+def trace(G: Graph, campaign: str, census: UnionCensus | None = None, found: list[Adoption] | None = None) -> Trace:
     """Trace ``campaign`` (a name, alias, variant or node id; NFKC-, script- and quote-insensitive)
     through ``G``; a name that matches nothing raises ``UnionKGError`` with the names it may mean.
 
     ``census``: the hierarchy's counts and cities when ``G`` holds only the campaign's part of the
-    graph (``analysis.report.trace_graph``); computed from ``G`` when not given."""
+    graph; computed from ``G`` when not given. ``found``: the campaign's adoptions, read elsewhere
+    as ``adoptions_of`` gives them (``analysis.report.trace_reads``: then ``G`` holds the campaign,
+    the adopters and the hierarchy above them, not the IMPLEMENTS edges)."""
     # a campaign's id needs no look-up (find_campaign answers it first, after listing every campaign)
     known = G._node.get(campaign)
     cid = campaign if known is not None and known.get("label") == Label.CAMPAIGN.value else find_campaign(G, campaign)
@@ -240,9 +245,10 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
     family = Families.load().by_name(name)
     census = census or union_census(G)
     cities = census.city_of
-    found = adoptions_of(G, cid, cities)
-    for doc in documents_of(G, cid, family):  # 《关于推行…意见书和建议书制度的意见》 carries 一函两书
-        found += adoptions_of(G, doc, cities)
+    if found is None:
+        found = adoptions_of(G, cid, cities)
+        for doc in documents_of(G, cid, family):  # 《关于推行…意见书和建议书制度的意见》 carries 一函两书
+            found += adoptions_of(G, doc, cities)
     resolved = found  # adoptions_of gives them dated
     every_cal = Calendar.of(a.date for a in resolved)
     every = merge_duplicates(sorted(resolved, key=lambda a: _order(a, every_cal)))
@@ -259,7 +265,7 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
     for wave in sorted({year_of(a.date) for a in ordered}, key=lambda y: (y is None, y or 0)) if again else [None]:
         group = [a for a in ordered if not again or year_of(a.date) == wave]
         wcal = Calendar(wave, False) if again and wave is not None else (cal if not again else Calendar(None, False))
-        firsts = first_adoptions(group, wcal)
+        firsts = first_adoptions(group, wcal, in_order=wcal == cal)  # ordered is in cal's order
         branches += cascade(G, firsts, wcal, wave)
         prefix = f"{wave} " if again else ""
         movers += [(prefix + scope if again else scope, a) for scope, a in first_movers(firsts, wcal)]
@@ -286,55 +292,54 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None) -> Trace:
 def adoptions_of(G: Graph, cid: str, cities: Mapping[str, str | None]) -> list[Adoption]:
     """Every IMPLEMENTS edge into ``cid``, one ``Adoption`` per edge and adopting body, its date
     resolved (``propagation.adoption_date``)."""
-    out: list[Adoption] = []
     nodes, succ = G._node, G._succ  # the graph's own dicts: views cost several times more
-    implements, held_by, event_label = RelType.IMPLEMENTS.value, RelType.HELD_BY.value, Label.EVENT.value
-    for src, keyed in G._pred[cid].items():
-        for a in keyed.values():
-            if a.get("type") == implements:
-                out += _adoptions(a, src, nodes, succ, cities, event_label, held_by)
-    return out
+    implements, held_by = RelType.IMPLEMENTS.value, RelType.HELD_BY.value
+
+    def edges() -> Iterator[tuple[str, Mapping[str, Any], Mapping[str, Any]]]:
+        for src, keyed in G._pred[cid].items():
+            for a in keyed.values():
+                if a.get("type") == implements:
+                    evidence = a.get("evidence")
+                    yield src, a, next((e for e in evidence if isinstance(e, dict)), {}) if evidence else {}
+
+    def holders(event: str) -> list[str]:
+        return sorted(v for v, ks in succ[event].items() for d in ks.values() if d.get("type") == held_by)
+
+    return make_adoptions(edges(), nodes, holders, cities)
 
 
-def _adoptions(a: dict[str, Any], src: str, nodes: Mapping[str, dict[str, Any]], succ: Mapping[str, Any],
-               cities: Mapping[str, str | None], event_label: str, held_by: str) -> list[Adoption]:
-    """The adoptions of one IMPLEMENTS edge: its source, or the bodies holding it when an event."""
+def make_adoptions(edges: Iterable[tuple[str, Mapping[str, Any], Mapping[str, Any]]],
+                   nodes: Mapping[str, Mapping[str, Any]], holders: Callable[[str], list[str]],
+                   cities: Mapping[str, str | None]) -> list[Adoption]:
+    """The adoptions of IMPLEMENTS edges given as (source, properties, first evidence item or {}):
+    one per edge and adopting body (its source, or the bodies ``holders`` of an Event source).
+    ``nodes``: the attributes of the sources, the bodies and the articles (``Article:<id>``)."""
     out: list[Adoption] = []
-    evidence = [e for e in a.get("evidence") or () if isinstance(e, dict)]
-    first = evidence[0] if evidence else {}
-    article = a.get("article") or first.get("article")
-    art = nodes.get(f"Article:{article}", {}) if article else {}
-    is_event = nodes[src].get("label") == event_label
-    bodies = [src]
-    if is_event:
-        bodies = sorted(v for v, ks in succ[src].items() for d in ks.values() if d.get("type") == held_by)
-    written = _str(a.get("date"))
-    published = _str(art.get("published"))
-    campaign_year = _int(a.get("year"))
-    date, basis, inferred = adoption_date(written, published, campaign_year)
-    surface = _str(a.get("surface") or first.get("surface"))
-    for body in bodies:
-        attrs = nodes[body]
-        out.append(Adoption(
-            body=body,
-            name=str(attrs.get("name", body)),
-            label=str(attrs.get("label", "")),
-            level=_str(attrs.get("level") or attrs.get("kind")),
-            city=cities.get(body),
-            date=date,
-            mode=_str(a.get("mode")),
-            sentence=str(first.get("sentence", "")),
-            article=_str(article),
-            article_title=_str(art.get("title")),
-            surface=surface,
-            event=_str(a.get("event")) if not is_event else src,
-            written_date=written,
-            published=published,
-            campaign_year=campaign_year,
-            date_basis=basis,
-            date_inferred=inferred,
-            surfaces=(surface,) if surface else (),
-        ))
+    event_label = Label.EVENT.value
+    bodies: dict[str, tuple[str, str, str | None, str | None]] = {}  # a body's fields, once per body
+    articles: dict[Any, tuple[str | None, str | None]] = {}  # an article's title and date, once per article
+    for src, a, first in edges:
+        article = a.get("article") or first.get("article")
+        art = articles.get(article) if article else (None, None)
+        if art is None:
+            attrs = nodes.get(f"Article:{article}", {})
+            art = articles[article] = (_str(attrs.get("title")), _str(attrs.get("published")))
+        is_event = nodes[src].get("label") == event_label
+        written = _str(a.get("date"))
+        campaign_year = _int(a.get("year"))
+        date, basis, inferred = adoption_date(written, art[1], campaign_year)
+        surface = _str(a.get("surface") or first.get("surface"))
+        mode, sentence, event = _str(a.get("mode")), str(first.get("sentence", "")), _str(a.get("event"))
+        surfaces = (surface,) if surface else ()
+        for body in holders(src) if is_event else (src,):
+            fields = bodies.get(body)
+            if fields is None:
+                attrs = nodes[body]
+                fields = bodies[body] = (str(attrs.get("name", body)), str(attrs.get("label", "")),
+                                         _str(attrs.get("level") or attrs.get("kind")), cities.get(body))
+            out.append(Adoption(body, *fields, date, mode, sentence, _str(article), art[0], surface,
+                                src if is_event else event, written, art[1], campaign_year, basis, inferred,
+                                surfaces))
     return out
 
 
@@ -348,10 +353,11 @@ def documents_of(G: Graph, cid: str, family: Family | None) -> list[str]:
                   if d.get("label") == law and fams.carries(names, family, str(d.get("name", ""))))
 
 
-def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar) -> dict[str, Adoption]:
-    """Each body's earliest adoption (a comparably dated one when it has any)."""
+def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar, in_order: bool = False) -> dict[str, Adoption]:
+    """Each body's earliest adoption (a comparably dated one when it has any); ``in_order``: the
+    adoptions are in ``cal``'s order already (``_order``), not sorted again."""
     firsts: dict[str, Adoption] = {}
-    for a in sorted(adoptions, key=lambda a: _order(a, cal)):
+    for a in adoptions if in_order else sorted(adoptions, key=lambda a: _order(a, cal)):
         firsts.setdefault(a.body, a)
     return firsts
 
@@ -360,37 +366,32 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | No
     """Place each adopter under its nearest superior that adopted no later than it did. Dates
     ``cal`` cannot compare (undated, or of unknown year) place a body under its nearest adopting
     superior, without lags or flags. ``wave``: the branches' wave (a recurring campaign's year)."""
-    dated_days = [cal.day(a.date) for a in firsts.values()]
-    start = min((d for d in dated_days if d), key=cal.ordinal, default=None)
-    placed: list[dict[str, Any]] = []
+    days = {body: cal.day(a.date) for body, a in firsts.items()}
+    start = min((d for d in days.values() if d), key=cal.ordinal, default=None)
+    ordinals = {body: cal.ordinal(d) for body, d in days.items() if d is not None}
+    placed: list[tuple[Adoption, str | None, tuple[str, ...], tuple[str, ...], int | None, int | None]] = []
     above: dict[str, list[str]] = {}
+    known: dict[str, list[str]] = {}
     for body, adoption in firsts.items():
-        day = cal.day(adoption.date)
+        day = days[body]
         parent: str | None = None
         ahead: list[str] = []
         between: list[str] = []
-        for sup in superiors(G, body, above):
-            sup_adoption = firsts.get(sup)
-            if sup_adoption is not None:
-                sup_day = cal.day(sup_adoption.date)
-                if day is None or sup_day is None or cal.ordinal(sup_day) <= cal.ordinal(day):
+        for sup in _chain(G, body, above, known):
+            if sup in firsts:
+                if day is None or sup not in ordinals or ordinals[sup] <= ordinals[body]:
                     parent = sup
                     break
                 ahead.append(sup)
             between.append(sup)
-        parent_day = cal.day(firsts[parent].date) if parent else None
-        placed.append({
-            "adoption": adoption,
-            "parent": parent,
-            "ahead_of": tuple(ahead),
-            "skipped": tuple(between) if parent else (),
-            "lag_first": days_between(start, day, cal.year) if start and day else None,
-            "lag_parent": days_between(parent_day, day, cal.year) if parent_day and day else None,
-        })
-    depth = _depths({p["adoption"].body: p["parent"] for p in placed})
+        parent_day = days[parent] if parent else None
+        placed.append((adoption, parent, tuple(ahead), tuple(between) if parent else (),
+                       days_between(start, day, cal.year) if start and day else None,
+                       days_between(parent_day, day, cal.year) if parent_day and day else None))
+    depth = _depths({p[0].body: p[1] for p in placed})
     return tuple(
-        Branch(**p, depth=depth[p["adoption"].body], wave=wave)
-        for p in sorted(placed, key=lambda p: _order(p["adoption"], cal))
+        Branch(a, parent, depth[a.body], ahead, skipped, lag_first, lag_parent, wave)
+        for a, parent, ahead, skipped, lag_first, lag_parent in sorted(placed, key=lambda p: _order(p[0], cal))
     )
 
 
@@ -400,19 +401,47 @@ def superiors(G: Graph, body: str, above: dict[str, list[str]] | None = None) ->
     chain: list[str] = []
     seen = {body}
     current = body
-    succ, subordinate = G._succ, RelType.SUBORDINATE_TO.value
     memo = {} if above is None else above
     while True:
-        targets = memo.get(current)
-        if targets is None:
-            targets = memo[current] = sorted(v for v, keyed in succ[current].items() for d in keyed.values()
-                                             if d.get("type") == subordinate)
-        ups = [v for v in targets if v not in seen]
+        ups = [v for v in _targets(G, current, memo) if v not in seen]
         if not ups:
             return chain
         current = ups[0]
         seen.add(current)
         chain.append(current)
+
+
+def _targets(G: Graph, node: str, memo: dict[str, list[str]]) -> list[str]:
+    """``node``'s SUBORDINATE_TO targets, sorted (``superiors``' memo)."""
+    targets = memo.get(node)
+    if targets is None:
+        subordinate = RelType.SUBORDINATE_TO.value
+        targets = memo[node] = sorted(v for v, keyed in G._succ[node].items() for d in keyed.values()
+                                      if d.get("type") == subordinate)
+    return targets
+
+
+def _chain(G: Graph, body: str, above: dict[str, list[str]], known: dict[str, list[str]],
+           path: set[str] | None = None) -> list[str]:
+    """``superiors(G, body)`` for a caller that asks for many bodies under one hierarchy: a body's
+    chain is its first superior and that one's chain (``known``: the chains found), unless that
+    chain comes back to the body (a cycle: then walked as ``superiors`` walks it)."""
+    chain = known.get(body)
+    if chain is not None:
+        return chain
+    ups = [v for v in _targets(G, body, above) if v != body]
+    path = set() if path is None else path
+    if not ups:
+        chain = []
+    elif ups[0] in path or len(path) > 100:
+        chain = superiors(G, body, above)
+    else:
+        path.add(body)
+        rest = _chain(G, ups[0], above, known, path)
+        path.discard(body)
+        chain = [ups[0], *rest] if body not in rest else superiors(G, body, above)
+    known[body] = chain
+    return chain
 
 
 def body_cities(G: Graph) -> dict[str, str | None]:
@@ -471,11 +500,12 @@ def first_movers(firsts: dict[str, Adoption], cal: Calendar) -> tuple[tuple[str,
     groups: list[tuple[str, list[Adoption]]] = [("all", dated_)]
     levels = sorted({a.level or "unknown" for a in dated_}, key=level_rank)
     groups += [(lv, [a for a in dated_ if (a.level or "unknown") == lv]) for lv in levels]
+    ordinals = {id(a): cal.ordinal(_day(a, cal)) for a in dated_}
     for scope, group in groups:
         if not group:
             continue
-        best = min(cal.ordinal(_day(a, cal)) for a in group)
-        out += [(scope, a) for a in sorted(group, key=lambda a: a.name) if cal.ordinal(_day(a, cal)) == best]
+        best = min(ordinals[id(a)] for a in group)
+        out += [(scope, a) for a in sorted((a for a in group if ordinals[id(a)] == best), key=lambda a: a.name)]
     return tuple(out)
 
 
@@ -491,13 +521,19 @@ def variants(G: Graph, cid: str, adoptions: tuple[Adoption, ...], cal: Calendar 
     forms += [s for a in adoptions for s in (a.surfaces or (a.surface,)) if s]
     forms = forms or [str(attrs.get("name", ""))]
     out: list[Variant] = []
+    # each adoption's keys once, not once a form: its surfaces' (once for each way of writing them, as
+    # thousands of adoptions write them alike), and its sentence's where it has no surface
+    keys_of: dict[tuple[str | None, ...], set[str]] = {}
+    shown = []
+    for a in adoptions:
+        written = a.surfaces or (a.surface,)
+        keys = keys_of.get(written)
+        if keys is None:
+            keys = keys_of[written] = {key(x) for x in written if x}
+        shown.append((keys, None if a.surface else key(a.sentence), a))
     for form in dict.fromkeys(f for f in forms if f):
         k = key(form)
-        seen = [
-            a for a in adoptions
-            if k in {key(x) for x in (a.surfaces or (a.surface,)) if x}
-            or (not a.surface and k and k in key(a.sentence))
-        ]
+        seen = [a for keys, sentence, a in shown if k in keys or (sentence is not None and k and k in sentence)]
         first = seen[0] if seen else None  # adoptions are in date order, undated last
         out.append(Variant(form, first.name if first else None, first.date if first else None, len(seen)))
     return tuple(out)

@@ -37,7 +37,7 @@ def render_json(t: Trace) -> str:
 
 def json_bytes(t: Trace) -> bytes:
     """``render_json(t)`` as UTF-8, as orjson writes it (for a writer of bytes: no text to encode again)."""
-    return orjson.dumps(t.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    return orjson.dumps(t.to_dict(records=True), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def render_csv(t: Trace, *, excel: bool = False) -> str:

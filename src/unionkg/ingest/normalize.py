@@ -35,7 +35,11 @@ def _bmp_table() -> list[str]:
     looks a list up about twice as fast as a dict, and leaves code points past its end as they are."""
     table = _table()
     last = max(code for code in table if code <= 0xFFFF)
-    return [table.get(code, chr(code)) for code in range(last + 1)]
+    out = list(map(chr, range(last + 1)))  # every code point as itself, then the table's (a tenth of the time)
+    for code, to in table.items():
+        if code <= last:
+            out[code] = to
+    return out
 
 
 #: texts up to this length are translated in one pass (a body's name: 0.4-2 µs against 3-4 for the scans;

@@ -385,21 +385,28 @@ class GraphStore:
         for chunk in _chunks(sorted(want), 500):
             spans += self.db.execute(f"SELECT text_start, text_end, id FROM articles WHERE id IN ({_marks(chunk)}) "
                                      f"AND text_start IS NOT NULL", chunk).fetchall()
+        self._read_texts({art: (start, end) for start, end, art in spans})
+
+    def _read_texts(self, spans: dict[str, tuple[int, int]]) -> None:
+        """Read the texts of articles at ``spans`` (article → byte offsets of its text in facts.jsonl)
+        into the text cache, in the file's order."""
+        if not spans or self.facts is None:
+            return
         if self._facts_fh is None:
             self._facts_fh = open(self.facts, "rb")  # noqa: SIM115 - closed in close()
-        fh = self._facts_fh
+        fd, pread, texts = self._facts_fh.fileno(), os.pread, self._texts
         limit = max(4096, len(spans))
-        for start, end, art in sorted(spans):
-            fh.seek(start)
-            self._texts[art] = orjson.loads(fh.read(end - start))
-        while len(self._texts) > limit:
-            self._texts.popitem(last=False)
+        for (start, end), art in sorted((span, art) for art, span in spans.items()):  # one system call each
+            texts[art] = orjson.loads(pread(fd, end - start, start))
+        while len(texts) > limit:
+            texts.popitem(last=False)
 
     # --- nodes -----------------------------------------------------------------------------
 
-    def node_attrs(self, ids: Iterable[str], *, lists: bool = True) -> dict[str, dict[str, Any]]:
+    def node_attrs(self, ids: Iterable[str], *, lists: bool | str = True) -> dict[str, dict[str, Any]]:
         """Attribute dicts (as graph/MODEL.md: label, name, aliases, articles, inferred, ...) of the
-        nodes ``ids`` that exist, in node order. ``lists=False`` leaves out aliases and articles."""
+        nodes ``ids`` that exist, in node order. ``lists=False`` leaves out aliases and articles,
+        ``lists="aliases"`` the articles only."""
         rows: list[tuple[Any, ...]] = []
         for chunk in _chunks(sorted(set(ids)), 500):
             marks = ",".join("?" * len(chunk))
@@ -407,7 +414,7 @@ class GraphStore:
         rows.sort()
         return self._attrs(rows, lists)
 
-    def _attrs(self, rows: list[tuple[Any, ...]], lists: bool) -> dict[str, dict[str, Any]]:
+    def _attrs(self, rows: list[tuple[Any, ...]], lists: bool | str) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         aliases: dict[str, list[str]] = {}
         articles: dict[str, list[str]] = {}
@@ -417,6 +424,8 @@ class GraphStore:
                 marks = ",".join("?" * len(chunk))
                 for n, a in self.db.execute(f"SELECT node, alias FROM aliases WHERE node IN ({marks})", chunk):
                     aliases.setdefault(n, []).append(a)
+                if lists == "aliases":
+                    continue
                 for n, a in self.db.execute(f"SELECT node, article FROM node_articles WHERE node IN ({marks})",
                                             chunk):
                     articles.setdefault(n, []).append(a)
@@ -528,6 +537,31 @@ class GraphStore:
                     for row in self._mention_rows(col, chunk):
                         found[row[0]] = row
         return self._seq_edges([found[s] for s in sorted(found)], evidence, sentences)
+
+    def implementing(self, targets: Iterable[str]
+                     ) -> list[tuple[int, str, str, dict[str, Any], dict[str, Any] | None, dict[str, Any] | None]]:
+        """(seq, source, target, properties, first evidence, article) of the IMPLEMENTS edges into
+        ``targets`` (a campaign, the documents carrying it), in creation order: what a trace reads
+        of them, in one query (the edge's row, its first evidence, where the evidence's article's
+        text is, and the properties of the edge's article). ``properties``: those of ``props`` (not
+        type, not evidence); the first evidence with its sentence read (None: none); ``article``:
+        the properties of the node ``Article:<the edge's article>`` (None: no such node)."""
+        rows = self.db.execute(
+            'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
+            "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e "
+            "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
+            "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
+            "LEFT JOIN nodes a ON a.id = 'Article:' || e.article AND typeof(e.article) = 'text' "
+            # the edges in creation order (their seqs from the edges_in index, sorted): every look-up then
+            # walks its table in its order, and neighbours share the page read for the one before
+            "WHERE e.seq IN (SELECT seq FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
+            "AND type = 'IMPLEMENTS') ORDER BY e.seq",
+            (_json_list(targets),)).fetchall()
+        self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in self._texts})
+        self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})  # the rest
+        evidence, loads = self._evidence, orjson.loads
+        return [(r[0], r[1], r[2], loads(r[3]), None if r[4] is None else evidence(r[5:12]),
+                 None if r[14] is None else loads(r[14])) for r in rows]
 
     def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
         """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
@@ -776,14 +810,16 @@ SeqEdge = tuple[int, str, str, str, dict[str, Any]]
 
 
 def node_dict(label: str | None, name: str | None, inferred: Any, props: str, aliases: list[str],
-              articles: list[str], lists: bool = True) -> dict[str, Any]:
-    """A node's attribute dict in the builder's key order (a node made only as an edge's end has none)."""
+              articles: list[str], lists: bool | str = True) -> dict[str, Any]:
+    """A node's attribute dict in the builder's key order (a node made only as an edge's end has
+    none); ``lists``: with aliases and articles (``"aliases"``: aliases only; False: neither)."""
     if label is None:
         return dict(orjson.loads(props))
     d: dict[str, Any] = {"label": label, "name": name}
     if lists:
         d["aliases"] = aliases
-        d["articles"] = articles
+        if lists != "aliases":
+            d["articles"] = articles
     d["inferred"] = bool(inferred)
     if props != "{}":
         d.update(orjson.loads(props))
