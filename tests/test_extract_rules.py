@@ -963,3 +963,17 @@ def test_people_s_organisations_and_departments_of_a_place(extractor: Extractor,
 def test_te_yao_invites_a_speaker(extractor: Extractor, text: str, invited: bool) -> None:
     facts = _facts(extractor, text)
     assert any(r.type.value == "INVITED" for r in facts.relations) is invited
+
+
+@pytest.mark.parametrize("text", [
+    "3月18日,大田县人大常委会召开主任会议,研究了县人大常委会2025年监督工作计划。",
+    "3月12日,和平县政协召开常委会议,审议通过了县政协2025年度协商计划。",
+])
+def test_a_body_s_yearly_plan_is_no_campaign(extractor: Extractor, text: str) -> None:
+    """data/work_plan_endings.txt: 工作计划, 协商计划 … of a year are routine documents."""
+    assert not _names(_facts(extractor, text), Label.CAMPAIGN)
+
+
+def test_a_consultation_meeting_is_no_chamber_of_commerce(extractor: Extractor) -> None:
+    facts = _facts(extractor, "4月9日,泉州市政协召开\"请你来协商\"专题协商会,市政协主席郑红主持会议。")
+    assert "专题协商会" not in _names(facts, Label.ORGANIZATION)

@@ -996,6 +996,8 @@ class BodyFinder:
                 continue  # 福建省能源(集团)有限责任公司: (集团) inside the name, not its end
             if c.group(0) in ("大学", "中学", "小学") and m[c.start() - 1:c.start()] in ("上", "考", "读"):
                 continue  # 圆上大学梦: going to school, not a school
+            if c.group(0) == "商会" and m[c.start() - 1:c.start()] == "协":
+                continue  # 专题协商会: a consultation meeting, not a chamber of commerce
             before = self.lex.boundary_before(m, c.start())
             if before is not None and len(before) == 1 and c.start() >= 4 \
                     and not self.seg.is_boundary(m[c.start() - 4:c.end()], 3):

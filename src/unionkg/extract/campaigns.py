@@ -110,6 +110,7 @@ class CampaignFinder:
         self.programme_re = re.compile(r"(?:计划|行动|工程)")
         self.not_campaigns = frozenset(lex.not_campaigns)
         self.not_campaign_endings = read_words("not_campaign_endings.txt")
+        self.work_plans = read_words("work_plan_endings.txt")
         self.mindset_re = re.compile(f"的?(?:{alternation(read_words('mindset_nouns.txt'))})")
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
                                 "深入开展", "持续开展", "全面实施", "做好", "助力")
@@ -239,8 +240,9 @@ class CampaignFinder:
                     or self._ordinary(m[start:p.end()]) or p.start() - start > 14:
                 continue  # a year before it or a launch after it (集体协商要约行动启动仪式) names it
             name = m[start:end]
-            if '"' in name or "的" in name or _NON_HAN.search(name) or name in self.not_campaigns:
-                continue
+            if '"' in name or "的" in name or _NON_HAN.search(name) or name in self.not_campaigns \
+                    or name.endswith(self.work_plans):
+                continue  # 2025年监督工作计划: a body's routine plan (data/work_plan_endings.txt)
             out.append(Mention(Label.CAMPAIGN, doc.text[start:end], start, end, "campaign.programme.v1",
                                canonical=doc.text[start:end]))
         out.extend(self._contests(doc, [(x.start, x.end) for x in out]))
