@@ -977,3 +977,9 @@ def test_a_body_s_yearly_plan_is_no_campaign(extractor: Extractor, text: str) ->
 def test_a_consultation_meeting_is_no_chamber_of_commerce(extractor: Extractor) -> None:
     facts = _facts(extractor, "4月9日,泉州市政协召开\"请你来协商\"专题协商会,市政协主席郑红主持会议。")
     assert "专题协商会" not in _names(facts, Label.ORGANIZATION)
+
+
+def test_a_quoted_brand_before_its_meeting_is_a_campaign(extractor: Extractor) -> None:
+    """``"请你来协商"专题协商会``: a brand in words spoken, named by the meeting held under it."""
+    facts = _facts(extractor, "4月9日,泉州市政协召开\"请你来协商\"专题协商会,市政协主席郑红主持会议。")
+    assert "请你来协商" in _names(facts, Label.CAMPAIGN)

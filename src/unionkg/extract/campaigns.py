@@ -68,6 +68,8 @@ _COUNTED = re.compile(r"(?:人数|人次|率|数量|比例|总数|规模)")
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步", "做", "当好", "争做")
 #: a quotation of someone's words: 他说:"…" / 表示,"…"
 _SPEECH_BEFORE = re.compile(r"(?:说|[问答笑叹喊写]道|表示|感慨|坦言|直言|笑言|感叹|告诉记者|介绍)[:,]?$")
+#: a meeting named after a quoted brand: "请你来协商"专题协商会, "我为职工办实事"座谈会
+_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}(?:协商会|座谈会|推进会|恳谈会|交流会)")
 #: words inside quotes that make them speech, not a name (我, 你们, 大家, 自己)
 _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 #: a quoted figure of speech: 让劳动者"累了有地方歇", 既有"话语权", 感受到"工会就在身边"
@@ -137,7 +139,8 @@ class CampaignFinder:
                 continue  # 树立"一盘棋"思想: a mindset (data/mindset_nouns.txt), not a campaign
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
-            if not self._named(m, q.start(), core, suffix) or (not suffix and self._ordinary(core)):
+            if not self._named(m, q.start(), core, suffix, bool(_MEETING_AFTER.match(m, end))) \
+                    or (not suffix and self._ordinary(core)):
                 continue  # "加油站", "沃土" are figures of speech
             honoured = _HONOUR_CORE.search(core) and self.lex.surname_len(m[end:end + 2]) \
                 and _NAME_THEN.match(m, end + self.lex.surname_len(m[end:end + 2]))
@@ -313,14 +316,15 @@ class CampaignFinder:
             and not self.seg.is_user_word(core)
 
     @staticmethod
-    def _named(m: str, start: int, core: str, suffix: str) -> bool:
-        """Does the quote at ``start`` name a campaign, or is it speech or a figure of speech?"""
+    def _named(m: str, start: int, core: str, suffix: str, meeting: bool = False) -> bool:
+        """Does the quote at ``start`` name a campaign, or is it speech or a figure of speech?
+        ``meeting``: a meeting named after it follows (``"请你来协商"专题协商会``)."""
         before = m[max(0, start - 8):start]
         if _SPEECH_BEFORE.search(before) or core.endswith(_TEAM_END) or _QUESTION.search(core):
             return False
         if suffix:
             return True  # "请你来协商"活动, "我为群众办实事"实践活动: a programme named in words spoken
-        if _SPEECH_WORDS.search(core):
+        if _SPEECH_WORDS.search(core) and not meeting:
             return False
         if _FIGURE_BEFORE.search(before) or _GIVEN_BEFORE.search(before):
             return False
