@@ -428,6 +428,7 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     _add_hierarchy(b, divs)
     _store_cities(b)
     b.flush()
+    census.settle(b.hierarchy)
     stats = census.stats
     stats.hierarchy = b.hierarchy
     stats.shown = b.shown
@@ -621,8 +622,12 @@ def article_census(ln: dict[str, Any], divs: Divisions) -> ArticleCensus:
 class Census:
     """What the first pass gathers from every article: counts, campaign names and their variants,
     the city of each body, places named together, and each person mention's context. With a
-    ``store``, the contexts (one per person mention: the part that grows with the corpus) go to a
-    temporary table of it rather than stay in memory."""
+    ``store``, what grows with the corpus (the person mentions' contexts, the nodes named together
+    and the names they are given) goes to temporary tables of it rather than stays in memory, and
+    ``settle`` keeps, of the nodes named together, those of the hierarchy's edges."""
+
+    #: Pairs named together held in memory before they go to the store.
+    PAIRS = 16384
 
     def __init__(self, store: GraphStore | None = None) -> None:
         self.stats = BuildStats()
@@ -635,6 +640,9 @@ class Census:
         if store is not None:
             store.db.execute("CREATE TEMP TABLE IF NOT EXISTS contexts (seq INTEGER PRIMARY KEY, name TEXT, "
                              "article TEXT, bodies TEXT, city TEXT, source TEXT, reporter INTEGER)")
+            # appended as they come (a pair may be there more than once): settle reads what it needs
+            store.db.execute("CREATE TEMP TABLE IF NOT EXISTS together (u TEXT, v TEXT)")
+            store.db.execute("CREATE TEMP TABLE IF NOT EXISTS together_names (u TEXT, v TEXT, nu TEXT, nv TEXT)")
 
     def add(self, part: ArticleCensus) -> None:
         """The next article's part (file order)."""
@@ -658,6 +666,8 @@ class Census:
         if len(unions) > 1:  # unions named in one article: their SUBORDINATE_TO goes in the facts
             stats.named_together.update(permutations(sorted(unions), 2))
         self._add_contexts(contexts)
+        if self.store is not None and len(stats.named_together) + len(stats.names_together) >= self.PAIRS:
+            self._store_pairs()
 
     def merge(self, later: Census) -> None:
         """Add the census of the articles that come after these in the file."""
@@ -673,6 +683,36 @@ class Census:
         self.counts.update(later.counts)
         self.city_of_body.update(later.city_of_body)
         self._add_contexts(later.contexts)
+        if self.store is not None:
+            self._store_pairs()
+
+    def _store_pairs(self) -> None:
+        """The pairs named together, and their names, from memory into the store."""
+        assert self.store is not None
+        st = self.stats
+        self.store.db.executemany("INSERT INTO temp.together VALUES (?, ?)", st.named_together)
+        self.store.db.executemany("INSERT INTO temp.together_names VALUES (?, ?, ?, ?)",
+                                  ((u, v, nu, nv) for (u, v), names in st.names_together.items() for nu, nv in names))
+        st.named_together.clear()
+        st.names_together.clear()
+
+    def settle(self, edges: Iterable[Edge]) -> None:
+        """Keep in ``stats.named_together`` and ``stats.names_together`` only the pairs of ``edges``
+        (the hierarchy's: all that ``hierarchy_lines`` asks of them), read back from the store."""
+        if self.store is None:
+            return
+        self._store_pairs()
+        db = self.store.db
+        db.execute("CREATE TEMP TABLE wanted (u TEXT, v TEXT, PRIMARY KEY (u, v)) WITHOUT ROWID")
+        db.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?, ?)", ((u, v) for u, v, _ in edges))
+        st = self.stats
+        st.named_together.update(db.execute("SELECT t.u, t.v FROM temp.together t WHERE EXISTS "
+                                            "(SELECT 1 FROM temp.wanted w WHERE w.u = t.u AND w.v = t.v)"))
+        for u, v, nu, nv in db.execute("SELECT t.u, t.v, t.nu, t.nv FROM temp.together_names t WHERE EXISTS "
+                                       "(SELECT 1 FROM temp.wanted w WHERE w.u = t.u AND w.v = t.v)"):
+            st.names_together.setdefault((u, v), set()).add((nu, nv))
+        for table in ("wanted", "together", "together_names"):
+            db.execute(f"DROP TABLE temp.{table}")
 
     def _add_contexts(self, contexts: list[Context]) -> None:
         self.contexts += contexts
