@@ -329,8 +329,11 @@ class FactSource:
                 start, pos = pos, pos + len(raw)
                 if raw.startswith(b'{"article"'):
                     aid = _line_id(raw)
+                    rows.append((aid, len(spans), start, pos, *_text_span(raw, start)))
                     spans.append((aid, start, pos))
-                    rows.append((aid, len(rows), start, pos, *_text_span(raw, start)))
+                    if len(rows) >= 8192:
+                        store.add_articles(rows)
+                        rows.clear()
         store.add_articles(rows)
         return spans
 
@@ -427,6 +430,7 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     b.load_places()
     _add_hierarchy(b, divs)
     _store_cities(b)
+    b.known = None  # read by the hierarchy only
     b.flush()
     census.settle(b.hierarchy)
     stats = census.stats
@@ -524,6 +528,8 @@ def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, s
     try:
         results = pool.starmap(_article_part, [(path, part, store.path, first, chunk, camp) for part, (first, chunk)
                                                in zip(paths, stretches, strict=True)])
+        pool.close()  # the processes are done: their memory is given back before the merge
+        pool.join()
         b = GraphBuilder(store, rank=len(by_id) - 1)
         for part, (shown, hierarchy) in zip(paths, results, strict=True):
             store.merge(part)
@@ -567,7 +573,7 @@ def _article_stretch(b: GraphBuilder, path: str, spans: list[Span], camp: dict[s
 
 def _name_keys(store: GraphStore) -> None:
     """The comparison keys (``analysis.lookup.key``) of the names and aliases that are not their own."""
-    rows = [(key(name), nid) for nid, name in store.iter_names() if name and not plain(name)]
+    rows = ((key(name), nid) for nid, name in store.iter_names() if name and not plain(name))
     store.db.executemany("INSERT INTO name_keys VALUES (?, ?)", rows)
 
 
@@ -703,16 +709,14 @@ class Census:
             return
         self._store_pairs()
         db = self.store.db
-        db.execute("CREATE TEMP TABLE wanted (u TEXT, v TEXT, PRIMARY KEY (u, v)) WITHOUT ROWID")
-        db.executemany("INSERT OR IGNORE INTO temp.wanted VALUES (?, ?)", ((u, v) for u, v, _ in edges))
+        wanted = {(u, v) for u, v, _ in edges}  # a few per body and place: fewer than the pairs stored
         st = self.stats
-        st.named_together.update(db.execute("SELECT t.u, t.v FROM temp.together t WHERE EXISTS "
-                                            "(SELECT 1 FROM temp.wanted w WHERE w.u = t.u AND w.v = t.v)"))
-        for u, v, nu, nv in db.execute("SELECT t.u, t.v, t.nu, t.nv FROM temp.together_names t WHERE EXISTS "
-                                       "(SELECT 1 FROM temp.wanted w WHERE w.u = t.u AND w.v = t.v)"):
-            st.names_together.setdefault((u, v), set()).add((nu, nv))
-        for table in ("wanted", "together", "together_names"):
-            db.execute(f"DROP TABLE temp.{table}")
+        st.named_together.update(pair for pair in db.execute("SELECT u, v FROM temp.together") if pair in wanted)
+        for u, v, nu, nv in db.execute("SELECT u, v, nu, nv FROM temp.together_names"):
+            if (u, v) in wanted:
+                st.names_together.setdefault((u, v), set()).add((nu, nv))
+        db.execute("DROP TABLE temp.together")
+        db.execute("DROP TABLE temp.together_names")
 
     def _add_contexts(self, contexts: list[Context]) -> None:
         self.contexts += contexts
