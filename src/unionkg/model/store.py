@@ -283,7 +283,7 @@ class GraphStore:
             db.execute("DETACH DATABASE part")
         db.execute("BEGIN")
 
-    def finish(self, threads: int = 1, cache_mb: int = 8) -> None:
+    def finish(self, threads: int = 1, cache_mb: int = 16) -> None:
         """Commit, then make the read indexes (sorting on ``threads`` threads): the end of a build.
         The page cache is cut to ``cache_mb`` first: each sort holds as much in memory as the cache
         may (the rest goes to temporary files), and on a big store a larger one saves no time."""
