@@ -375,6 +375,8 @@ class BuildStats:
     relations: int = 0
     nodes: int = 0
     edges: int = 0
+    #: (node, node) named in one article; after ``build_store`` with a store-backed census, only the
+    #: pairs of the hierarchy's edges (all ``hierarchy_lines`` asks), as for ``names_together``
     named_together: set[tuple[str, str]] = field(default_factory=set)
     #: (node, node) named in one article → the names that article gives the two
     names_together: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=dict)
