@@ -285,8 +285,9 @@ class GraphStore:
 
     def finish(self, threads: int = 1, cache_mb: int = 16) -> None:
         """Commit, then make the read indexes (sorting on ``threads`` threads): the end of a build.
-        The page cache is cut to ``cache_mb`` first: each sort holds as much in memory as the cache
-        may (the rest goes to temporary files), and on a big store a larger one saves no time."""
+        The page cache is cut to ``cache_mb`` first: a sort holds as much in memory as the cache may
+        (the rest goes to temporary files); on a 100k-article store 16 MiB sorted in the CPU time of
+        64 MiB, with 100 MiB less memory."""
         if self.db.in_transaction:
             self.db.execute("COMMIT")
         self.db.execute(f"PRAGMA cache_size = {-1024 * int(cache_mb)}")
