@@ -193,13 +193,17 @@ def record_key(item: Article | RawRecord, year: int | None) -> str:
 
 class FactsCache:
     """The previous build's extractions by content hash: its store maps a key to an article, whose
-    line is read from its ``facts.jsonl`` (a seek; nothing is held in memory). ``keys`` collects
-    (key, article) of the lines this build writes, for its own store."""
+    line is read from its ``facts.jsonl`` (a seek; nothing is held in memory). ``note`` records
+    (key, article) of each line this build writes in the ``cache`` table of its own store
+    (``sink``), a batch at a time."""
 
-    def __init__(self, build_dir: Path | None) -> None:
+    BATCH = 8192
+
+    def __init__(self, build_dir: Path | None, sink: GraphStore | None = None) -> None:
         self.store: GraphStore | None = None
         self.fh: BinaryIO | None = None
-        self.keys: list[tuple[str, str]] = []
+        self.sink = sink
+        self.keys: list[tuple[str, str]] = []  # noted, not yet in the sink
         if build_dir is not None and (build_dir / STORE_FILE).exists() and (build_dir / "facts.jsonl").exists():
             try:
                 self.store = GraphStore.open(build_dir)
@@ -217,6 +221,19 @@ class FactsCache:
         self.fh.seek(row[1])
         line = self.fh.read(row[2] - row[1]).rstrip(b"\n")
         return line if line.startswith(b'{"article":{"id":') and _line_id(line) == row[0] else None
+
+    def note(self, key: str, article: str) -> None:
+        """This build wrote ``article``'s line, extracted from the record of ``key``."""
+        if self.sink is not None:
+            self.keys.append((key, article))
+            if len(self.keys) >= self.BATCH:
+                self.flush()
+
+    def flush(self) -> None:
+        """The keys noted into the sink's ``cache`` table."""
+        if self.sink is not None and self.keys:
+            self.sink.db.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)", self.keys)
+        self.keys.clear()
 
     def previous_keys(self, articles: set[str]) -> list[tuple[str, str]]:
         """The previous build's (key, article) of ``articles`` (lines an ``add`` carries over)."""
@@ -260,18 +277,20 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
         cache = FactsCache(out)
         try:
             store = GraphStore.create(stage.path / STORE_FILE, facts=part)
+            cache.sink = store
             census = Census(store)  # the graph stage's first pass, made as the facts are written
             seen_ids: set[str] = set()
             with open(part, "wb") as fh:
                 if add and had_build:
                     _carry_over(out / "facts.jsonl", fh, seen_ids, census)
-                    cache.keys += cache.previous_keys(seen_ids)
+                    for key, aid in cache.previous_keys(seen_ids):
+                        cache.note(key, aid)
                 records = iter_records(inputs, year=year, report=summary.ingest, exclude=_not_inputs(out, summary))
                 if engine == "dask":
                     _extract_dask(records, fh, stage.path, work, scheduler, seen_ids, summary, census)
                 else:
                     _extract_stream(records, fh, cache, work, workers, seen_ids, summary, progress, census=census)
-            store.db.executemany("INSERT OR REPLACE INTO cache VALUES (?, ?)", cache.keys)
+            cache.flush()
         finally:
             cache.close()
         if extraction is None:
@@ -409,7 +428,7 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Bin
         if aid not in seen_ids:  # the same article twice in the inputs: kept once
             seen_ids.add(aid)
             fh.write(line + b"\n")
-            cache.keys.append((key, aid))
+            cache.note(key, aid)
             summary.articles += 1
             if census is not None:
                 census.add(part if part is not None else article_census(orjson.loads(line), Divisions.load()))

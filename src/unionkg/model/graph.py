@@ -329,8 +329,11 @@ class FactSource:
                 start, pos = pos, pos + len(raw)
                 if raw.startswith(b'{"article"'):
                     aid = _line_id(raw)
+                    rows.append((aid, len(spans), start, pos, *_text_span(raw, start)))
                     spans.append((aid, start, pos))
-                    rows.append((aid, len(rows), start, pos, *_text_span(raw, start)))
+                    if len(rows) >= 8192:
+                        store.add_articles(rows)
+                        rows.clear()
         store.add_articles(rows)
         return spans
 
@@ -372,6 +375,8 @@ class BuildStats:
     relations: int = 0
     nodes: int = 0
     edges: int = 0
+    #: (node, node) named in one article; after ``build_store`` with a store-backed census, only the
+    #: pairs of the hierarchy's edges (all ``hierarchy_lines`` asks), as for ``names_together``
     named_together: set[tuple[str, str]] = field(default_factory=set)
     #: (node, node) named in one article → the names that article gives the two
     names_together: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=dict)
@@ -427,7 +432,9 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     b.load_places()
     _add_hierarchy(b, divs)
     _store_cities(b)
+    b.known = None  # read by the hierarchy only
     b.flush()
+    census.settle(b.hierarchy)
     stats = census.stats
     stats.hierarchy = b.hierarchy
     stats.shown = b.shown
@@ -523,6 +530,8 @@ def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, s
     try:
         results = pool.starmap(_article_part, [(path, part, store.path, first, chunk, camp) for part, (first, chunk)
                                                in zip(paths, stretches, strict=True)])
+        pool.close()  # the processes are done: their memory is given back before the merge
+        pool.join()
         b = GraphBuilder(store, rank=len(by_id) - 1)
         for part, (shown, hierarchy) in zip(paths, results, strict=True):
             store.merge(part)
@@ -566,7 +575,7 @@ def _article_stretch(b: GraphBuilder, path: str, spans: list[Span], camp: dict[s
 
 def _name_keys(store: GraphStore) -> None:
     """The comparison keys (``analysis.lookup.key``) of the names and aliases that are not their own."""
-    rows = [(key(name), nid) for nid, name in store.iter_names() if name and not plain(name)]
+    rows = ((key(name), nid) for nid, name in store.iter_names() if name and not plain(name))
     store.db.executemany("INSERT INTO name_keys VALUES (?, ?)", rows)
 
 
@@ -621,8 +630,12 @@ def article_census(ln: dict[str, Any], divs: Divisions) -> ArticleCensus:
 class Census:
     """What the first pass gathers from every article: counts, campaign names and their variants,
     the city of each body, places named together, and each person mention's context. With a
-    ``store``, the contexts (one per person mention: the part that grows with the corpus) go to a
-    temporary table of it rather than stay in memory."""
+    ``store``, what grows with the corpus (the person mentions' contexts, the nodes named together
+    and the names they are given) goes to temporary tables of it rather than stays in memory, and
+    ``settle`` keeps, of the nodes named together, those of the hierarchy's edges."""
+
+    #: Pairs named together held in memory before they go to the store.
+    PAIRS = 16384
 
     def __init__(self, store: GraphStore | None = None) -> None:
         self.stats = BuildStats()
@@ -635,6 +648,9 @@ class Census:
         if store is not None:
             store.db.execute("CREATE TEMP TABLE IF NOT EXISTS contexts (seq INTEGER PRIMARY KEY, name TEXT, "
                              "article TEXT, bodies TEXT, city TEXT, source TEXT, reporter INTEGER)")
+            # appended as they come (a pair may be there more than once): settle reads what it needs
+            store.db.execute("CREATE TEMP TABLE IF NOT EXISTS together (u TEXT, v TEXT)")
+            store.db.execute("CREATE TEMP TABLE IF NOT EXISTS together_names (u TEXT, v TEXT, nu TEXT, nv TEXT)")
 
     def add(self, part: ArticleCensus) -> None:
         """The next article's part (file order)."""
@@ -658,6 +674,8 @@ class Census:
         if len(unions) > 1:  # unions named in one article: their SUBORDINATE_TO goes in the facts
             stats.named_together.update(permutations(sorted(unions), 2))
         self._add_contexts(contexts)
+        if self.store is not None and len(stats.named_together) + len(stats.names_together) >= self.PAIRS:
+            self._store_pairs()
 
     def merge(self, later: Census) -> None:
         """Add the census of the articles that come after these in the file."""
@@ -673,6 +691,34 @@ class Census:
         self.counts.update(later.counts)
         self.city_of_body.update(later.city_of_body)
         self._add_contexts(later.contexts)
+        if self.store is not None:
+            self._store_pairs()
+
+    def _store_pairs(self) -> None:
+        """The pairs named together, and their names, from memory into the store."""
+        assert self.store is not None
+        st = self.stats
+        self.store.db.executemany("INSERT INTO temp.together VALUES (?, ?)", st.named_together)
+        self.store.db.executemany("INSERT INTO temp.together_names VALUES (?, ?, ?, ?)",
+                                  ((u, v, nu, nv) for (u, v), names in st.names_together.items() for nu, nv in names))
+        st.named_together.clear()
+        st.names_together.clear()
+
+    def settle(self, edges: Iterable[Edge]) -> None:
+        """Keep in ``stats.named_together`` and ``stats.names_together`` only the pairs of ``edges``
+        (the hierarchy's: all that ``hierarchy_lines`` asks of them), read back from the store."""
+        if self.store is None:
+            return
+        self._store_pairs()
+        db = self.store.db
+        wanted = {(u, v) for u, v, _ in edges}  # a few per body and place: fewer than the pairs stored
+        st = self.stats
+        st.named_together.update(pair for pair in db.execute("SELECT u, v FROM temp.together") if pair in wanted)
+        for u, v, nu, nv in db.execute("SELECT u, v, nu, nv FROM temp.together_names"):
+            if (u, v) in wanted:
+                st.names_together.setdefault((u, v), set()).add((nu, nv))
+        db.execute("DROP TABLE temp.together")
+        db.execute("DROP TABLE temp.together_names")
 
     def _add_contexts(self, contexts: list[Context]) -> None:
         self.contexts += contexts

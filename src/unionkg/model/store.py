@@ -283,10 +283,15 @@ class GraphStore:
             db.execute("DETACH DATABASE part")
         db.execute("BEGIN")
 
-    def finish(self, threads: int = 1) -> None:
-        """Commit, then make the read indexes (sorting on ``threads`` threads): the end of a build."""
+    def finish(self, threads: int = 1, cache_mb: int = 16) -> None:
+        """Commit, then make the read indexes (sorting on ``threads`` threads): the end of a build.
+        The page cache is cut to ``cache_mb`` first: a sort holds as much in memory as the cache may
+        (the rest goes to temporary files); on a 100k-article store 16 MiB sorted in the CPU time of
+        64 MiB, with 100 MiB less memory."""
         if self.db.in_transaction:
             self.db.execute("COMMIT")
+        self.db.execute(f"PRAGMA cache_size = {-1024 * int(cache_mb)}")
+        self.db.execute("PRAGMA shrink_memory")
         self.db.execute(f"PRAGMA threads = {max(0, int(threads) - 1)}")
         self.db.executescript(INDEXES)
         self.db.execute("PRAGMA analysis_limit = 1000")  # statistics from a sample of each index: quick
