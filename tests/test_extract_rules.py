@@ -983,3 +983,9 @@ def test_a_quoted_brand_before_its_meeting_is_a_campaign(extractor: Extractor) -
     """``"请你来协商"专题协商会``: a brand in words spoken, named by the meeting held under it."""
     facts = _facts(extractor, "4月9日,泉州市政协召开\"请你来协商\"专题协商会,市政协主席郑红主持会议。")
     assert "请你来协商" in _names(facts, Label.CAMPAIGN)
+
+
+def test_a_title_s_note_before_the_name(extractor: Extractor) -> None:
+    """``副主席(兼职)王琳``: the note of the title, then the name."""
+    facts = _facts(extractor, "5月22日,黄石市总工会召开全委会议。市总工会副主席(兼职)王琳出席。")
+    assert ("HOLDS_POSITION", "王琳", "黄石市总工会") in _rels(facts)

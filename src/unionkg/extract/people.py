@@ -38,6 +38,8 @@ _GIVEN_TITLES = tuple(t for t in _PRE_TITLES if t not in ("同志", "总书记")
 GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
+#: a note after a title, before the name: 副主席(兼职), 副主席(挂职)
+_TITLE_NOTE = re.compile(r"\((?:兼职|挂职|专职|兼|驻会)\)")
 #: the term of a body named before its titles: 第十届委员会
 _TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四五六七八九十]+届)?"
                    r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")
@@ -434,6 +436,12 @@ class PeopleFinder:
                 if not n or m[p + 1 + n:p + 2 + n] not in (",", "，"):
                     continue
                 p += 1
+            note = _TITLE_NOTE.match(m, p) if not n else None
+            if note is not None:  # 副主席(兼职)王琳: the title's note, then the name
+                n = self.name_at(m, note.end())
+                if not n or stop[note.end()]:
+                    continue
+                p = note.end()
             if not n or (t.group(0).endswith("领导") and m[p] in _PREPOSITIONS):
                 continue  # 省总领导向到场的劳模…, 市领导为获奖者颁奖: a preposition after "the leaders", no name
             sent_start = doc.sentence_of(p)[0]
