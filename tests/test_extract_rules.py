@@ -989,3 +989,9 @@ def test_a_title_s_note_before_the_name(extractor: Extractor) -> None:
     """``副主席(兼职)王琳``: the note of the title, then the name."""
     facts = _facts(extractor, "5月22日,黄石市总工会召开全委会议。市总工会副主席(兼职)王琳出席。")
     assert ("HOLDS_POSITION", "王琳", "黄石市总工会") in _rels(facts)
+
+
+def test_an_elected_name_with_its_note(extractor: Extractor) -> None:
+    """``张敏、王琳(兼职)当选为副主席``: the note closes the list before the election."""
+    facts = _facts(extractor, "5月22日,黄石市妇联召开执委会议。陈燕当选为市妇联主席,张敏、王琳(兼职)当选为副主席。")
+    assert {("HOLDS_POSITION", n, "黄石市妇联") for n in ("陈燕", "张敏", "王琳")} <= _rels(facts)

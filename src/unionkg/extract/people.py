@@ -40,6 +40,7 @@ GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|�
 _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
 #: a note after a title, before the name: 副主席(兼职), 副主席(挂职)
 _TITLE_NOTE = re.compile(r"\((?:兼职|挂职|专职|兼|驻会)\)")
+_NOTE_BEFORE = re.compile(r"\((?:兼职|挂职|专职|兼|驻会)\)$")
 #: the term of a body named before its titles: 第十届委员会
 _TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四五六七八九十]+届)?"
                    r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")
@@ -299,7 +300,7 @@ class PeopleFinder:
         """Where the list ``h`` heads ends (``甲同志``, ``甲、乙、丙``): the position of what follows."""
         q = h.end
         while True:
-            close = _LIST_CLOSE.match(m, q)
+            close = _LIST_CLOSE.match(m, q) or _TITLE_NOTE.match(m, q)  # 甲同志, 乙(兼职)
             if close is not None:
                 q = close.end()
             nxt = by_start.get(q + 1) if m[q:q + 1] == "、" else None
@@ -315,6 +316,8 @@ class PeopleFinder:
             q = x.start()
             close = next((c for c in _LIST_CLOSE.finditer(m, max(0, q - 9), q) if c.end() == q), None)
             q = close.start() if close is not None else q  # 甲、乙等15位同志当选为副主席
+            note = _NOTE_BEFORE.search(m, max(0, q - 4), q)
+            q = note.start() if note is not None else q  # 张敏、王琳(兼职)当选为副主席
             if self._whole_list(doc, q, hits, covered, stop):
                 continue
             while q not in ends:  # 刘佳、何长林、杜晓光当选为副主席: the list, right to left
