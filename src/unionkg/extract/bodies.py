@@ -806,16 +806,15 @@ class BodyFinder:
                 word = head.group(1)
                 code = ctx.resolve(self.divs, word, p.start)
                 if code is None:
-                    key = word + "人民政府"
                     towns = {b.name for b in bodies if b.label is Label.PLACE and b.attr("unresolved")
                              and b.attr("level") == "town" and b.name.endswith(word)}
-                    if len(towns) == 1:  # 石门镇 named, which one unsaid: 镇长 → 石门镇人民政府
-                        key = towns.pop() + "人民政府"
+                    town = towns.pop() if len(towns) == 1 else ""  # 石门镇 named, which one unsaid: 镇长 → 石门镇人民政府
+                    key = (town or word) + "人民政府"
                     found = next((b for b in bodies + out if b.attr("unresolved") and b.name == key), None)
                     gov = found or self._unresolved(doc.text, pos.start, pos.start, Label.ORGANIZATION,
                                                      "government", key)
-                    if found is None and key[0] != word[0]:
-                        gov = replace(gov, attrs=gov.attrs + (("town", key[:-4]),))
+                    if found is None and town:
+                        gov = replace(gov, attrs=gov.attrs + (("town", town),))
                 else:
                     gov_ending = "政府" if self.divs.get(code).province == "台湾省" else "人民政府"
                     full = self._full(code) + gov_ending
@@ -1132,23 +1131,31 @@ class BodyFinder:
             e = x.end(1)
             if e in taken or e - 1 in taken:
                 continue
-            for k in (4, 3, 2):
-                a = e - k
-                codes = self.divs.by_name.get(m[a:e]) if a >= 0 else None
-                if not codes or len(codes) < 2 or a in stop or a in taken:
-                    continue
-                if any(self.divs.get(c).level != "town" for c in codes) or not self._starts_word(m, a):
-                    break
-                label, kind = (Label.ORGANIZATION, "party") if x.group(2).endswith("委") else \
-                    self.suffix_labels.get(x.group(2), (Label.UNION_BODY, ""))
-                ending = self.lex.suffix_canon.get(x.group(2), x.group(2))
-                body = self._unresolved(t, a, x.end(), label, kind, t[a:e] + ending)
-                out.append(replace(body, attrs=tuple((k2, v) for k2, v in body.attrs if k2 != "level")
-                                   + (("level", "town"),)))
-                out.append(Mention(Label.PLACE, t[a:e], a, e, "body.unresolved.v1", canonical=t[a:e],
-                                   attrs=(("level", "town"), ("unresolved", True))))
-                break
+            a = self._ambiguous_town_at(m, e, stop, taken)
+            if a is None:
+                continue
+            label, kind = (Label.ORGANIZATION, "party") if x.group(2).endswith("委") else \
+                self.suffix_labels.get(x.group(2), (Label.UNION_BODY, ""))
+            ending = self.lex.suffix_canon.get(x.group(2), x.group(2))
+            body = self._unresolved(t, a, x.end(), label, kind, t[a:e] + ending)
+            out.append(replace(body, attrs=tuple((k2, v) for k2, v in body.attrs if k2 != "level")
+                               + (("level", "town"),)))
+            out.append(Mention(Label.PLACE, t[a:e], a, e, "body.unresolved.v1", canonical=t[a:e],
+                               attrs=(("level", "town"), ("unresolved", True))))
         return out
+
+    def _ambiguous_town_at(self, m: str, e: int, stop: Positions, taken: Positions) -> int | None:
+        """Where a town's name ending at ``e`` begins, if the table gives the name to several towns
+        and to nothing else (定城镇, 石门镇); else None."""
+        for k in (4, 3, 2):
+            a = e - k
+            codes = self.divs.by_name.get(m[a:e]) if a >= 0 else None
+            if not codes or len(codes) < 2 or a in stop or a in taken:
+                continue
+            if all(self.divs.get(c).level == "town" for c in codes) and self._starts_word(m, a):
+                return a
+            return None
+        return None
 
     def _place_congresses(self, doc: Doc, places: list[PlaceHit], found: list[Mention], stop: Positions,
                           written: dict[str, str]) -> list[Mention]:
@@ -1224,15 +1231,9 @@ class BodyFinder:
             if lv in named:
                 continue
             for hit in re.finditer(lv, m):
-                e = hit.end()
-                for k in (4, 3, 2):
-                    a = e - k
-                    codes = self.divs.by_name.get(m[a:e]) if a >= 0 else None
-                    if not codes or len(codes) < 2 or a in stop or a in taken:
-                        continue
-                    if all(self.divs.get(c).level == "town" for c in codes) and self._starts_word(m, a):
-                        named.setdefault(lv, {}).setdefault(t[a:e], a)
-                    break
+                a = self._ambiguous_town_at(m, hit.end(), stop, taken)
+                if a is not None:
+                    named.setdefault(lv, {}).setdefault(t[a:hit.end()], a)
         out: list[Mention] = []
         for lv, towns in named.items():
             if len({to_match_text(n) for n in towns}) != 1:

@@ -68,8 +68,6 @@ _COUNTED = re.compile(r"(?:人数|人次|率|数量|比例|总数|规模)")
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步", "做", "当好", "争做")
 #: a quotation of someone's words: 他说:"…" / 表示,"…"
 _SPEECH_BEFORE = re.compile(r"(?:说|[问答笑叹喊写]道|表示|感慨|坦言|直言|笑言|感叹|告诉记者|介绍)[:,]?$")
-#: a meeting named after a quoted brand: "请你来协商"专题协商会, "我为职工办实事"座谈会
-_MEETING_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}(?:协商会|座谈会|推进会|恳谈会|交流会)")
 #: words inside quotes that make them speech, not a name (我, 你们, 大家, 自己)
 _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 #: a quoted figure of speech: 让劳动者"累了有地方歇", 既有"话语权", 感受到"工会就在身边"
@@ -113,6 +111,9 @@ class CampaignFinder:
         self.not_campaigns = frozenset(lex.not_campaigns)
         self.not_campaign_endings = read_words("not_campaign_endings.txt")
         self.work_plans = read_words("work_plan_endings.txt")
+        #: a meeting named after a quoted brand (data/event_nouns.txt): "请你来协商"专题协商会
+        meetings = alternation([n for n, kind in lex.event_nouns.items() if kind == "meeting" and n.endswith("会")])
+        self.meeting_after = re.compile(f"[\u4e00-\u9fff]{{0,4}}(?:{meetings})")
         self.mindset_re = re.compile(f"的?(?:{alternation(read_words('mindset_nouns.txt'))})")
         self.programme_verbs = ("开展", "实施", "推进", "深化", "启动", "参与", "参加", "推出", "组织", "落实", "推行",
                                 "深入开展", "持续开展", "全面实施", "做好", "助力")
@@ -139,7 +140,7 @@ class CampaignFinder:
                 continue  # 树立"一盘棋"思想: a mindset (data/mindset_nouns.txt), not a campaign
             if len(core) > 20 and "、" not in core and "," not in core:
                 continue
-            if not self._named(m, q.start(), core, suffix, bool(_MEETING_AFTER.match(m, end))) \
+            if not self._named(m, q.start(), core, suffix, bool(self.meeting_after.match(m, end))) \
                     or (not suffix and self._ordinary(core)):
                 continue  # "加油站", "沃土" are figures of speech
             honoured = _HONOUR_CORE.search(core) and self.lex.surname_len(m[end:end + 2]) \

@@ -51,7 +51,7 @@ _HOSTED = re.compile(r"(?:[、和与及][^,，。由]{2,30}?)*(?:联合|共同)?
 _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|一行)")
 #: a visit: its verbs (data/visit_verbs.txt), going somewhere (data/move_verbs.txt), 莅临
 #: a person of the body going to visit (市委书记甲到市总工会调研)
-_GOES = re.compile(r"[^,，。;；]{2,30}?(?:到|赴|来到|前往|深入)")
+_GOES = re.compile(f"[^,，。;；]{{2,30}}?(?:{alternation(read_words('move_verbs.txt'))})")
 _VISITS = re.compile(alternation((*read_words("visit_verbs.txt"), *read_words("move_verbs.txt"), "莅临")))
 _CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
 #: a place opening the lead and what follows it before the event

@@ -40,7 +40,7 @@ GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|�
 _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
 #: a note after a title, before the name: 副主席(兼职), 副主席(挂职)
 _TITLE_NOTE = re.compile(r"\((?:兼职|挂职|专职|兼|驻会)\)")
-_NOTE_BEFORE = re.compile(r"\((?:兼职|挂职|专职|兼|驻会)\)$")
+_NOTE_BEFORE = re.compile(_TITLE_NOTE.pattern + "$")  # 王琳(兼职)|当选
 #: the term of a body named before its titles: 第十届委员会
 _TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四五六七八九十]+届)?"
                    r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..resources import read_words
+from ..resources import read_rows, read_words
 from ..types import Event, EventKind, Evidence, Label, Mention, Mode, Relation, RelType
 from .lexicon import alternation
 from .text import Doc
@@ -227,7 +227,7 @@ _AT_PLACE = re.compile(r"(?:随后|接着|之后|其间|当天)?[,，]?在")
 _ON_SITE = re.compile(alternation(("一行", "走进", "座谈", *_VISIT_VERBS)))
 _VISIT_LEFT = re.compile(f"(?:{alternation(_MOVE_VERBS + _VISIT_VERBS)})(?![组团队])了?")  # not 检查组听取了…
 #: people on a visit (a sentence of theirs going somewhere is a visit: 一行先后来到…)
-_DELEGATION = re.compile(r"一行|带队|率队|率领|带领|率团")
+_DELEGATION = re.compile(alternation(("一行", *(r[0] for r in read_rows("role_verbs.tsv") if r[1] == "LED"))))
 _TITLE_AFTER = re.compile(r"(?:党组|党委|常委|委员|秘书长|(?:常务|专职)?副?(?:主席|书记|主任|局长|部长|市长|县长|区长|镇长)|"
                           r"负责人|干部|职工代表)")
 #: a body heading a person's title chain or a list of bodies (市总工会、区总工会…)
