@@ -108,9 +108,12 @@ def configure_extraction(ner: bool = False, disabled: Iterable[str] = ()) -> Non
 
 
 def _options() -> tuple[bool, frozenset[str]]:
-    disabled = os.environ.get(DISABLED_ENV, "")
-    return (os.environ.get(NER_ENV, "") not in ("", "0"),
-            frozenset(x for x in disabled.split(",") if x))
+    return _parse_options(os.environ.get(NER_ENV, ""), os.environ.get(DISABLED_ENV, ""))
+
+
+@cache
+def _parse_options(ner: str, disabled: str) -> tuple[bool, frozenset[str]]:
+    return ner not in ("", "0"), frozenset(x for x in disabled.split(",") if x)
 
 
 class Extraction:

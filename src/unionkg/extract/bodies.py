@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..ingest.normalize import in_script_of, to_match_text
 from ..resources import read_rows, read_words
+from ..scanning import scanner
 from ..types import Label, Mention
 from .divisions import LEVEL_CHARS, ZONE_ENDINGS, Divisions
 from .lexicon import Lexicon, alternation
@@ -33,7 +34,7 @@ _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总�
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
 _ANAPHOR_KINDS = "总工会|公司|集团|企业|学校|医院|联合会|商会|协会"
-_ANAPHOR = re.compile(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合总会|工联总会|工会联合会|工联会)|"
+_ANAPHOR = scanner(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合总会|工联总会|工会联合会|工联会)|"
                       + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
@@ -46,7 +47,7 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 _NAME_CHARS_TOO = frozenset("同为好以其使了是于")
 _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 #: a party committee (or its discipline commission) named by a level word: 区委, 县纪委, 镇党委
-_BARE_PARTY = re.compile(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
+_BARE_PARTY = scanner(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
                          r"(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委|办公室|[、,，和与及]|(?:的)?领导|主要负责)")
 _SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
 #: what follows a place's 总 standing for its 总工会 (西安市总投资, 广州市总联合, 湖北省总召开): a verb or a clause's end
@@ -58,7 +59,7 @@ _PLACE_CONGRESS = re.compile(r"(?:(?:隆重|胜利)?(?:召开|举行)了?)?(第[
 _LEAGUE_CONGRESS = re.compile(r"共青团([\u4e00-\u9fff]{2,24}?)(第[0-9一二三四五六七八九十百]+次(?:团员)?代表大会)")
 _CONGRESS_HOLDER = {"妇女": (Label.ORGANIZATION, "妇女联合会", "妇联"), "工会": (Label.UNION_BODY, "总工会", "总工会")}
 _MORE_COMMITTEE = re.compile("[\u4e00-\u9fff]{0,8}?委员会")
-_LEAGUE_COMMITTEE = re.compile("团(省|市|区|县)委|(?<![\u4e00-\u9fff])(省|市|区|县)团委")
+_LEAGUE_COMMITTEE = scanner("团(省|市|区|县)委|(?<![\u4e00-\u9fff])(省|市|区|县)团委")
 _LIST_ITEM = re.compile("[^、]+")
 #: a word of going or being somewhere before a short place name: 在郑州, 赴浙江, 来鄂
 _GOES_TO = re.compile(r"(?:在|赴|到|来|至|于|抵|前往|来到|走进|落户|回到|深入|奔赴|遍布|考察|视察)$")
@@ -1324,17 +1325,25 @@ def _outermost(hits: list[PlaceHit]) -> list[PlaceHit]:
 class Positions:
     """The positions inside some spans, for ``in`` tests (a byte per character: cheap to build)."""
 
-    __slots__ = ("mask",)
+    __slots__ = ("_spans", "_mask")
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        spans = list(spans)
-        self.mask = bytearray(max((b for _, b in spans), default=0))
-        for a, b in spans:
-            if b > a:
-                self.mask[a:b] = b"\x01" * (b - a)
+        self._spans = list(spans)
+        self._mask: bytearray | None = None  # made on the first test: many rules find nothing to test
+
+    @property
+    def mask(self) -> bytearray:
+        if self._mask is None:
+            spans = self._spans
+            self._mask = bytearray(max((b for _, b in spans), default=0))
+            for a, b in spans:
+                if b > a:
+                    self._mask[a:b] = b"\x01" * (b - a)
+        return self._mask
 
     def __contains__(self, i: object) -> bool:
-        return isinstance(i, int) and 0 <= i < len(self.mask) and self.mask[i] == 1
+        mask = self.mask
+        return isinstance(i, int) and 0 <= i < len(mask) and mask[i] == 1
 
     def add(self, a: int, b: int) -> None:
         """Take ``a..b`` in too."""

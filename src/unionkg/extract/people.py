@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..resources import read_words
+from ..scanning import scanner
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
@@ -73,7 +74,7 @@ _PREPOSITIONS = frozenset("向为对给与和同在把将从")
 _ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为|(?<=同志)任|历任|曾任|现任|兼任"
 #: a career after a name and a comma: 蔡滿玉,歷任…理事長、…常務理事
 _CAREER = re.compile("[,，](?:历任|曾任|现任|先后任)")
-_ELECTED = re.compile(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
+_ELECTED = scanner(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
 _ELECTED_VERB = re.compile(_ELECTED_VERBS)
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
@@ -150,7 +151,7 @@ class PeopleFinder:
         self.seg = seg
         titles = list(lex.titles) + list(lex.honours)
         self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})(?:候选人)?"
-        self.title_re = re.compile(self.title_alt)
+        self.title_re = scanner(self.title_alt)
         unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
         self.titles_to_end = re.compile(rf"(?:{unit}(?:[兼、]{unit})*)$")
@@ -653,7 +654,7 @@ class PeopleFinder:
         """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles."""
         m = doc.match
         out: list[PersonHit] = []
-        for x in _BARE_LIST.finditer(m):
+        for x in _BARE_LIST.finditer(m) if "等" in m and "、" in m else ():
             a = x.start()
             if covered[a] or stop[a]:
                 continue

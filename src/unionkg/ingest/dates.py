@@ -10,15 +10,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..scanning import scanner
+
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9, "十": 10}
-DATE_RE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|(?=[-—~至到]\s*\d{1,2}\s*日))")
+DATE_RE = scanner(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|(?=[-—~至到]\s*\d{1,2}\s*日))")
 #: a date in Chinese numerals: 二月廿二日, 十二月三十一日
 _CN_DATE_RE = re.compile(r"()([一二三四五六七八九十]{1,2})月([一二三四五六七八九十廿卅]{1,3})日")
 #: a day counted from the dateline's: 昨日 (the day before), 今日
 _RELATIVE_RE = re.compile(r"昨日|昨天|今日|今天")
 VAGUE_RE = re.compile(r"近日|日前|连日来|近期|近来|前不久|日来|最近")
-ISO_RE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+ISO_RE = scanner(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 # OCR typo: "320," for 3月20日 right after a dateline
 _TYPO_RE = re.compile(r"^([1-9]|1[0-2])([0-3]\d)(?:[,，]|日)")
 _SENTENCE_END_RE = re.compile(r"[。!?！？]")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from ..scanning import scanner
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, glue_singletons, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
@@ -22,7 +23,7 @@ from .dates import VAGUE_RE, dated_day, event_date, parse_iso, parse_stamp, url_
 from .normalize import to_match_text
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
-_CAPTION_RE = re.compile(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
+_CAPTION_RE = scanner(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
 _META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]|^\s*原创\s|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 _CREDIT_RE = re.compile(r"^\s*文\s*/\s*(\S+)")
 _TRAILING_CREDIT_RE = re.compile(r"(?:^|\s)文\s*/\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}?)\s*(?:图\s*/\s*[\u4e00-\u9fff ]{2,8})?\s*$")
