@@ -46,6 +46,7 @@ _STAMP_NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\d+")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 #: a caption naming its photographer: 总工会揭牌仪式。王议宵 摄, 本報記者 鮮康 攝
 _PHOTOGRAPHER_RE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*(?<!拍)[摄攝]$")
+
 #: the photographer's name closing a caption (after its sentence): 。本報記者 鮮康 攝
 _PHOTO_CREDIT_RE = re.compile(r"(?:^|[。!?!？\s])((?:(?:本[报報])?[记記]者|通[讯訊][员員])?\s*[\u4e00-\u9fff]{2,4})\s*(?<!拍)[摄攝]\s*$")
 #: a header line naming its reporter: 經濟日報／ 記者宋健生/台中即時報導
@@ -94,6 +95,11 @@ def paragraphs(raw: str) -> list[Para]:
             out.append(Para(line.rstrip("\r\n"), pos))
         pos += len(line)
     return out
+
+
+def _photographer(s: str) -> bool:
+    """Does ``s`` end naming its photographer (``_PHOTOGRAPHER_RE``; the end looked at first)."""
+    return s.rstrip("\n").endswith(("摄", "攝")) and _PHOTOGRAPHER_RE.search(s) is not None
 
 
 def _is_body(p: Para) -> bool:
@@ -386,7 +392,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
     for i, p in enumerate(paras):
         s = p.stripped
         if d.body:
-            if _PHOTOGRAPHER_RE.search(s) and len(s) <= HEADING_MAX:
+            if _photographer(s) and len(s) <= HEADING_MAX:
                 d.captions.append(p)
             elif len(s) <= HEADING_MAX and stamp_date(p.raw) is not None:
                 d.meta.append(p)  # 《人民日报》(2023年10月13日 04版) closing the text
@@ -409,7 +415,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
         k = _title_key(s)
         if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k)) for x in keys):
             continue  # the headline (or subtitle) repeated over the body
-        if _CAPTION_RE.search(p.raw) or _PHOTOGRAPHER_RE.search(s):
+        if _CAPTION_RE.search(p.raw) or _photographer(s):
             d.captions.append(p)
             continue
         if (_STANDALONE_BYLINE_RE.match(s) or _REPORTER_IN_LINE_RE.search(to_match_text(s))) and not _is_body(p):
