@@ -1333,16 +1333,20 @@ class Positions:
 
     @property
     def mask(self) -> bytearray:
-        if self._mask is None:
-            spans = self._spans
-            self._mask = bytearray(max((b for _, b in spans), default=0))
-            for a, b in spans:
-                if b > a:
-                    self._mask[a:b] = b"\x01" * (b - a)
-        return self._mask
+        return self._mask if self._mask is not None else self._make()
+
+    def _make(self) -> bytearray:
+        spans = self._spans
+        mask = self._mask = bytearray(max((b for _, b in spans), default=0))
+        for a, b in spans:
+            if b > a:
+                mask[a:b] = b"\x01" * (b - a)
+        return mask
 
     def __contains__(self, i: object) -> bool:
-        mask = self.mask
+        mask = self._mask
+        if mask is None:
+            mask = self._make()
         return isinstance(i, int) and 0 <= i < len(mask) and mask[i] == 1
 
     def add(self, a: int, b: int) -> None:
