@@ -167,6 +167,10 @@ def test_departments_and_short_company_names(extractor: Extractor, text: str, fo
     ("省总工会慰问团赴浙江开展送温暖活动,在杭州看望劳模。", {"浙江省", "杭州市"}, set()),
     ("活动在济南、枣庄、潍坊等地同步举行。", {"济南市", "枣庄市", "潍坊市"}, set()),
     ("深圳龙华区团委书记出席。", {"深圳市", "龙华区"}, set()),
+    # a two-character county after its province's short name: both places (not 和县 after 县委)
+    ("慰问团为对口帮扶的甘肃礼县送去物资。", {"甘肃省", "礼县"}, set()),
+    ("调研组来到河北易县走访企业。", {"河北省", "易县"}, set()),
+    ("县委和县人大常委会负责人出席。", set(), {"和县"}),
     ("驿站服务辐射西安、城西、古庄等周边社区。", set(), {"西安市"}),
     ("他在郑州大学读书。", set(), {"郑州市"}),
 ])

@@ -268,6 +268,8 @@ class BodyFinder:
             below = [c for c in codes if nxt is not None and nxt.code and self.divs.is_ancestor(c, nxt.code)]
             if below:
                 code = below[0]
+                if nxt is not None:
+                    nxt.in_chain = True  # 甘肃礼县: 礼县 in a chain as in 甘肃省礼县
             elif x.group(0) in self.sar_short and self._starts_word(m, a):
                 code = codes[0]  # 香港, 澳門: the short name is the place's name, in any context
             elif _GOES_TO.search(m, max(0, a - 3), a) or self._in_place_list(m, a, e) \
@@ -306,8 +308,8 @@ class BodyFinder:
             for k in name_lens.get(m[e - 2:e], ()):
                 codes = by_name.get(m[e - k:e]) if k <= e else None
                 if codes:
-                    if k == 2 and not self._starts_word(m, e - k):
-                        break  # 县委和县人大常委会, 莅临县委: 和县, 临县 are no places there
+                    if k == 2 and not self._starts_word(m, e - k) and not self._after_ancestor(m, e - k, codes):
+                        break  # 县委和县人大常委会, 莅临县委: 和县, 临县 are no places there (甘肃礼县 is)
                     hits.append(PlaceHit(e - k, e, list(codes)))
                     break
             else:
@@ -328,6 +330,16 @@ class BodyFinder:
         if not ("\u4e00" <= m[a - 1] <= "\u9fff") or m[a - 1] in LEVEL_CHARS:
             return True
         return self.lex.boundary_before(m, a) is not None
+
+    def _after_ancestor(self, m: str, a: int, codes: Iterable[str]) -> bool:
+        """Does the short name of a province or city above one of ``codes`` end at ``a`` (甘肃礼县,
+        帮扶河北易县): a two-character county named after its province is a place."""
+        for code in codes:
+            for up in self.divs.ancestor_codes(code):
+                short = self.divs.get(up).short
+                if len(short) >= 2 and m.startswith(short, a - len(short)) and a >= len(short):
+                    return True
+        return False
 
     def _resolve_chains(self, kept: list[PlaceHit]) -> None:
         """Disambiguate chains (汕头市潮南区) by the parent relation."""
