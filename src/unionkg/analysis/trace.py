@@ -18,7 +18,6 @@ back every year is traced wave by wave. Pure Python over the model graph; no ser
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
@@ -52,9 +51,11 @@ __all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Part", "UnionCensus", 
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Adoption:
-    """One IMPLEMENTS edge into the campaign, with where and when it happened."""
+    """One IMPLEMENTS edge into the campaign, with where and when it happened. A record not to be
+    changed once made (not ``frozen``: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, 8x slower, and a big campaign makes tens of thousands)."""
 
     body: str
     name: str
@@ -76,9 +77,9 @@ class Adoption:
     surfaces: tuple[str, ...] = ()  # every way the article writes the campaign
 
 
-@dataclass(frozen=True)
+@dataclass
 class Branch:
-    """A body's first adoption placed in the cascade tree.
+    """A body's first adoption placed in the cascade tree (a record, as ``Adoption``).
 
     ``parent``: the nearest body up its SUBORDINATE_TO chain that adopted no later (None: a root).
     ``ahead_of``: nearer superiors that adopted, but later (this body moved first).
@@ -459,6 +460,8 @@ def body_cities(G: Graph) -> dict[str, str | None]:
 
 def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     """Per level: adopters, and lags from the first adoption and from the parent's."""
+    import statistics  # here, not at the start of every command
+
     by_level: dict[str, list[Branch]] = {}
     for b in branches:
         by_level.setdefault(b.adoption.level or "unknown", []).append(b)
