@@ -201,6 +201,9 @@ def split_carriers(adoptions: Iterable[Adoption]) -> tuple[list[Adoption], list[
 
 def merge_duplicates(adoptions: Iterable[Adoption]) -> list[Adoption]:
     """One adoption per body and article (the first given), with every surface the article writes."""
+    adoptions = list(adoptions)
+    if len({(a.body, a.article) for a in adoptions}) == len(adoptions):  # no two alike (the rule): as given
+        return [a if a.surfaces == (these := _surfaces(a)) else replace(a, surfaces=these) for a in adoptions]
     kept: dict[tuple[str, str | None], Adoption] = {}
     surfaces: dict[tuple[str, str | None], list[str]] = {}
     for a in adoptions:
@@ -216,3 +219,9 @@ def merge_duplicates(adoptions: Iterable[Adoption]) -> list[Adoption]:
         out.append(a if a.surfaces == these else replace(a, surfaces=these))  # replace() is slow: only if needed
     return out
 
+
+def _surfaces(a: Adoption) -> tuple[str, ...]:
+    """``a``'s surfaces and its surface, once each (``merge_duplicates`` of ``a`` alone)."""
+    if a.surface and len(a.surfaces) == 1 and a.surfaces[0] == a.surface:
+        return a.surfaces  # the usual record: its one surface
+    return tuple(dict.fromkeys(s for s in (*a.surfaces, a.surface) if s))

@@ -370,6 +370,16 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | No
     days = {body: cal.day(a.date) for body, a in firsts.items()}
     start = min((d for d in days.values() if d), key=cal.ordinal, default=None)
     ordinals = {body: cal.ordinal(d) for body, d in days.items() if d is not None}
+    start_ordinal = cal.ordinal(start) if start else 0
+
+    def lag(a: Day, a_ordinal: int, b: Day, b_ordinal: int) -> int:
+        """``days_between(a, b, cal.year)``: the difference of the ordinals where both dates have a
+        year or neither has (then both are in the same year), as it is for every date a calendar
+        compares."""
+        if (a.year is None) == (b.year is None):
+            return b_ordinal - a_ordinal
+        return days_between(a, b, cal.year)
+
     placed: list[tuple[Adoption, str | None, tuple[str, ...], tuple[str, ...], int | None, int | None]] = []
     above: dict[str, list[str]] = {}
     known: dict[str, list[str]] = {}
@@ -387,8 +397,9 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | No
             between.append(sup)
         parent_day = days[parent] if parent else None
         placed.append((adoption, parent, tuple(ahead), tuple(between) if parent else (),
-                       days_between(start, day, cal.year) if start and day else None,
-                       days_between(parent_day, day, cal.year) if parent_day and day else None))
+                       lag(start, start_ordinal, day, ordinals[body]) if start and day else None,
+                       lag(parent_day, ordinals[parent], day, ordinals[body]) if parent and parent_day and day
+                       else None))
     depth = _depths({p[0].body: p[1] for p in placed})
     return tuple(
         Branch(a, parent, depth[a.body], ahead, skipped, lag_first, lag_parent, wave)
