@@ -160,3 +160,7 @@ def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Pa
             with_article += sum(1 for r in rows if r[5] is not None)
             assert trace_store(new, cid) == trace_store(old, cid)
         assert with_article > 20  # the articles' properties were read, not left None
+        ids = [r[0] for r in new.db.execute("SELECT id FROM nodes")] + ["Article:no-such-article", "Place:nowhere"]
+        labels = new.labels_of(ids)
+        assert labels == old.labels_of(ids)
+        assert sum(1 for n in labels if n.startswith("Article:")) > 5 and "Article:no-such-article" not in labels
