@@ -49,6 +49,7 @@ __all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Part", "UnionCensus", 
 
 #: Levels from the top of the hierarchy down; bodies of other kinds sort after them.
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
+_UNION_BODY, _SUBORDINATE_TO = Label.UNION_BODY.value, RelType.SUBORDINATE_TO.value  # (an enum's .value is a call)
 
 
 @dataclass
@@ -427,9 +428,8 @@ def _targets(G: Graph, node: str, memo: dict[str, list[str]]) -> list[str]:
     """``node``'s SUBORDINATE_TO targets, sorted (``superiors``' memo)."""
     targets = memo.get(node)
     if targets is None:
-        subordinate = RelType.SUBORDINATE_TO.value
         targets = memo[node] = sorted(v for v, keyed in G._succ[node].items() for d in keyed.values()
-                                      if d.get("type") == subordinate)
+                                      if d.get("type") == _SUBORDINATE_TO)
     return targets
 
 
@@ -497,10 +497,10 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
 
 def coverage(G: Graph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
     """Adopting union bodies among the union bodies the graph knows, per level and per city."""
-    cities = census.city_of
-    adopting = [b for b in firsts if G.nodes[b].get("label") == Label.UNION_BODY.value]
-    adopt_levels = Counter(str(G.nodes[n].get("level") or "unknown") for n in adopting)
-    adopt_cities = Counter(cities.get(n) for n in adopting if cities.get(n))
+    cities, nodes = census.city_of, G._node
+    adopting = [b for b in firsts if nodes[b].get("label") == _UNION_BODY]
+    adopt_levels = Counter(str(nodes[n].get("level") or "unknown") for n in adopting)
+    adopt_cities = Counter(c for n in adopting if (c := cities.get(n)))
     levels, city_count = census.levels, census.cities
     out = [Coverage("level", lv, adopt_levels[lv], levels[lv]) for lv in sorted(levels, key=level_rank)]
     out += [Coverage("city", str(c), adopt_cities[c], city_count[c]) for c in sorted(city_count, key=str)]
@@ -509,12 +509,15 @@ def coverage(G: Graph, firsts: dict[str, Adoption], census: UnionCensus) -> tupl
 
 def first_movers(firsts: dict[str, Adoption], cal: Calendar) -> tuple[tuple[str, Adoption], ...]:
     """The earliest comparably dated adopters overall (``all``) and of each level (ties kept)."""
-    dated_ = [a for a in firsts.values() if cal.day(a.date)]
+    days = [(a, day) for a in firsts.values() if (day := cal.day(a.date))]
+    dated_ = [a for a, _ in days]
     out: list[tuple[str, Adoption]] = []
+    by_level: dict[str, list[Adoption]] = {}
+    for a in dated_:
+        by_level.setdefault(a.level or "unknown", []).append(a)
     groups: list[tuple[str, list[Adoption]]] = [("all", dated_)]
-    levels = sorted({a.level or "unknown" for a in dated_}, key=level_rank)
-    groups += [(lv, [a for a in dated_ if (a.level or "unknown") == lv]) for lv in levels]
-    ordinals = {id(a): cal.ordinal(_day(a, cal)) for a in dated_}
+    groups += [(lv, by_level[lv]) for lv in sorted(by_level, key=level_rank)]
+    ordinals = {id(a): cal.ordinal(day) for a, day in days}
     for scope, group in groups:
         if not group:
             continue
@@ -577,12 +580,6 @@ def _depths(parent: dict[str, str | None]) -> dict[str, int]:
             current = parent.get(current)
         depth[body] = d
     return depth
-
-
-def _day(a: Adoption, cal: Calendar) -> Day:
-    day = cal.day(a.date)
-    assert day is not None
-    return day
 
 
 def _order(a: Adoption, cal: Calendar) -> tuple[int, int, str, str]:
