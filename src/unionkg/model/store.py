@@ -128,8 +128,8 @@ _IMPLEMENTING = (
     "AND type = 'IMPLEMENTS') ORDER BY e.seq")
 #: The same from a store with the ``edges_implements`` and ``nodes_article`` indexes: the edges and
 #: their articles' properties from those alone (a range of the one, the articles in id order in the
-#: other), not a page of ``edges`` and one of ``nodes`` per adoption. (An ``Article:`` node always
-#: has the label Article, but one made only as an edge's end, with no properties.)
+#: other), not a page of ``edges`` and one of ``nodes`` per adoption. (An ``Article:`` node has the
+#: label Article, but for one made only as an edge's end, which has no properties to read either.)
 _IMPLEMENTING_INDEXED = (
     'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
     "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e INDEXED BY edges_implements "
@@ -138,6 +138,7 @@ _IMPLEMENTING_INDEXED = (
     "LEFT JOIN nodes a INDEXED BY nodes_article ON a.id = 'Article:' || (e.props ->> '$.article') "
     "AND a.label = 'Article' "
     "WHERE e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS' ORDER BY e.seq")
+
 _NODE_COLS = "seq, id, label, name, inferred, props"
 _EDGE_COLS = "seq, source, target, key, type, props"
 
