@@ -31,6 +31,9 @@ from pathlib import Path
 import psutil
 
 CLI = "import sys; from unionkg.cli import cli; sys.argv[0] = 'unionkg'; cli()"
+#: The commands run as a user runs them: with Python's byte-code cache (PYTHONDONTWRITEBYTECODE, set
+#: in some development shells, makes every start compile the package again: 0.1 s of a trace).
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 @dataclass
@@ -58,10 +61,10 @@ def tree_memory(proc: psutil.Process, pss: bool) -> tuple[int, int]:
     return rss, shared
 
 
-def run_measured(cmd: list[str], pss: bool = True) -> Measured:
+def run_measured(cmd: list[str], pss: bool = True, env: dict[str, str] | None = None) -> Measured:
     """Wall seconds and peak memory of ``cmd`` (its process tree), with its output."""
     t = time.perf_counter()
-    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     proc = psutil.Process(child.pid)
     peak = peak_pss = 0
     out: list[str] = []
@@ -85,7 +88,8 @@ def run_measured(cmd: list[str], pss: bool = True) -> Measured:
 
 
 def unionkg(*args: str, pss: bool = True) -> Measured:
-    return run_measured([sys.executable, "-c", CLI, *args], pss)
+    return run_measured([sys.executable, "-c", CLI, *args], pss, env=USER_ENV)
+
 
 
 def stages(err: str) -> str:
@@ -128,7 +132,8 @@ def main() -> None:
     args = ap.parse_args()
     work = Path(args.workdir or tempfile.mkdtemp(prefix="bench_scale_"))
     work.mkdir(parents=True, exist_ok=True)
-    print(f"cpus={os.cpu_count()} workdir={work} load average {os.getloadavg()[0]:.1f}")
+    print(f"cpus={os.cpu_count()} workdir={work} load average {os.getloadavg()[0]:.1f}"
+          + (" (PYTHONDONTWRITEBYTECODE dropped for the commands)" if "PYTHONDONTWRITEBYTECODE" in os.environ else ""))
 
     from unionkg.synth import synth_corpus
 

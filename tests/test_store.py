@@ -13,6 +13,7 @@ from unionkg.analysis.lookup import find_nodes
 from unionkg.analysis.report import trace_store
 from unionkg.analysis.trace import trace
 from unionkg.model import GraphStore, build_graph, to_networkx
+from unionkg.model.store import _IMPLEMENTING_INDEXED
 from unionkg.sinks.html import write_html, write_store_html
 
 
@@ -131,3 +132,35 @@ def test_neo4j_rows_from_the_store_are_the_graphs(seed_store: GraphStore, seed_g
         assert got == sorted(((edge_labels(r), edge_params(r)) for r in whole.iter_edges(t)), key=lambda p: repr(p))
         seen += len(got)
     assert seen == seed_graph.number_of_edges() > 100
+
+
+def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Path, tmp_path: Path) -> None:
+    """A store built before ``edges_implements`` and ``nodes_article`` existed is read through the
+    tables; one with them through the indexes alone: the same rows and the same traces."""
+    older = tmp_path / "older"
+    older.mkdir()
+    (older / "graph.sqlite").write_bytes((seed_build / "graph.sqlite").read_bytes())
+    (older / "facts.jsonl").write_bytes((seed_build / "facts.jsonl").read_bytes())
+    db = sqlite3.connect(older / "graph.sqlite")
+    db.execute("DROP INDEX edges_implements")
+    db.execute("DROP INDEX nodes_article")
+    db.commit()
+    db.close()
+    with GraphStore.open(seed_build) as new, GraphStore.open(older) as old:
+        assert new.has_index("edges_implements") and not old.has_index("edges_implements")
+        plan = " ".join(str(r) for r in new.db.execute(
+            "EXPLAIN QUERY PLAN " + _IMPLEMENTING_INDEXED, ("[]",)))
+        assert "COVERING INDEX edges_implements" in plan and "COVERING INDEX nodes_article" in plan
+        campaigns = [r[0] for r in new.db.execute("SELECT id FROM nodes WHERE label = 'Campaign' ORDER BY id")]
+        assert len(campaigns) > 20
+        with_article = 0
+        for cid in campaigns:
+            rows = new.implementing([cid])
+            assert rows == old.implementing([cid])
+            with_article += sum(1 for r in rows if r[5] is not None)
+            assert trace_store(new, cid) == trace_store(old, cid)
+        assert with_article > 20  # the articles' properties were read, not left None
+        ids = [r[0] for r in new.db.execute("SELECT id FROM nodes")] + ["Article:no-such-article", "Place:nowhere"]
+        labels = new.labels_of(ids)
+        assert labels == old.labels_of(ids)
+        assert sum(1 for n in labels if n.startswith("Article:")) > 5 and "Article:no-such-article" not in labels

@@ -460,6 +460,7 @@ def trace_cmd(ctx: click.Context, campaign: str, build_dir: str, fmt: str, excel
             click.echo(json_bytes(t), nl=False)
         else:
             _echo(render(t, fmt, excel=excel), excel, nl=False)
+        del t  # freed while the collector is off: else its first pass after would walk every record
 
 
 @cli.command(name="serve")

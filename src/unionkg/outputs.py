@@ -15,7 +15,6 @@ import csv
 import io
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -71,6 +70,8 @@ def _nearest_dir(p: Path, option: str) -> Path:
 def _probe(directory: Path, target: Path, option: str) -> None:
     """Create and remove a file in ``directory``: the one test that holds for root, read-only mounts
     and pseudo file systems such as /proc alike."""
+    import tempfile  # here: a command that writes no file does not import it
+
     try:
         fd, name = tempfile.mkstemp(prefix=".unionkg-probe-", dir=directory)
     except OSError as err:

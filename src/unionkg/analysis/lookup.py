@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, TypeAlias
 
 from ..errors import UnionKGError
@@ -179,6 +178,8 @@ def find_campaign(G: Graph, query: str) -> str:
 
 def did_you_mean(want: str, keys: dict[str, set[str]], limit: int = 8, cutoff: float = 0.45) -> list[str]:
     """The nodes whose names are closest to ``want`` (difflib's ratio, at least ``cutoff``), best first."""
+    from difflib import SequenceMatcher  # only for a name that matches nothing: not on every command's start
+
     scored = []
     for node, ks in keys.items():
         best = max((SequenceMatcher(None, want, k).ratio() for k in ks if k), default=0.0)

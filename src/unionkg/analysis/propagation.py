@@ -154,14 +154,14 @@ def waves(adoptions: Sequence[Adoption]) -> tuple[Wave, ...]:
     out = []
     for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
         group = by_year[year]
-        days = sorted(((d, a) for a in group if (d := parse(a.date)) is not None and d.year),
-                      key=lambda p: (p[0].year or 0, p[0].month, p[0].day))
-        first_day = days[0][0] if days else None
+        days = [(d, a) for a in group if (d := parse(a.date)) is not None and d.year]
+        first_day = min((d for d, _ in days), key=_day_key) if days else None  # not sorted: only its ends are read
+        last_day = max((d for d, _ in days), key=_day_key) if days else None
         first = tuple(sorted({a.name for d, a in days if d == first_day}))
         bodies = {a.body: a.level or "unknown" for a in group}
         levels = Counter(bodies.values())
         out.append(Wave(year, len(group), len(bodies), str(first_day) if first_day else None, first,
-                        str(days[-1][0]) if days else None, tuple(sorted(levels.items()))))
+                        str(last_day) if last_day else None, tuple(sorted(levels.items()))))
     return tuple(out)
 
 
@@ -185,9 +185,16 @@ def recurs(adoptions: Sequence[Adoption], annual: bool) -> bool:
     return len(written) > 1
 
 
+def _day_key(d: Day) -> tuple[int, int, int]:
+    return (d.year or 0, d.month, d.day)
+
+
+_UNION_BODY = Label.UNION_BODY.value
+
+
 def is_union(a: Adoption) -> bool:
     """A union body (of the hierarchy a campaign cascades down)."""
-    return a.label == Label.UNION_BODY.value
+    return a.label == _UNION_BODY
 
 
 def split_carriers(adoptions: Iterable[Adoption]) -> tuple[list[Adoption], list[Adoption]]:
@@ -195,12 +202,15 @@ def split_carriers(adoptions: Iterable[Adoption]) -> tuple[list[Adoption], list[
     unions: list[Adoption] = []
     others: list[Adoption] = []
     for a in adoptions:
-        (unions if is_union(a) else others).append(a)
+        (unions if a.label == _UNION_BODY else others).append(a)  # is_union, inline
     return unions, others
 
 
 def merge_duplicates(adoptions: Iterable[Adoption]) -> list[Adoption]:
     """One adoption per body and article (the first given), with every surface the article writes."""
+    adoptions = list(adoptions)
+    if len({(a.body, a.article) for a in adoptions}) == len(adoptions):  # no two alike (the rule): as given
+        return [a if a.surfaces == (these := _surfaces(a)) else replace(a, surfaces=these) for a in adoptions]
     kept: dict[tuple[str, str | None], Adoption] = {}
     surfaces: dict[tuple[str, str | None], list[str]] = {}
     for a in adoptions:
@@ -216,3 +226,9 @@ def merge_duplicates(adoptions: Iterable[Adoption]) -> list[Adoption]:
         out.append(a if a.surfaces == these else replace(a, surfaces=these))  # replace() is slow: only if needed
     return out
 
+
+def _surfaces(a: Adoption) -> tuple[str, ...]:
+    """``a``'s surfaces and its surface, once each (``merge_duplicates`` of ``a`` alone)."""
+    if a.surface and len(a.surfaces) == 1 and a.surfaces[0] == a.surface:
+        return a.surfaces  # the usual record: its one surface
+    return tuple(dict.fromkeys(s for s in (*a.surfaces, a.surface) if s))

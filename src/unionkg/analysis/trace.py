@@ -18,7 +18,6 @@ back every year is traced wave by wave. Pure Python over the model graph; no ser
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
@@ -50,11 +49,14 @@ __all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Part", "UnionCensus", 
 
 #: Levels from the top of the hierarchy down; bodies of other kinds sort after them.
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
+_UNION_BODY, _SUBORDINATE_TO = Label.UNION_BODY.value, RelType.SUBORDINATE_TO.value  # (an enum's .value is a call)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Adoption:
-    """One IMPLEMENTS edge into the campaign, with where and when it happened."""
+    """One IMPLEMENTS edge into the campaign, with where and when it happened. A record not to be
+    changed once made (not ``frozen``: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, 8x slower, and a big campaign makes tens of thousands)."""
 
     body: str
     name: str
@@ -76,9 +78,9 @@ class Adoption:
     surfaces: tuple[str, ...] = ()  # every way the article writes the campaign
 
 
-@dataclass(frozen=True)
+@dataclass
 class Branch:
-    """A body's first adoption placed in the cascade tree.
+    """A body's first adoption placed in the cascade tree (a record, as ``Adoption``).
 
     ``parent``: the nearest body up its SUBORDINATE_TO chain that adopted no later (None: a root).
     ``ahead_of``: nearer superiors that adopted, but later (this body moved first).
@@ -369,6 +371,16 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | No
     days = {body: cal.day(a.date) for body, a in firsts.items()}
     start = min((d for d in days.values() if d), key=cal.ordinal, default=None)
     ordinals = {body: cal.ordinal(d) for body, d in days.items() if d is not None}
+    start_ordinal = cal.ordinal(start) if start else 0
+
+    def lag(a: Day, a_ordinal: int, b: Day, b_ordinal: int) -> int:
+        """``days_between(a, b, cal.year)``: the difference of the ordinals where both dates have a
+        year or neither has (then both are in the same year), as it is for every date a calendar
+        compares."""
+        if (a.year is None) == (b.year is None):
+            return b_ordinal - a_ordinal
+        return days_between(a, b, cal.year)
+
     placed: list[tuple[Adoption, str | None, tuple[str, ...], tuple[str, ...], int | None, int | None]] = []
     above: dict[str, list[str]] = {}
     known: dict[str, list[str]] = {}
@@ -386,8 +398,9 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | No
             between.append(sup)
         parent_day = days[parent] if parent else None
         placed.append((adoption, parent, tuple(ahead), tuple(between) if parent else (),
-                       days_between(start, day, cal.year) if start and day else None,
-                       days_between(parent_day, day, cal.year) if parent_day and day else None))
+                       lag(start, start_ordinal, day, ordinals[body]) if start and day else None,
+                       lag(parent_day, ordinals[parent], day, ordinals[body]) if parent and parent_day and day
+                       else None))
     depth = _depths({p[0].body: p[1] for p in placed})
     return tuple(
         Branch(a, parent, depth[a.body], ahead, skipped, lag_first, lag_parent, wave)
@@ -415,9 +428,8 @@ def _targets(G: Graph, node: str, memo: dict[str, list[str]]) -> list[str]:
     """``node``'s SUBORDINATE_TO targets, sorted (``superiors``' memo)."""
     targets = memo.get(node)
     if targets is None:
-        subordinate = RelType.SUBORDINATE_TO.value
         targets = memo[node] = sorted(v for v, keyed in G._succ[node].items() for d in keyed.values()
-                                      if d.get("type") == subordinate)
+                                      if d.get("type") == _SUBORDINATE_TO)
     return targets
 
 
@@ -459,6 +471,8 @@ def body_cities(G: Graph) -> dict[str, str | None]:
 
 def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     """Per level: adopters, and lags from the first adoption and from the parent's."""
+    import statistics  # here, not at the start of every command
+
     by_level: dict[str, list[Branch]] = {}
     for b in branches:
         by_level.setdefault(b.adoption.level or "unknown", []).append(b)
@@ -483,10 +497,10 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
 
 def coverage(G: Graph, firsts: dict[str, Adoption], census: UnionCensus) -> tuple[Coverage, ...]:
     """Adopting union bodies among the union bodies the graph knows, per level and per city."""
-    cities = census.city_of
-    adopting = [b for b in firsts if G.nodes[b].get("label") == Label.UNION_BODY.value]
-    adopt_levels = Counter(str(G.nodes[n].get("level") or "unknown") for n in adopting)
-    adopt_cities = Counter(cities.get(n) for n in adopting if cities.get(n))
+    cities, nodes = census.city_of, G._node
+    adopting = [b for b in firsts if nodes[b].get("label") == _UNION_BODY]
+    adopt_levels = Counter(str(nodes[n].get("level") or "unknown") for n in adopting)
+    adopt_cities = Counter(c for n in adopting if (c := cities.get(n)))
     levels, city_count = census.levels, census.cities
     out = [Coverage("level", lv, adopt_levels[lv], levels[lv]) for lv in sorted(levels, key=level_rank)]
     out += [Coverage("city", str(c), adopt_cities[c], city_count[c]) for c in sorted(city_count, key=str)]
@@ -495,12 +509,15 @@ def coverage(G: Graph, firsts: dict[str, Adoption], census: UnionCensus) -> tupl
 
 def first_movers(firsts: dict[str, Adoption], cal: Calendar) -> tuple[tuple[str, Adoption], ...]:
     """The earliest comparably dated adopters overall (``all``) and of each level (ties kept)."""
-    dated_ = [a for a in firsts.values() if cal.day(a.date)]
+    days = [(a, day) for a in firsts.values() if (day := cal.day(a.date))]
+    dated_ = [a for a, _ in days]
     out: list[tuple[str, Adoption]] = []
+    by_level: dict[str, list[Adoption]] = {}
+    for a in dated_:
+        by_level.setdefault(a.level or "unknown", []).append(a)
     groups: list[tuple[str, list[Adoption]]] = [("all", dated_)]
-    levels = sorted({a.level or "unknown" for a in dated_}, key=level_rank)
-    groups += [(lv, [a for a in dated_ if (a.level or "unknown") == lv]) for lv in levels]
-    ordinals = {id(a): cal.ordinal(_day(a, cal)) for a in dated_}
+    groups += [(lv, by_level[lv]) for lv in sorted(by_level, key=level_rank)]
+    ordinals = {id(a): cal.ordinal(day) for a, day in days}
     for scope, group in groups:
         if not group:
             continue
@@ -563,12 +580,6 @@ def _depths(parent: dict[str, str | None]) -> dict[str, int]:
             current = parent.get(current)
         depth[body] = d
     return depth
-
-
-def _day(a: Adoption, cal: Calendar) -> Day:
-    day = cal.day(a.date)
-    assert day is not None
-    return day
 
 
 def _order(a: Adoption, cal: Calendar) -> tuple[int, int, str, str]:

@@ -95,7 +95,9 @@ CREATE TABLE cache (key TEXT PRIMARY KEY, article TEXT NOT NULL) WITHOUT ROWID;
 #: Indexes made once the graph is written (a sorted build of each beats keeping them up per row).
 #: Each holds what a reader asks of it, so that the reader need not read the rows: the other end of
 #: an edge (``edges_out``, ``edges_in``), whether an article's row of a node is a mention, the dates
-#: of a node's edges (``*_dated``: the page's "active on").
+#: of a node's edges (``*_dated``: the page's "active on"), a campaign's adoptions and the articles'
+#: properties (``edges_implements``, ``nodes_article``: ``implementing`` reads them in one range of
+#: each instead of a page of the table per adoption).
 INDEXES = """
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes (label, name);
 CREATE INDEX IF NOT EXISTS nodes_name ON nodes (name);
@@ -108,7 +110,34 @@ CREATE INDEX IF NOT EXISTS edges_type ON edges (type);
 CREATE INDEX IF NOT EXISTS edges_out_dated ON edges (source, date) WHERE typeof(date) = 'text' AND date != '';
 CREATE INDEX IF NOT EXISTS edges_in_dated ON edges (target, date) WHERE typeof(date) = 'text' AND date != '';
 CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys (key);
+CREATE INDEX IF NOT EXISTS edges_implements ON edges (target, type, seq, source, props) WHERE type = 'IMPLEMENTS';
+CREATE INDEX IF NOT EXISTS nodes_article ON nodes (id, label, props) WHERE label = 'Article';
 """
+
+#: ``GraphStore.implementing``'s query: the edges in creation order (their seqs from the edges_in
+#: index, sorted), so that every look-up walks its table in its order and neighbours share the page
+#: read for the one before; each edge's first evidence, where its article's text is, and the
+#: properties of the edge's article.
+_IMPLEMENTING = (
+    'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
+    "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e "
+    "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
+    "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
+    "LEFT JOIN nodes a ON a.id = 'Article:' || e.article AND typeof(e.article) = 'text' "
+    "WHERE e.seq IN (SELECT seq FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
+    "AND type = 'IMPLEMENTS') ORDER BY e.seq")
+#: The same from a store with the ``edges_implements`` and ``nodes_article`` indexes: the edges and
+#: their articles' properties from those alone (a range of the one, the articles in id order in the
+#: other), not a page of ``edges`` and one of ``nodes`` per adoption. (An ``Article:`` node has the
+#: label Article, but for one made only as an edge's end, which has no properties to read either.)
+_IMPLEMENTING_INDEXED = (
+    'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
+    "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e INDEXED BY edges_implements "
+    "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
+    "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
+    "LEFT JOIN nodes a INDEXED BY nodes_article ON a.id = 'Article:' || (e.props ->> '$.article') "
+    "AND a.label = 'Article' "
+    "WHERE e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS' ORDER BY e.seq")
 
 _NODE_COLS = "seq, id, label, name, inferred, props"
 _EDGE_COLS = "seq, source, target, key, type, props"
@@ -150,6 +179,7 @@ class GraphStore:
         self.facts = os.fspath(facts) if facts is not None else None
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._facts_fh: Any = None
+        self._indexes: dict[str, bool] = {}
 
     # --- opening ---------------------------------------------------------------------------
 
@@ -454,6 +484,15 @@ class GraphStore:
     def has_node(self, nid: str) -> bool:
         return self.db.execute("SELECT 1 FROM nodes WHERE id = ?", (nid,)).fetchone() is not None
 
+    def has_index(self, name: str) -> bool:
+        """Does the store have the index ``name`` (one of ``INDEXES``: a store made before an index was
+        added lacks it, and is read without it)?"""
+        found = self._indexes.get(name)
+        if found is None:
+            found = self._indexes[name] = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone() is not None
+        return found
+
     def label_of(self, nid: str) -> str | None:
         row = self.db.execute("SELECT label FROM nodes WHERE id = ?", (nid,)).fetchone()
         return row[0] if row else None
@@ -551,17 +590,8 @@ class GraphStore:
         text is, and the properties of the edge's article). ``properties``: those of ``props`` (not
         type, not evidence); the first evidence with its sentence read (None: none); ``article``:
         the properties of the node ``Article:<the edge's article>`` (None: no such node)."""
-        rows = self.db.execute(
-            'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
-            "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e "
-            "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
-            "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
-            "LEFT JOIN nodes a ON a.id = 'Article:' || e.article AND typeof(e.article) = 'text' "
-            # the edges in creation order (their seqs from the edges_in index, sorted): every look-up then
-            # walks its table in its order, and neighbours share the page read for the one before
-            "WHERE e.seq IN (SELECT seq FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
-            "AND type = 'IMPLEMENTS') ORDER BY e.seq",
-            (_json_list(targets),)).fetchall()
+        rows = self.db.execute(_IMPLEMENTING_INDEXED if self.has_index("edges_implements") else _IMPLEMENTING,
+                               (_json_list(targets),)).fetchall()
         self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in self._texts})
         self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})  # the rest
         evidence, loads = self._evidence, orjson.loads
@@ -656,9 +686,17 @@ class GraphStore:
         return out
 
     def labels_of(self, ids: Iterable[str]) -> dict[str, str | None]:
-        """The label of each of ``ids`` that is a node."""
+        """The label of each of ``ids`` that is a node (articles from the ``nodes_article`` index
+        alone where the store has it: a campaign's page asks for thousands)."""
         out: dict[str, str | None] = {}
-        for chunk in _chunks(sorted(set(ids)), 500):
+        wanted = set(ids)
+        if self.has_index("nodes_article"):
+            arts = sorted(i for i in wanted if i.startswith(_ARTICLE))
+            for chunk in _chunks(arts, 500):
+                out.update(self.db.execute(f"SELECT id, label FROM nodes INDEXED BY nodes_article WHERE id IN "
+                                           f"({_marks(chunk)}) AND label = 'Article'", chunk))
+            wanted.difference_update(out)
+        for chunk in _chunks(sorted(wanted), 500):
             out.update(self.db.execute(f"SELECT id, label FROM nodes WHERE id IN ({_marks(chunk)})", chunk))
         return out
 
