@@ -479,15 +479,16 @@ def _stretches(items: list[Any], n: int, align: int = 1) -> list[tuple[int, list
 
 
 def _pool(workers: int) -> Any:
-    """Fresh processes (spawned, not forked): a worker holds what its stretch needs, not a copy of
-    the parent's memory (an extractor's dictionaries, the census), so the build's memory stays
-    the parent's and its workers' own. Their cyclic garbage collector is off: what they make holds
-    no cycles (reference counting frees it), and collections would walk the division table again
-    and again (a sixth of the work)."""
+    """Fresh processes (spawned, not forked) beside this one, which builds a stretch of its own
+    (``workers - 1`` of them): a worker holds what its stretch needs, not a copy of the parent's
+    memory (an extractor's dictionaries, the census), so the build's memory stays the parent's
+    and its workers' own. Their cyclic garbage collector is off: what they make holds no cycles
+    (reference counting frees it), and collections would walk the division table again and
+    again (a sixth of the work)."""
     import gc
     import multiprocessing
 
-    return multiprocessing.get_context("spawn").Pool(workers, initializer=gc.disable)
+    return multiprocessing.get_context("spawn").Pool(max(1, workers - 1), initializer=gc.disable)
 
 
 def _census(path: str, spans: list[Span], pool: Any, workers: int, store: GraphStore) -> Census:
@@ -518,39 +519,70 @@ def _census_part(path: str, spans: list[Span]) -> Census:
 def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, str], pool: Any,
               workers: int) -> GraphBuilder:
     """The articles' nodes and edges in ``store`` (``by_id``: their lines in id order), on the
-    ``pool``'s processes if any; the builder that goes on with the hierarchy."""
+    ``pool``'s processes if any; the builder that goes on with the hierarchy.
+
+    With a pool, this process writes the first stretch into ``store`` itself while the pool's
+    processes write the others into stores of their own, merged into ``store`` after it; they
+    read their person ids from a copy of the ``merges`` rows of their articles (``store`` is
+    being written meanwhile)."""
     if pool is None:
         b = GraphBuilder(store)
         _article_stretch(b, path, by_id, camp, store)
         return b
     stretches = _stretches(by_id, workers, GraphBuilder.BATCH)  # a worker's batches are the batches of one process
-    store.db.execute("COMMIT")  # the workers read the person ids (merges) from it
-    store.db.execute("BEGIN")
-    paths = [f"{store.path}.part{i}" for i in range(len(stretches))]
+    (_, mine), theirs = stretches[0], stretches[1:]
+    paths = [f"{store.path}.part{i}" for i in range(1, len(stretches))]
+    people = f"{store.path}.people"
     try:
-        results = pool.starmap(_article_part, [(path, part, store.path, first, chunk, camp) for part, (first, chunk)
-                                               in zip(paths, stretches, strict=True)])
+        if theirs:
+            _copy_persons(store, people, theirs[0][1][0][0])
+        running = pool.starmap_async(_article_part, [(path, part, people, first, chunk, camp) for part, (first, chunk)
+                                                     in zip(paths, theirs, strict=True)])
+        b = GraphBuilder(store)
+        _article_stretch(b, path, mine, camp, store)
+        b.flush()
+        results = running.get()
         pool.close()  # the processes are done: their memory is given back before the merge
         pool.join()
+        shown, hierarchy = b.shown, b.hierarchy
         b = GraphBuilder(store, rank=len(by_id) - 1)
+        b.shown, b.hierarchy = shown, hierarchy
         for part, (shown, hierarchy) in zip(paths, results, strict=True):
             store.merge(part)
             for nid, counts in shown.items():
                 b.shown.setdefault(nid, Counter()).update(counts)
             b.hierarchy += hierarchy
     finally:
-        for part in paths:
+        for part in [*paths, people]:
             if os.path.exists(part):
                 os.remove(part)
     return b
 
 
-def _article_part(path: str, part: str, main: str, first: int, spans: list[Span], camp: dict[str, str]
+def _copy_persons(store: GraphStore, path: str, first: str) -> None:
+    """The ``merges`` rows of the articles from ``first`` on, into a new store file at ``path``
+    (what the pool's processes read their person ids from)."""
+    db = store.db
+    if db.in_transaction:
+        db.execute("COMMIT")
+    db.execute("ATTACH DATABASE ? AS people", (path,))
+    try:
+        db.execute("PRAGMA people.journal_mode = OFF")
+        db.execute("PRAGMA people.synchronous = OFF")
+        db.execute("CREATE TABLE people.merges AS SELECT name, article, node FROM main.merges WHERE article >= ?",
+                   (first,))
+        db.execute("CREATE INDEX people.merges_article ON merges (article, name)")
+    finally:
+        db.execute("DETACH DATABASE people")
+    db.execute("BEGIN")
+
+
+def _article_part(path: str, part: str, persons: str, first: int, spans: list[Span], camp: dict[str, str]
                   ) -> tuple[dict[str, Counter[str]], list[Edge]]:
     """A worker's stretch of articles (``first``: the rank of its first) into a store of its own;
-    the person ids from the build's store at ``main``."""
+    the person ids from the store at ``persons`` (its ``merges`` table)."""
     store = GraphStore.create(part, facts=path, cache_mb=32)
-    people = GraphStore.open_file(main)
+    people = GraphStore.open_file(persons)
     try:
         b = GraphBuilder(store, rank=first - 1)
         _article_stretch(b, path, spans, camp, people)
