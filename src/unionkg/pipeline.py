@@ -330,7 +330,7 @@ def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSumma
     if html:
         from .sinks.explorer import write_explorer
 
-        write_explorer(store, stage / "graph.html", build=str(stage.parent))
+        write_explorer(store, stage / "graph.html", build=str(stage.parent), workers=workers)
         summary.seconds["page"] = time.perf_counter() - t1
     if exports:
         from .sinks.files import write_exports

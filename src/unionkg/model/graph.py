@@ -22,7 +22,7 @@ from ..ingest.normalize import in_script_of
 from ..types import ROLE_TYPES, Label, RelType
 from .cities import body_cities
 from .names import key, plain
-from .store import EVIDENCE_KEYS, GraphStore
+from .store import EVIDENCE_KEYS, GraphStore, merge_props
 
 if TYPE_CHECKING:  # the writer's processes import only what they use (see _pool)
     import networkx as nx
@@ -162,21 +162,31 @@ class GraphBuilder:
             for e in edges:
                 if e.seq in made:
                     rows += ((e.seq, n, *row) for n, row in enumerate(e.rows))
-                    continue
-                seq, props = db.execute("SELECT seq, props FROM edges WHERE key = ? AND source = ? AND target = ?",
-                                        (e.key, e.u, e.v)).fetchone()
-                merged = db.execute("SELECT ukg_merge(?, ?)", (props, _DUMPS(e.props).decode())).fetchone()[0]
-                if merged != props:
-                    db.execute("UPDATE edges SET props = ? WHERE seq = ?", (merged, seq))
-                old = self.store.evidence_of([seq]).get(seq, [])
-                n = len(old)
-                for ev, row in zip(e.evidence, e.rows, strict=True):
-                    if ev not in old:
-                        rows.append((seq, n, *row))
-                        old.append(ev)
-                        n += 1
+                else:
+                    rows += self._merge_edge(e)
         if rows:
             db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _merge_edge(self, e: _Edge) -> list[tuple[Any, ...]]:
+        """Merge ``e`` into the stored edge of its key and ends: its properties now, the evidence
+        rows the stored edge lacks returned. A stored evidence equals a new one only if it names the
+        same article (a column of its row): only those are compared as dicts (reading sentences)."""
+        db = self.db
+        seq, props = db.execute("SELECT seq, props FROM edges WHERE key = ? AND source = ? AND target = ?",
+                                (e.key, e.u, e.v)).fetchone()
+        merged = merge_props(props, _DUMPS(e.props).decode())
+        if merged != props:
+            db.execute("UPDATE edges SET props = ? WHERE seq = ?", (merged, seq))
+        old = db.execute('SELECT article, start, "end", rule, confidence, sentence, raw FROM evidence WHERE edge = ? '
+                         "ORDER BY n", (seq,)).fetchall()
+        n = len(old)
+        rows = []
+        for ev, row in zip(e.evidence, e.rows, strict=True):
+            same = [r for r in old if r[0] == row[0]]
+            if not same or ev not in [self.store._evidence(r) for r in same]:
+                rows.append((seq, n, *row))
+                n += 1
+        return rows
 
     # --- the writer's calls ---------------------------------------------------------------------
 
