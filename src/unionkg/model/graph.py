@@ -397,10 +397,11 @@ class BuildStats:
 
 
 def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None = None, workers: int = 1,
-                census: Census | None = None) -> BuildStats:
+                census: Census | None = None, writers: WriterPool | None = None) -> BuildStats:
     """Two passes: resolve campaigns and people over all articles, then add nodes and edges to
     ``store`` (articles by id, then the hierarchy); the person merges go to its ``merges`` table.
-    ``census``: the first pass's result when it was made as the facts were written.
+    ``census``: the first pass's result when it was made as the facts were written; ``writers``:
+    the processes of the parallel stage, maybe started already (else they are started here).
 
     With ``workers`` > 1 (and a facts file of ``PARALLEL_MIN`` articles or more), both passes run on
     that many processes: the census over consecutive stretches of the file, the articles over
@@ -424,7 +425,9 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     else:
         assert src.path is not None
         spans = src.index(store)
-        pool = _pool(workers) if workers > 1 and len(spans) >= PARALLEL_MIN else None
+        pool = None
+        if workers > 1 and len(spans) >= PARALLEL_MIN:
+            pool = writers.start() if writers is not None else _pool(workers)
         try:
             if census is None:
                 census = _census(src.path, spans, pool, workers, store)
@@ -492,13 +495,46 @@ def _pool(workers: int) -> Any:
     """Fresh processes (spawned, not forked) beside this one, which builds a stretch of its own
     (``workers - 1`` of them): a worker holds what its stretch needs, not a copy of the parent's
     memory (an extractor's dictionaries, the census), so the build's memory stays the parent's
-    and its workers' own. Their cyclic garbage collector is off: what they make holds no cycles
-    (reference counting frees it), and collections would walk the division table again and
-    again (a sixth of the work)."""
-    import gc
+    and its workers' own."""
     import multiprocessing
 
-    return multiprocessing.get_context("spawn").Pool(max(1, workers - 1), initializer=gc.disable)
+    return multiprocessing.get_context("spawn").Pool(max(1, workers - 1), initializer=_init_writer)
+
+
+def _init_writer() -> None:
+    """A writer process's start (this module is imported by then): its cyclic garbage collector
+    off (what it makes holds no cycles, reference counting frees it, and collections would walk
+    the division table again and again: a sixth of the work)."""
+    import gc
+
+    gc.disable()
+
+
+class WriterPool:
+    """The processes of a parallel graph stage (``_pool``), started on the first ``start()``: a
+    build starts them while it extracts, once there are articles enough for the stage to run in
+    parallel (``PARALLEL_MIN``), so that their start (an interpreter, its imports) is done by then."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: Any = None
+
+    def note(self, articles: int) -> None:
+        """``articles`` are written: start the processes once they are enough for them."""
+        if articles == PARALLEL_MIN:
+            self.start()
+
+    def start(self) -> Any:
+        if self.pool is None:
+            self.pool = _pool(self.workers)
+        return self.pool
+
+    def close(self) -> None:
+        """End the processes (if started and not ended by the stage)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
 
 
 def _census(path: str, spans: list[Span], pool: Any, workers: int, store: GraphStore) -> Census:
