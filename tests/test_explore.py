@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 import pytest
 
 from unionkg.model import GraphStore
@@ -108,3 +109,13 @@ def test_offline_page_keeps_to_its_budget(store):
     assert not data["complete"] and 0 < len(data["hoods"]) < store.number_of_nodes()
     # the drawn bodies come first
     assert data["overview"]["tree"]["nodes"][0]["id"] in data["hoods"]
+
+
+@pytest.mark.parametrize("budget", [20_000, 200_000, 10**9])
+def test_page_read_on_two_processes_is_the_page_of_one(store, budget):
+    """The items read ahead on two processes, whatever the budget spends (and leaves out), make
+    the data one process makes."""
+    one = explorer_data(store, budget=budget)
+    two = explorer_data(store, budget=budget, workers=2)
+    assert orjson.dumps(two) == orjson.dumps(one)
+    assert list(two["hoods"]) == list(one["hoods"]) and two["complete"] == one["complete"]

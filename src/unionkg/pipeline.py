@@ -15,6 +15,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from .extract.divisions import Divisions
 from .gc_pause import gc_paused
 from .ingest.readers import IngestReport, RawRecord, iter_records, parse_record
 from .model import STORE_FILE, FactSource, GraphStore, build_store, hierarchy_lines
-from .model.graph import ArticleCensus, Census, article_census
+from .model.graph import ArticleCensus, Census, WriterPool, article_census
 from .types import Article
 
 __all__ = ["BuildSummary", "Extraction", "build", "configure_extraction", "explain_merges", "extract_jsonl",
@@ -275,7 +276,8 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
     summary = BuildSummary(out_dir=str(out))
     work = extraction or Extraction(year)
     had_build = (out / "facts.jsonl").exists()
-    with Staging(out) as stage:
+    writers = WriterPool(workers) if workers > 1 else None  # the graph stage's, started while extracting
+    with Staging(out) as stage, _closing(writers):
         part = stage.path / "facts.jsonl.part"
         cache = FactsCache(out)
         try:
@@ -292,7 +294,8 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
                 if engine == "dask":
                     _extract_dask(records, fh, stage.path, work, scheduler, seen_ids, summary, census)
                 else:
-                    _extract_stream(records, fh, cache, work, workers, seen_ids, summary, progress, census=census)
+                    _extract_stream(records, fh, cache, work, workers, seen_ids, summary, progress, census=census,
+                                    writers=writers)
             cache.flush()
         finally:
             cache.close()
@@ -302,7 +305,7 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
         try:
             with gc_paused():
                 _graph_stage(part, store, stage.path, summary, html=html, exports=exports, workers=workers,
-                             census=census)
+                             census=census, writers=writers)
         finally:
             store.close()
         with open(stage.path / "errors.jsonl", "w", encoding="utf-8") as efh:
@@ -316,11 +319,12 @@ def build(inputs: Iterable[str], out_dir: str | os.PathLike[str], *, year: int |
 
 
 def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSummary, *, html: bool,
-                 exports: tuple[str, ...], workers: int = 1, census: Census | None = None) -> None:
+                 exports: tuple[str, ...], workers: int = 1, census: Census | None = None,
+                 writers: WriterPool | None = None) -> None:
     """The store from the facts (on ``workers`` processes), the facts' hierarchy line, then the page
     and the exports asked for."""
     t0 = time.perf_counter()
-    stats = build_store(FactSource(path=part), store, workers=workers, census=census)
+    stats = build_store(FactSource(path=part), store, workers=workers, census=census, writers=writers)
     with open(part, "ab") as fh:
         fh.write(orjson.dumps(hierarchy_lines(store, stats.named_together, stats.hierarchy, stats.shown,
                                                stats.names_together)) + b"\n")
@@ -333,7 +337,7 @@ def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSumma
     if html:
         from .sinks.explorer import write_explorer
 
-        write_explorer(store, stage / "graph.html", build=str(stage.parent))
+        write_explorer(store, stage / "graph.html", build=str(stage.parent), workers=workers)
         summary.seconds["page"] = time.perf_counter() - t1
     if exports:
         from .sinks.files import write_exports
@@ -341,6 +345,15 @@ def _graph_stage(part: Path, store: GraphStore, stage: Path, summary: BuildSumma
         t2 = time.perf_counter()
         write_exports(store, stage, exports)
         summary.seconds["files"] = time.perf_counter() - t2
+
+
+@contextmanager
+def _closing(writers: WriterPool | None) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        if writers is not None:
+            writers.close()
 
 
 def _carry_over(facts: Path, fh: BinaryIO, seen_ids: set[str], census: Census) -> None:
@@ -421,9 +434,11 @@ def _extract_dask(records: Iterator[Article | InputError | RawRecord], fh: Binar
 
 def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: BinaryIO, cache: FactsCache,
                     work: Extraction, workers: int, seen_ids: set[str], summary: BuildSummary,
-                    progress: Callable[[int], None] | None, chunksize: int = 16, census: Census | None = None) -> None:
+                    progress: Callable[[int], None] | None, chunksize: int = 16, census: Census | None = None,
+                    writers: WriterPool | None = None) -> None:
     """Extract what the cache lacks (on ``workers`` processes) and write every article's line in
-    input order, once per article id; each line written adds its part to ``census``."""
+    input order, once per article id; each line written adds its part to ``census``. The graph
+    stage's ``writers`` start once there are articles enough for them."""
     markers: deque[tuple[str, bytes | None]] = deque()
     year = work.year
 
@@ -435,6 +450,8 @@ def _extract_stream(records: Iterator[Article | InputError | RawRecord], fh: Bin
             summary.articles += 1
             if census is not None:
                 census.add(part if part is not None else article_census(orjson.loads(line), Divisions.load()))
+            if writers is not None:
+                writers.note(summary.articles)
         else:
             summary.duplicates += 1
 

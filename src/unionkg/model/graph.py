@@ -22,7 +22,7 @@ from ..ingest.normalize import in_script_of
 from ..types import ROLE_TYPES, Label, RelType
 from .cities import body_cities
 from .names import key, plain
-from .store import EVIDENCE_KEYS, GraphStore
+from .store import EVIDENCE_KEYS, GraphStore, merge_props
 
 if TYPE_CHECKING:  # the writer's processes import only what they use (see _pool)
     import networkx as nx
@@ -162,21 +162,31 @@ class GraphBuilder:
             for e in edges:
                 if e.seq in made:
                     rows += ((e.seq, n, *row) for n, row in enumerate(e.rows))
-                    continue
-                seq, props = db.execute("SELECT seq, props FROM edges WHERE key = ? AND source = ? AND target = ?",
-                                        (e.key, e.u, e.v)).fetchone()
-                merged = db.execute("SELECT ukg_merge(?, ?)", (props, _DUMPS(e.props).decode())).fetchone()[0]
-                if merged != props:
-                    db.execute("UPDATE edges SET props = ? WHERE seq = ?", (merged, seq))
-                old = self.store.evidence_of([seq]).get(seq, [])
-                n = len(old)
-                for ev, row in zip(e.evidence, e.rows, strict=True):
-                    if ev not in old:
-                        rows.append((seq, n, *row))
-                        old.append(ev)
-                        n += 1
+                else:
+                    rows += self._merge_edge(e)
         if rows:
             db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _merge_edge(self, e: _Edge) -> list[tuple[Any, ...]]:
+        """Merge ``e`` into the stored edge of its key and ends: its properties now, the evidence
+        rows the stored edge lacks returned. A stored evidence equals a new one only if it names the
+        same article (a column of its row): only those are compared as dicts (reading sentences)."""
+        db = self.db
+        seq, props = db.execute("SELECT seq, props FROM edges WHERE key = ? AND source = ? AND target = ?",
+                                (e.key, e.u, e.v)).fetchone()
+        merged = merge_props(props, _DUMPS(e.props).decode())
+        if merged != props:
+            db.execute("UPDATE edges SET props = ? WHERE seq = ?", (merged, seq))
+        old = db.execute('SELECT article, start, "end", rule, confidence, sentence, raw FROM evidence WHERE edge = ? '
+                         "ORDER BY n", (seq,)).fetchall()
+        n = len(old)
+        rows = []
+        for ev, row in zip(e.evidence, e.rows, strict=True):
+            same = [r for r in old if r[0] == row[0]]
+            if not same or ev not in [self.store._evidence(r) for r in same]:
+                rows.append((seq, n, *row))
+                n += 1
+        return rows
 
     # --- the writer's calls ---------------------------------------------------------------------
 
@@ -387,10 +397,11 @@ class BuildStats:
 
 
 def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None = None, workers: int = 1,
-                census: Census | None = None) -> BuildStats:
+                census: Census | None = None, writers: WriterPool | None = None) -> BuildStats:
     """Two passes: resolve campaigns and people over all articles, then add nodes and edges to
     ``store`` (articles by id, then the hierarchy); the person merges go to its ``merges`` table.
-    ``census``: the first pass's result when it was made as the facts were written.
+    ``census``: the first pass's result when it was made as the facts were written; ``writers``:
+    the processes of the parallel stage, maybe started already (else they are started here).
 
     With ``workers`` > 1 (and a facts file of ``PARALLEL_MIN`` articles or more), both passes run on
     that many processes: the census over consecutive stretches of the file, the articles over
@@ -414,7 +425,9 @@ def build_store(src: FactSource, store: GraphStore, divisions: Divisions | None 
     else:
         assert src.path is not None
         spans = src.index(store)
-        pool = _pool(workers) if workers > 1 and len(spans) >= PARALLEL_MIN else None
+        pool = None
+        if workers > 1 and len(spans) >= PARALLEL_MIN:
+            pool = writers.start() if writers is not None else _pool(workers)
         try:
             if census is None:
                 census = _census(src.path, spans, pool, workers, store)
@@ -479,15 +492,49 @@ def _stretches(items: list[Any], n: int, align: int = 1) -> list[tuple[int, list
 
 
 def _pool(workers: int) -> Any:
-    """Fresh processes (spawned, not forked): a worker holds what its stretch needs, not a copy of
-    the parent's memory (an extractor's dictionaries, the census), so the build's memory stays
-    the parent's and its workers' own. Their cyclic garbage collector is off: what they make holds
-    no cycles (reference counting frees it), and collections would walk the division table again
-    and again (a sixth of the work)."""
-    import gc
+    """Fresh processes (spawned, not forked) beside this one, which builds a stretch of its own
+    (``workers - 1`` of them): a worker holds what its stretch needs, not a copy of the parent's
+    memory (an extractor's dictionaries, the census), so the build's memory stays the parent's
+    and its workers' own."""
     import multiprocessing
 
-    return multiprocessing.get_context("spawn").Pool(workers, initializer=gc.disable)
+    return multiprocessing.get_context("spawn").Pool(max(1, workers - 1), initializer=_init_writer)
+
+
+def _init_writer() -> None:
+    """A writer process's start (this module is imported by then): its cyclic garbage collector
+    off (what it makes holds no cycles, reference counting frees it, and collections would walk
+    the division table again and again: a sixth of the work)."""
+    import gc
+
+    gc.disable()
+
+
+class WriterPool:
+    """The processes of a parallel graph stage (``_pool``), started on the first ``start()``: a
+    build starts them while it extracts, once there are articles enough for the stage to run in
+    parallel (``PARALLEL_MIN``), so that their start (an interpreter, its imports) is done by then."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: Any = None
+
+    def note(self, articles: int) -> None:
+        """``articles`` are written: start the processes once they are enough for them."""
+        if articles == PARALLEL_MIN:
+            self.start()
+
+    def start(self) -> Any:
+        if self.pool is None:
+            self.pool = _pool(self.workers)
+        return self.pool
+
+    def close(self) -> None:
+        """End the processes (if started and not ended by the stage)."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
 
 
 def _census(path: str, spans: list[Span], pool: Any, workers: int, store: GraphStore) -> Census:
@@ -518,39 +565,70 @@ def _census_part(path: str, spans: list[Span]) -> Census:
 def _articles(path: str, by_id: list[Span], store: GraphStore, camp: dict[str, str], pool: Any,
               workers: int) -> GraphBuilder:
     """The articles' nodes and edges in ``store`` (``by_id``: their lines in id order), on the
-    ``pool``'s processes if any; the builder that goes on with the hierarchy."""
+    ``pool``'s processes if any; the builder that goes on with the hierarchy.
+
+    With a pool, this process writes the first stretch into ``store`` itself while the pool's
+    processes write the others into stores of their own, merged into ``store`` after it; they
+    read their person ids from a copy of the ``merges`` rows of their articles (``store`` is
+    being written meanwhile)."""
     if pool is None:
         b = GraphBuilder(store)
         _article_stretch(b, path, by_id, camp, store)
         return b
     stretches = _stretches(by_id, workers, GraphBuilder.BATCH)  # a worker's batches are the batches of one process
-    store.db.execute("COMMIT")  # the workers read the person ids (merges) from it
-    store.db.execute("BEGIN")
-    paths = [f"{store.path}.part{i}" for i in range(len(stretches))]
+    (_, mine), theirs = stretches[0], stretches[1:]
+    paths = [f"{store.path}.part{i}" for i in range(1, len(stretches))]
+    people = f"{store.path}.people"
     try:
-        results = pool.starmap(_article_part, [(path, part, store.path, first, chunk, camp) for part, (first, chunk)
-                                               in zip(paths, stretches, strict=True)])
+        if theirs:
+            _copy_persons(store, people, theirs[0][1][0][0])
+        running = pool.starmap_async(_article_part, [(path, part, people, first, chunk, camp) for part, (first, chunk)
+                                                     in zip(paths, theirs, strict=True)])
+        b = GraphBuilder(store)
+        _article_stretch(b, path, mine, camp, store)
+        b.flush()
+        results = running.get()
         pool.close()  # the processes are done: their memory is given back before the merge
         pool.join()
+        shown, hierarchy = b.shown, b.hierarchy
         b = GraphBuilder(store, rank=len(by_id) - 1)
+        b.shown, b.hierarchy = shown, hierarchy
         for part, (shown, hierarchy) in zip(paths, results, strict=True):
             store.merge(part)
             for nid, counts in shown.items():
                 b.shown.setdefault(nid, Counter()).update(counts)
             b.hierarchy += hierarchy
     finally:
-        for part in paths:
+        for part in [*paths, people]:
             if os.path.exists(part):
                 os.remove(part)
     return b
 
 
-def _article_part(path: str, part: str, main: str, first: int, spans: list[Span], camp: dict[str, str]
+def _copy_persons(store: GraphStore, path: str, first: str) -> None:
+    """The ``merges`` rows of the articles from ``first`` on, into a new store file at ``path``
+    (what the pool's processes read their person ids from)."""
+    db = store.db
+    if db.in_transaction:
+        db.execute("COMMIT")
+    db.execute("ATTACH DATABASE ? AS people", (path,))
+    try:
+        db.execute("PRAGMA people.journal_mode = OFF")
+        db.execute("PRAGMA people.synchronous = OFF")
+        db.execute("CREATE TABLE people.merges AS SELECT name, article, node FROM main.merges WHERE article >= ?",
+                   (first,))
+        db.execute("CREATE INDEX people.merges_article ON merges (article, name)")
+    finally:
+        db.execute("DETACH DATABASE people")
+    db.execute("BEGIN")
+
+
+def _article_part(path: str, part: str, persons: str, first: int, spans: list[Span], camp: dict[str, str]
                   ) -> tuple[dict[str, Counter[str]], list[Edge]]:
     """A worker's stretch of articles (``first``: the rank of its first) into a store of its own;
-    the person ids from the build's store at ``main``."""
+    the person ids from the store at ``persons`` (its ``merges`` table)."""
     store = GraphStore.create(part, facts=path, cache_mb=32)
-    people = GraphStore.open_file(main)
+    people = GraphStore.open_file(persons)
     try:
         b = GraphBuilder(store, rank=first - 1)
         _article_stretch(b, path, spans, camp, people)

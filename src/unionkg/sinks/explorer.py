@@ -21,7 +21,7 @@ whole-graph and focused pyvis views stay with ``sinks.html`` (``unionkg html --f
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -62,10 +62,11 @@ class ExplorerReport:
 
 
 def write_explorer(store: GraphStore, path: str | Path, *, title: str = "unionkg", build: str | None = None,
-                   budget: int = EMBED_BYTES) -> ExplorerReport:
-    """Write the offline explorer page of the build in ``store`` to ``path``."""
+                   budget: int = EMBED_BYTES, workers: int = 1) -> ExplorerReport:
+    """Write the offline explorer page of the build in ``store`` to ``path`` (its neighbourhoods
+    and traces read on ``workers`` processes)."""
     started = time.perf_counter()
-    data = explorer_data(store, title=title, build=build, budget=budget)
+    data = explorer_data(store, title=title, build=build, budget=budget, workers=workers)
     html = render_page(data, title)
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -76,15 +77,15 @@ def write_explorer(store: GraphStore, path: str | Path, *, title: str = "unionkg
 
 
 def explorer_data(store: GraphStore, *, title: str = "unionkg", build: str | None = None, mode: str = "file",
-                  budget: int = EMBED_BYTES) -> dict[str, Any]:
+                  budget: int = EMBED_BYTES, workers: int = 1) -> dict[str, Any]:
     """What the page holds: the overview and, within ``budget`` bytes, neighbourhoods and traces
-    (``mode="served"``: none; the server answers them)."""
+    (``mode="served"``: none; the server answers them), read on ``workers`` processes."""
     ov = overview(store)
     data: dict[str, Any] = {"title": title, "mode": mode, "build": build or "", "overview": ov,
                             "colours": styles()["labels"], "hoods": {}, "traces": {}, "index": [], "complete": False}
     if mode == "served":
         return data
-    hoods, traces, complete = _embedded(store, ov, budget)
+    hoods, traces, complete = _embedded(store, ov, budget, workers)
     data.update(hoods=hoods, traces=traces, complete=complete)
     data["index"] = _index(store, [*traces, *hoods])
     return data
@@ -107,29 +108,103 @@ def _candidates(store: GraphStore, ov: dict[str, Any]) -> Iterable[tuple[str, st
         yield "node", nid, 0
 
 
-def _embedded(store: GraphStore, ov: dict[str, Any], budget: int) -> tuple[dict[str, Any], dict[str, Any], bool]:
+def _embedded(store: GraphStore, ov: dict[str, Any], budget: int, workers: int = 1
+              ) -> tuple[dict[str, Any], dict[str, Any], bool]:
     hoods: dict[str, Any] = {}
     traces: dict[str, Any] = {}
     used = 0
     misses = 0
-    for kind, nid, guess in _candidates(store, ov):
-        if nid in (hoods if kind == "node" else traces) or used + guess > budget:
-            continue
-        item = neighbourhood(store, nid) if kind == "node" else campaign_trace(store, nid)
-        if item is None:
-            continue
-        size = len(orjson.dumps(item))
-        if used + size > budget:
-            misses += 1
-            if misses > 50:  # the budget is spent: what is left goes to `unionkg serve`
-                return hoods, traces, False
-            continue
-        used += size
-        (hoods if kind == "node" else traces)[nid] = item
+    items = _Items(store, ov, workers)
+    try:
+        for kind, nid, guess in items:
+            if nid in (hoods if kind == "node" else traces) or used + guess > budget:
+                continue
+            item = items.get(kind, nid)
+            if item is None:
+                continue
+            size = len(orjson.dumps(item))
+            if used + size > budget:
+                misses += 1
+                if misses > 50:  # the budget is spent: what is left goes to `unionkg serve`
+                    return hoods, traces, False
+                continue
+            used += size
+            (hoods if kind == "node" else traces)[nid] = item
+    finally:
+        items.close()
     if misses:
         return hoods, traces, False
     skipped = any(c["n"] > TRACE_ADOPTIONS for c in ov["campaigns"])
     return hoods, traces, not skipped
+
+
+def _item(store: GraphStore, kind: str, nid: str) -> dict[str, Any] | None:
+    return neighbourhood(store, nid) if kind == "node" else campaign_trace(store, nid)
+
+
+class _Items:
+    """The candidates (kind, id, guess) in order, and ``get(kind, id)``: the neighbourhood or
+    trace of the one at hand. On ``workers`` processes (forked, each reading the store file on a
+    connection of its own) the items of the candidates are read ahead, once each, in the order
+    they first come (the processes go through the candidates on their own); a candidate met again
+    (rare: its item was too big, or nothing) is read here, as is every item on one process."""
+
+    def __init__(self, store: GraphStore, ov: dict[str, Any], workers: int) -> None:
+        self.store = store
+        self.ov = ov
+        self.ahead: Any = None
+        self.current: tuple[tuple[str, str], Any] | None = None
+        if workers > 1 and store.path != ":memory:" and store.facts is not None:
+            from functools import partial
+
+            from ..analysis import report  # noqa: F401 - imported once, before the processes fork
+            from ..scale.parallel import imap_ordered
+
+            self.ahead = imap_ordered(partial(_read_item, store.path, store.facts),
+                                      _first_met(_candidates(store, ov)), workers, chunksize=2)
+
+    def __iter__(self) -> Iterator[tuple[str, str, int]]:
+        seen: set[tuple[str, str]] = set()
+        for kind, nid, guess in _candidates(self.store, self.ov):
+            if self.ahead is not None and (kind, nid) not in seen:
+                seen.add((kind, nid))
+                self.current = next(self.ahead)
+                assert self.current[0] == (kind, nid)
+            else:
+                self.current = None
+            yield kind, nid, guess
+
+    def get(self, kind: str, nid: str) -> dict[str, Any] | None:
+        if self.current is not None and self.current[0] == (kind, nid):
+            item: dict[str, Any] | None = self.current[1]
+            return item
+        return _item(self.store, kind, nid)
+
+    def close(self) -> None:
+        if self.ahead is not None:
+            self.ahead.close()
+
+
+def _first_met(candidates: Iterable[tuple[str, str, int]]) -> Iterator[tuple[str, str]]:
+    """The (kind, id) of the candidates, each the first time it comes."""
+    seen: set[tuple[str, str]] = set()
+    for kind, nid, _ in candidates:
+        if (kind, nid) not in seen:
+            seen.add((kind, nid))
+            yield kind, nid
+
+
+#: In a process reading a page's items: the store it reads.
+_STORE: GraphStore | None = None
+
+
+def _read_item(path: str, facts: str, which: tuple[str, str]) -> tuple[tuple[str, str], dict[str, Any] | None]:
+    """(kind, id) and its item, read from the store file at ``path`` (opened once per process)."""
+    global _STORE
+    if _STORE is None:
+        _STORE = GraphStore.open_file(path)
+        _STORE.facts = facts
+    return which, _item(_STORE, *which)
 
 
 def _index(store: GraphStore, first: list[str], budget: int = INDEX_BYTES) -> list[list[str]]:
