@@ -184,6 +184,7 @@ class _File:
     def __init__(self, path: Path, fixed: list[str], candidates: tuple[str, ...], streamed_with: str) -> None:
         self.path, self.fixed = path, fixed  # FIXED: properties held by a lead cell (a node's id:ID)
         self.columns: dict[str, _Column] = {}
+        self.known: dict[str, None] = dict.fromkeys(fixed)  # the columns and the fixed names
         self.candidates, self.streamed_with = candidates, streamed_with
         self.used: set[str] = set()  # delimiters found in any string inside a list
         self.clash = False  # some string cell holds the delimiter the arrays are streamed with
@@ -200,10 +201,11 @@ class _File:
         columns, delimiter = self.columns, self.streamed_with
         if any(delimiter in v for v in lead):
             self.clash = True
-        if len(props) > len(columns):
+        if not self.known.keys() >= props.keys():  # a new column (a row may bring one however few it has)
             for name in props:
-                if name not in columns and name not in self.fixed:
+                if name not in self.known:
                     columns[name] = _Column()
+                    self.known[name] = None
         for name, column in columns.items():
             value = props.get(name)
             if value is None:
@@ -239,6 +241,8 @@ class _File:
                 column.scalar_cells = True
                 text = ("true" if value else "false") if t is bool else str(value)
             cells.append('"' + text.replace('"', '""') + '"')
+        while cells[-1] == "":  # no empty last field: neo4j-admin would read the next line into it
+            cells.pop()
         line = ",".join(cells)
         if "\n" in line or "\r" in line:
             self.multiline = True
@@ -285,6 +289,8 @@ def _rewrite(f: _File, lines: Iterator[tuple[list[str], dict[str, Any]]], delimi
         for lead, props in lines:
             cells = [_field(v) for v in lead]
             cells += [_field(_cell(props.get(name), t, delimiter)) for name, t in types.items()]
+            while cells[-1] == "":  # as in _File.line
+                cells.pop()
             out.write(",".join(cells) + "\n")
 
 
