@@ -185,6 +185,10 @@ class _File:
         self.path, self.fixed = path, fixed  # FIXED: properties held by a lead cell (a node's id:ID)
         self.columns: dict[str, _Column] = {}
         self.known: dict[str, None] = dict.fromkeys(fixed)  # the columns and the fixed names
+        # the fewest property cells of a line that ends with "" (an empty string or array): a line
+        # shorter than the header whose last field is empty makes neo4j-admin read the next line on
+        # into the missing columns, so such a file is written again, every line full
+        self.empty_end = 1 << 30
         self.candidates, self.streamed_with = candidates, streamed_with
         self.used: set[str] = set()  # delimiters found in any string inside a list
         self.clash = False  # some string cell holds the delimiter the arrays are streamed with
@@ -241,8 +245,10 @@ class _File:
                 column.scalar_cells = True
                 text = ("true" if value else "false") if t is bool else str(value)
             cells.append('"' + text.replace('"', '""') + '"')
-        while cells[-1] == "":  # no empty last field: neo4j-admin would read the next line into it
+        while cells[-1] == "":  # a line ends early rather than with an empty field (see empty_end)
             cells.pop()
+        if cells[-1] == '""' and len(cells) - len(lead) < self.empty_end:
+            self.empty_end = len(cells) - len(lead)
         line = ",".join(cells)
         if "\n" in line or "\r" in line:
             self.multiline = True
@@ -289,8 +295,6 @@ def _rewrite(f: _File, lines: Iterator[tuple[list[str], dict[str, Any]]], delimi
         for lead, props in lines:
             cells = [_field(v) for v in lead]
             cells += [_field(_cell(props.get(name), t, delimiter)) for name, t in types.items()]
-            while cells[-1] == "":  # as in _File.line
-                cells.pop()
             out.write(",".join(cells) + "\n")
 
 
@@ -394,7 +398,10 @@ def write_neo4j_admin(
     export = AdminExport(out.resolve(), delimiter)
     for f, name, lines in files:
         types = {column: c.type(delimiter) for column, c in f.columns.items()}
-        if not all(f.columns[c].streamed_right(t, delimiter, streamed_with) for c, t in types.items()):
+        if f.empty_end < len(f.columns):
+            _rewrite(f, lines(), delimiter)
+            export.rewritten.append(f.path.name)
+        elif not all(f.columns[c].streamed_right(t, delimiter, streamed_with) for c, t in types.items()):
             if not f.clash and all(f.columns[c].streamed_right(t, streamed_with, streamed_with) for c, t in types.items()):
                 _swap_delimiter(f.path, streamed_with, delimiter)  # only the arrays' delimiter differs
             else:
