@@ -124,12 +124,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def server(home: Path, heap: str, pagecache: str, port: int | None = None) -> str:
+def server(home: Path, heap: str, pagecache: str, port: int | None = None, gc: str = "parallel") -> str:
     (home / "conf").mkdir(parents=True, exist_ok=True)
     (home / "conf" / "neo4j.conf").write_text(f"server.memory.pagecache.size={pagecache}\n")
     port = port or free_port()
     subprocess.run([sys.executable, str(SCRIPT), "start", "--data", str(home), "--bolt-port", str(port),
-                    "--password", PASSWORD, "--heap", heap], check=True, stdout=subprocess.DEVNULL)
+                    "--password", PASSWORD, "--heap", heap, "--gc", gc], check=True, stdout=subprocess.DEVNULL)
     return f"bolt://127.0.0.1:{port}"
 
 
@@ -153,8 +153,35 @@ def server_cpu(home: Path) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def cpu_split(home: Path, server0: float, client0: float) -> str:
-    return f"CPU: server {server_cpu(home) - server0:.1f}s, this client {time.process_time() - client0:.1f}s"
+def server_threads(home: Path) -> dict[str, float]:
+    """The server's CPU seconds by kind of thread: the JIT compilers, the Bolt workers (the queries),
+    the garbage collector, index population, the rest."""
+    pid = (home / "neo4j-local.pid").read_text().split()[0]
+    kinds = (("JIT", "CompilerThre"), ("Bolt workers", "BoltWorke"), ("GC", ("GC Thread", "G1 ", "VM Thread")),
+             ("index population", "IndexPopu"))
+    out = dict.fromkeys([k for k, _ in kinds] + ["other"], 0.0)
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rpartition(")")[2].split()
+        except OSError:  # the thread ended
+            continue
+        kind = next((k for k, marks in kinds if any(m in name for m in ((marks,) if isinstance(marks, str) else marks))),
+                    "other")
+        out[kind] += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return out
+
+
+def cpu_split(home: Path, server0: float, client0: float, threads0: dict[str, float] | None = None) -> str:
+    """The server's and this process's CPU seconds since SERVER0/CLIENT0, the server's by kind of thread
+    since THREADS0 (a kind whose thread ended meanwhile counts 0 there: its CPU is in "other")."""
+    threads, total = "", server_cpu(home) - server0
+    if threads0 is not None:
+        now = server_threads(home)
+        kinds = {k: max(0.0, now[k] - threads0.get(k, 0.0)) for k in now if k != "other"}
+        kinds["other"] = total - sum(kinds.values())
+        threads = " (" + ", ".join(f"{k} {v:.1f}s" for k, v in kinds.items()) + ")"
+    return f"CPU: server {total:.1f}s{threads}, this client {time.process_time() - client0:.1f}s"
 
 
 def load_avg() -> str:
@@ -174,6 +201,7 @@ def main() -> None:
     parser.add_argument("--reload-after-bulk", action="store_true", help="check that a load after it adds nothing")
     parser.add_argument("--heap", default="2g")
     parser.add_argument("--pagecache", default="1g")
+    parser.add_argument("--gc", default="parallel", choices=["parallel", "g1"], help="the server's garbage collector")
     parser.add_argument("--workdir", type=Path, help="keep the servers' data here (default: a temp dir)")
     opts = parser.parse_args()
     work = opts.workdir or Path(tempfile.mkdtemp(prefix="bench-neo4j-"))
@@ -201,9 +229,9 @@ def main() -> None:
         for i, (batch, create) in enumerate(runs):
             home = work / f"bolt{i}"
             shutil.rmtree(home, ignore_errors=True)
-            uri = server(home, opts.heap, opts.pagecache)
+            uri = server(home, opts.heap, opts.pagecache, gc=opts.gc)
             try:
-                before, cpu0 = load_avg(), (server_cpu(home), time.process_time())
+                before, cpu0 = load_avg(), (server_cpu(home), time.process_time(), server_threads(home))
                 report = load_graph(rows, uri, "neo4j", PASSWORD, batch_size=batch, create=create)
                 cpu = cpu_split(home, *cpu0)
                 assert count(uri) == (n, m), count(uri)
@@ -214,7 +242,7 @@ def main() -> None:
                       f"({m / report.seconds:,.0f} relationships/s end to end); {cpu}; "
                       f"{before} -> {load_avg()}", flush=True)
                 if i == 0:
-                    before, cpu0 = load_avg(), (server_cpu(home), time.process_time())
+                    before, cpu0 = load_avg(), (server_cpu(home), time.process_time(), server_threads(home))
                     again = load_graph(rows, uri, "neo4j", PASSWORD, batch_size=batch)
                     cpu = cpu_split(home, *cpu0)
                     assert again.nodes_created == 0 and again.relationships_created == 0, again.summary()

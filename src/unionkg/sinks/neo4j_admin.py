@@ -184,6 +184,11 @@ class _File:
     def __init__(self, path: Path, fixed: list[str], candidates: tuple[str, ...], streamed_with: str) -> None:
         self.path, self.fixed = path, fixed  # FIXED: properties held by a lead cell (a node's id:ID)
         self.columns: dict[str, _Column] = {}
+        self.known: dict[str, None] = dict.fromkeys(fixed)  # the columns and the fixed names
+        # the fewest property cells of a line that ends with "" (an empty string or array): a line
+        # shorter than the header whose last field is empty makes neo4j-admin read the next line on
+        # into the missing columns, so such a file is written again, every line full
+        self.empty_end = 1 << 30
         self.candidates, self.streamed_with = candidates, streamed_with
         self.used: set[str] = set()  # delimiters found in any string inside a list
         self.clash = False  # some string cell holds the delimiter the arrays are streamed with
@@ -200,10 +205,11 @@ class _File:
         columns, delimiter = self.columns, self.streamed_with
         if any(delimiter in v for v in lead):
             self.clash = True
-        if len(props) > len(columns):
+        if not self.known.keys() >= props.keys():  # a new column (a row may bring one however few it has)
             for name in props:
-                if name not in columns and name not in self.fixed:
+                if name not in self.known:
                     columns[name] = _Column()
+                    self.known[name] = None
         for name, column in columns.items():
             value = props.get(name)
             if value is None:
@@ -239,6 +245,10 @@ class _File:
                 column.scalar_cells = True
                 text = ("true" if value else "false") if t is bool else str(value)
             cells.append('"' + text.replace('"', '""') + '"')
+        while cells[-1] == "":  # a line ends early rather than with an empty field (see empty_end)
+            cells.pop()
+        if cells[-1] == '""' and len(cells) - len(lead) < self.empty_end:
+            self.empty_end = len(cells) - len(lead)
         line = ",".join(cells)
         if "\n" in line or "\r" in line:
             self.multiline = True
@@ -388,7 +398,10 @@ def write_neo4j_admin(
     export = AdminExport(out.resolve(), delimiter)
     for f, name, lines in files:
         types = {column: c.type(delimiter) for column, c in f.columns.items()}
-        if not all(f.columns[c].streamed_right(t, delimiter, streamed_with) for c, t in types.items()):
+        if f.empty_end < len(f.columns):
+            _rewrite(f, lines(), delimiter)
+            export.rewritten.append(f.path.name)
+        elif not all(f.columns[c].streamed_right(t, delimiter, streamed_with) for c, t in types.items()):
             if not f.clash and all(f.columns[c].streamed_right(t, streamed_with, streamed_with) for c, t in types.items()):
                 _swap_delimiter(f.path, streamed_with, delimiter)  # only the arrays' delimiter differs
             else:
