@@ -337,7 +337,7 @@ class BodyFinder:
         for code in codes:
             for up in self.divs.ancestor_codes(code):
                 short = self.divs.get(up).short
-                if len(short) >= 2 and m.startswith(short, a - len(short)) and a >= len(short):
+                if 2 <= len(short) <= a and m.startswith(short, a - len(short)):
                     return True
         return False
 

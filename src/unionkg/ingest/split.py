@@ -46,7 +46,6 @@ _STAMP_NOISE_RE = re.compile(r"https?://\S+|www\.\S+|\d+")
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 #: a caption naming its photographer: 总工会揭牌仪式。王议宵 摄, 本報記者 鮮康 攝
 _PHOTOGRAPHER_RE = re.compile(r"[\u4e00-\u9fff]{2,4}\s*(?<!拍)[摄攝]$")
-
 #: the photographer's name closing a caption (after its sentence): 。本報記者 鮮康 攝
 _PHOTO_CREDIT_RE = re.compile(r"(?:^|[。!?!？\s])((?:(?:本[报報])?[记記]者|通[讯訊][员員])?\s*[\u4e00-\u9fff]{2,4})\s*(?<!拍)[摄攝]\s*$")
 #: a header line naming its reporter: 經濟日報／ 記者宋健生/台中即時報導

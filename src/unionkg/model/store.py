@@ -114,30 +114,27 @@ CREATE INDEX IF NOT EXISTS edges_implements ON edges (target, type, seq, source,
 CREATE INDEX IF NOT EXISTS nodes_article ON nodes (id, label, props) WHERE label = 'Article';
 """
 
-#: ``GraphStore.implementing``'s query: the edges in creation order (their seqs from the edges_in
-#: index, sorted), so that every look-up walks its table in its order and neighbours share the page
-#: read for the one before; each edge's first evidence, where its article's text is, and the
-#: properties of the edge's article.
-_IMPLEMENTING = (
+#: ``GraphStore.implementing``'s query, in two forms: each IMPLEMENTS edge of some targets, its
+#: first evidence, where its article's text is, and the properties of the edge's article.
+_IMPLEMENTING_ROWS = (
     'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
-    "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e "
+    "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e {edges} "
     "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
     "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
-    "LEFT JOIN nodes a ON a.id = 'Article:' || e.article AND typeof(e.article) = 'text' "
-    "WHERE e.seq IN (SELECT seq FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
-    "AND type = 'IMPLEMENTS') ORDER BY e.seq")
+    "LEFT JOIN nodes a {article} WHERE {edge} ORDER BY e.seq")
+#: The edges in creation order (their seqs from the edges_in index, sorted), so that every look-up
+#: walks its table in its order and neighbours share the page read for the one before.
+_IMPLEMENTING = _IMPLEMENTING_ROWS.format(
+    edges="", article="ON a.id = 'Article:' || e.article AND typeof(e.article) = 'text'",
+    edge="e.seq IN (SELECT seq FROM edges WHERE target IN (SELECT value FROM json_each(?)) AND type = 'IMPLEMENTS')")
 #: The same from a store with the ``edges_implements`` and ``nodes_article`` indexes: the edges and
 #: their articles' properties from those alone (a range of the one, the articles in id order in the
 #: other), not a page of ``edges`` and one of ``nodes`` per adoption. (An ``Article:`` node has the
 #: label Article, but for one made only as an edge's end, which has no properties to read either.)
-_IMPLEMENTING_INDEXED = (
-    'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
-    "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e INDEXED BY edges_implements "
-    "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
-    "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
-    "LEFT JOIN nodes a INDEXED BY nodes_article ON a.id = 'Article:' || (e.props ->> '$.article') "
-    "AND a.label = 'Article' "
-    "WHERE e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS' ORDER BY e.seq")
+_IMPLEMENTING_INDEXED = _IMPLEMENTING_ROWS.format(
+    edges="INDEXED BY edges_implements",
+    article="INDEXED BY nodes_article ON a.id = 'Article:' || (e.props ->> '$.article') AND a.label = 'Article'",
+    edge="e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS'")
 
 _NODE_COLS = "seq, id, label, name, inferred, props"
 _EDGE_COLS = "seq, source, target, key, type, props"
