@@ -19,19 +19,15 @@ from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
 from .text import Doc
 
-#: what may follow a name: role verbs, particles, punctuation
-_CUES = ("当选", "担任", "汇报", "表态", "主持", "出席", "参加", "列席", "参会", "带队", "率队", "带领", "讲话", "致辞", "发言", "作", "做", "分享",
-         "等", "同志", "一行", "表示", "指出", "强调", "介绍", "说", "在", "到", "向", "为", "对", "与", "和", "及",
-         "也", "还", "并", "深入", "前往", "来到", "走访", "调研", "慰问", "参观", "宣读", "传达", "通报", "主讲",
-         "授课", "宣讲", "当选", "担任", "围绕", "就", "从", "以", "结合", "代表", "率", "带", "看望", "听取",
-         "实地", "详细", "先后", "一同", "陪同", "分别", "首先", "随后", "最后", "亲切", "认真", "充分", "对此",
-         "作为", "希望", "要求", "提出", "是", "的", "获得", "荣获", "获", "被", "解读", "讲解", "解答", "点评",
-         "指导", "宣布", "颁发", "揭牌", "授牌", "致", "进行", "带头", "牵头", "主讲", "领学", "领读")
+#: what may follow a name and end it (data/name_followers.txt), or an adverb of manner and a speech
+#: verb (环卫工人贺海福开心地说, 笑着说)
+_CUES = tuple(read_words("name_followers.txt"))
+_SPEECH_MANNER = r"[\u4e00-\u9fff]{2}地(?:说|表示|介绍|告诉|讲述)|笑着说"
 _NOT_NAME = ("职工", "工会", "会议", "全市", "全区", "全省", "大家", "同志", "一行", "代表", "主持", "出席", "干部",
              "群众", "工人", "全体", "有关", "负责", "相关", "各级", "部门", "单位", "企业", "会员", "参加", "组织",
              "公司", "集团", "学校", "医院", "宣讲", "宣传", "商会", "协会", "荣获", "获得", "荣膺", "获评", "当选")
 _NOT_NAME_RE = re.compile(alternation(_NOT_NAME))  # .search(s): does s contain a word of _NOT_NAME?
-_CUE_RE = re.compile(alternation(_CUES))
+_CUE_RE = re.compile(f"{alternation(_CUES)}|{_SPEECH_MANNER}")
 _PRE_TITLES = ("同志", "总书记", "主席", "书记", "部长", "局长", "主任", "会长", "董事长", "总经理")
 #: titles a leader's given name may stand before (登菊主席): the head's titles, not 同志
 _GIVEN_TITLES = tuple(t for t in _PRE_TITLES if t not in ("同志", "总书记"))
@@ -53,11 +49,13 @@ _ROLE_NEXT = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,16}?(?:作|做)|�
                         r"讲话|发言|宣读|领学)")
 #: characters both ending names and opening cues (为, 和 …), and the roles that show which
 _NAME_OR_CUE = frozenset("为和与及")
+#: what closes a clause after a name (an empty string: the end of the text)
+_CLAUSE_END = frozenset(("", "、", ",", "，", "。", ";", "；", ":", "：", "!", "！", "?", "？", "\n", ")", "）"))
 #: a short body name the tables do not know, inside a chain (总商会, 团委会): the chain goes on past it
 _UNNAMED_BODY = re.compile(r"[\u4e00-\u9fff]{1,5}(?:会|联|委|部|办|社)")
 #: characters no four-character minority name (旦正道吉, 江伊拉图) holds
 _NOT_IN_MINORITY_NAME = frozenset("了的是在和与及等会委部局处厅院站队组团所室办")
-_ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等)")
+_ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等|及|作了|补选|当选)")
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
@@ -184,8 +182,11 @@ class PeopleFinder:
                 continue  # 困难职工和新就业形态劳动者: 和 joins two groups of people, no name 和新
             if self._name_ends(m, p + length):
                 if length == sl + 1 and m[p + length:p + length + 1] in _NAME_OR_CUE \
-                        and _ROLE_AFTER_NAME.match(m, p + length + 1) and not _NOT_NAME_RE.search(m, p, p + length + 1):
-                    return length + 1  # 田祖为出席会议: 为 ends the name, not a cue
+                        and (_ROLE_AFTER_NAME.match(m, p + length + 1)
+                             or m[p + length + 1:p + length + 2] in _CLAUSE_END) \
+                        and not _NOT_NAME_RE.search(m, p, p + length + 1):
+                    # 田祖为出席会议, 副主席马子和,: 为/和 end the name, not a cue (nothing after 和 to join)
+                    return length + 1
                 return length
         # no cue: ask the segmenter
         toks = self.seg.cut(m[p:p + 8])
