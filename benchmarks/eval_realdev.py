@@ -3,6 +3,10 @@
 print P/R/F1 per part and per type, and the misses grouped by type.
 
     python benchmarks/eval_realdev.py [--shared ../shared] [--out /tmp/realdev] [--misses N] [--json]
+                                      [--rename SEED]
+
+``--rename SEED`` scores a copy of the set whose people have new given names (benchmarks/rename_people.py):
+what the scores lose there, rules learned from the set's own names rather than from the genre.
 
 The articles are third-party text: they are read from ``../shared`` (or ``UNIONKG_SHARED``), never
 copied into the repository. The parts are the set's own (its README): meetings 101-120, activities
@@ -41,10 +45,11 @@ def shared_dir(arg: str | None) -> Path:
     return Path(arg or os.environ.get("UNIONKG_SHARED") or ROOT.parent / "shared")
 
 
-def convert(shared: Path, out: Path) -> tuple[Path, Path]:
-    """The set as JSON Lines and one merged gold file, by the set's own converter."""
+def convert(shared: Path, out: Path, realdev: Path | None = None) -> tuple[Path, Path]:
+    """The set (``realdev``, default the shared one) as JSON Lines and one merged gold file, by the
+    set's own converter."""
     corpus, gold = out / "corpus.jsonl", out / "gold.json"
-    subprocess.run([sys.executable, str(shared / "eval" / "realdev_jsonl.py"), str(shared / "realdev"),
+    subprocess.run([sys.executable, str(shared / "eval" / "realdev_jsonl.py"), str(realdev or shared / "realdev"),
                     str(corpus), str(gold)], check=True, capture_output=True)
     return corpus, gold
 
@@ -99,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="work folder (default: a temporary one)")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="print up to N misses per type")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ap.add_argument("--rename", type=int, metavar="SEED", help="score a copy whose people have new given names")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if not (shared / "realdev").is_dir():
@@ -107,7 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.out or tmp)
         work.mkdir(parents=True, exist_ok=True)
-        corpus, gold_path = convert(shared, work)
+        realdev = None
+        if args.rename is not None:
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from rename_people import rename_people
+
+            realdev = work / "realdev-renamed"
+            n = rename_people(shared / "realdev", realdev, args.rename)
+            print(f"people renamed (seed {args.rename}): {n}")
+        corpus, gold_path = convert(shared, work, realdev)
         t0 = time.perf_counter()
         summary = build([str(corpus)], work / "build", html=False)
         seconds = time.perf_counter() - t0

@@ -452,11 +452,12 @@ def test_no_name_after_the_leaders_and_a_preposition(extractor: Extractor, text:
     # 和/为 closing a clause joins nothing: the name's last character
     ("市总工会党组书记、常务副主席石月和,市总工会副主席刘民朝出席会议。", "石月和", "石月"),
     ("县人大常委会副主任郭仁金、戴明和及县人大常委会组成人员出席会议。", "戴明和", "戴明"),
-    # 家中, 关于, an adverb before a speech verb, 补选 close a name whose first two characters are a word
+    # 家中, 关于, 组织, an adverb before a speech verb, 补选 close a name whose first two characters are a word
     ("春节前夕,市总工会走进全国劳模王涛月家中,与王涛月拉起家常。", "王涛月", "王涛"),
     ("“日子更有奔头啦!”货车司机王子海开心地说。", "王子海", "王子"),
     ("会上,省总工会主席欧阳岩关于学习宣传贯彻的要求得到传达。", "欧阳岩", "欧阳"),
     ("会上,区党工委副书记张楠松补选为区总工会主席。", "张楠松", "张楠"),
+    ("会上,德化团县委书记陈子才组织学习了中央文件。", "陈子才", "陈子"),
     # 鍾 of traditional script (read 锺), a rare surname (宇)
     ("中鐵大橋局七公司黨委副書記鍾秀平出席會議。", "鍾秀平", "鍾秀"),
     ("富士康重庆科技园工会主席宇继生告诉记者,园区现有职工两万余人。", "宇继生", "宇继"),
