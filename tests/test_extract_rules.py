@@ -1026,3 +1026,20 @@ def test_an_elected_name_with_its_note(extractor: Extractor) -> None:
     """``张敏、王琳(兼职)当选为副主席``: the note closes the list before the election."""
     facts = _facts(extractor, "5月22日,黄石市妇联召开执委会议。陈燕当选为市妇联主席,张敏、王琳(兼职)当选为副主席。")
     assert {("HOLDS_POSITION", n, "黄石市妇联") for n in ("陈燕", "张敏", "王琳")} <= _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "team", "union"), [
+    ("5月6日,山东省总工会举行启动式。山东省总工会党组成员、省纪委监委驻省总工会纪检监察组组长胡少华参加活动。",
+     "山东省纪委监委驻山东省总工会纪检监察组", "山东省总工会"),
+    ("3月2日,杭州市总工会召开全委会。市总工会党组成员、市纪委市监委驻市总工会纪检监察组组长李华出席会议。",
+     "杭州市纪委监委驻杭州市总工会纪检监察组", "杭州市总工会"),
+    ("1月29日,中华全国总工会召开执委会议。全总党组成员、中央纪委国家监委驻中华全国总工会纪检监察组组长张三出席会议。",
+     "中央纪委国家监委驻中华全国总工会纪检监察组", "中华全国总工会"),
+])
+def test_a_discipline_team_posted_to_a_union(extractor: Extractor, text: str, team: str, union: str) -> None:
+    """``省纪委监委驻省总工会纪检监察组组长甲`` (rule org.discipline_team.v1): the team is a body named
+    in full, its 组长 holds a position there and, by the chain before it, in the union's 党组."""
+    facts = _facts(extractor, text)
+    person = next(iter(_names(facts, Label.PERSON)))
+    assert team in _names(facts, Label.ORGANIZATION)
+    assert {("HOLDS_POSITION", person, team), ("HOLDS_POSITION", person, union)} <= _rels(facts)

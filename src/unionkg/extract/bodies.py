@@ -553,7 +553,49 @@ class BodyFinder:
         out.extend(self._province_lists(doc, stop))
         out.extend(self._anaphors(doc, out, stop))
         out.extend(self._department_repeats(doc, out, stop))
+        out.extend(self._discipline_teams(doc, ctx, places, out, stop))
         out.extend(self._place_mentions(doc, places, out, stop))
+        return out
+
+    def _discipline_teams(self, doc: Doc, ctx: Context, places: list[PlaceHit], found: list[Mention],
+                          stop: Positions) -> list[Mention]:
+        """``省纪委监委驻省总工会纪检监察组``: the discipline team a party commission posts to a body (its
+        组长 sits in the body's leadership), named with the commission's place and the body's name in
+        full: 山东省纪委监委驻山东省总工会纪检监察组."""
+        m, t = doc.match, doc.text
+        out: list[Mention] = []
+        if "纪检监察组" not in m:
+            return out
+        by_span = {(x.start, x.end): x for x in found if x.label in (Label.UNION_BODY, Label.ORGANIZATION)}
+        place_end = {h.end: h for h in places}
+        for g in _DISCIPLINE_TEAM.finditer(m):
+            zhu = m.rfind("驻", max(0, g.start() - 30), g.start())
+            if zhu < 0:
+                continue
+            host = by_span.get((zhu + 1, g.start()))
+            host_name, host_place = (host.name, host.attr("place")) if host is not None else ("", None)
+            short = _SHORT_UNION.fullmatch(m, zhu + 1, g.start()) if host is None else None
+            if short is not None:  # 驻省总工会: the union of the province in context
+                host_place = ctx.resolve(self.divs, short.group(1), zhu + 1)
+                host_name = self._full(host_place) + "总工会" if host_place else ""
+            issuer = _DISCIPLINE_ISSUER.search(m, max(0, zhu - 12), zhu) if host_name else None
+            if issuer is None or issuer.start() in stop:
+                continue
+            a = issuer.start()
+            if issuer.group("central"):
+                name = f"{issuer.group(0)}驻{host_name}纪检监察组"
+            else:
+                code: str | None = None
+                if (hit := place_end.get(a)) is not None and hit.code:  # 山东省纪委监委
+                    code, a = hit.code, hit.start
+                elif issuer.group("level"):  # 省纪委监委: the province in context
+                    code = ctx.resolve(self.divs, issuer.group("level"), a)
+                code = code or host_place
+                if not code:
+                    continue
+                name = f"{self._full(code)}纪委监委驻{host_name}纪检监察组"
+            out.append(Mention(Label.ORGANIZATION, t[a:g.end()], a, g.end(), "org.discipline_team.v1",
+                               canonical=name, attrs=(("kind", "party"),)))
         return out
 
     def _departments(self, doc: Doc, ctx: Context, places: list[PlaceHit], found: list[Mention],
@@ -1332,6 +1374,13 @@ def _outermost(hits: list[PlaceHit]) -> list[PlaceHit]:
             continue
         kept.append(h)
     return kept
+
+
+#: a discipline team posted to a body, and the commission that posts it (省纪委监委驻…纪检监察组)
+_DISCIPLINE_TEAM = re.compile(r"纪检监察组")
+_SHORT_UNION = re.compile(r"(省|自治区|市|州|县|区)总工会")
+_DISCIPLINE_ISSUER = re.compile(r"(?P<central>中央纪委国家监委)|(?P<level>省|自治区|市|州|县|区|旗|盟)?纪委"
+                                r"(?:(?:省|自治区|市|州|县|区|旗|盟)?监委)?$")
 
 
 class Positions:
