@@ -3,10 +3,11 @@
 print P/R/F1 per part and per type, and the misses grouped by type.
 
     python benchmarks/eval_realdev.py [--shared ../shared] [--out /tmp/realdev] [--misses N] [--json]
-                                      [--rename SEED]
+                                      [--rename SEED | --columns SEED]
 
-``--rename SEED`` scores a copy of the set whose people have new given names (benchmarks/rename_people.py):
-what the scores lose there, rules learned from the set's own names rather than from the genre.
+``--rename SEED`` scores a copy of the set whose people have new given names, ``--columns SEED`` one
+whose paragraphs are cut by column breaks (benchmarks/realdev_variants.py): what the scores lose there,
+rules learned from the set's own names and layout rather than from the genre.
 
 The articles are third-party text: they are read from ``../shared`` (or ``UNIONKG_SHARED``), never
 copied into the repository. The parts are the set's own (its README): meetings 101-120, activities
@@ -104,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="work folder (default: a temporary one)")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="print up to N misses per type")
     ap.add_argument("--json", action="store_true", help="print the scores as JSON")
-    ap.add_argument("--rename", type=int, metavar="SEED", help="score a copy whose people have new given names")
+    variant = ap.add_mutually_exclusive_group()
+    variant.add_argument("--rename", type=int, metavar="SEED", help="score a copy whose people have new given names")
+    variant.add_argument("--columns", type=int, metavar="SEED", help="score a copy whose paragraphs column breaks cut")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if not (shared / "realdev").is_dir():
@@ -114,13 +117,15 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(args.out or tmp)
         work.mkdir(parents=True, exist_ok=True)
         realdev = None
-        if args.rename is not None:
+        if args.rename is not None or args.columns is not None:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
-            from rename_people import rename_people
+            from realdev_variants import cut_columns, rename_people
 
-            realdev = work / "realdev-renamed"
-            n = rename_people(shared / "realdev", realdev, args.rename)
-            print(f"people renamed (seed {args.rename}): {n}")
+            realdev = work / "realdev-variant"
+            if args.rename is not None:
+                print(f"people renamed (seed {args.rename}): {rename_people(shared / 'realdev', realdev, args.rename)}")
+            else:
+                print(f"column breaks (seed {args.columns}): {cut_columns(shared / 'realdev', realdev, args.columns)}")
         corpus, gold_path = convert(shared, work, realdev)
         t0 = time.perf_counter()
         summary = build([str(corpus)], work / "build", html=False)

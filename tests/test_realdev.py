@@ -57,9 +57,9 @@ def test_the_realdev_table_prints(realdev_scores: dict[str, eval_realdev.Score],
 
 
 def test_renamed_people_keep_the_floors(tmp_path: Path) -> None:
-    """The set with its people given new given names (benchmarks/rename_people.py) scores above the
+    """The set with its people given new given names (benchmarks/realdev_variants.py) scores above the
     same floors: names are found by the cues around them, not learned from the set."""
-    from rename_people import rename_people
+    from realdev_variants import rename_people
 
     from unionkg.pipeline import build
 
@@ -72,7 +72,7 @@ def test_renamed_people_keep_the_floors(tmp_path: Path) -> None:
 
 
 def test_rename_people_rewrites_text_and_gold_together(tmp_path: Path) -> None:
-    from rename_people import rename_people
+    from realdev_variants import rename_people
 
     src = tmp_path / "src"
     src.mkdir()
@@ -90,3 +90,19 @@ def test_rename_people_rewrites_text_and_gold_together(tmp_path: Path) -> None:
     assert "海燕" not in text and f"{new[1:]}主席" in text and text.count(new) == 2
     assert new_gold["articles"][0]["relations"][0]["head"] == new and new_gold["articles"][0]["title"].startswith(new)
     assert (tmp_path / "dst" / "README.md").exists()
+
+
+def test_column_breaks_keep_the_floors_and_the_dates(tmp_path: Path) -> None:
+    """The set with half its paragraphs cut by column breaks (benchmarks/realdev_variants.py) keeps
+    the floors and its dates: a lead cut after its first clause is still the lead."""
+    from realdev_variants import cut_columns
+
+    from unionkg.pipeline import build
+
+    need(SHARED / "realdev")
+    assert cut_columns(SHARED / "realdev", tmp_path / "realdev", 1) >= 80
+    corpus, gold = eval_realdev.convert(SHARED, tmp_path, tmp_path / "realdev")
+    build([str(corpus)], tmp_path / "build", html=False)
+    sc = eval_realdev.score_parts(json.loads(gold.read_text(encoding="utf-8")), tmp_path / "build" / "facts.jsonl")["all"]
+    assert sc.total("entities")[2] >= FLOORS["all"][0] and sc.total("relations")[2] >= FLOORS["all"][1], sc.report()
+    assert sc.dates[0] >= DATES_FLOOR - 1, sc.dates

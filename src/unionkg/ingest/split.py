@@ -60,7 +60,9 @@ _CREDIT_LINE_RE = re.compile(r"(?:^|\n|。)[□■◆●\s]*(?:[\u4e00-\u9fff]{2
                              r"(?=\s*(?:[/／][^\n]{0,12}|(?:图片|摄影|审核|制作|编辑|责编|初审)[:：]?[^\n]*)?(?:\n|$))")
 #: the reporter opening the lead: 记者阮向民报道, 记者金钧胤摄影报道
 _INLINE_REPORT_RE = re.compile(r"\s*((?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}?)\s*(?:(?:摄影)?报道|(?=\d))")
-_OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+_OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日")
+#: a day of a month in a clause: 台中市政府勞工局於12月22日舉辦…, 今天(1月4日)下午, 511日 (月 lost)
+_DATE_IN_CLAUSE_RE = re.compile(r"\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日|^\d{3,4}日")
 _AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
 #: a footer line naming the author, alone or after the source: 来源:宁波日报 作者:赵磊
 _FOOTER_AUTHOR_RE = re.compile(r"^\s*(?:来源\s*[:：][^:：\n]{1,20}?\s*)?作者\s*[:：]")
@@ -424,13 +426,26 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
         if len(s) <= 30 and s.count("。") <= 1 and (DATELINE_RE.match(nxt) or _OPENS_WITH_DATE_RE.match(nxt)):
             d.captions.append(p)  # 王娇萍慰问企业职工。 over 本报讯 …
             continue
-        if _is_body(p):
+        if _is_body(p) or _cut_lead(s, nxt):
             d.body.append(p)
         else:
             d.headings.append(p)
     if not d.body:  # nothing looked like a body: keep every line
         d.body, d.headings = d.headings, []
     return d
+
+
+def _cut_lead(s: str, nxt: str) -> bool:
+    """Is ``s`` the first piece of a lead a column break cut (``12月28日,市总工会主席甲一行莅临西平县观摩``
+    over ``指导工会工作。…``): unfinished, clauses with a date (or a comma opening the next piece), and
+    text goes on below it."""
+    if not nxt or is_terminated(s) or not ("," in s or "，" in s or nxt[0] in ",，"):
+        return False
+    if _DATE_IN_CLAUSE_RE.search(s) is not None:
+        return True
+    # no date yet (为贯彻落实…要求,进一步促进深圳、台山两地 | 的交流,…5月18日,…): a long clause whose
+    # continuation opens no lead of its own
+    return len(s) >= 24 and not (DATELINE_RE.match(nxt) or _OPENS_WITH_DATE_RE.match(nxt) or VAGUE_RE.match(nxt))
 
 
 def _title_key(s: str) -> str:

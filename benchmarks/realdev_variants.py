@@ -1,13 +1,18 @@
-"""A copy of the real development set with its people renamed: a test of how extraction generalises.
+"""Copies of the real development set changed the way unseen text differs from it: tests of how
+extraction generalises. The gold is rewritten with the text, so scores compare with the set's own.
 
-Every gold Person keeps the surname and gets a new given name of the same length, drawn with a seed
+``rename_people``: every gold Person keeps the surname and gets a new given name of the same length, drawn with a seed
 from characters written alike in both scripts; the texts and the gold (names, aka forms, relation
 ends) are rewritten together, so the scores stay comparable with the set's own. A rule that learned
 a name, or a name boundary that only a dictionary word made, shows as a loss here; one that reads
 the cues around names does not. Left as they are: national leaders (their names sit in titles of
 spirits and books) and names inside another gold name.
 
+``cut_columns``: half the paragraphs (of over 80 characters) cut once at a random point by a blank
+line, as e-paper and PDF text comes where its columns end (../shared/GENRE.md); the gold unchanged.
+
     python benchmarks/eval_realdev.py --rename 1      # the set renamed with seed 1, scored
+    python benchmarks/eval_realdev.py --columns 1     # the set with column breaks, seed 1
 """
 
 from __future__ import annotations
@@ -95,3 +100,28 @@ def rename_people(src: Path, dst: Path, seed: int) -> int:
         (dst / f"{stem}.txt").write_text(text, encoding="utf-8")
         (dst / gold_file.name).write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
     return renamed
+
+
+def cut_columns(src: Path, dst: Path, seed: int, share: float = 0.5) -> int:
+    """Write ``src`` to ``dst`` with ``share`` of the paragraphs over 80 characters cut once by a blank
+    line (the source and title lines kept); returns the number of cuts."""
+    rng = random.Random(seed)
+    dst.mkdir(parents=True, exist_ok=True)
+    cuts = 0
+    for f in sorted(src.iterdir()):
+        if not f.is_file():
+            continue
+        if f.suffix != ".txt":
+            shutil.copy(f, dst / f.name)
+            continue
+        lines = f.read_text(encoding="utf-8").split("\n")
+        out = lines[:2]
+        for line in lines[2:]:
+            if len(line) > 80 and rng.random() < share:
+                i = rng.randrange(20, len(line) - 20)
+                out.extend([line[:i], "", line[i:]])
+                cuts += 1
+            else:
+                out.append(line)
+        (dst / f.name).write_text("\n".join(out), encoding="utf-8")
+    return cuts
