@@ -336,3 +336,16 @@ def test_a_lead_cut_by_a_column_break_is_one_paragraph(text: str, opening: str, 
     assert isinstance(a, Article)
     assert a.text.startswith(opening), a.text
     assert a.date is not None and a.date.endswith(day)
+
+
+def test_a_paragraph_cut_by_a_column_break_on_a_page_opens_no_article() -> None:
+    """On an e-paper page a paragraph's first piece, cut off by a column break, is a clause (a comma,
+    a list's 、, 了) over a piece that opens no lead: it goes on the article before, no new article;
+    a headline with a comma over a dateline still opens one."""
+    raw = ("某镇总工会启动安康杯竞赛\n\n本报讯 6月3日,某镇总工会举行安康杯竞赛启动仪式。\n\n"
+           "启动仪式上,镇总工会主席俞建新宣读了本年度\n\n竞赛活动实施方案,6家企业工会代表递交了承诺书。\n\n"
+           "调研组一行参观了区总工会职工服务中心各功\n\n能室。调研组要求做好服务。\n\n"
+           "守护劳动者权益,工会在行动\n\n本报讯 6月4日,某区总工会开展普法活动。\n")
+    arts = list(split_page(raw, "page.txt"))
+    assert [a.title for a in arts] == ["某镇总工会启动安康杯竞赛", "守护劳动者权益,工会在行动"]
+    assert "俞建新宣读了本年度竞赛活动实施方案" in arts[0].text and "各功能室" in arts[0].text

@@ -60,6 +60,8 @@ def clean_line(raw: str, base: int = 0) -> CleanText:
 def is_terminated(text: str) -> bool:
     """Does a paragraph end like a finished sentence (so a following line is not its continuation)?"""
     t = text.rstrip()
+    if t[-1:] == '"':  # a straight quote closes only after an odd count: 2024年度" | 安康杯"竞赛 was cut open
+        return t.count('"') % 2 == 0
     return bool(t) and t[-1] in _TERMINAL
 
 
@@ -67,13 +69,13 @@ def join_paragraphs(parts: list[CleanText]) -> CleanText:
     """Join cleaned paragraphs; one cut by a column break (no final punctuation) is joined directly."""
     text: list[str] = []
     offs: list[int] = []
-    last = ""  # the last character joined so far
+    cur = ""  # the paragraph joined so far (the pieces a column break cut make one)
     for k, part in enumerate(parts):
-        if k and is_terminated(last):
+        if k and is_terminated(cur):
             text.append("\n")
             offs.append(offs[-1] + 1)
-            last = "\n"
+            cur = ""
         text.append(part.text)
         offs.extend(part.offsets)
-        last = part.text[-1:] or last
+        cur += part.text
     return CleanText("".join(text), offs)

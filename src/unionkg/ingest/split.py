@@ -61,6 +61,8 @@ _CREDIT_LINE_RE = re.compile(r"(?:^|\n|。)[□■◆●\s]*(?:[\u4e00-\u9fff]{2
 #: the reporter opening the lead: 记者阮向民报道, 记者金钧胤摄影报道
 _INLINE_REPORT_RE = re.compile(r"\s*((?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}?)\s*(?:(?:摄影)?报道|(?=\d))")
 _OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日")
+#: what marks a clause of a sentence, not a headline: a comma, a list's 、, 了 (参观了)
+_CLAUSE_MARK_RE = re.compile(r"[,，、]|了")
 #: a day of a month in a clause: 台中市政府勞工局於12月22日舉辦…, 今天(1月4日)下午, 511日 (月 lost)
 _DATE_IN_CLAUSE_RE = re.compile(r"\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日|^\d{3,4}日")
 _AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
@@ -229,8 +231,9 @@ class _Page:
             return "trailing"
         if cur is not None and not cur.body and is_meta_line(p.raw):
             return "meta"  # 2024-02-07 来源:… 作者:…, a WeChat account line, 文/甲 图/乙
-        if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25):
-            return "body"
+        if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25) \
+                or (not is_terminated(s) and ("," in s or "，" in s) and _DATE_IN_CLAUSE_RE.search(s)):
+            return "body"  # (the last: a lead's first piece, cut by a column break after its date)
         return "heading"
 
     def feed(self, p: Para, kind: str) -> None:
@@ -245,6 +248,12 @@ class _Page:
             cur.meta.append(Para("作者:" + p.raw.strip(), p.start))
         elif kind == "editors":
             self.editors.extend(parse_editors(p.raw))
+        elif kind == "body" and cur is not None and self._cut_off(cur, p):
+            prev = self.drafts[-2]  # the clause taken for a headline was the piece of a cut paragraph
+            prev.body.extend(cur.headings)
+            prev.body.append(p)
+            self.drafts.pop()
+            self.cur = prev
         elif kind in ("continued", "body") and cur is not None:
             cur.body.append(p)
         elif kind == "caption" and cur is not None:
@@ -263,6 +272,20 @@ class _Page:
             cur.headings.append(p)
         if kind in ("body", "continued"):
             self.has_body = True
+
+    def _cut_off(self, cur: Draft, p: Para) -> bool:
+        """Is ``cur``, a draft of one heading and no body yet, a paragraph's first piece a column break
+        cut off (``启动仪式上,张浦镇总工会主席俞建明宣读了本年度`` over ``竞赛活动实施方案,…``): a clause left
+        unfinished (a comma, 、 or 了 in it) after an article's body, over a paragraph that opens no lead
+        of its own."""
+        if cur.body or cur.captions or cur.meta or len(cur.headings) != 1 or len(self.drafts) < 2 \
+                or not self.drafts[-2].body:
+            return False
+        h, s = cur.headings[0].stripped, p.stripped
+        return bool(_CLAUSE_MARK_RE.search(h)) and ("\u4e00" <= h[-1:] <= "\u9fff" or h[-1:] == "、") \
+            and not is_terminated(h) \
+            and not (DATELINE_RE.match(s) or _OPENS_WITH_DATE_RE.match(s) or VAGUE_RE.match(s)
+                     or _STANDALONE_BYLINE_RE.match(s))
 
     def articles(self, origin: str, year: int | None, source: str | None) -> Iterator[Article]:
         """The page's articles (its drafts with a body), in order."""
