@@ -3,11 +3,12 @@
 print P/R/F1 per part and per type, and the misses grouped by type.
 
     python benchmarks/eval_realdev.py [--shared ../shared] [--out /tmp/realdev] [--misses N] [--json]
-                                      [--rename SEED | --columns SEED]
+                                      [--rename SEED | --columns SEED | --traditional]
 
 ``--rename SEED`` scores a copy of the set whose people have new given names, ``--columns SEED`` one
-whose paragraphs are cut by column breaks (benchmarks/realdev_variants.py): what the scores lose there,
-rules learned from the set's own names and layout rather than from the genre.
+whose paragraphs are cut by column breaks, ``--traditional`` one in the traditional script
+(benchmarks/realdev_variants.py): what the scores lose there, rules learned from the set's own names,
+layout and script rather than from the genre.
 
 The articles are third-party text: they are read from ``../shared`` (or ``UNIONKG_SHARED``), never
 copied into the repository. The parts are the set's own (its README): meetings 101-120, activities
@@ -108,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     variant = ap.add_mutually_exclusive_group()
     variant.add_argument("--rename", type=int, metavar="SEED", help="score a copy whose people have new given names")
     variant.add_argument("--columns", type=int, metavar="SEED", help="score a copy whose paragraphs column breaks cut")
+    variant.add_argument("--traditional", action="store_true", help="score a copy in the traditional script")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if not (shared / "realdev").is_dir():
@@ -117,15 +119,17 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(args.out or tmp)
         work.mkdir(parents=True, exist_ok=True)
         realdev = None
-        if args.rename is not None or args.columns is not None:
+        if args.rename is not None or args.columns is not None or args.traditional:
             sys.path.insert(0, str(Path(__file__).resolve().parent))
-            from realdev_variants import cut_columns, rename_people
+            from realdev_variants import cut_columns, rename_people, to_traditional
 
             realdev = work / "realdev-variant"
             if args.rename is not None:
                 print(f"people renamed (seed {args.rename}): {rename_people(shared / 'realdev', realdev, args.rename)}")
-            else:
+            elif args.columns is not None:
                 print(f"column breaks (seed {args.columns}): {cut_columns(shared / 'realdev', realdev, args.columns)}")
+            else:
+                print(f"articles in the traditional script: {to_traditional(shared / 'realdev', realdev)}")
         corpus, gold_path = convert(shared, work, realdev)
         t0 = time.perf_counter()
         summary = build([str(corpus)], work / "build", html=False)

@@ -11,8 +11,13 @@ spirits and books) and names inside another gold name.
 ``cut_columns``: half the paragraphs (of over 80 characters) cut once at a random point by a blank
 line, as e-paper and PDF text comes where its columns end (../shared/GENRE.md); the gold unchanged.
 
+``to_traditional``: the simplified articles written in the traditional script, character by
+character with the package's table (``data/simp2trad.tsv``), the gold likewise: the rules must read
+both scripts alike (the set has four traditional articles of its own).
+
     python benchmarks/eval_realdev.py --rename 1      # the set renamed with seed 1, scored
     python benchmarks/eval_realdev.py --columns 1     # the set with column breaks, seed 1
+    python benchmarks/eval_realdev.py --traditional   # the set in the traditional script
 """
 
 from __future__ import annotations
@@ -125,3 +130,35 @@ def cut_columns(src: Path, dst: Path, seed: int, share: float = 0.5) -> int:
                 out.append(line)
         (dst / f.name).write_text("\n".join(out), encoding="utf-8")
     return cuts
+
+
+def to_traditional(src: Path, dst: Path) -> int:
+    """Write ``src`` to ``dst`` in the traditional script (texts but their source line, gold names,
+    aka forms, relation ends, titles); returns the number of articles converted."""
+    from unionkg.resources import read_pairs
+
+    table = str.maketrans({a: b for a, b in read_pairs("simp2trad.tsv") if len(a) == 1 and len(b) == 1})
+    dst.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for f in sorted(src.iterdir()):
+        if not f.is_file():
+            continue
+        if f.suffix == ".txt":
+            source, rest = f.read_text(encoding="utf-8").split("\n", 1)
+            (dst / f.name).write_text(source + "\n" + rest.translate(table), encoding="utf-8")
+            n += 1
+        elif f.name.endswith(".gold.json"):
+            gold = json.loads(f.read_text(encoding="utf-8"))
+            for art in gold["articles"]:
+                if art.get("title"):
+                    art["title"] = art["title"].translate(table)
+                for e in art["entities"]:
+                    e["name"] = e["name"].translate(table)
+                    if "aka" in e:
+                        e["aka"] = [a.translate(table) for a in e["aka"]]
+                for r in art["relations"]:
+                    r["head"], r["tail"] = r["head"].translate(table), r["tail"].translate(table)
+            (dst / f.name).write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+        else:
+            shutil.copy(f, dst / f.name)
+    return n

@@ -1043,3 +1043,26 @@ def test_a_discipline_team_posted_to_a_union(extractor: Extractor, text: str, te
     person = next(iter(_names(facts, Label.PERSON)))
     assert team in _names(facts, Label.ORGANIZATION)
     assert {("HOLDS_POSITION", person, team), ("HOLDS_POSITION", person, union)} <= _rels(facts)
+
+
+def test_a_town_s_bodies_in_the_traditional_script(extractor: Extractor) -> None:
+    """``定城鎮總工會…鎮黨委書記…``: a town's short bodies read in the traditional script (the town's
+    name compared as matching reads it; this article made the extractor fail before)."""
+    text = ("3月30日上午,定城鎮總工會成立暨第一次代表大會在鎮政府大禮堂召開。鎮黨委書記符公興、"
+            "鎮黨委副書記邱啓洲出席會議。")
+    facts = _facts(extractor, text)
+    assert "符公興" in _names(facts, Label.PERSON)
+
+
+@pytest.mark.parametrize(("text", "found", "absent"), [
+    # a street office's chain union, written in the traditional script
+    ("8月13日,青島市嶗山區金家嶺街道辦事處主任王少鵬、總工會主席朱孟文等一行走訪慰問。",
+     {"青島市嶗山區金家嶺街道總工會"}, {"青島市嶗山區金家嶺街道辦事處工會"}),
+    # a plan named in a book title keeps the text's script, its quotation marks left out
+    ("5月18日,台山市團委舉行座談會,貫徹落實《粵港澳大灣區發展規劃綱要》要求。", {"粵港澳大灣區發展規劃綱要"}, {"粤港澳大湾区发展规划纲要"}),
+    ("9月3日,平远县残联召开代表大会,为实现残疾人事业《“十二五”发展纲要》提出的目标而努力。", {"十二五发展纲要"}, {'十二五"发展纲要'}),
+])
+def test_names_in_the_script_of_the_text(extractor: Extractor, text: str, found: set[str], absent: set[str]) -> None:
+    facts = _facts(extractor, text)
+    names = {e.name for e in facts.entities}
+    assert found <= names and not (absent & names), names

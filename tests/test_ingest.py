@@ -349,3 +349,13 @@ def test_a_paragraph_cut_by_a_column_break_on_a_page_opens_no_article() -> None:
     arts = list(split_page(raw, "page.txt"))
     assert [a.title for a in arts] == ["某镇总工会启动安康杯竞赛", "守护劳动者权益,工会在行动"]
     assert "俞建新宣读了本年度竞赛活动实施方案" in arts[0].text and "各功能室" in arts[0].text
+
+
+def test_a_traditional_record_sets_its_caption_and_byline_apart() -> None:
+    """``王嬌萍慰問企業職工。`` over ``本報訊 記者金鈞胤攝影報道 …``: the caption above a traditional
+    dateline is no part of the lead, and the reporter is read."""
+    text = "王嬌萍慰問企業職工。\n本報訊 記者金鈞胤攝影報道 寒冬送溫暖。1月18日,全總慰問團來浙江開展送溫暖活動。\n"
+    rec = json.dumps({"title": "全總慰問團赴浙江開展送溫暖活動", "text": text}, ensure_ascii=False)
+    [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
+    assert isinstance(a, Article)
+    assert a.text.startswith("本報訊") and "金鈞胤" in a.authors

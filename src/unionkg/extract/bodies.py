@@ -646,9 +646,10 @@ class BodyFinder:
                 ends.add(e)
         for b in found:  # 青岛市公安局交警支队, 台中市政府勞工局: a unit of a department or government
             unit = None
-            if b.attr("kind") == "government" and b.text.endswith(("局", "厅")):
+            written_as = m[b.start:b.end]  # read as simplified: 勞工局, 市政府
+            if b.attr("kind") == "government" and written_as.endswith(("局", "厅")):
                 unit = _DEPT_UNIT.match(m, b.end)
-            elif b.attr("kind") == "government" and b.text.endswith("政府"):
+            elif b.attr("kind") == "government" and written_as.endswith("政府"):
                 unit = _GOV_UNIT.match(m, b.end)
             if unit is None or unit.end() in ends or _NOT_DEPARTMENT.search(unit.group(0)):
                 continue
@@ -703,7 +704,7 @@ class BodyFinder:
                                            and self.lex.boundary_before(m, a) is None):
                 continue
             endings = ("公司", "集团") if word == "企业" else _SHORT_KIND.get(word, (word,))  # 企业工会: the company's
-            ref = next((b for b in latest_first if b.end <= a and b.name.endswith(endings)
+            ref = next((b for b in latest_first if b.end <= a and to_match_text(b.name).endswith(endings)
                         and b.label in (Label.ORGANIZATION, Label.UNION_BODY)), None)
             if ref is None:
                 continue
@@ -862,10 +863,11 @@ class BodyFinder:
                 code = ctx.resolve(self.divs, word, p.start)
                 if code is None:
                     towns = {b.name for b in bodies if b.label is Label.PLACE and b.attr("unresolved")
-                             and b.attr("level") == "town" and b.name.endswith(word)}
+                             and b.attr("level") == "town" and to_match_text(b.name).endswith(word)}
                     town = towns.pop() if len(towns) == 1 else ""  # 石门镇 named, which one unsaid: 镇长 → 石门镇人民政府
                     key = (town or word) + "人民政府"
-                    found = next((b for b in bodies + out if b.attr("unresolved") and b.name == key), None)
+                    found = next((b for b in bodies + out if b.attr("unresolved") and (b.attr("full") or b.name) == key),
+                                 None)  # 縣人民政府 written: named so, 县人民政府 in full
                     gov = found or self._unresolved(doc.text, pos.start, pos.start, Label.ORGANIZATION,
                                                      "government", key)
                     if found is None and town:
@@ -1157,7 +1159,7 @@ class BodyFinder:
         seen: set[str] = set()
         for d in found:
             if d.name in seen or not (d.rule == "org.department.v1" or d.label is Label.ORGANIZATION and d.attr(
-                    "kind") == "government" and d.rule == "body.division.v1" and d.name.endswith(("局", "厅"))):
+                    "kind") == "government" and d.rule == "body.division.v1" and to_match_text(d.name).endswith(("局", "厅"))):
                 continue
             seen.add(d.name)
             bare = _PLACE_PART.sub("", to_match_text(d.text), count=1)
@@ -1272,15 +1274,16 @@ class BodyFinder:
         name the table gives to several (and no place says which), the town's bodies written short
         (镇党委, 镇人民政府, 镇总工会: no place resolved them) are that town's, named as written
         (石门镇党委; replaced in ``found``); the town is a place of its own name. Rule ``body.unresolved.v1``."""
-        short = [i for i, x in enumerate(found) if x.attr("unresolved") and x.name.startswith(_TOWN_WORDS)]
+        short = [i for i, x in enumerate(found) if x.attr("unresolved") and to_match_text(x.name).startswith(_TOWN_WORDS)]
         if not short:
             return []
         m, t = doc.match, doc.text
         named: dict[str, dict[str, int]] = {}  # level word -> {town's name: first position}
         for x in found:
             if x.label is Label.PLACE and x.attr("unresolved") and x.attr("level") == "town":
-                lv = next(w for w in _TOWN_WORDS if x.name.endswith(w))
-                named.setdefault(lv, {}).setdefault(x.name, x.start)
+                lv = next((w for w in _TOWN_WORDS if to_match_text(x.name).endswith(w)), "")  # 定城鎮: read as 镇
+                if lv:
+                    named.setdefault(lv, {}).setdefault(x.name, x.start)
         taken = _positions([(x.start, x.end) for x in found])
         for lv in _TOWN_WORDS:
             if lv in named:
@@ -1296,7 +1299,7 @@ class BodyFinder:
             town, at = next(iter(towns.items()))
             for i in short:
                 x = found[i]
-                if x.name.startswith(lv):
+                if to_match_text(x.name).startswith(lv):
                     found[i] = replace(x, canonical=town + x.name[len(lv):], attrs=x.attrs + (("town", town),))
             if not any(x.label is Label.PLACE and x.name == town for x in found):
                 out.append(Mention(Label.PLACE, t[at:at + len(town)], at, at + len(town), "body.unresolved.v1",
@@ -1328,7 +1331,7 @@ class BodyFinder:
                                    attrs=(("level", "town"), ("unresolved", True), ("town", town))))
                 continue
             if code and owner.attr("kind") in ("party", "government") and owner.rule != "org.department.v1" \
-                    or owner.rule == "org.department.v1" and t[owner.start:owner.end].endswith(("办事处", "办")):
+                    or owner.rule == "org.department.v1" and m[owner.start:owner.end].endswith(("办事处", "办")):
                 name = self._full(str(code)) + "总工会"
                 attrs: tuple[tuple[str, object], ...] = (
                     ("place", code), ("level", self.divs.get(str(code)).level),

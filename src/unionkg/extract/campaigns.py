@@ -93,6 +93,10 @@ _QUESTION = re.compile(r"(.)[不没]\1|[吗呢么?]$|如何|怎样|怎么|为什
 _TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团队", "小分队")
 
 
+#: quotation marks inside a title, left out of its name: 《残疾人事业"十二五"发展纲要》
+_QUOTE_MARKS = re.compile(r"[\"“”「」『』]")
+
+
 class CampaignFinder:
     """Finds campaign and law mentions in a ``Doc``."""
 
@@ -168,9 +172,9 @@ class CampaignFinder:
             if inner or name.endswith(_NOT_LAW_END):
                 continue
             if name.endswith(self.plan_end) and not name.endswith(self.law_end) and len(name) >= 4:
-                core = name.strip().strip('"')  # 《粤港澳大湾区发展规划纲要》: a plan carried out
+                written = doc.text[b.start(1):b.end(1)].strip()  # 《粤港澳大湾区发展规划纲要》: a plan carried out
                 out.append(Mention(Label.CAMPAIGN, doc.text[b.start():b.end()], b.start(), b.end(), "campaign.booktitle.v1",
-                                   canonical=doc.text[b.start(1):b.end(1)].strip(), attrs=(("core", core),)))
+                                   canonical=written, attrs=(("core", _QUOTE_MARKS.sub("", written)),)))  # as written
                 continue
             if name.endswith(self.law_end) and len(name) >= 2:
                 canonical = name.removeprefix("中华人民共和国")

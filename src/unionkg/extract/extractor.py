@@ -95,7 +95,7 @@ class Extractor:
         ctx.weak = [(-1, h.code) for h in head_places if h.short] + [(h.start, h.code) for h in text_places if h.short]
         in_head = self.bodies.find(head, ctx, [], head_places)
         title_bodies = [b for b in in_head if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
-        title_places = [b for b in in_head if b.label is Label.PLACE]
+        title_places = _display_names([b for b in in_head if b.label is Label.PLACE], head.text)  # 青島市 as written
         # a spirit names the body whose meeting it is (江门市总工会十二届五次全委会议精神), a contest its place
         # (鹤岗市第三届职工职业技能大赛): bodies and places may stand in them
         spirit_free = [(c.start, c.end) for c in camp if c.rule not in ("campaign.spirit.v1", "campaign.contest.v1")]

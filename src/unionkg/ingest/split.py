@@ -79,6 +79,16 @@ class Para:
     def stripped(self) -> str:
         return _GAPS_RE.sub("", self.raw)
 
+    @cached_property
+    def raw_matched(self) -> str:
+        """``raw`` as matching reads it (責任編輯 → 责任编辑), character for character."""
+        return to_match_text(self.raw)
+
+    @cached_property
+    def matched(self) -> str:
+        """``stripped`` as matching reads it (本報訊 → 本报讯): what the patterns test."""
+        return to_match_text(self.stripped)
+
 
 @dataclass
 class Draft:
@@ -106,7 +116,7 @@ def _photographer(s: str) -> bool:
 
 
 def _is_body(p: Para) -> bool:
-    s = p.stripped
+    s = p.matched
     return (
         len(s) > HEADING_MAX
         or bool(DATELINE_RE.match(s))
@@ -123,8 +133,8 @@ def _is_trailing_byline(p: Para) -> bool:
 def parse_editors(line: str) -> list[tuple[str, str]]:
     """``责任编辑: 甲 组版编辑: 乙 校对: 丙`` → [(甲, 责任编辑), …]."""
     out = []
-    for m in _EDITOR_RE.finditer(line):
-        for name in glue_singletons(_NAME_SEP_RE.split(m.group(2))):  # 陈 东: one name an OCR space cut
+    for m in _EDITOR_RE.finditer(to_match_text(line)):  # 責任編輯 too; the names as written
+        for name in glue_singletons(_NAME_SEP_RE.split(line[m.start(2):m.end(2)])):  # 陈 东: one name an OCR space cut
             if name:
                 out.append((name, m.group(1)))
     return out
@@ -208,7 +218,7 @@ class _Page:
         if cur is None or not cur.body or not is_terminated(cur.body[-1].stripped):
             return False
         s = p.stripped
-        return bool((_PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX) or _EDITOR_RE.search(p.raw))
+        return bool((_PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX) or _EDITOR_RE.search(p.raw_matched))
 
     def classify(self, p: Para) -> str:
         """What ``p`` is on this page so far: page_meta, byline_meta, editors, continued, caption,
@@ -218,14 +228,14 @@ class _Page:
         if _PAGE_HEADER_RE.search(s) and len(s) <= HEADING_MAX and (cur is None or not cur.body or is_terminated(
                 cur.body[-1].stripped)):
             return "page_meta"  # 南方工报 2025年3月20日 星期四 第3版: page metadata
-        if _STANDALONE_BYLINE_RE.match(s) and not _is_body(p) and cur is not None and not cur.body:
+        if _STANDALONE_BYLINE_RE.match(p.matched) and not _is_body(p) and cur is not None and not cur.body:
             return "byline_meta"  # 本报记者 甲 通讯员 乙, above the body
-        if _EDITOR_RE.search(p.raw) and not _is_body(p) and (cur is None or not cur.body):
+        if _EDITOR_RE.search(p.raw_matched) and not _is_body(p) and (cur is None or not cur.body):
             return "editors"
         if cur is not None and cur.body and not is_terminated(cur.body[-1].stripped) \
-                and not _CAPTION_RE.search(p.raw) and not _is_trailing_byline(p):
+                and not _CAPTION_RE.search(p.raw_matched) and not _is_trailing_byline(p):
             return "continued"  # column break: the paragraph goes on
-        if _CAPTION_RE.search(p.raw) and cur is not None and cur.body:
+        if _CAPTION_RE.search(p.raw_matched) and cur is not None and cur.body:
             return "caption"
         if _is_trailing_byline(p) and cur is not None and cur.body:
             return "trailing"
@@ -439,13 +449,13 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
         k = _title_key(s)
         if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k)) for x in keys):
             continue  # the headline (or subtitle) repeated over the body
-        if _CAPTION_RE.search(p.raw) or _photographer(s):
+        if _CAPTION_RE.search(p.raw_matched) or _photographer(s):
             d.captions.append(p)
             continue
-        if (_STANDALONE_BYLINE_RE.match(s) or _REPORTER_IN_LINE_RE.search(to_match_text(s))) and not _is_body(p):
+        if (_STANDALONE_BYLINE_RE.match(p.matched) or _REPORTER_IN_LINE_RE.search(p.matched)) and not _is_body(p):
             d.meta.append(Para("作者:" + p.raw.strip(), p.start))
             continue
-        nxt = paras[i + 1].stripped if i + 1 < len(paras) else ""
+        nxt = paras[i + 1].matched if i + 1 < len(paras) else ""
         if len(s) <= 30 and s.count("。") <= 1 and (DATELINE_RE.match(nxt) or _OPENS_WITH_DATE_RE.match(nxt)):
             d.captions.append(p)  # 王娇萍慰问企业职工。 over 本报讯 …
             continue
