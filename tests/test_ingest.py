@@ -359,3 +359,19 @@ def test_a_traditional_record_sets_its_caption_and_byline_apart() -> None:
     [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
     assert isinstance(a, Article)
     assert a.text.startswith("本報訊") and "金鈞胤" in a.authors
+
+
+@pytest.mark.parametrize(("text", "opening", "day"), [
+    ("兴山区召开妇女代表大会\n【发布时间:2018-07-23 13:42:00】7月20日上午,兴山区召开第六次妇女代表大会。区委书记孙立新出席大会。\n",
+     "7月20日上午,兴山区召开", "2018-07-20"),
+    ("司机集中入会仪式举行\n来源:工人日报客户端 日期:2024-11-11“加入工会大家庭,让我们有了温暖的家。”11月8日,某市总工会举办集中入会仪式。\n",
+     "“加入工会大家庭", "2024-11-08"),
+])
+def test_a_lead_glued_to_its_stamp_is_read(text: str, opening: str, day: str) -> None:
+    """A scraper that loses line breaks glues the lead to the publication stamp: the stamp is meta
+    (it gives the year), the rest the lead."""
+    rec = json.dumps({"title": text.split("\n", 1)[0], "text": text}, ensure_ascii=False)
+    [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
+    assert isinstance(a, Article)
+    assert a.text.startswith(opening), a.text
+    assert a.date == day

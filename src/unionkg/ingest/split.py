@@ -19,7 +19,7 @@ from ..scanning import scanner
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, glue_singletons, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
-from .dates import VAGUE_RE, dated_day, event_date, parse_iso, parse_stamp, url_date
+from .dates import ISO_RE, VAGUE_RE, dated_day, event_date, parse_iso, parse_stamp, url_date
 from .normalize import to_match_text
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
@@ -61,6 +61,12 @@ _CREDIT_LINE_RE = re.compile(r"(?:^|\n|。)[□■◆●\s]*(?:[\u4e00-\u9fff]{2
 #: the reporter opening the lead: 记者阮向民报道, 记者金钧胤摄影报道
 _INLINE_REPORT_RE = re.compile(r"\s*((?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}?)\s*(?:(?:摄影)?报道|(?=\d))")
 _OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日")
+#: a lead's opening after a publication stamp on its line
+_GLUED_LEAD_RE = re.compile(r"\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日|本[报報][讯訊]|近日|日前|[(（](?:记者|記者|通讯员|通訊員)")
+#: a field of a stamp after its date: 浏览次数:12, 来源:某报
+_STAMP_LABEL_RE = re.compile(r"\s*(?:浏览|瀏覽|点击|點擊|阅读|閱讀|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)[^:：]{0,4}[:：]")
+#: the rest of a stamp after its date: a time, a closing bracket, spaces
+_STAMP_END_RE = re.compile(r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[】\]]?\s*")
 #: what marks a clause of a sentence, not a headline: a comma, a list's 、, 了 (参观了)
 _CLAUSE_MARK_RE = re.compile(r"[,，、]|了")
 #: a day of a month in a clause: 台中市政府勞工局於12月22日舉辦…, 今天(1月4日)下午, 511日 (月 lost)
@@ -444,7 +450,12 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
             value_next = True
             continue
         if stamp_date(p.raw) is not None or is_meta_line(p.raw):
-            d.meta.append(p)
+            at = _glued_lead(p.raw)
+            if at:  # 【发布时间:2018-07-23 13:42:00】7月20日上午,…: a lead a scraper glued to the stamp
+                d.meta.append(Para(p.raw[:at], p.start))
+                d.body.append(Para(p.raw[at:], p.start + at))
+            else:
+                d.meta.append(p)
             continue
         k = _title_key(s)
         if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k)) for x in keys):
@@ -466,6 +477,26 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
     if not d.body:  # nothing looked like a body: keep every line
         d.body, d.headings = d.headings, []
     return d
+
+
+def _glued_lead(raw: str) -> int:
+    """Where a lead glued to a publication stamp begins (``【发布时间:2018-07-23 13:42:00】7月20日上午,…``,
+    the line breaks of the page lost), or 0: a sentence after the stamp's date, opening with a date,
+    a dateline or 近日."""
+    if "。" not in raw or len(raw) < 60:
+        return 0
+    iso = ISO_RE.search(raw)
+    if iso is None:
+        return 0
+    stamp_end = _STAMP_END_RE.match(raw, iso.end())  # matches the empty string at least
+    end = stamp_end.end() if stamp_end is not None else iso.end()
+    rest = raw[end:]
+    if len(rest) < 20 or "。" not in rest:
+        return 0
+    if not _STAMP_LABEL_RE.match(rest):
+        return end  # 2019-05-22为贯彻…, 日期:2024-11-11“加入工会…: the lead right after the stamp
+    lead = _GLUED_LEAD_RE.search(raw, end, end + 60)  # 浏览次数:0 5月11日,…: past the stamp's other fields
+    return lead.start() if lead is not None else 0
 
 
 def _cut_lead(s: str, nxt: str) -> bool:
