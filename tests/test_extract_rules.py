@@ -1066,3 +1066,16 @@ def test_names_in_the_script_of_the_text(extractor: Extractor, text: str, found:
     facts = _facts(extractor, text)
     names = {e.name for e in facts.entities}
     assert found <= names and not (absent & names), names
+
+
+@pytest.mark.parametrize(("text", "union", "absent"), [
+    ("本报讯 3月2日,新疆维吾尔自治区总工会召开会议,区总工会党组书记王强出席。", "新疆维吾尔自治区总工会", "区总工会"),
+    ("3月2日,广西壮族自治区总工会召开会议。区总工会党组书记李明主持会议。", "广西壮族自治区总工会", "区总工会"),
+    # a city named: which district's 区总工会 is meant is not said
+    ("本报讯 3月2日,广西南宁市召开会议,区总工会主席王强出席。", "区总工会", "广西壮族自治区总工会"),
+])
+def test_qu_zonggonghui_of_an_autonomous_region(extractor: Extractor, text: str, union: str, absent: str) -> None:
+    """``区总工会`` in an article that names an autonomous region and no place in it is the region's
+    union (its own sites write it so); with a city named it stays a district's unresolved."""
+    unions = _names(_facts(extractor, text), Label.UNION_BODY)
+    assert union in unions and absent not in unions, unions

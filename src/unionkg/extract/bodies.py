@@ -170,6 +170,11 @@ class Context:
                 for a in divs.ancestors(c):
                     if ok(a.code):
                         return a.code
+        if level_word == "区":  # 区总工会 where the article names an autonomous region (新疆, 宁夏 …) and no place in it
+            named = {c for _, c in self.places + self.weak}
+            regions = {c for c in named if divs.get(c).level == "province" and divs.get(c).name.endswith("自治区")}
+            if len(regions) == 1 and len(named) == 1:
+                return regions.pop()
         return None
 
     def known(self, code: str, divs: Divisions) -> bool:
