@@ -17,11 +17,11 @@ import eval_realdev  # noqa: E402
 
 #: part -> (entity F1, relation F1) floors; dates are checked over the whole set
 FLOORS = {
-    "all": (0.95, 0.92),
+    "all": (0.955, 0.925),
     "meetings": (0.93, 0.90),
-    "activities": (0.96, 0.96),
+    "activities": (0.97, 0.96),
     "genre shift": (0.96, 0.93),
-    "propagation": (0.95, 0.90),
+    "propagation": (0.96, 0.91),
 }
 DATES_FLOOR = 66
 
