@@ -1079,3 +1079,12 @@ def test_qu_zonggonghui_of_an_autonomous_region(extractor: Extractor, text: str,
     union (its own sites write it so); with a city named it stays a district's unresolved."""
     unions = _names(_facts(extractor, text), Label.UNION_BODY)
     assert union in unions and absent not in unions, unions
+
+
+def test_a_unit_visited_is_not_its_department(extractor: Extractor) -> None:
+    """``到市公安局交警支队、市水务集团慰问``: the unit is visited; the department its name opens with is
+    not (realdev 172)."""
+    text = "7月16日,青岛市总工会开展夏送清凉活动。市总工会主席刘圣珍带队分别到市公安局交警支队、市水务集团等单位慰问一线职工。"
+    got = _rels(_facts(extractor, text))
+    assert ("VISITED", "青岛市总工会", "青岛市公安局交警支队") in got
+    assert ("VISITED", "青岛市总工会", "青岛市公安局") not in got, got

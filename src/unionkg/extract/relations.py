@@ -266,6 +266,8 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
                     continue  # 东莞市华粤公司, 东莞市的华粤公司, 合肥市肥西县: the place says where the next is
             elif x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
                 continue
+            elif any(y.start <= x.start and x.end <= y.end and y.end - y.start > x.end - x.start for y in named):
+                continue  # 市公安局交警支队: the unit is visited, not the department whose name it opens with
             if _TITLE_AFTER.match(doc.match, x.end) or doc.match[x.start - 1:x.start] == "由":
                 continue  # 由某公司承建的工地: the builder of the place visited
             cs = max(doc.match.rfind(c, a, x.start) for c in ",，;；")
