@@ -1088,3 +1088,14 @@ def test_a_unit_visited_is_not_its_department(extractor: Extractor) -> None:
     got = _rels(_facts(extractor, text))
     assert ("VISITED", "青岛市总工会", "青岛市公安局交警支队") in got
     assert ("VISITED", "青岛市总工会", "青岛市公安局") not in got, got
+
+
+@pytest.mark.parametrize(("text", "visit", "visited"), [
+    ("10月20日,五峰土家族自治县人大常委会召开会议,听取了县人大常委会调研组到五峰县各乡镇调研交通建设情况的报告。",
+     ("VISITED", "五峰土家族自治县人大常委会", "五峰土家族自治县"), False),
+    ("7月2日,宜昌市总工会主席李明带队到兴山县调研职工之家建设。", ("VISITED", "宜昌市总工会", "兴山县"), True),
+])
+def test_a_body_s_own_place_is_no_visit(extractor: Extractor, text: str, visit: tuple[str, str, str],
+                                        visited: bool) -> None:
+    """A body going about its own county or city visits no place (realdev 150); a place below it it does."""
+    assert (visit in _rels(_facts(extractor, text))) is visited

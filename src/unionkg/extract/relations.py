@@ -264,6 +264,8 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
                         x.end <= y.start <= x.end + 1 for y in named) or any(
                         y.label is Label.PLACE and y.start == x.end for y in bodies):
                     continue  # 东莞市华粤公司, 东莞市的华粤公司, 合肥市肥西县: the place says where the next is
+                if x.attr("place") and x.attr("place") == organiser.attr("place"):
+                    continue  # 自治县人大常委会调研组关于五峰交通…: a body's own place is where it is, not a visit
             elif x.label not in (Label.UNION_BODY, Label.ORGANIZATION):
                 continue
             elif any(y.start <= x.start and x.end <= y.end and y.end - y.start > x.end - x.start for y in named):
