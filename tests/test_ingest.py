@@ -375,3 +375,13 @@ def test_a_lead_glued_to_its_stamp_is_read(text: str, opening: str, day: str) ->
     assert isinstance(a, Article)
     assert a.text.startswith(opening), a.text
     assert a.date == day
+
+
+def test_a_one_sentence_lead_that_says_the_headline_is_the_lead() -> None:
+    """``沛县总工会召开会议`` over ``5月11日,沛县总工会召开会议。``: a sentence that holds the headline is
+    the lead (with its date), not the headline repeated."""
+    rec = json.dumps({"title": "沛县总工会召开会议", "text": "沛县总工会召开会议\n发布时间:2024-05-15\n5月11日,沛县总工会召开会议。"},
+                     ensure_ascii=False)
+    [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
+    assert isinstance(a, Article)
+    assert a.text == "5月11日,沛县总工会召开会议。" and a.date == "2024-05-11"

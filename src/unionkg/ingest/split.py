@@ -458,8 +458,8 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
                 d.meta.append(p)
             continue
         k = _title_key(s)
-        if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k)) for x in keys):
-            continue  # the headline (or subtitle) repeated over the body
+        if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k) and "。" not in s) for x in keys):
+            continue  # the headline (or subtitle) repeated over the body (not a lead that says it: 5月11日,…召开会议。)
         if _CAPTION_RE.search(p.raw_matched) or _photographer(s):
             d.captions.append(p)
             continue
