@@ -1099,3 +1099,17 @@ def test_a_body_s_own_place_is_no_visit(extractor: Extractor, text: str, visit: 
                                         visited: bool) -> None:
     """A body going about its own county or city visits no place (realdev 150); a place below it it does."""
     assert (visit in _rels(_facts(extractor, text))) is visited
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3月2日,杭州市总工会召开全委会议。参加会议的还有市总工会副主席张伟、刘芳。",
+     {("ATTENDED", "张伟", "杭州市总工会"), ("ATTENDED", "刘芳", "杭州市总工会")}),
+    ("3月2日,杭州市总工会召开全委会议。列席会议的有市总工会经审会主任王军。", {("ATTENDED", "王军", "杭州市总工会")}),
+    ("3月2日,杭州市总工会召开全委会议。市人社局局长陈明应邀出席会议并讲话。",
+     {("ATTENDED", "陈明", "杭州市总工会"), ("SPOKE", "陈明", "杭州市总工会"), ("INVITED", "杭州市总工会", "陈明")}),
+])
+def test_who_else_attended_and_who_came_invited(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """``参加会议的还有甲、乙``, ``列席会议的有丙`` (role.teyao.v1) attend; ``丁应邀出席`` is invited
+    (invited.yaoqing.v1) and attends."""
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got

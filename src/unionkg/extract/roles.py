@@ -28,7 +28,7 @@ _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|
                      r"主席|副主席|书记|主任|部长|会长|详细|认真|简要|重点|全面|"
                      r"到会(?!指导)|现场(?!指导))*")
 #: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
-_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|出席(?:会议|大会|活动|仪式)?的[^,，。]{0,6})有")
+_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|(?:出席|参加|列席|参会)(?:会议|大会|活动|仪式|座谈会)?的[^,，。]{0,6})有")
 #: the speaker named by the role noun before the name: 当天的宣讲人是重庆大学教授甲, 主讲人为甲
 _SPEAKER_IS = re.compile(r"[^,，。；;]{0,12}?(?:主讲人|宣讲人|报告人|授课人|主讲嘉宾|宣讲嘉宾|主讲老师|授课老师|主讲专家)"
                          r"(?:是|为|系|[：:])")
@@ -52,6 +52,8 @@ _QUOTE_NEXT = re.compile(r"(?:道)?[:：,，]?\s*\"")
 _JOINS = re.compile(r"(?:[、,，]?(?:以及|及|和|与)|[、,，])(?:[\u4e00-\u9fff]{1,7}(?:自治区|省|市|区|县|旗|州|盟))?")
 #: 特邀某教授作辅导: invited (特邀代表, 特邀嘉宾 are a kind of attendee)
 _SPECIALLY_INVITED = re.compile(r"特邀(?!代表|嘉宾)")
+#: at the organiser's invitation, right after the names: 甲应邀出席, 乙等应邀参加
+_AT_INVITATION = re.compile(r"(?:同志)?(?:等人?)?(?:一行)?应邀")
 #: a report made by someone named before: 大会听取了甲同志代表…所作的…工作报告
 _MADE_BY = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,24}?)?所作的")
 #: a report heard from someone: 听取了甲、乙的工作情况汇报
@@ -196,7 +198,8 @@ class RoleCues:
                 roles = [(RelType.SPOKE, "role.speaker_is.v1", group[0].chain_start)]  # 宣讲人是甲
             invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[
                 max(sent[0], group[0].chain_start - 4): group[0].start][:6] \
-                or _SPECIALLY_INVITED.search(doc.match, sent[0], group[0].chain_start) is not None
+                or _SPECIALLY_INVITED.search(doc.match, sent[0], group[0].chain_start) is not None \
+                or _AT_INVITATION.match(doc.match, last.end) is not None  # 甲应邀出席: invited
             for p in group:
                 for pos in p.positions:
                     if pos.body and pos.label is not None:
