@@ -81,13 +81,21 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
     grouped: dict[str, dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]] = {}
     articles: dict[str, dict[str, Any]] = {}  # what an adoption shows of its article
     wanted: set[str] = set()  # articles named by an evidence, not by the edge: read on their own
+    none: dict[str, Any] = {}  # no evidence (read, never changed)
+    by_source: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    last = None
     for _, src, target, props, first, article in rows:
-        grouped.setdefault(target, {}).setdefault(src, []).append((props, first or {}))
+        if target != last:  # the rows of a target come together: its dict looked up once a run
+            by_source, last = grouped.setdefault(target, {}), target
+        pairs = by_source.get(src)
+        if pairs is None:
+            pairs = by_source[src] = []
+        pairs.append((props, first or none))
         named = props.get("article")
         if isinstance(named, str) and named:
-            if article is not None:
-                articles[f"Article:{named}"] = {k: article.get(k) for k in ARTICLE_KEYS}
-        elif isinstance(a := (first or {}).get("article"), str):
+            if article is not None:  # ARTICLE_KEYS
+                articles["Article:" + named] = {"published": article.get("published"), "title": article.get("title")}
+        elif isinstance(a := (first or none).get("article"), str):
             wanted.add(f"Article:{a}")
     sources = {r[1] for r in rows}
     attrs.update(store.node_attrs(sources.difference(attrs), lists=False))

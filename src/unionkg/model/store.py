@@ -589,11 +589,22 @@ class GraphStore:
         the properties of the node ``Article:<the edge's article>`` (None: no such node)."""
         rows = self.db.execute(_IMPLEMENTING_INDEXED if self.has_index("edges_implements") else _IMPLEMENTING,
                                (_json_list(targets),)).fetchall()
-        self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in self._texts})
+        texts = self._texts
+        self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in texts})
         self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})  # the rest
         evidence, loads = self._evidence, orjson.loads
-        return [(r[0], r[1], r[2], loads(r[3]), None if r[4] is None else evidence(r[5:12]),
-                 None if r[14] is None else loads(r[14])) for r in rows]
+        out = []
+        for r in rows:
+            if r[4] is None:
+                first = None
+            elif r[10] is None and r[11] is None and (text := texts.get(r[5])).__class__ is str:
+                # ``_evidence`` of a sentence kept as offsets, its text at hand (read above): inline
+                first = {"article": r[5], "sentence": text[r[6]:r[7]], "start": r[6], "end": r[7], "rule": r[8],
+                         "confidence": r[9]}
+            else:
+                first = evidence(r[5:12])
+            out.append((r[0], r[1], r[2], loads(r[3]), first, None if r[14] is None else loads(r[14])))
+        return out
 
     def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
         """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
