@@ -125,10 +125,12 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
         ups.update(step)
         frontier = {v for _, v in step}.difference(seen)
         seen |= frontier
-    for n in sorted(seen.difference(attrs)):
+    # (in no particular order: a trace reads a node's superiors sorted, and nothing else of the part in order)
+    for n in seen.difference(attrs):
         part.add_node(n, {})  # a superior that did not adopt: what ``trace.superiors`` reads of it is its edges
-    for u, v in sorted(ups):
-        part.add_edge(u, v, SUBORDINATE_TO, {"type": SUBORDINATE_TO})
+    edge = {"type": SUBORDINATE_TO}  # one for every edge: a trace reads it, never changes it
+    for u, v in ups:
+        part.add_edge(u, v, SUBORDINATE_TO, edge)
     return part, cid, census, found
 
 

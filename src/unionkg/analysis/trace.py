@@ -54,7 +54,7 @@ T = TypeVar("T")
 _UNION_BODY, _SUBORDINATE_TO = Label.UNION_BODY.value, RelType.SUBORDINATE_TO.value  # (an enum's .value is a call)
 
 
-@dataclass(slots=True)
+@dataclass
 class Adoption:
     """One IMPLEMENTS edge into the campaign, with where and when it happened. A record not to be
     changed once made (not ``frozen``: a frozen dataclass's ``__init__`` sets each field through
@@ -80,7 +80,7 @@ class Adoption:
     surfaces: tuple[str, ...] = ()  # every way the article writes the campaign
 
 
-@dataclass(slots=True)
+@dataclass
 class Branch:
     """A body's first adoption placed in the cascade tree (a record, as ``Adoption``).
 

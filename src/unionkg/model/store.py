@@ -115,10 +115,11 @@ CREATE INDEX IF NOT EXISTS nodes_article ON nodes (id, label, props) WHERE label
 """
 
 #: ``GraphStore.implementing``'s query, in two forms: each IMPLEMENTS edge of some targets, its
-#: first evidence, where its article's text is, and the properties of the edge's article.
+#: first evidence, where its article's text is, and the properties of the edge's article (the
+#: properties as the UTF-8 bytes orjson parses: as text, each would be decoded, then encoded again).
 _IMPLEMENTING_ROWS = (
-    'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
-    "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e {edges} "
+    'SELECT e.seq, e.source, e.target, CAST(e.props AS BLOB), v.n, v.article, v.start, v."end", v.rule, '
+    "v.confidence, v.sentence, v.raw, t.text_start, t.text_end, CAST(a.props AS BLOB) FROM edges e {edges} "
     "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
     "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
     "LEFT JOIN nodes a {article} WHERE {edge} ORDER BY e.seq")
