@@ -98,15 +98,18 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
         elif isinstance(a := (first or none).get("article"), str):
             wanted.add(f"Article:{a}")
     sources = {r[1] for r in rows}
-    attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
+    read, city_of = store.nodes_and_cities(sources.difference(attrs))
+    attrs.update(read)
     events = [n for n in sources if attrs[n].get("label") == Label.EVENT.value]
     held: dict[str, list[str]] = {}
     for event, body in store.ends(events, RelType.HELD_BY.value):
         held.setdefault(event, []).append(body)
-    attrs.update(store.node_attrs({b for bs in held.values() for b in bs}.difference(attrs), lists=False))
+    read, more = store.nodes_and_cities({b for bs in held.values() for b in bs}.difference(attrs))
+    attrs.update(read)
+    city_of.update(more)
     bodies = [n for n, a in attrs.items() if a.get("label") in _BODIES]
     census = UnionCensus(levels=Counter(store.union_levels()), cities=Counter(store.union_cities()),
-                         city_of=store.cities_of(bodies))
+                         city_of={n: city_of[n] for n in bodies if n in city_of})
     articles.update(store.node_props(wanted.difference(articles), ARTICLE_KEYS))
     nodes = {**articles, **attrs}
     edges = (

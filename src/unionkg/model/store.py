@@ -136,6 +136,9 @@ _IMPLEMENTING_INDEXED = _IMPLEMENTING_ROWS.format(
     edges="INDEXED BY edges_implements",
     article="INDEXED BY nodes_article ON a.id = 'Article:' || (e.props ->> '$.article') AND a.label = 'Article'",
     edge="e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS'")
+#: The same for one target (a campaign no document carries, the rule): the index gives its edges in
+#: creation order, so that the rows come out as they are read, not sorted after all are.
+_IMPLEMENTING_ONE = _IMPLEMENTING_INDEXED.replace("e.target IN (SELECT value FROM json_each(?))", "e.target = ?")
 
 _NODE_COLS = "seq, id, label, name, inferred, props"
 _EDGE_COLS = "seq, source, target, key, type, props"
@@ -467,6 +470,20 @@ class GraphStore:
                                  sorted(articles.get(nid, ())), lists)
         return out
 
+    def nodes_and_cities(self, ids: Iterable[str]) -> tuple[dict[str, dict[str, Any]], dict[str, str | None]]:
+        """``node_attrs(ids, lists=False)`` and ``cities_of(ids)`` in one query (the adopters of a
+        campaign: thousands of bodies)."""
+        attrs: dict[str, dict[str, Any]] = {}
+        cities: dict[str, str | None] = {}
+        for _seq, nid, label, name, inferred, props, has_city, city in self.db.execute(
+                "SELECT n.seq, n.id, n.label, n.name, n.inferred, CAST(n.props AS BLOB), c.node IS NOT NULL, c.city "
+                "FROM json_each(?) t CROSS JOIN nodes n ON n.id = t.value LEFT JOIN cities c ON c.node = n.id "
+                "ORDER BY n.seq", (_json_list(ids),)):
+            attrs[nid] = node_dict(label, name, inferred, props, [], [], False)
+            if has_city:
+                cities[nid] = city
+        return attrs, cities
+
     def node_props(self, ids: Iterable[str], keys: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The properties ``keys`` (from ``props``; None where not set) of each of ``ids`` that is a
         node: for a reader that needs two properties of thousands of nodes (SQLite takes them out
@@ -588,8 +605,13 @@ class GraphStore:
         text is, and the properties of the edge's article). ``properties``: those of ``props`` (not
         type, not evidence); the first evidence with its sentence read (None: none); ``article``:
         the properties of the node ``Article:<the edge's article>`` (None: no such node)."""
-        rows = self.db.execute(_IMPLEMENTING_INDEXED if self.has_index("edges_implements") else _IMPLEMENTING,
-                               (_json_list(targets),)).fetchall()
+        wanted = sorted(set(targets))
+        if not self.has_index("edges_implements"):
+            rows = self.db.execute(_IMPLEMENTING, (_json_list(wanted),)).fetchall()
+        elif len(wanted) == 1:
+            rows = self.db.execute(_IMPLEMENTING_ONE, wanted).fetchall()
+        else:
+            rows = self.db.execute(_IMPLEMENTING_INDEXED, (_json_list(wanted),)).fetchall()
         texts = self._texts
         self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in texts})
         self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})  # the rest
@@ -861,10 +883,11 @@ class GraphStore:
 SeqEdge = tuple[int, str, str, str, dict[str, Any]]
 
 
-def node_dict(label: str | None, name: str | None, inferred: Any, props: str, aliases: list[str],
+def node_dict(label: str | None, name: str | None, inferred: Any, props: str | bytes, aliases: list[str],
               articles: list[str], lists: bool | str = True) -> dict[str, Any]:
     """A node's attribute dict in the builder's key order (a node made only as an edge's end has
-    none); ``lists``: with aliases and articles (``"aliases"``: aliases only; False: neither)."""
+    none); ``lists``: with aliases and articles (``"aliases"``: aliases only; False: neither).
+    ``props``: the JSON text, or its UTF-8 bytes."""
     if label is None:
         return dict(orjson.loads(props))
     d: dict[str, Any] = {"label": label, "name": name}
@@ -873,7 +896,7 @@ def node_dict(label: str | None, name: str | None, inferred: Any, props: str, al
         if lists != "aliases":
             d["articles"] = articles
     d["inferred"] = bool(inferred)
-    if props != "{}":
+    if props != "{}" and props != b"{}":
         d.update(orjson.loads(props))
     return d
 
