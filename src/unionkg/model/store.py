@@ -629,9 +629,13 @@ class GraphStore:
             out.append((r[0], r[1], r[2], loads(r[3]), first, None if r[14] is None else loads(r[14])))
         return out
 
-    def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
-        """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
-        from the ``edges_out`` index alone (no row, no property is read)."""
+    def ends(self, sources: Iterable[str], rtype: str, ordered: bool = True) -> list[tuple[str, str]]:
+        """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order
+        (``ordered=False``: in the index's, not sorted), from the ``edges_out`` index alone (no row,
+        no property is read)."""
+        if not ordered:
+            return self.db.execute("SELECT source, target FROM edges WHERE source IN (SELECT value FROM json_each(?)) "
+                                   "AND type = ?", (_json_list(sources), rtype)).fetchall()
         return [(u, v) for _, u, v in self.db.execute(
             "SELECT seq, source, target FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND type = ? "
             "ORDER BY seq", (_json_list(sources), rtype))]
