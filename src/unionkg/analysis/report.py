@@ -124,7 +124,7 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
     frontier = set(bodies)
     seen = set(frontier)
     while frontier:  # the hierarchy above the adopters, a level at a time, from the index alone
-        step = store.ends(frontier, SUBORDINATE_TO, ordered=False)  # a set of pairs: no order to keep
+        step = store.superiors_of(frontier)
         ups.update(step)
         frontier = {v for _, v in step}.difference(seen)
         seen |= frontier

@@ -112,6 +112,7 @@ CREATE INDEX IF NOT EXISTS edges_in_dated ON edges (target, date) WHERE typeof(d
 CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys (key);
 CREATE INDEX IF NOT EXISTS edges_implements ON edges (target, type, seq, source, props) WHERE type = 'IMPLEMENTS';
 CREATE INDEX IF NOT EXISTS nodes_article ON nodes (id, label, props) WHERE label = 'Article';
+CREATE INDEX IF NOT EXISTS edges_subordinate ON edges (source, target) WHERE type = 'SUBORDINATE_TO';
 """
 
 #: ``GraphStore.implementing``'s query, in two forms: each IMPLEMENTS edge of some targets, its
@@ -639,6 +640,16 @@ class GraphStore:
         return [(u, v) for _, u, v in self.db.execute(
             "SELECT seq, source, target FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND type = ? "
             "ORDER BY seq", (_json_list(sources), rtype))]
+
+    def superiors_of(self, bodies: Iterable[str]) -> list[tuple[str, str]]:
+        """(body, superior) of each SUBORDINATE_TO edge out of ``bodies``, in no particular order:
+        from the ``edges_subordinate`` index where the store has it (those edges alone: a trace's
+        walk up the hierarchy reads a few hundred pages, not a page of ``edges_out`` per body)."""
+        if not self.has_index("edges_subordinate"):
+            return self.ends(bodies, "SUBORDINATE_TO", ordered=False)
+        return self.db.execute("SELECT source, target FROM edges INDEXED BY edges_subordinate WHERE source IN "
+                               "(SELECT value FROM json_each(?)) AND type = 'SUBORDINATE_TO'",
+                               (_json_list(bodies),)).fetchall()
 
     def mentions_between(self, ids: Iterable[str]) -> list[SeqEdge]:
         """The MENTIONS edges from an article of ``ids`` to another node of ``ids``."""
