@@ -473,13 +473,13 @@ class GraphStore:
 
     def nodes_and_cities(self, ids: Iterable[str]) -> tuple[dict[str, dict[str, Any]], dict[str, str | None]]:
         """``node_attrs(ids, lists=False)`` and ``cities_of(ids)`` in one query (the adopters of a
-        campaign: thousands of bodies)."""
+        campaign: thousands of bodies), in the order of the ids (sorted), not the nodes'."""
         attrs: dict[str, dict[str, Any]] = {}
         cities: dict[str, str | None] = {}
-        for _seq, nid, label, name, inferred, props, has_city, city in self.db.execute(
-                "SELECT n.seq, n.id, n.label, n.name, n.inferred, CAST(n.props AS BLOB), c.node IS NOT NULL, c.city "
-                "FROM json_each(?) t CROSS JOIN nodes n ON n.id = t.value LEFT JOIN cities c ON c.node = n.id "
-                "ORDER BY n.seq", (_json_list(ids),)):
+        for nid, label, name, inferred, props, has_city, city in self.db.execute(
+                "SELECT n.id, n.label, n.name, n.inferred, CAST(n.props AS BLOB), c.node IS NOT NULL, c.city "
+                "FROM json_each(?) t CROSS JOIN nodes n ON n.id = t.value LEFT JOIN cities c ON c.node = n.id",
+                (_json_list(ids),)):
             attrs[nid] = node_dict(label, name, inferred, props, [], [], False)
             if has_city:
                 cities[nid] = city
