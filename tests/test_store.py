@@ -13,7 +13,7 @@ from unionkg.analysis.lookup import find_nodes
 from unionkg.analysis.report import trace_store
 from unionkg.analysis.trace import trace
 from unionkg.model import GraphStore, build_graph, to_networkx
-from unionkg.model.store import _IMPLEMENTING_INDEXED
+from unionkg.model.store import _IMPLEMENTING_INDEXED, _IMPLEMENTING_ONE
 from unionkg.sinks.html import write_html, write_store_html
 
 
@@ -135,8 +135,9 @@ def test_neo4j_rows_from_the_store_are_the_graphs(seed_store: GraphStore, seed_g
 
 
 def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Path, tmp_path: Path) -> None:
-    """A store built before ``edges_implements`` and ``nodes_article`` existed is read through the
-    tables; one with them through the indexes alone: the same rows and the same traces."""
+    """A store built before ``edges_implements``, ``nodes_article`` and ``edges_subordinate``
+    existed is read through the tables; one with them through the indexes alone: the same rows,
+    the same superiors and the same traces."""
     older = tmp_path / "older"
     older.mkdir()
     (older / "graph.sqlite").write_bytes((seed_build / "graph.sqlite").read_bytes())
@@ -144,6 +145,7 @@ def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Pa
     db = sqlite3.connect(older / "graph.sqlite")
     db.execute("DROP INDEX edges_implements")
     db.execute("DROP INDEX nodes_article")
+    db.execute("DROP INDEX edges_subordinate")
     db.commit()
     db.close()
     with GraphStore.open(seed_build) as new, GraphStore.open(older) as old:
@@ -151,6 +153,12 @@ def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Pa
         plan = " ".join(str(r) for r in new.db.execute(
             "EXPLAIN QUERY PLAN " + _IMPLEMENTING_INDEXED, ("[]",)))
         assert "COVERING INDEX edges_implements" in plan and "COVERING INDEX nodes_article" in plan
+        one = " ".join(str(r) for r in new.db.execute("EXPLAIN QUERY PLAN " + _IMPLEMENTING_ONE, ("x",)))
+        assert "COVERING INDEX edges_implements" in one and "TEMP B-TREE" not in one  # in order as read
+        assert new.has_index("edges_subordinate") and not old.has_index("edges_subordinate")
+        bodies = [r[0] for r in new.db.execute("SELECT id FROM nodes WHERE label = 'UnionBody'")]
+        ups = sorted(new.superiors_of(bodies))
+        assert len(ups) > 10 and ups == sorted(old.superiors_of(bodies))
         campaigns = [r[0] for r in new.db.execute("SELECT id FROM nodes WHERE label = 'Campaign' ORDER BY id")]
         assert len(campaigns) > 20
         with_article = 0

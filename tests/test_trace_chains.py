@@ -44,3 +44,27 @@ def test_a_chain_around_a_cycle() -> None:
     part.add_edge("c", "a", "3", {"type": "SUBORDINATE_TO"})
     known: dict[str, list[str]] = {}
     assert [_chain(part, n, {}, known) for n in "abc"] == [["b", "c"], ["c", "a"], ["a", "b"]]
+
+
+def test_sorted_is_the_order_of_dates_names_and_articles() -> None:
+    """``trace._sorted`` (dates ranked once each, keys sorted) orders adoptions as ``trace._order``
+    does, a stable sort, in calendars with a year, without one and of no year; ``_median`` is
+    ``statistics.median``."""
+    import statistics
+
+    from unionkg.analysis.propagation import Calendar
+    from unionkg.analysis.trace import Adoption, _median, _order, _sorted
+
+    dates = [None, "2024-03-01", "03-01", "2024-3-1", "2023-12-31", "12-31", "02-29", "2025-01-02", "soon", ""]
+    rng = random.Random(7)
+    for seed in range(300):
+        rng.seed(seed)
+        adoptions = [Adoption(f"b{rng.randrange(5)}", rng.choice("甲乙丙"), "UnionBody", None, None,
+                              rng.choice(dates), None, "", rng.choice([None, "a1", "a2"]), None, None, None)
+                     for _ in range(rng.randrange(30))]
+        for cal in (Calendar(2024, False), Calendar(None, True), Calendar(None, False),
+                    Calendar.of(a.date for a in adoptions)):
+            got = _sorted(adoptions, cal)
+            assert [id(a) for a in got] == [id(a) for a in sorted(adoptions, key=lambda a: _order(a, cal))]
+        values = [rng.randrange(-40, 400) for _ in range(rng.randrange(1, 12))]
+        assert _median(values) == statistics.median(values) and type(_median(values)) is type(statistics.median(values))

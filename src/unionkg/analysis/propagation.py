@@ -148,16 +148,20 @@ class Wave:
 
 def waves(adoptions: Sequence[Adoption]) -> tuple[Wave, ...]:
     """The adoptions by year (their dates' years, stated or inferred), years in order, the rest last."""
+    parsed = {d: parse(d) for d in {a.date for a in adoptions}}  # each date once: a campaign repeats them
     by_year: dict[int | None, list[Adoption]] = {}
     for a in adoptions:
-        by_year.setdefault(year_of(a.date), []).append(a)
+        day = parsed[a.date]
+        by_year.setdefault(day.year if day is not None else None, []).append(a)
     out = []
     for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
         group = by_year[year]
-        days = [(d, a) for a in group if (d := parse(a.date)) is not None and d.year]
-        first_day = min((d for d, _ in days), key=_day_key) if days else None  # not sorted: only its ends are read
-        last_day = max((d for d, _ in days), key=_day_key) if days else None
-        first = tuple(sorted({a.name for d, a in days if d == first_day}))
+        dates = {a.date for a in group if (day := parsed[a.date]) is not None and day.year}
+        days = [day for d in dates if (day := parsed[d]) is not None]  # (every one: ``dates`` are dated)
+        first_day = min(days, key=_day_key) if days else None  # not sorted: only its ends are read
+        last_day = max(days, key=_day_key) if days else None
+        on_first = {d for d in dates if parsed[d] == first_day}
+        first = tuple(sorted({a.name for a in group if a.date in on_first}))
         bodies = {a.body: a.level or "unknown" for a in group}
         levels = Counter(bodies.values())
         out.append(Wave(year, len(group), len(bodies), str(first_day) if first_day else None, first,
@@ -168,14 +172,15 @@ def waves(adoptions: Sequence[Adoption]) -> tuple[Wave, ...]:
 def recurs(adoptions: Sequence[Adoption], annual: bool) -> bool:
     """Does the campaign come back every year? Its family says so (``annual``) and its adoptions
     span years, or one body adopts it in two years, or its names carry two years (2019年, 2021年)."""
-    years = {y for a in adoptions if (y := year_of(a.date))}
+    year = {d: year_of(d) for d in {a.date for a in adoptions}}  # each date once
+    years = {y for y in year.values() if y}
     if len(years) < 2:
         return False
     if annual:
         return True
     per_body: dict[str, set[int]] = {}
     for a in adoptions:
-        y = year_of(a.date)
+        y = year[a.date]
         if y:
             per_body.setdefault(a.body, set()).add(y)
     if any(len(ys) > 1 for ys in per_body.values()):
@@ -210,7 +215,14 @@ def merge_duplicates(adoptions: Iterable[Adoption]) -> list[Adoption]:
     """One adoption per body and article (the first given), with every surface the article writes."""
     adoptions = list(adoptions)
     if len({(a.body, a.article) for a in adoptions}) == len(adoptions):  # no two alike (the rule): as given
-        return [a if a.surfaces == (these := _surfaces(a)) else replace(a, surfaces=these) for a in adoptions]
+        out = []
+        for a in adoptions:
+            written, surface = a.surfaces, a.surface
+            if surface and len(written) == 1 and written[0] == surface:  # the usual record (``_surfaces``)
+                out.append(a)
+            else:
+                out.append(a if written == (these := _surfaces(a)) else replace(a, surfaces=these))
+        return out
     kept: dict[tuple[str, str | None], Adoption] = {}
     surfaces: dict[tuple[str, str | None], list[str]] = {}
     for a in adoptions:

@@ -81,24 +81,35 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
     grouped: dict[str, dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]] = {}
     articles: dict[str, dict[str, Any]] = {}  # what an adoption shows of its article
     wanted: set[str] = set()  # articles named by an evidence, not by the edge: read on their own
+    none: dict[str, Any] = {}  # no evidence (read, never changed)
+    by_source: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    last = None
     for _, src, target, props, first, article in rows:
-        grouped.setdefault(target, {}).setdefault(src, []).append((props, first or {}))
+        if target != last:  # the rows of a target come together: its dict looked up once a run
+            by_source, last = grouped.setdefault(target, {}), target
+        pairs = by_source.get(src)
+        if pairs is None:
+            pairs = by_source[src] = []
+        pairs.append((props, first or none))
         named = props.get("article")
         if isinstance(named, str) and named:
-            if article is not None:
-                articles[f"Article:{named}"] = {k: article.get(k) for k in ARTICLE_KEYS}
-        elif isinstance(a := (first or {}).get("article"), str):
+            if article is not None:  # ARTICLE_KEYS
+                articles["Article:" + named] = {"published": article.get("published"), "title": article.get("title")}
+        elif isinstance(a := (first or none).get("article"), str):
             wanted.add(f"Article:{a}")
     sources = {r[1] for r in rows}
-    attrs.update(store.node_attrs(sources.difference(attrs), lists=False))
+    read, city_of = store.nodes_and_cities(sources.difference(attrs))
+    attrs.update(read)
     events = [n for n in sources if attrs[n].get("label") == Label.EVENT.value]
     held: dict[str, list[str]] = {}
     for event, body in store.ends(events, RelType.HELD_BY.value):
         held.setdefault(event, []).append(body)
-    attrs.update(store.node_attrs({b for bs in held.values() for b in bs}.difference(attrs), lists=False))
+    read, more = store.nodes_and_cities({b for bs in held.values() for b in bs}.difference(attrs))
+    attrs.update(read)
+    city_of.update(more)
     bodies = [n for n, a in attrs.items() if a.get("label") in _BODIES]
     census = UnionCensus(levels=Counter(store.union_levels()), cities=Counter(store.union_cities()),
-                         city_of=store.cities_of(bodies))
+                         city_of={n: city_of[n] for n in bodies if n in city_of})
     articles.update(store.node_props(wanted.difference(articles), ARTICLE_KEYS))
     nodes = {**articles, **attrs}
     edges = (
@@ -113,14 +124,16 @@ def trace_reads(store: GraphStore, cid: str) -> tuple[Part, str, UnionCensus, li
     frontier = set(bodies)
     seen = set(frontier)
     while frontier:  # the hierarchy above the adopters, a level at a time, from the index alone
-        step = store.ends(frontier, SUBORDINATE_TO)
+        step = store.superiors_of(frontier)
         ups.update(step)
         frontier = {v for _, v in step}.difference(seen)
         seen |= frontier
-    for n in sorted(seen.difference(attrs)):
+    # (in no particular order: a trace reads a node's superiors sorted, and nothing else of the part in order)
+    for n in seen.difference(attrs):
         part.add_node(n, {})  # a superior that did not adopt: what ``trace.superiors`` reads of it is its edges
-    for u, v in sorted(ups):
-        part.add_edge(u, v, SUBORDINATE_TO, {"type": SUBORDINATE_TO})
+    edge = {"type": SUBORDINATE_TO}  # one for every edge: a trace reads it, never changes it
+    for u, v in ups:
+        part.add_edge(u, v, SUBORDINATE_TO, edge)
     return part, cid, census, found
 
 

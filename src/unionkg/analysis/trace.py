@@ -19,10 +19,11 @@ back every year is traced wave by wave. Pure Python over the model graph; no ser
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeAlias
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from ..model.cities import body_cities as model_body_cities
 from ..model.part import Part
@@ -49,6 +50,7 @@ __all__ = ["Adoption", "Branch", "LevelLag", "Coverage", "Part", "UnionCensus", 
 
 #: Levels from the top of the hierarchy down; bodies of other kinds sort after them.
 LEVELS: tuple[str, ...] = tuple(level.value for level in BodyLevel)
+T = TypeVar("T")
 _UNION_BODY, _SUBORDINATE_TO = Label.UNION_BODY.value, RelType.SUBORDINATE_TO.value  # (an enum's .value is a call)
 
 
@@ -166,13 +168,15 @@ class Trace:
 
     @property
     def undated(self) -> tuple[Adoption, ...]:
-        return tuple(a for a in self.adoptions if parse(a.date) is None)
+        undated = {d for d in {a.date for a in self.adoptions} if parse(d) is None}
+        return tuple(a for a in self.adoptions if a.date in undated)
 
     @property
     def unknown_year(self) -> tuple[Adoption, ...]:
         """Dated adoptions whose year is unknown in a campaign of several years: never compared."""
         cal = Calendar(self.default_year, self.yearless)
-        return tuple(a for a in self.adoptions if parse(a.date) is not None and cal.day(a.date) is None)
+        unknown = {d for d in {a.date for a in self.adoptions} if parse(d) is not None and cal.day(d) is None}
+        return tuple(a for a in self.adoptions if a.date in unknown)
 
     def children(self, body: str | None, wave: int | None = None) -> list[Branch]:
         """Branches directly under ``body`` (None: the roots) in ``wave``, in adoption order."""
@@ -253,19 +257,20 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None, found: lis
             found += adoptions_of(G, doc, cities)
     resolved = found  # adoptions_of gives them dated
     every_cal = Calendar.of(a.date for a in resolved)
-    every = merge_duplicates(sorted(resolved, key=lambda a: _order(a, every_cal)))
+    every = merge_duplicates(_sorted(resolved, every_cal))
     unions, others = split_carriers(every)
     cal = Calendar.of(a.date for a in unions)
     if family is not None and family.annual and not cal.yearless:
         cal = Calendar(None, False)  # an annual campaign's MM-DD may be of any year: never borrow one
     same = cal == every_cal  # then every, unions and others are in cal's order already (sorted() is stable)
-    ordered = tuple(unions) if same else tuple(sorted(unions, key=lambda a: _order(a, cal)))
+    ordered = tuple(unions) if same else tuple(_sorted(unions, cal))
     again = recurs(ordered, bool(family and family.annual))
     branches: list[Branch] = []
     firsts_all: dict[str, Adoption] = {}
     movers: list[tuple[str, Adoption]] = []
-    for wave in sorted({year_of(a.date) for a in ordered}, key=lambda y: (y is None, y or 0)) if again else [None]:
-        group = [a for a in ordered if not again or year_of(a.date) == wave]
+    year = {d: year_of(d) for d in {a.date for a in ordered}} if again else {}  # each date once
+    for wave in sorted(set(year.values()), key=lambda y: (y is None, y or 0)) if again else [None]:
+        group = [a for a in ordered if year[a.date] == wave] if again else list(ordered)
         wcal = Calendar(wave, False) if again and wave is not None else (cal if not again else Calendar(None, False))
         firsts = first_adoptions(group, wcal, in_order=wcal == cal)  # ordered is in cal's order
         branches += cascade(G, firsts, wcal, wave)
@@ -281,9 +286,9 @@ def trace(G: Graph, campaign: str, census: UnionCensus | None = None, found: lis
         lags=level_lags(branches),
         coverage=coverage(G, firsts_all, census),
         first_movers=tuple(movers),
-        variants=variants(G, cid, tuple(every) if same else tuple(sorted(every, key=lambda a: _order(a, cal))), cal),
+        variants=variants(G, cid, tuple(every) if same else tuple(_sorted(every, cal)), cal),
         default_year=cal.year,
-        co_carriers=tuple(others) if same else tuple(sorted(others, key=lambda a: _order(a, cal))),
+        co_carriers=tuple(others) if same else tuple(_sorted(others, cal)),
         waves=waves(ordered),
         recurring=again,
         yearless=cal.yearless,
@@ -317,31 +322,46 @@ def make_adoptions(edges: Iterable[tuple[str, Mapping[str, Any], Mapping[str, An
     one per edge and adopting body (its source, or the bodies ``holders`` of an Event source).
     ``nodes``: the attributes of the sources, the bodies and the articles (``Article:<id>``)."""
     out: list[Adoption] = []
+    append = out.append
     event_label = Label.EVENT.value
     bodies: dict[str, tuple[str, str, str | None, str | None]] = {}  # a body's fields, once per body
     articles: dict[Any, tuple[str | None, str | None]] = {}  # an article's title and date, once per article
+    no_article: tuple[str | None, str | None] = (None, None)
+    # ``_str`` inline where the value is a string, as it nearly always is (a call each costs a big
+    # campaign tens of milliseconds)
     for src, a, first in edges:
-        article = a.get("article") or first.get("article")
-        art = articles.get(article) if article else (None, None)
-        if art is None:
-            attrs = nodes.get(f"Article:{article}", {})
-            art = articles[article] = (_str(attrs.get("title")), _str(attrs.get("published")))
+        get = a.get
+        article = get("article") or first.get("article")
+        if article:
+            art = articles.get(article)
+            if art is None:
+                attrs = nodes.get(f"Article:{article}", {})
+                art = articles[article] = (_str(attrs.get("title")), _str(attrs.get("published")))
+        else:
+            art = no_article
         is_event = nodes[src].get("label") == event_label
-        written = _str(a.get("date"))
-        campaign_year = _int(a.get("year"))
+        written = get("date")
+        written = written if written.__class__ is str and written else _str(written)
+        campaign_year = get("year")
+        campaign_year = None if campaign_year is None else _int(campaign_year)
         date, basis, inferred = adoption_date(written, art[1], campaign_year)
-        surface = _str(a.get("surface") or first.get("surface"))
-        mode, sentence, event = _str(a.get("mode")), str(first.get("sentence", "")), _str(a.get("event"))
+        surface = get("surface") or first.get("surface")
+        surface = surface if surface.__class__ is str and surface else _str(surface)
+        mode, event = get("mode"), get("event")
+        mode = mode if mode.__class__ is str and mode else _str(mode)
+        event = event if event.__class__ is str and event else _str(event)
+        sentence = first.get("sentence", "")
+        sentence = sentence if sentence.__class__ is str else str(sentence)
         surfaces = (surface,) if surface else ()
+        article = article if article.__class__ is str and article else _str(article)
         for body in holders(src) if is_event else (src,):
             fields = bodies.get(body)
             if fields is None:
                 attrs = nodes[body]
                 fields = bodies[body] = (str(attrs.get("name", body)), str(attrs.get("label", "")),
                                          _str(attrs.get("level") or attrs.get("kind")), cities.get(body))
-            out.append(Adoption(body, *fields, date, mode, sentence, _str(article), art[0], surface,
-                                src if is_event else event, written, art[1], campaign_year, basis, inferred,
-                                surfaces))
+            append(Adoption(body, *fields, date, mode, sentence, article, art[0], surface,
+                            src if is_event else event, written, art[1], campaign_year, basis, inferred, surfaces))
     return out
 
 
@@ -359,7 +379,7 @@ def first_adoptions(adoptions: Iterable[Adoption], cal: Calendar, in_order: bool
     """Each body's earliest adoption (a comparably dated one when it has any); ``in_order``: the
     adoptions are in ``cal``'s order already (``_order``), not sorted again."""
     firsts: dict[str, Adoption] = {}
-    for a in adoptions if in_order else sorted(adoptions, key=lambda a: _order(a, cal)):
+    for a in adoptions if in_order else _sorted(adoptions, cal):
         firsts.setdefault(a.body, a)
     return firsts
 
@@ -368,10 +388,18 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | No
     """Place each adopter under its nearest superior that adopted no later than it did. Dates
     ``cal`` cannot compare (undated, or of unknown year) place a body under its nearest adopting
     superior, without lags or flags. ``wave``: the branches' wave (a recurring campaign's year)."""
-    days = {body: cal.day(a.date) for body, a in firsts.items()}
-    start = min((d for d in days.values() if d), key=cal.ordinal, default=None)
-    ordinals = {body: cal.ordinal(d) for body, d in days.items() if d is not None}
-    start_ordinal = cal.ordinal(start) if start else 0
+    when = _days({a.date for a in firsts.values()}, cal)  # each date once: the adopters share a few hundred
+    days: dict[str, Day | None] = {}
+    ordinals: dict[str, int] = {}
+    start: Day | None = None  # the first of the earliest days
+    start_ordinal = 0
+    for body, a in firsts.items():
+        day, ordinal = when[a.date]
+        days[body] = day
+        if day is not None:
+            ordinals[body] = ordinal
+            if start is None or ordinal < start_ordinal:
+                start, start_ordinal = day, ordinal
 
     def lag(a: Day, a_ordinal: int, b: Day, b_ordinal: int) -> int:
         """``days_between(a, b, cal.year)``: the difference of the ordinals where both dates have a
@@ -404,7 +432,7 @@ def cascade(G: Graph, firsts: dict[str, Adoption], cal: Calendar, wave: int | No
     depth = _depths({p[0].body: p[1] for p in placed})
     return tuple(
         Branch(a, parent, depth[a.body], ahead, skipped, lag_first, lag_parent, wave)
-        for a, parent, ahead, skipped, lag_first, lag_parent in sorted(placed, key=lambda p: _order(p[0], cal))
+        for a, parent, ahead, skipped, lag_first, lag_parent in _sorted_by(placed, [p[0] for p in placed], cal)
     )
 
 
@@ -471,8 +499,6 @@ def body_cities(G: Graph) -> dict[str, str | None]:
 
 def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
     """Per level: adopters, and lags from the first adoption and from the parent's."""
-    import statistics  # here, not at the start of every command
-
     by_level: dict[str, list[Branch]] = {}
     for b in branches:
         by_level.setdefault(b.adoption.level or "unknown", []).append(b)
@@ -486,10 +512,10 @@ def level_lags(branches: Iterable[Branch]) -> tuple[LevelLag, ...]:
             adopters=len(bs),
             dated=len(first),
             first_min=min(first, default=None),
-            first_median=statistics.median(first) if first else None,
+            first_median=_median(first) if first else None,
             first_max=max(first, default=None),
             parent_n=len(parent),
-            parent_median=statistics.median(parent) if parent else None,
+            parent_median=_median(parent) if parent else None,
             parent_max=max(parent, default=None),
         ))
     return tuple(out)
@@ -509,20 +535,20 @@ def coverage(G: Graph, firsts: dict[str, Adoption], census: UnionCensus) -> tupl
 
 def first_movers(firsts: dict[str, Adoption], cal: Calendar) -> tuple[tuple[str, Adoption], ...]:
     """The earliest comparably dated adopters overall (``all``) and of each level (ties kept)."""
-    days = [(a, day) for a in firsts.values() if (day := cal.day(a.date))]
-    dated_ = [a for a, _ in days]
+    known = _days({a.date for a in firsts.values()}, cal)
+    ordinals = {date: ordinal for date, (day, ordinal) in known.items() if day is not None}
+    dated_ = [a for a in firsts.values() if a.date in ordinals]
     out: list[tuple[str, Adoption]] = []
     by_level: dict[str, list[Adoption]] = {}
     for a in dated_:
         by_level.setdefault(a.level or "unknown", []).append(a)
     groups: list[tuple[str, list[Adoption]]] = [("all", dated_)]
     groups += [(lv, by_level[lv]) for lv in sorted(by_level, key=level_rank)]
-    ordinals = {id(a): cal.ordinal(day) for a, day in days}
     for scope, group in groups:
         if not group:
             continue
-        best = min(ordinals[id(a)] for a in group)
-        out += [(scope, a) for a in sorted((a for a in group if ordinals[id(a)] == best), key=lambda a: a.name)]
+        best = min(ordinals[a.date] for a in group)
+        out += [(scope, a) for a in sorted((a for a in group if ordinals[a.date] == best), key=lambda a: a.name)]
     return tuple(out)
 
 
@@ -560,13 +586,15 @@ def _asdict(record: Any) -> dict[str, Any]:
     """``dataclasses.asdict`` of a trace record whose fields hold plain values or tuples of them
     (nothing to copy: asdict's deep copies cost most of ``to_dict``). A ``Branch``'s adoption is
     left a record: ``to_dict`` puts the adopter's id in its place."""
-    names = _FIELDS.get(type(record))
-    if names is None:
-        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
-    return {name: getattr(record, name) for name in names}
+    kind = _FIELDS.get(type(record))
+    if kind is None:
+        names = tuple(f.name for f in fields(record))
+        kind = _FIELDS[type(record)] = (names, attrgetter(*names))  # every record has several fields
+    names, values = kind
+    return dict(zip(names, values(record), strict=True))
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
 
 
 def _depths(parent: dict[str, str | None]) -> dict[str, int]:
@@ -586,6 +614,40 @@ def _order(a: Adoption, cal: Calendar) -> tuple[int, int, str, str]:
     """Comparable dates first (in order), then dates of unknown year, then the undated."""
     rank, ordinal = _date_rank(a.date, cal.year, cal.yearless)
     return (rank, ordinal, a.name, a.article or "")
+
+
+def _sorted(adoptions: Iterable[Adoption], cal: Calendar) -> list[Adoption]:
+    """``sorted(adoptions, key=lambda a: _order(a, cal))``, without a call per adoption."""
+    items = list(adoptions)
+    return _sorted_by(items, items, cal)
+
+
+def _sorted_by(items: Sequence[T], adoptions: Sequence[Adoption], cal: Calendar) -> list[T]:
+    """``items`` in the ``_order`` of their ``adoptions`` (one each, in the same order; a stable sort),
+    each date's rank found once."""
+    year, yearless = cal.year, cal.yearless
+    ranks = {d: _date_rank(d, year, yearless) for d in {a.date for a in adoptions}}
+    keys = [(*ranks[a.date], a.name, a.article or "") for a in adoptions]
+    return [items[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]
+
+
+def _days(dates: Iterable[str | None], cal: Calendar) -> dict[str | None, tuple[Day | None, int]]:
+    """Each date's comparable day in ``cal`` and its ordinal (0 where it has none)."""
+    out: dict[str | None, tuple[Day | None, int]] = {}
+    for date in dates:
+        day = cal.day(date)
+        out[date] = (day, cal.ordinal(day) if day is not None else 0)
+    return out
+
+
+def _median(values: list[int]) -> float | int:
+    """``statistics.median`` of integers (whose import costs a trace 20 ms: fractions, decimal, random)."""
+    data = sorted(values)
+    n = len(data)
+    if n % 2 == 1:
+        return data[n // 2]
+    i = n // 2
+    return (data[i - 1] + data[i]) / 2
 
 
 @lru_cache(maxsize=1 << 14)

@@ -112,13 +112,15 @@ CREATE INDEX IF NOT EXISTS edges_in_dated ON edges (target, date) WHERE typeof(d
 CREATE INDEX IF NOT EXISTS name_keys_key ON name_keys (key);
 CREATE INDEX IF NOT EXISTS edges_implements ON edges (target, type, seq, source, props) WHERE type = 'IMPLEMENTS';
 CREATE INDEX IF NOT EXISTS nodes_article ON nodes (id, label, props) WHERE label = 'Article';
+CREATE INDEX IF NOT EXISTS edges_subordinate ON edges (source, target) WHERE type = 'SUBORDINATE_TO';
 """
 
 #: ``GraphStore.implementing``'s query, in two forms: each IMPLEMENTS edge of some targets, its
-#: first evidence, where its article's text is, and the properties of the edge's article.
+#: first evidence, where its article's text is, and the properties of the edge's article (the
+#: properties as the UTF-8 bytes orjson parses: as text, each would be decoded, then encoded again).
 _IMPLEMENTING_ROWS = (
-    'SELECT e.seq, e.source, e.target, e.props, v.n, v.article, v.start, v."end", v.rule, v.confidence, '
-    "v.sentence, v.raw, t.text_start, t.text_end, a.props FROM edges e {edges} "
+    'SELECT e.seq, e.source, e.target, CAST(e.props AS BLOB), v.n, v.article, v.start, v."end", v.rule, '
+    "v.confidence, v.sentence, v.raw, t.text_start, t.text_end, CAST(a.props AS BLOB) FROM edges e {edges} "
     "LEFT JOIN evidence v ON v.edge = e.seq AND v.n = (SELECT min(n) FROM evidence WHERE edge = e.seq) "
     "LEFT JOIN articles t ON t.id = v.article AND v.sentence IS NULL AND v.raw IS NULL "
     "LEFT JOIN nodes a {article} WHERE {edge} ORDER BY e.seq")
@@ -135,6 +137,9 @@ _IMPLEMENTING_INDEXED = _IMPLEMENTING_ROWS.format(
     edges="INDEXED BY edges_implements",
     article="INDEXED BY nodes_article ON a.id = 'Article:' || (e.props ->> '$.article') AND a.label = 'Article'",
     edge="e.target IN (SELECT value FROM json_each(?)) AND e.type = 'IMPLEMENTS'")
+#: The same for one target (a campaign no document carries, the rule): the index gives its edges in
+#: creation order, so that the rows come out as they are read, not sorted after all are.
+_IMPLEMENTING_ONE = _IMPLEMENTING_INDEXED.replace("e.target IN (SELECT value FROM json_each(?))", "e.target = ?")
 
 _NODE_COLS = "seq, id, label, name, inferred, props"
 _EDGE_COLS = "seq, source, target, key, type, props"
@@ -466,6 +471,20 @@ class GraphStore:
                                  sorted(articles.get(nid, ())), lists)
         return out
 
+    def nodes_and_cities(self, ids: Iterable[str]) -> tuple[dict[str, dict[str, Any]], dict[str, str | None]]:
+        """``node_attrs(ids, lists=False)`` and ``cities_of(ids)`` in one query (the adopters of a
+        campaign: thousands of bodies), in the order of the ids (sorted), not the nodes'."""
+        attrs: dict[str, dict[str, Any]] = {}
+        cities: dict[str, str | None] = {}
+        for nid, label, name, inferred, props, has_city, city in self.db.execute(
+                "SELECT n.id, n.label, n.name, n.inferred, CAST(n.props AS BLOB), c.node IS NOT NULL, c.city "
+                "FROM json_each(?) t CROSS JOIN nodes n ON n.id = t.value LEFT JOIN cities c ON c.node = n.id",
+                (_json_list(ids),)):
+            attrs[nid] = node_dict(label, name, inferred, props, [], [], False)
+            if has_city:
+                cities[nid] = city
+        return attrs, cities
+
     def node_props(self, ids: Iterable[str], keys: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The properties ``keys`` (from ``props``; None where not set) of each of ``ids`` that is a
         node: for a reader that needs two properties of thousands of nodes (SQLite takes them out
@@ -587,20 +606,50 @@ class GraphStore:
         text is, and the properties of the edge's article). ``properties``: those of ``props`` (not
         type, not evidence); the first evidence with its sentence read (None: none); ``article``:
         the properties of the node ``Article:<the edge's article>`` (None: no such node)."""
-        rows = self.db.execute(_IMPLEMENTING_INDEXED if self.has_index("edges_implements") else _IMPLEMENTING,
-                               (_json_list(targets),)).fetchall()
-        self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in self._texts})
+        wanted = sorted(set(targets))
+        if not self.has_index("edges_implements"):
+            rows = self.db.execute(_IMPLEMENTING, (_json_list(wanted),)).fetchall()
+        elif len(wanted) == 1:
+            rows = self.db.execute(_IMPLEMENTING_ONE, wanted).fetchall()
+        else:
+            rows = self.db.execute(_IMPLEMENTING_INDEXED, (_json_list(wanted),)).fetchall()
+        texts = self._texts
+        self._read_texts({r[5]: (r[12], r[13]) for r in rows if r[12] is not None and r[5] not in texts})
         self.load_texts({r[5] for r in rows if r[10] is None and r[11] is None and isinstance(r[5], str)})  # the rest
         evidence, loads = self._evidence, orjson.loads
-        return [(r[0], r[1], r[2], loads(r[3]), None if r[4] is None else evidence(r[5:12]),
-                 None if r[14] is None else loads(r[14])) for r in rows]
+        out = []
+        for r in rows:
+            if r[4] is None:
+                first = None
+            elif r[10] is None and r[11] is None and (text := texts.get(r[5])).__class__ is str:
+                # ``_evidence`` of a sentence kept as offsets, its text at hand (read above): inline
+                first = {"article": r[5], "sentence": text[r[6]:r[7]], "start": r[6], "end": r[7], "rule": r[8],
+                         "confidence": r[9]}
+            else:
+                first = evidence(r[5:12])
+            out.append((r[0], r[1], r[2], loads(r[3]), first, None if r[14] is None else loads(r[14])))
+        return out
 
-    def ends(self, sources: Iterable[str], rtype: str) -> list[tuple[str, str]]:
-        """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order,
-        from the ``edges_out`` index alone (no row, no property is read)."""
+    def ends(self, sources: Iterable[str], rtype: str, ordered: bool = True) -> list[tuple[str, str]]:
+        """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order
+        (``ordered=False``: in the index's, not sorted), from the ``edges_out`` index alone (no row,
+        no property is read)."""
+        if not ordered:
+            return self.db.execute("SELECT source, target FROM edges WHERE source IN (SELECT value FROM json_each(?)) "
+                                   "AND type = ?", (_json_list(sources), rtype)).fetchall()
         return [(u, v) for _, u, v in self.db.execute(
             "SELECT seq, source, target FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND type = ? "
             "ORDER BY seq", (_json_list(sources), rtype))]
+
+    def superiors_of(self, bodies: Iterable[str]) -> list[tuple[str, str]]:
+        """(body, superior) of each SUBORDINATE_TO edge out of ``bodies``, in no particular order:
+        from the ``edges_subordinate`` index where the store has it (those edges alone: a trace's
+        walk up the hierarchy reads a few hundred pages, not a page of ``edges_out`` per body)."""
+        if not self.has_index("edges_subordinate"):
+            return self.ends(bodies, "SUBORDINATE_TO", ordered=False)
+        return self.db.execute("SELECT source, target FROM edges INDEXED BY edges_subordinate WHERE source IN "
+                               "(SELECT value FROM json_each(?)) AND type = 'SUBORDINATE_TO'",
+                               (_json_list(bodies),)).fetchall()
 
     def mentions_between(self, ids: Iterable[str]) -> list[SeqEdge]:
         """The MENTIONS edges from an article of ``ids`` to another node of ``ids``."""
@@ -849,10 +898,11 @@ class GraphStore:
 SeqEdge = tuple[int, str, str, str, dict[str, Any]]
 
 
-def node_dict(label: str | None, name: str | None, inferred: Any, props: str, aliases: list[str],
+def node_dict(label: str | None, name: str | None, inferred: Any, props: str | bytes, aliases: list[str],
               articles: list[str], lists: bool | str = True) -> dict[str, Any]:
     """A node's attribute dict in the builder's key order (a node made only as an edge's end has
-    none); ``lists``: with aliases and articles (``"aliases"``: aliases only; False: neither)."""
+    none); ``lists``: with aliases and articles (``"aliases"``: aliases only; False: neither).
+    ``props``: the JSON text, or its UTF-8 bytes."""
     if label is None:
         return dict(orjson.loads(props))
     d: dict[str, Any] = {"label": label, "name": name}
@@ -861,7 +911,7 @@ def node_dict(label: str | None, name: str | None, inferred: Any, props: str, al
         if lists != "aliases":
             d["articles"] = articles
     d["inferred"] = bool(inferred)
-    if props != "{}":
+    if props != "{}" and props != b"{}":
         d.update(orjson.loads(props))
     return d
 
