@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 from ..scanning import scanner
 from ..types import Article
@@ -31,7 +30,6 @@ _BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|�
 HEADING_MAX = 40
 _PAGE_HEADER_RE = re.compile(r"第\s*\d+\s*版|星期[一二三四五六日天]|^\d{4}年\d{1,2}月\d{1,2}日$")
 _STANDALONE_BYLINE_RE = re.compile(r"^[(（]?(?:本报|全媒体|融媒体|见习|特约|实习)?(?:记者|通讯员)")
-_GAPS_RE = re.compile(r"[\s\u3000|]+")
 _PAREN_BYLINE_RE = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _NAME_SEP_RE = re.compile(r"[\s、,，]+")
 _PAGE_NO_RE = re.compile(r"第\s*(\d+)\s*版")
@@ -66,14 +64,18 @@ _AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
 _FOOTER_AUTHOR_RE = re.compile(r"^\s*(?:来源\s*[:：][^:：\n]{1,20}?\s*)?作者\s*[:：]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
-    raw: str
-    start: int  # offset of raw in the input
+    """A non-blank line ``raw`` at ``start`` in the input; ``stripped``: without its white space and
+    ``|`` (every paragraph is classified on it, so it is made with the paragraph)."""
 
-    @cached_property
-    def stripped(self) -> str:
-        return _GAPS_RE.sub("", self.raw)
+    raw: str
+    start: int
+    stripped: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # ``re.sub(r"[\s|]+", "", raw)``, in a quarter of the time: ``str.split`` splits where ``\s`` matches
+        self.stripped = "".join(self.raw.replace("|", "").split())
 
 
 @dataclass

@@ -1,0 +1,32 @@
+"""Ingest's fast forms (patterns written to start with a class, ``str`` methods in place of a
+pattern) find the same as the plain forms they stand for."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unionkg.ingest.clean import _GAP, _GAP_RE, _TONED
+from unionkg.ingest.split import Para
+
+#: the characters the patterns look at, and others around them
+ALPHABET = ("工会记者甲乙" + _GAP + "()（）\n/　a1_" + _TONED[:4] + "jnüg\u2028\x85")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_gap_pattern_finds_what_its_plain_form_finds(text: str) -> None:
+    plain = re.compile(rf"[{_GAP}]+|(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+    assert [m.span() for m in _GAP_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=ALPHABET + " \t\r\f\v\u3000\u00a0\u200b", max_size=40))
+def test_stripped_paragraph_has_no_white_space_nor_bar(text: str) -> None:
+    assert Para(text, 0).stripped == re.sub(r"[\s\u3000|]+", "", text)
+
+
+def test_a_gap_and_a_toned_syllable_are_found_after_a_character() -> None:
+    assert [m.group() for m in _GAP_RE.finditer("表態(tài)講 话 a (b) x(tài)")] == ["(tài)", " ", " ", " ", " "]
