@@ -9,8 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionkg.ingest.clean import _GAP, _GAP_RE, _TONED
-from unionkg.ingest.split import Para
+from unionkg.ingest.split import _CREDIT_LINE_RE, Para, _credit_lines
 
+#: pieces of credit lines, and what stands around them
+CREDIT_TOKENS = ["\n", "。", "□", " ", "记者", "文", "图文", "文字", "通讯员", ":", "|", "/", "／", "甲乙", "丙丁戊",
+                 "经济日报", "图片", "摄影", "编辑", "、", "台中即时报导", "x", "\u3000"]
 #: the characters the patterns look at, and others around them
 ALPHABET = ("工会记者甲乙" + _GAP + "()（）\n/　a1_" + _TONED[:4] + "jnüg\u2028\x85")
 
@@ -30,3 +33,11 @@ def test_stripped_paragraph_has_no_white_space_nor_bar(text: str) -> None:
 
 def test_a_gap_and_a_toned_syllable_are_found_after_a_character() -> None:
     assert [m.group() for m in _GAP_RE.finditer("表態(tài)講 话 a (b) x(tài)")] == ["(tài)", " ", " ", " ", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CREDIT_TOKENS), max_size=20).map("".join))
+def test_credit_lines_are_those_of_the_pattern_opening_with_a_line_start(text: str) -> None:
+    plain = re.compile("(?:^|\\n|。)" + _CREDIT_LINE_RE.pattern.removeprefix("[\\n。]"))
+    assert _credit_lines(text) == [m.span(1) for m in plain.finditer(text)]
+    assert _credit_lines("图文 | 丙某\n□记者 丁某") == [(0, 7), (9, 14)]

@@ -52,8 +52,10 @@ _REPORTER_IN_LINE_RE = re.compile(r"[/／|｜]\s*(?:记者|通讯员)\s*[\u4e00-
 _PARA_END_PAREN_RE = re.compile(r"[(（]([^()（）\n]{2,40})[)）]\s*(?=\n|$)")
 #: a media unit before the reporter's name: (市总全媒体中心 潘书婷)
 _ORG_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:中心|报社|日报|晚报|网|台|频道|工作室)\s+")
-#: a credit line of its own: 文字:甲 图片:乙, 图文 | 丙, □记者 丁, 經濟日報/記者戊/台中即時報導
-_CREDIT_LINE_RE = re.compile(r"(?:^|\n|。)[□■◆●\s]*(?:[\u4e00-\u9fff]{2,8}[/／]\s*)?((?:图文|文字|撰稿|记者|通讯员|文)\s*[:：|｜/／]?"
+#: a credit line of its own: 文字:甲 图片:乙, 图文 | 丙, □记者 丁, 經濟日報/記者戊/台中即時報導; it opens
+#: with the line break or 。 before it (``_credit_lines`` puts one before the text), not with ``^|``,
+#: so that the regex engine skips to such a character in C instead of trying every position
+_CREDIT_LINE_RE = re.compile(r"[\n。][□■◆●\s]*(?:[\u4e00-\u9fff]{2,8}[/／]\s*)?((?:图文|文字|撰稿|记者|通讯员|文)\s*[:：|｜/／]?"
                              r"\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)"
                              r"(?=\s*(?:[/／][^\n]{0,12}|(?:图片|摄影|审核|制作|编辑|责编|初审)[:：]?[^\n]*)?(?:\n|$))")
 #: the reporter opening the lead: 记者阮向民报道, 记者金钧胤摄影报道
@@ -353,8 +355,8 @@ def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start
             byline = parse_byline(inner[org.end():], bare=True)
         if byline is not None:
             names.extend(byline.names)
-    for cm in _CREDIT_LINE_RE.finditer(norm):
-        byline = parse_byline(raw_of(cm.start(1), cm.end(1)))
+    for a, b in _credit_lines(norm):
+        byline = parse_byline(raw_of(a, b))
         if byline is not None:
             names.extend(byline.names)
     im = _INLINE_REPORT_RE.match(norm, lead_start)
@@ -363,6 +365,11 @@ def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start
         if byline is not None:
             names.extend(byline.names)
     return names
+
+
+def _credit_lines(norm: str) -> list[tuple[int, int]]:
+    """Spans of the credits that stand on a line of their own (or after a 。) in ``norm``."""
+    return [(m.start(1) - 1, m.end(1) - 1) for m in _CREDIT_LINE_RE.finditer("\n" + norm)]
 
 
 def stamp_date(line: str) -> date | None:
