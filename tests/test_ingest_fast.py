@@ -8,8 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from unionkg.ingest.bylines import TRAILING_RE
 from unionkg.ingest.clean import _GAP, _GAP_RE, _TONED
-from unionkg.ingest.split import _CREDIT_LINE_RE, Para, _credit_lines
+from unionkg.ingest.split import _CREDIT_LINE_RE, Para, _credit_lines, _is_caption, _trailing_byline
 
 #: pieces of credit lines, and what stands around them
 CREDIT_TOKENS = ["\n", "。", "□", " ", "记者", "文", "图文", "文字", "通讯员", ":", "|", "/", "／", "甲乙", "丙丁戊",
@@ -41,3 +42,18 @@ def test_credit_lines_are_those_of_the_pattern_opening_with_a_line_start(text: s
     plain = re.compile("(?:^|\\n|。)" + _CREDIT_LINE_RE.pattern.removeprefix("[\\n。]"))
     assert _credit_lines(text) == [m.span(1) for m in plain.finditer(text)]
     assert _credit_lines("图文 | 丙某\n□记者 丁某") == [(0, 7), (9, 14)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\u3000", "■", "文", "图", "/", "摄", "摄影", ":", "单位供图", "资料图片", "供图", "甲乙"]),
+                max_size=12).map("".join))
+def test_a_caption_is_what_the_one_pattern_finds(text: str) -> None:
+    plain = re.compile(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
+    assert _is_caption(text) == bool(plain.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\n", "\u3000", "(", ")", "（", "）", "罗琪", "、", "/", "a"]), max_size=12).map("".join))
+def test_a_trailing_byline_is_what_its_pattern_finds(text: str) -> None:
+    found, plain = _trailing_byline(text), TRAILING_RE.search(text)
+    assert (found and found.span()) == (plain and plain.span())

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..scanning import scanner
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, glue_singletons, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
@@ -22,7 +21,11 @@ from .dates import VAGUE_RE, dated_day, event_date, parse_iso, parse_stamp, url_
 from .normalize import to_match_text
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
-_CAPTION_RE = scanner(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
+#: a photo caption opens with a mark (■…, 文/, 图/) or closes with a credit (单位供图, 记者X/摄, 图/甲): two
+#: patterns, the first matched at the start only, the second opening with a character the regex
+#: engine skips to in C (as one pattern, ``^…|…``, it would be tried at every position)
+_CAPTION_START_RE = re.compile(r"\s*(?:[■▲●◆□△]|(?:文|图)\s*/)")
+_CAPTION_END_RE = re.compile(r"(?:单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$")
 _META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]|^\s*原创\s|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 _CREDIT_RE = re.compile(r"^\s*文\s*/\s*(\S+)")
 _TRAILING_CREDIT_RE = re.compile(r"(?:^|\s)文\s*/\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}?)\s*(?:图\s*/\s*[\u4e00-\u9fff ]{2,8})?\s*$")
@@ -98,6 +101,11 @@ def paragraphs(raw: str) -> list[Para]:
             out.append(Para(line.rstrip("\r\n"), pos))
         pos += len(line)
     return out
+
+
+def _is_caption(raw: str) -> bool:
+    """Is ``raw`` a photo caption (``_CAPTION_START_RE``, ``_CAPTION_END_RE``)?"""
+    return bool(_CAPTION_START_RE.match(raw) or _CAPTION_END_RE.search(raw))
 
 
 def _photographer(s: str) -> bool:
@@ -223,9 +231,9 @@ class _Page:
         if _EDITOR_RE.search(p.raw) and not _is_body(p) and (cur is None or not cur.body):
             return "editors"
         if cur is not None and cur.body and not is_terminated(cur.body[-1].stripped) \
-                and not _CAPTION_RE.search(p.raw) and not _is_trailing_byline(p):
+                and not _is_caption(p.raw) and not _is_trailing_byline(p):
             return "continued"  # column break: the paragraph goes on
-        if _CAPTION_RE.search(p.raw) and cur is not None and cur.body:
+        if _is_caption(p.raw) and cur is not None and cur.body:
             return "caption"
         if _is_trailing_byline(p) and cur is not None and cur.body:
             return "trailing"
@@ -314,8 +322,8 @@ def make_article(raw: str, d: Draft, title: str, subtitle: str | None, section: 
     text_ct = join_paragraphs(parts)
     text, offsets = text_ct.text, list(text_ct.offsets)
     trailing = list(d.trailing)
-    tm = TRAILING_RE.search(text)
-    if tm and d.captions:
+    tm = _trailing_byline(text) if d.captions else None
+    if tm:
         trailing.append(tm.group(1))  # the byline closes the body, the captions follow it
     for cap in d.captions:
         credit = _PHOTO_CREDIT_RE.search(cap.raw)
@@ -332,11 +340,22 @@ def make_article(raw: str, d: Draft, title: str, subtitle: str | None, section: 
                           url=url, article_id=article_id)
 
 
+def _trailing_byline(text: str) -> re.Match[str] | None:
+    """``TRAILING_RE.search(text)``, searched only where the text ends with a closing parenthesis
+    (that pattern's end is ``[)）]\\s*$``)."""
+    return TRAILING_RE.search(text) if text.rstrip().endswith((")", "）")) else None
+
+
 def is_meta_line(line: str) -> bool:
     """A date/source/author line (``2024-02-07 来源:南方工报 作者:甲 乙``), a publication stamp
     (``日期:2023-11-20 浏览次数:125``, ``2023年11月20日 來源:某報``, ``2023-11-20 09:00 某日报``: see
     ``stamp_date``), a WeChat account line, or a ``文/甲 图/乙`` credit line."""
-    return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line) or stamp_date(line))
+    return _labelled_line(line) or stamp_date(line) is not None
+
+
+def _labelled_line(line: str) -> bool:
+    """``is_meta_line`` but for a stamp: a dated line with a label, a WeChat account line or a credit line."""
+    return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line))
 
 
 def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start: int) -> list[str]:
@@ -417,13 +436,13 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
             d.meta.append(p)
             value_next = True
             continue
-        if stamp_date(p.raw) is not None or is_meta_line(p.raw):
+        if stamp_date(p.raw) is not None or _labelled_line(p.raw):  # is_meta_line, its stamp looked at once
             d.meta.append(p)
             continue
         k = _title_key(s)
         if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k)) for x in keys):
             continue  # the headline (or subtitle) repeated over the body
-        if _CAPTION_RE.search(p.raw) or _photographer(s):
+        if _is_caption(p.raw) or _photographer(s):
             d.captions.append(p)
             continue
         if (_STANDALONE_BYLINE_RE.match(s) or _REPORTER_IN_LINE_RE.search(to_match_text(s))) and not _is_body(p):
@@ -501,7 +520,7 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
         if byline:
             authors.extend(byline.names)
             lead_start += pm.end()
-    tm = TRAILING_RE.search(norm)
+    tm = _trailing_byline(norm)
     if tm:
         a, b = tm.start(1), tm.end(1)
         raw_inner = raw[offsets[a]: offsets[b - 1] + 1] if offsets else text[a:b]
