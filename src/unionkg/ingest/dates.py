@@ -119,7 +119,9 @@ def _dates(text: str, start: int = 0, end: int | None = None) -> list[_Found]:
     """The dates written in ``text[start:end]``, in text order: ``3月18日``, ``2024年5月1日``,
     ``7月26-27日`` (the first day), ``二月廿二日``."""
     stop = len(text) if end is None else end
-    out = []
+    out: list[_Found] = []
+    if text.find("月", start, stop) < 0:  # both patterns have a 月
+        return out
     for rx in (DATE_RE, _CN_DATE_RE):
         for m in rx.finditer(text, start, stop):
             month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
