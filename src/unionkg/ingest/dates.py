@@ -37,7 +37,7 @@ _DAY_ONLY_RE = re.compile(r"^(\d{1,2})日")
 
 def parse_iso(text: str | None) -> date | None:
     """A publication date written ``2024-02-07``, ``2024/2/7`` or ``2024年2月7日``."""
-    if not text:
+    if not text or not ("-" in text or "年" in text or "/" in text or "." in text):  # ISO_RE's separators
         return None
     m = ISO_RE.search(text)
     if not m:
