@@ -125,7 +125,7 @@ def _dates(text: str, start: int = 0, end: int | None = None) -> list[_Found]:
         return out
     for rx in (DATE_RE, _CN_DATE_RE):
         for m in rx.finditer(text, start, stop):
-            y, mo, d = m.groups() if rx is DATE_RE else (None, *m.groups())
+            y, mo, d = (m[1], m[2], m[3]) if rx is DATE_RE else (None, m[1], m[2])
             month, day = _cn_number(mo), _cn_number(d)
             if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
                 continue

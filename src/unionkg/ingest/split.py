@@ -320,7 +320,7 @@ def make_article(raw: str, d: Draft, title: str, subtitle: str | None, section: 
                   url: str | None = None, article_id: str | None = None) -> Article:
     parts: list[CleanText] = [clean_line(p.raw, p.start) for p in d.body]
     text_ct = join_paragraphs(parts)
-    text, offsets = text_ct.text, list(text_ct.offsets)
+    text, offsets = text_ct.text, text_ct.offsets
     trailing = list(d.trailing)
     tm = _trailing_byline(text) if d.captions else None
     if tm:
@@ -414,7 +414,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
     body from its first body paragraph on, captions that name their photographer moved after it.
     A short line just above a paragraph that opens with a dateline or a date is a caption too."""
     d = Draft()
-    keys = {k for k in (_title_key(title), _title_key(subtitle or "")) if k}
+    keys = {k for t in (title, subtitle) if t and (k := _title_key(t))}
     value_next = False
     for i, p in enumerate(paras):
         s = p.stripped
