@@ -39,6 +39,8 @@ def _find_spaced(name: str, text: str) -> tuple[int, int] | None:
     """Span of the first occurrence in ``text`` of the characters of ``name`` (none of them white
     space) with only white space between them, as ``re.search(r"\\s*".join(name), text)`` finds it."""
     i = text.find(name[0])
+    if i >= 0 and text.startswith(name, i):
+        return i, i + len(name)  # written without a gap where its first character is first found
     while i >= 0:
         j = i + 1
         for ch in name[1:]:

@@ -9,15 +9,19 @@ always be traced back to the input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ..scanning import scanner
 from .normalize import fix_lookalikes
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-#: spaces OCR puts in, stray |, and the pinyin some sites print after a character (經(jīng)審, 表態(tài)講話)
-_GAP_RE = scanner(r"[ \t\u3000\u00a0\r|]+|(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[" + _TONED + r"])[a-zü" + _TONED
-                     + r"]{1,7}[)）]")
+_GAP = " \t\u3000\u00a0\r|"
+#: spaces OCR puts in, stray |, and the pinyin some sites print after a character (經(jīng)審, 表態(tài)講話):
+#: ``[gap]+|(?<=[CJK])[(（](?=[a-zü]*[toned])[a-zü toned]{1,7}[)）]`` written to start with the class of
+#: its first character, which the regex engine skips to in C (a lookahead first would be tried at
+#: every position)
+_GAP_RE = re.compile(rf"[{_GAP}(（](?:(?<=[{_GAP}])[{_GAP}]*"
+                     rf"|(?<=[\u4e00-\u9fff][(（])(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）])")
 _TERMINAL = "。!?！？…;；\"”』」)）"
 
 

@@ -15,8 +15,9 @@ from ..scanning import scanner
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9, "十": 10}
 DATE_RE = scanner(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*(?:日|(?=[-—~至到]\s*\d{1,2}\s*日))")
-#: a date in Chinese numerals: 二月廿二日, 十二月三十一日
-_CN_DATE_RE = re.compile(r"()([一二三四五六七八九十]{1,2})月([一二三四五六七八九十廿卅]{1,3})日")
+#: a date in Chinese numerals: 二月廿二日, 十二月三十一日 (groups: month, day); it opens with a class, which
+#: the regex engine skips to in C (``[…]{1,2}`` first would be tried at every position)
+_CN_DATE_RE = re.compile(r"([一二三四五六七八九十][一二三四五六七八九十]?)月([一二三四五六七八九十廿卅]{1,3})日")
 #: a day counted from the dateline's: 昨日 (the day before), 今日
 _RELATIVE_RE = re.compile(r"昨日|昨天|今日|今天")
 VAGUE_RE = re.compile(r"近日|日前|连日来|近期|近来|前不久|日来|最近")
@@ -36,7 +37,7 @@ _DAY_ONLY_RE = re.compile(r"^(\d{1,2})日")
 
 def parse_iso(text: str | None) -> date | None:
     """A publication date written ``2024-02-07``, ``2024/2/7`` or ``2024年2月7日``."""
-    if not text:
+    if not text or not ("-" in text or "年" in text or "/" in text or "." in text):  # ISO_RE's separators
         return None
     m = ISO_RE.search(text)
     if not m:
@@ -119,13 +120,15 @@ def _dates(text: str, start: int = 0, end: int | None = None) -> list[_Found]:
     """The dates written in ``text[start:end]``, in text order: ``3月18日``, ``2024年5月1日``,
     ``7月26-27日`` (the first day), ``二月廿二日``."""
     stop = len(text) if end is None else end
-    out = []
+    out: list[_Found] = []
+    if text.find("月", start, stop) < 0:  # both patterns have a 月
+        return out
     for rx in (DATE_RE, _CN_DATE_RE):
         for m in rx.finditer(text, start, stop):
-            month, day = _cn_number(m.group(2)), _cn_number(m.group(3))
+            y, mo, d = (m[1], m[2], m[3]) if rx is DATE_RE else (None, m[1], m[2])
+            month, day = _cn_number(mo), _cn_number(d)
             if month is None or day is None or not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
-            y = m.group(1)
             out.append(_Found(m.start(), int(y) if y and y.isdigit() else None, month, day))
     return sorted(out, key=lambda f: f.start)
 

@@ -59,9 +59,18 @@ def _common_pairs() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def _rare_re() -> re.Pattern[str]:
     """Any other character of the BMP that the table maps (traditional, other full-width forms)."""
+    return re.compile(f"[{_rare_class()}]")
+
+
+@lru_cache(maxsize=1)
+def _rare_or_astral_re() -> re.Pattern[str]:
+    """``_rare_re`` or a character beyond the BMP: one scan of a long text for both."""
+    return re.compile(f"[{_rare_class()}\U00010000-\U0010ffff]")
+
+
+def _rare_class() -> str:
     common = {ord(c) for c in _COMMON}
-    rare = sorted(code for code in _table() if code <= 0xFFFF and code not in common)
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in rare) + "]")
+    return "".join(re.escape(chr(code)) for code in sorted(_table()) if code <= 0xFFFF and code not in common)
 
 
 @lru_cache(maxsize=256)
@@ -72,15 +81,21 @@ def to_match_text(text: str) -> str:
     >>> to_match_text("廣州市總工會（擴大）“一函兩書”")
     '广州市总工会(扩大)"一函两书"'
     """
-    if _ASTRAL_RE.search(text):
-        return text.translate(_table())  # rare: characters beyond the BMP, some of them traditional
     if len(text) <= _SHORT:  # a name: one pass of the table costs less than the scans below
-        return text.translate(_bmp_table())
-    if _rare_re().search(text):
-        return text.translate(_bmp_table())
+        return _translate(text, 0)
+    rare = _rare_or_astral_re().search(text)
+    if rare is not None:
+        return _translate(text, rare.start())
     for c, plain in _common_pairs():  # most texts: only punctuation to replace, a few scans in C
         text = text.replace(c, plain)
     return text
+
+
+def _translate(text: str, start: int) -> str:
+    """``text`` through the table, where no character before ``start`` is beyond the BMP."""
+    if _ASTRAL_RE.search(text, start):
+        return text.translate(_table())  # rare: characters beyond the BMP, some of them traditional
+    return text.translate(_bmp_table())
 
 
 @lru_cache(maxsize=1)

@@ -13,9 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
-from ..scanning import scanner
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, glue_singletons, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
@@ -23,7 +21,11 @@ from .dates import ISO_RE, VAGUE_RE, dated_day, event_date, parse_iso, parse_sta
 from .normalize import to_match_text
 
 _EDITOR_RE = re.compile(r"(责任编辑|组版编辑|美术编辑|美编|校对|版式设计|编辑)\s*[:：]\s*([^\s:：]+(?:\s[^\s:：]+)*?)(?=\s+\S+\s*[:：]|\s*$)")
-_CAPTION_RE = scanner(r"^\s*[■▲●◆□△]|(单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$|^\s*(文|图)\s*/")
+#: a photo caption opens with a mark (■…, 文/, 图/) or closes with a credit (单位供图, 记者X/摄, 图/甲): two
+#: patterns, the first matched at the start only, the second opening with a character the regex
+#: engine skips to in C (as one pattern, ``^…|…``, it would be tried at every position)
+_CAPTION_START_RE = re.compile(r"\s*(?:[■▲●◆□△]|(?:文|图)\s*/)")
+_CAPTION_END_RE = re.compile(r"(?:单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$")
 _META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]|^\s*原创\s|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 _CREDIT_RE = re.compile(r"^\s*文\s*/\s*(\S+)")
 _TRAILING_CREDIT_RE = re.compile(r"(?:^|\s)文\s*/\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}?)\s*(?:图\s*/\s*[\u4e00-\u9fff ]{2,8})?\s*$")
@@ -31,7 +33,6 @@ _BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|�
 HEADING_MAX = 40
 _PAGE_HEADER_RE = re.compile(r"第\s*\d+\s*版|星期[一二三四五六日天]|^\d{4}年\d{1,2}月\d{1,2}日$")
 _STANDALONE_BYLINE_RE = re.compile(r"^[(（]?(?:本报|全媒体|融媒体|见习|特约|实习)?(?:记者|通讯员)")
-_GAPS_RE = re.compile(r"[\s\u3000|]+")
 _PAREN_BYLINE_RE = re.compile(r"[(（][^()（）]{2,40}[)）]")
 _NAME_SEP_RE = re.compile(r"[\s、,，]+")
 _PAGE_NO_RE = re.compile(r"第\s*(\d+)\s*版")
@@ -54,8 +55,10 @@ _REPORTER_IN_LINE_RE = re.compile(r"[/／|｜]\s*(?:记者|通讯员)\s*[\u4e00-
 _PARA_END_PAREN_RE = re.compile(r"[(（]([^()（）\n]{2,40})[)）]\s*(?=\n|$)")
 #: a media unit before the reporter's name: (市总全媒体中心 潘书婷)
 _ORG_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:中心|报社|日报|晚报|网|台|频道|工作室)\s+")
-#: a credit line of its own: 文字:甲 图片:乙, 图文 | 丙, □记者 丁, 經濟日報/記者戊/台中即時報導
-_CREDIT_LINE_RE = re.compile(r"(?:^|\n|。)[□■◆●\s]*(?:[\u4e00-\u9fff]{2,8}[/／]\s*)?((?:图文|文字|撰稿|记者|通讯员|文)\s*[:：|｜/／]?"
+#: a credit line of its own: 文字:甲 图片:乙, 图文 | 丙, □记者 丁, 經濟日報/記者戊/台中即時報導; it opens
+#: with the line break or 。 before it (``_credit_lines`` puts one before the text), not with ``^|``,
+#: so that the regex engine skips to such a character in C instead of trying every position
+_CREDIT_LINE_RE = re.compile(r"[\n。][□■◆●\s]*(?:[\u4e00-\u9fff]{2,8}[/／]\s*)?((?:图文|文字|撰稿|记者|通讯员|文)\s*[:：|｜/／]?"
                              r"\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)"
                              r"(?=\s*(?:[/／][^\n]{0,12}|(?:图片|摄影|审核|制作|编辑|责编|初审)[:：]?[^\n]*)?(?:\n|$))")
 #: the reporter opening the lead: 记者阮向民报道, 记者金钧胤摄影报道
@@ -76,24 +79,35 @@ _AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
 _FOOTER_AUTHOR_RE = re.compile(r"^\s*(?:来源\s*[:：][^:：\n]{1,20}?\s*)?作者\s*[:：]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
+    """A non-blank line ``raw`` at ``start`` in the input; ``stripped``: without its white space and
+    ``|`` (every paragraph is classified on it, so it is made with the paragraph); ``matched`` and
+    ``raw_matched``: those as matching reads them (本報訊 → 本报讯), made when first asked for."""
+
     raw: str
-    start: int  # offset of raw in the input
+    start: int
+    stripped: str = field(init=False, repr=False, compare=False)
+    _matched: str | None = field(default=None, init=False, repr=False, compare=False)
+    _raw_matched: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
-    def stripped(self) -> str:
-        return _GAPS_RE.sub("", self.raw)
+    def __post_init__(self) -> None:
+        # ``re.sub(r"[\s|]+", "", raw)``, in a quarter of the time: ``str.split`` splits where ``\s`` matches
+        self.stripped = "".join(self.raw.replace("|", "").split())
 
-    @cached_property
+    @property
     def raw_matched(self) -> str:
         """``raw`` as matching reads it (責任編輯 → 责任编辑), character for character."""
-        return to_match_text(self.raw)
+        if self._raw_matched is None:
+            self._raw_matched = to_match_text(self.raw)
+        return self._raw_matched
 
-    @cached_property
+    @property
     def matched(self) -> str:
         """``stripped`` as matching reads it (本報訊 → 本报讯): what the patterns test."""
-        return to_match_text(self.stripped)
+        if self._matched is None:
+            self._matched = to_match_text(self.stripped)
+        return self._matched
 
 
 @dataclass
@@ -114,6 +128,11 @@ def paragraphs(raw: str) -> list[Para]:
             out.append(Para(line.rstrip("\r\n"), pos))
         pos += len(line)
     return out
+
+
+def _is_caption(raw: str) -> bool:
+    """Is ``raw`` a photo caption (``_CAPTION_START_RE``, ``_CAPTION_END_RE``)?"""
+    return bool(_CAPTION_START_RE.match(raw) or _CAPTION_END_RE.search(raw))
 
 
 def _photographer(s: str) -> bool:
@@ -239,9 +258,9 @@ class _Page:
         if _EDITOR_RE.search(p.raw_matched) and not _is_body(p) and (cur is None or not cur.body):
             return "editors"
         if cur is not None and cur.body and not is_terminated(cur.body[-1].stripped) \
-                and not _CAPTION_RE.search(p.raw_matched) and not _is_trailing_byline(p):
+                and not _is_caption(p.raw_matched) and not _is_trailing_byline(p):
             return "continued"  # column break: the paragraph goes on
-        if _CAPTION_RE.search(p.raw_matched) and cur is not None and cur.body:
+        if _is_caption(p.raw_matched) and cur is not None and cur.body:
             return "caption"
         if _is_trailing_byline(p) and cur is not None and cur.body:
             return "trailing"
@@ -349,10 +368,10 @@ def make_article(raw: str, d: Draft, title: str, subtitle: str | None, section: 
                   url: str | None = None, article_id: str | None = None) -> Article:
     parts: list[CleanText] = [clean_line(p.raw, p.start) for p in d.body]
     text_ct = join_paragraphs(parts)
-    text, offsets = text_ct.text, list(text_ct.offsets)
+    text, offsets = text_ct.text, text_ct.offsets
     trailing = list(d.trailing)
-    tm = TRAILING_RE.search(text)
-    if tm and d.captions:
+    tm = _trailing_byline(text) if d.captions else None
+    if tm:
         trailing.append(tm.group(1))  # the byline closes the body, the captions follow it
     for cap in d.captions:
         credit = _PHOTO_CREDIT_RE.search(cap.raw)
@@ -369,11 +388,22 @@ def make_article(raw: str, d: Draft, title: str, subtitle: str | None, section: 
                           url=url, article_id=article_id)
 
 
+def _trailing_byline(text: str) -> re.Match[str] | None:
+    """``TRAILING_RE.search(text)``, searched only where the text ends with a closing parenthesis
+    (that pattern's end is ``[)）]\\s*$``)."""
+    return TRAILING_RE.search(text) if text.rstrip().endswith((")", "）")) else None
+
+
 def is_meta_line(line: str) -> bool:
     """A date/source/author line (``2024-02-07 来源:南方工报 作者:甲 乙``), a publication stamp
     (``日期:2023-11-20 浏览次数:125``, ``2023年11月20日 來源:某報``, ``2023-11-20 09:00 某日报``: see
     ``stamp_date``), a WeChat account line, or a ``文/甲 图/乙`` credit line."""
-    return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line) or stamp_date(line))
+    return _labelled_line(line) or stamp_date(line) is not None
+
+
+def _labelled_line(line: str) -> bool:
+    """``is_meta_line`` but for a stamp: a dated line with a label, a WeChat account line or a credit line."""
+    return bool((parse_iso(line) and _META_RE.search(line)) or _CREDIT_RE.match(line))
 
 
 def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start: int) -> list[str]:
@@ -392,8 +422,8 @@ def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start
             byline = parse_byline(inner[org.end():], bare=True)
         if byline is not None:
             names.extend(byline.names)
-    for cm in _CREDIT_LINE_RE.finditer(norm):
-        byline = parse_byline(raw_of(cm.start(1), cm.end(1)))
+    for a, b in _credit_lines(norm):
+        byline = parse_byline(raw_of(a, b))
         if byline is not None:
             names.extend(byline.names)
     im = _INLINE_REPORT_RE.match(norm, lead_start)
@@ -402,6 +432,11 @@ def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start
         if byline is not None:
             names.extend(byline.names)
     return names
+
+
+def _credit_lines(norm: str) -> list[tuple[int, int]]:
+    """Spans of the credits that stand on a line of their own (or after a 。) in ``norm``."""
+    return [(m.start(1) - 1, m.end(1) - 1) for m in _CREDIT_LINE_RE.finditer("\n" + norm)]
 
 
 def stamp_date(line: str) -> date | None:
@@ -427,7 +462,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
     body from its first body paragraph on, captions that name their photographer moved after it.
     A short line just above a paragraph that opens with a dateline or a date is a caption too."""
     d = Draft()
-    keys = {k for k in (_title_key(title), _title_key(subtitle or "")) if k}
+    keys = {k for t in (title, subtitle) if t and (k := _title_key(t))}
     value_next = False
     for i, p in enumerate(paras):
         s = p.stripped
@@ -449,7 +484,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
             d.meta.append(p)
             value_next = True
             continue
-        if stamp_date(p.raw) is not None or is_meta_line(p.raw):
+        if stamp_date(p.raw) is not None or _labelled_line(p.raw):  # is_meta_line, its stamp looked at once
             at = _glued_lead(p.raw)
             if at:  # 【发布时间:2018-07-23 13:42:00】7月20日上午,…: a lead a scraper glued to the stamp
                 d.meta.append(Para(p.raw[:at], p.start))
@@ -460,7 +495,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
         k = _title_key(s)
         if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k) and "。" not in s) for x in keys):
             continue  # the headline (or subtitle) repeated over the body (not a lead that says it: 5月11日,…召开会议。)
-        if _CAPTION_RE.search(p.raw_matched) or _photographer(s):
+        if _is_caption(p.raw_matched) or _photographer(s):
             d.captions.append(p)
             continue
         if (_STANDALONE_BYLINE_RE.match(p.matched) or _REPORTER_IN_LINE_RE.search(p.matched)) and not _is_body(p):
@@ -571,7 +606,7 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
         if byline:
             authors.extend(byline.names)
             lead_start += pm.end()
-    tm = TRAILING_RE.search(norm)
+    tm = _trailing_byline(norm)
     if tm:
         a, b = tm.start(1), tm.end(1)
         raw_inner = raw[offsets[a]: offsets[b - 1] + 1] if offsets else text[a:b]
