@@ -57,20 +57,20 @@ def _common_pairs() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _rare_re() -> re.Pattern[str]:
-    """Any other character of the BMP that the table maps (traditional, other full-width forms)."""
-    return re.compile(f"[{_rare_class()}]")
-
-
-@lru_cache(maxsize=1)
 def _rare_or_astral_re() -> re.Pattern[str]:
-    """``_rare_re`` or a character beyond the BMP: one scan of a long text for both."""
-    return re.compile(f"[{_rare_class()}\U00010000-\U0010ffff]")
-
-
-def _rare_class() -> str:
+    """A rare character (any other of the BMP that the table maps: traditional, other full-width
+    forms) or one beyond the BMP: one scan of a long text finds both (one big class compiled)."""
     common = {ord(c) for c in _COMMON}
-    return "".join(re.escape(chr(code)) for code in sorted(_table()) if code <= 0xFFFF and code not in common)
+    rare = "".join(re.escape(chr(code)) for code in sorted(_table()) if code <= 0xFFFF and code not in common)
+    return re.compile(f"[{rare}\U00010000-\U0010ffff]")
+
+
+def _has_rare(text: str) -> bool:
+    """Has ``text`` a rare character (see ``_rare_or_astral_re``)?"""
+    found = _rare_or_astral_re().search(text)
+    while found is not None and ord(found.group()) > 0xFFFF:
+        found = _rare_or_astral_re().search(text, found.end())
+    return found is not None
 
 
 @lru_cache(maxsize=256)
@@ -129,7 +129,7 @@ def in_script_of(name: str, text: str) -> str:
     """``name`` written in the script of ``text``: unchanged for a simplified text; in a traditional
     text each simplified character takes the traditional one the text uses for it, else the table's
     (``鼓楼区人力资源和社会保障局`` in a text that writes ``鼓樓區`` → ``鼓樓區人力資源和社會保障局``)."""
-    if not _rare_re().search(text):
+    if not _has_rare(text):
         return name
     back = _simp2trad()
     if not any(ch in back for ch in name):
