@@ -385,3 +385,14 @@ def test_a_one_sentence_lead_that_says_the_headline_is_the_lead() -> None:
     [a] = list(read_jsonl_text(rec + "\n", "web.jsonl"))
     assert isinstance(a, Article)
     assert a.text == "5月11日,沛县总工会召开会议。" and a.date == "2024-05-11"
+
+
+def test_a_lone_surrogate_in_a_json_line_is_replaced_not_fatal() -> None:
+    """``"\\ud800"`` escaped alone in a JSON line is no character (no UTF-8 can hold it): it reads as
+    U+FFFD and the article is built; a pair reads as the one character it codes."""
+    lines = ('{"title":"a","text":"3月2日,某市总工会召开会议\\ud800。"}\n'
+             '{"title":"b","text":"3月3日,某市总工会召开会议\\ud83d\\ude00。"}\n')
+    a, b = list(read_jsonl_text(lines, "web.jsonl"))
+    assert isinstance(a, Article) and isinstance(b, Article)
+    assert a.text == "3月2日,某市总工会召开会议\ufffd。" and a.id.encode("utf-8")
+    assert b.text == "3月3日,某市总工会召开会议\U0001f600。"

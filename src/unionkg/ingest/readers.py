@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -247,7 +248,15 @@ def parse_record(rec: RawRecord, *, year: int | None = None) -> Article | InputE
     if not isinstance(obj, dict) or not isinstance(obj.get("title"), str) or not isinstance(obj.get("text"), str):
         return InputError(f"{name}:{n}: a JSON line needs string fields \"title\" and \"text\"", source=name,
                           line=n, hint="add the missing field or remove the line")
+    if _ESCAPED_SURROGATE_RE.search(line):  # "\ud800" alone: no character, no UTF-8 to write: U+FFFD instead
+        obj = {k: _LONE_SURROGATE_RE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in obj.items()}
     return article_from_record(obj, f"{name}:{n}", year=year)
+
+
+#: a UTF-16 surrogate escaped in a JSON line (a pair reads as one character; one alone as a surrogate,
+#: which no UTF-8 output can hold)
+_ESCAPED_SURROGATE_RE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def iter_articles(inputs: Iterable[str], *, year: int | None = None,
