@@ -210,6 +210,12 @@ def _width(ch: str) -> int:
 
 
 def cols(text: str) -> int:
+    """Display width of ``text`` (ASCII at once; other texts, which repeat in a table, remembered)."""
+    return len(text) if text.isascii() else _cols(text)
+
+
+@lru_cache(maxsize=65536)
+def _cols(text: str) -> int:
     return sum(map(_width, text))
 
 
