@@ -267,7 +267,7 @@ class _Page:
         if cur is not None and not cur.body and is_meta_line(p.raw):
             return "meta"  # 2024-02-07 来源:… 作者:…, a WeChat account line, 文/甲 图/乙
         if _is_body(p) or (cur is not None and cur.body and cur.captions == [] and len(s) > 25) \
-                or (not is_terminated(s) and ("," in s or "，" in s) and _DATE_IN_CLAUSE_RE.search(s)):
+                or _dated_clause(s):
             return "body"  # (the last: a lead's first piece, cut by a column break after its date)
         return "heading"
 
@@ -316,11 +316,9 @@ class _Page:
         if cur.body or cur.captions or cur.meta or len(cur.headings) != 1 or len(self.drafts) < 2 \
                 or not self.drafts[-2].body:
             return False
-        h, s = cur.headings[0].stripped, p.stripped
+        h, s = cur.headings[0].stripped, p.matched
         return bool(_CLAUSE_MARK_RE.search(h)) and ("\u4e00" <= h[-1:] <= "\u9fff" or h[-1:] == "、") \
-            and not is_terminated(h) \
-            and not (DATELINE_RE.match(s) or _OPENS_WITH_DATE_RE.match(s) or VAGUE_RE.match(s)
-                     or _STANDALONE_BYLINE_RE.match(s))
+            and not is_terminated(h) and not _opens_lead(s) and not _STANDALONE_BYLINE_RE.match(s)
 
     def articles(self, origin: str, year: int | None, source: str | None) -> Iterator[Article]:
         """The page's articles (its drafts with a body), in order."""
@@ -544,7 +542,18 @@ def _cut_lead(s: str, nxt: str) -> bool:
         return True
     # no date yet (为贯彻落实…要求,进一步促进深圳、台山两地 | 的交流,…5月18日,…): a long clause whose
     # continuation opens no lead of its own
-    return len(s) >= 24 and not (DATELINE_RE.match(nxt) or _OPENS_WITH_DATE_RE.match(nxt) or VAGUE_RE.match(nxt))
+    return len(s) >= 24 and not _opens_lead(nxt)
+
+
+def _dated_clause(s: str) -> bool:
+    """An unfinished clause with a date in it (``12月28日,市总工会主席甲一行莅临西平县观摩``): a lead's
+    first piece a column break cut, no headline."""
+    return not is_terminated(s) and ("," in s or "，" in s) and _DATE_IN_CLAUSE_RE.search(s) is not None
+
+
+def _opens_lead(s: str) -> bool:
+    """Does ``s`` (as matching reads it) open a lead: a dateline, a date or 近日 first?"""
+    return bool(DATELINE_RE.match(s) or _OPENS_WITH_DATE_RE.match(s) or VAGUE_RE.match(s))
 
 
 def _title_key(s: str) -> str:
