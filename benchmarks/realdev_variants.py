@@ -26,6 +26,7 @@ import json
 import random
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,13 @@ def _rewrite(text: str, gold: dict[str, Any], mapping: dict[str, str]) -> str:
     def fix(s: str) -> str:
         return pattern.sub(lambda m: every[m.group()], s)
 
+    _map_gold(gold, fix)
+    return _map_text(text, fix)
+
+
+def _map_gold(gold: dict[str, Any], fix: Callable[[str], str]) -> None:
+    """``fix`` applied, in place, to every name of ``gold``: titles, entity names and aka forms,
+    relation ends."""
     for art in gold["articles"]:
         if art.get("title"):
             art["title"] = fix(art["title"])
@@ -73,7 +81,11 @@ def _rewrite(text: str, gold: dict[str, Any], mapping: dict[str, str]) -> str:
                 e["aka"] = [fix(a) for a in e["aka"]]
         for r in art["relations"]:
             r["head"], r["tail"] = fix(r["head"]), fix(r["tail"])
-    source, rest = text.split("\n", 1)  # the source line (an address) kept
+
+
+def _map_text(text: str, fix: Callable[[str], str]) -> str:
+    """``fix`` applied to a realdev text but its first line (the source address)."""
+    source, rest = text.split("\n", 1)
     return source + "\n" + fix(rest)
 
 
@@ -135,29 +147,24 @@ def cut_columns(src: Path, dst: Path, seed: int, share: float = 0.5) -> int:
 def to_traditional(src: Path, dst: Path) -> int:
     """Write ``src`` to ``dst`` in the traditional script (texts but their source line, gold names,
     aka forms, relation ends, titles); returns the number of articles converted."""
-    from unionkg.resources import read_pairs
+    from unionkg.ingest.normalize import _simp2trad  # the package's own table, as in_script_of reads it
 
-    table = str.maketrans({a: b for a, b in read_pairs("simp2trad.tsv") if len(a) == 1 and len(b) == 1})
+    table = str.maketrans(_simp2trad())
+
+    def fix(s: str) -> str:
+        return s.translate(table)
+
     dst.mkdir(parents=True, exist_ok=True)
     n = 0
     for f in sorted(src.iterdir()):
         if not f.is_file():
             continue
         if f.suffix == ".txt":
-            source, rest = f.read_text(encoding="utf-8").split("\n", 1)
-            (dst / f.name).write_text(source + "\n" + rest.translate(table), encoding="utf-8")
+            (dst / f.name).write_text(_map_text(f.read_text(encoding="utf-8"), fix), encoding="utf-8")
             n += 1
         elif f.name.endswith(".gold.json"):
             gold = json.loads(f.read_text(encoding="utf-8"))
-            for art in gold["articles"]:
-                if art.get("title"):
-                    art["title"] = art["title"].translate(table)
-                for e in art["entities"]:
-                    e["name"] = e["name"].translate(table)
-                    if "aka" in e:
-                        e["aka"] = [a.translate(table) for a in e["aka"]]
-                for r in art["relations"]:
-                    r["head"], r["tail"] = r["head"].translate(table), r["tail"].translate(table)
+            _map_gold(gold, fix)
             (dst / f.name).write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
         else:
             shutil.copy(f, dst / f.name)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,14 +29,20 @@ DATES_FLOOR = 66
 
 @pytest.fixture(scope="module")
 def realdev_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, eval_realdev.Score]:
+    need(SHARED / "realdev")
+    summary, scores = _build_and_score(tmp_path_factory.mktemp("realdev"))
+    assert not summary.errors, summary.errors  # no article the extractor fails on
+    return scores
+
+
+def _build_and_score(work: Path, realdev: Path | None = None) -> tuple[Any, dict[str, eval_realdev.Score]]:
+    """Build the set (or a variant of it in ``realdev``) in ``work``; the build's summary and the
+    scores per part."""
     from unionkg.pipeline import build
 
-    need(SHARED / "realdev")
-    work = tmp_path_factory.mktemp("realdev")
-    corpus, gold = eval_realdev.convert(SHARED, work)
+    corpus, gold = eval_realdev.convert(SHARED, work, realdev)
     summary = build([str(corpus)], work / "build", html=False)
-    assert not summary.errors, summary.errors  # no article the extractor fails on
-    return eval_realdev.score_parts(json.loads(gold.read_text(encoding="utf-8")), work / "build" / "facts.jsonl")
+    return summary, eval_realdev.score_parts(json.loads(gold.read_text(encoding="utf-8")), work / "build" / "facts.jsonl")
 
 
 @pytest.mark.parametrize("part", list(FLOORS))
@@ -61,13 +68,9 @@ def test_renamed_people_keep_the_floors(tmp_path: Path) -> None:
     same floors: names are found by the cues around them, not learned from the set."""
     from realdev_variants import rename_people
 
-    from unionkg.pipeline import build
-
     need(SHARED / "realdev")
     assert rename_people(SHARED / "realdev", tmp_path / "realdev", 1) > 250
-    corpus, gold = eval_realdev.convert(SHARED, tmp_path, tmp_path / "realdev")
-    build([str(corpus)], tmp_path / "build", html=False)
-    sc = eval_realdev.score_parts(json.loads(gold.read_text(encoding="utf-8")), tmp_path / "build" / "facts.jsonl")["all"]
+    sc = _build_and_score(tmp_path, tmp_path / "realdev")[1]["all"]
     assert sc.total("entities")[2] >= FLOORS["all"][0] and sc.total("relations")[2] >= FLOORS["all"][1], sc.report()
 
 
@@ -97,13 +100,9 @@ def test_column_breaks_keep_the_floors_and_the_dates(tmp_path: Path) -> None:
     the floors and its dates: a lead cut after its first clause is still the lead."""
     from realdev_variants import cut_columns
 
-    from unionkg.pipeline import build
-
     need(SHARED / "realdev")
     assert cut_columns(SHARED / "realdev", tmp_path / "realdev", 1) >= 80
-    corpus, gold = eval_realdev.convert(SHARED, tmp_path, tmp_path / "realdev")
-    build([str(corpus)], tmp_path / "build", html=False)
-    sc = eval_realdev.score_parts(json.loads(gold.read_text(encoding="utf-8")), tmp_path / "build" / "facts.jsonl")["all"]
+    sc = _build_and_score(tmp_path, tmp_path / "realdev")[1]["all"]
     assert sc.total("entities")[2] >= FLOORS["all"][0] and sc.total("relations")[2] >= FLOORS["all"][1], sc.report()
     assert sc.dates[0] >= DATES_FLOOR - 1, sc.dates
 
@@ -113,13 +112,10 @@ def test_the_set_in_the_traditional_script_keeps_the_floors(tmp_path: Path) -> N
     same floors with every date: the rules read both scripts alike."""
     from realdev_variants import to_traditional
 
-    from unionkg.pipeline import build
-
     need(SHARED / "realdev")
     assert to_traditional(SHARED / "realdev", tmp_path / "realdev") == 80
-    corpus, gold = eval_realdev.convert(SHARED, tmp_path, tmp_path / "realdev")
-    summary = build([str(corpus)], tmp_path / "build", html=False)
+    summary, scores = _build_and_score(tmp_path, tmp_path / "realdev")
     assert not summary.errors, summary.errors
-    sc = eval_realdev.score_parts(json.loads(gold.read_text(encoding="utf-8")), tmp_path / "build" / "facts.jsonl")["all"]
+    sc = scores["all"]
     assert sc.total("entities")[2] >= FLOORS["all"][0] and sc.total("relations")[2] >= FLOORS["all"][1], sc.report()
     assert sc.dates[0] >= DATES_FLOOR, sc.dates
