@@ -577,28 +577,23 @@ class BodyFinder:
             zhu = m.rfind("驻", max(0, g.start() - 30), g.start())
             if zhu < 0:
                 continue
-            host = by_span.get((zhu + 1, g.start()))
-            host_name, host_place = (host.name, host.attr("place")) if host is not None else ("", None)
-            short = _SHORT_UNION.fullmatch(m, zhu + 1, g.start()) if host is None else None
-            if short is not None:  # 驻省总工会: the union of the province in context
-                host_place = ctx.resolve(self.divs, short.group(1), zhu + 1)
-                host_name = self._full(host_place) + "总工会" if host_place else ""
-            issuer = _DISCIPLINE_ISSUER.search(m, max(0, zhu - 12), zhu) if host_name else None
-            if issuer is None or issuer.start() in stop:
+            host = by_span.get((zhu + 1, g.start()))  # 驻省总工会: resolved as any short form
+            issuer = _DISCIPLINE_ISSUER.search(m, max(0, zhu - 12), zhu) if host is not None else None
+            if host is None or issuer is None or issuer.start() in stop:
                 continue
             a = issuer.start()
             if issuer.group("central"):
-                name = f"{issuer.group(0)}驻{host_name}纪检监察组"
+                name = f"{issuer.group(0)}驻{host.name}纪检监察组"
             else:
                 code: str | None = None
                 if (hit := place_end.get(a)) is not None and hit.code:  # 山东省纪委监委
                     code, a = hit.code, hit.start
                 elif issuer.group("level"):  # 省纪委监委: the province in context
                     code = ctx.resolve(self.divs, issuer.group("level"), a)
-                code = code or host_place
+                code = code or host.attr("place")
                 if not code:
                     continue
-                name = f"{self._full(code)}纪委监委驻{host_name}纪检监察组"
+                name = f"{self._full(code)}纪委监委驻{host.name}纪检监察组"
             out.append(Mention(Label.ORGANIZATION, t[a:g.end()], a, g.end(), "org.discipline_team.v1",
                                canonical=name, attrs=(("kind", "party"),)))
         return out
@@ -1010,15 +1005,15 @@ class BodyFinder:
         return out
 
     def _bare(self, m: str, pre: int) -> bool:
-        """Is the level word before ``pre`` standing alone (``,市总工会``, ``据市总工会…介绍``), not the end
-        of a word?"""
+        """Is the level word before ``pre`` standing alone (``,市总工会``, ``据市总工会…介绍``, ``驻省总工会纪检
+        监察组``), not the end of a word?"""
         j = pre - len(_level_word(m, pre) or "市")
         if j <= 0:
             return True
         prev = m[j - 1]
         if not ("\u4e00" <= prev <= "\u9fff"):
             return True
-        return self.lex.boundary_before(m, j) is not None or prev in "团据" or m[j - 2:j] == "代表" \
+        return self.lex.boundary_before(m, j) is not None or prev in "团据驻" or m[j - 2:j] == "代表" \
             or _DATELINE_END.search(m, max(0, j - 8), j) is not None  # 青岛日报7月16日讯市总工会…
 
     def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:
@@ -1386,7 +1381,6 @@ def _outermost(hits: list[PlaceHit]) -> list[PlaceHit]:
 
 #: a discipline team posted to a body, and the commission that posts it (省纪委监委驻…纪检监察组)
 _DISCIPLINE_TEAM = re.compile(r"纪检监察组")
-_SHORT_UNION = re.compile(r"(省|自治区|市|州|县|区)总工会")
 _DISCIPLINE_ISSUER = re.compile(r"(?P<central>中央纪委国家监委)|(?P<level>省|自治区|市|州|县|区|旗|盟)?纪委"
                                 r"(?:(?:省|自治区|市|州|县|区|旗|盟)?监委)?$")
 
