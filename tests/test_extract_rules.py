@@ -1113,3 +1113,50 @@ def test_who_else_attended_and_who_came_invited(extractor: Extractor, text: str,
     (invited.yaoqing.v1) and attends."""
     got = _rels(_facts(extractor, text))
     assert expected <= got, got
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("3月12日上午,在青山区总工会主席李春明的陪同下,包头市总工会党组书记、常务副主席王建国一行到青山区富强路街道走访慰问困难职工。",
+     {("LED", "王建国", "包头市总工会"), ("ATTENDED", "李春明", "包头市总工会"), ("VISITED", "包头市总工会", "富强路街道")},
+     {("LED", "王建国", "青山区总工会"), ("VISITED", "青山区总工会", "富强路街道")}),
+    ("近日,在市总工会副主席刘伟陪同下,省总工会党组副书记、副主席张明深入株洲市部分企业调研。",
+     {("ATTENDED", "刘伟", "湖南省总工会"), ("VISITED", "湖南省总工会", "株洲市")}, {("ATTENDED", "刘伟", "株洲市总工会")}),
+    ("5月20日,在市总工会的指导下,芙蓉区总工会举办“劳动者港湾”开放日活动。区总工会主席李丽出席活动。",
+     {("ATTENDED", "李丽", "芙蓉区总工会"), ("IMPLEMENTS", "芙蓉区总工会", "劳动者港湾")}, set()),
+])
+def test_a_circumstance_before_the_lead_s_subject(extractor: Extractor, text: str, expected: set[tuple[str, str, str]],
+                                                  absent: set[tuple[str, str, str]]) -> None:
+    """``在甲的陪同下,乙一行到…``, ``在市总工会的指导下,区总工会举办…``: the body of the 在…下 clause
+    accompanies or guides; the event is the subject's (data/circumstance_nouns.txt), and 的陪同下
+    attends (role.peitong_xia.v1)."""
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got
+    assert not absent & got, got
+
+
+def test_a_member_of_a_list_described_before_the_title(extractor: Extractor) -> None:
+    """``甲、华新水泥公司职工代表乙先后发言``: 甲 speaks with the list, though 乙's unit and 职工 stand
+    between them."""
+    text = "6月3日,汉中市总工会召开座谈会。东贝集团工会主席李红梅、华新水泥公司职工代表王刚先后发言。"
+    got = _rels(_facts(extractor, text))
+    assert {("SPOKE", "李红梅", "汉中市总工会"), ("SPOKE", "王刚", "汉中市总工会")} <= got, got
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("6月3日,汉中市总工会召开第十一次代表大会。大会选举刘芳、陈涛为副主席。",
+     {("HOLDS_POSITION", "刘芳", "汉中市总工会"), ("HOLDS_POSITION", "陈涛", "汉中市总工会")}, set()),
+    ("6月3日,汉中市总工会第十一次代表大会胜利闭幕。大会选举何建平为市总工会第十一届委员会主席,选举刘芳、陈涛为副主席。",
+     {("HOLDS_POSITION", "何建平", "汉中市总工会"), ("HOLDS_POSITION", "陈涛", "汉中市总工会")}, set()),
+    ("5月8日,嘉禾县总工会召开第五次代表大会。大会选举产生了新一届委员会。刘小芳当选为主席,陈宏、赵丽当选为副主席。",
+     {("HOLDS_POSITION", "刘小芳", "嘉禾县总工会"), ("HOLDS_POSITION", "赵丽", "嘉禾县总工会")}, set()),
+    ("5月8日,嘉禾县总工会召开第五次代表大会。张强当选为全国人大代表。", set(),
+     {("HOLDS_POSITION", "张强", "嘉禾县总工会")}),
+])
+def test_an_election_whose_sentence_names_no_body(extractor: Extractor, text: str, expected: set[tuple[str, str, str]],
+                                                  absent: set[tuple[str, str, str]]) -> None:
+    """``大会选举刘芳、陈涛为副主席``: a list elected after 选举; where the election's sentence names no
+    body, the congress's holder or, in a congress's article, the union named before fills it; a
+    delegate's seat is no position in it."""
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got
+    assert not absent & got, got

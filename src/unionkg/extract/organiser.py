@@ -39,6 +39,8 @@ OPENING = re.compile(r"[^\u4e00-\u9fff]*(?:[\u4e00-\u9fff0-9]{0,16}(?:讯|电))?
 #: a purpose clause before the lead's subject: 为贯彻落实…要求,
 _PURPOSE = re.compile(r"[为為][^。;；]{2,90}?[,，]")
 _PURPOSE_MORE = re.compile(r"(?:进一步|更好|切实|引导|推动|促进|助力|不断)[^。;；]{2,60}?[,，]")
+#: a circumstance before the lead's subject: 在区总工会主席甲的陪同下, 在市总工会的指导下 (data/circumstance_nouns.txt)
+_CIRCUMSTANCE = re.compile(f"在[^,，。;；]{{2,40}}?(?:的)?(?:{alternation(read_words('circumstance_nouns.txt'))})下[,，]?")
 #: the subject holds the event (or is the event's head: 某公司第三届职代会…在公司召开)
 _HOLDS = re.compile(r"(?:[、和与及][^,，。]{2,24}?)?(?:联合[^,，。]{2,24}?)?"
                     r"(?:[^,，。在]{0,24}?(?:会议|大会|座谈会|会|仪式|活动))?"
@@ -254,9 +256,13 @@ class Organiser:
 
 
 def _lead_starts(doc: Doc, a: int, b: int) -> list[int]:
-    """Where the lead's subject may be sought: the sentence start, and past purpose clauses
-    (为贯彻落实…要求,进一步…,5月7日,某市总工会…)."""
+    """Where the lead's subject may be sought: the sentence start, past purpose clauses
+    (为贯彻落实…要求,进一步…,5月7日,某市总工会…), and past a circumstance after the opening
+    (3月12日,在区总工会主席甲的陪同下,市总工会…: the body of the clause accompanies)."""
     starts = [a]
+    at = doc.match.find("在", a, min(b, a + 60))
+    if at >= 0 and OPENING.fullmatch(doc.match, a, at) and (c := _CIRCUMSTANCE.match(doc.match, at, b)) is not None:
+        starts.append(c.end())
     pos = a
     while True:
         p = _PURPOSE.match(doc.match, pos, b)

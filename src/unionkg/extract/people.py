@@ -16,6 +16,7 @@ from ..resources import read_words
 from ..scanning import scanner
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
+from .relations import holder_of
 from .segmenter import Segmenter
 from .text import Doc
 
@@ -119,6 +120,22 @@ def _mark(mask: bytearray, start: int, end: int) -> None:
     start, end = max(start, 0), min(end, len(mask))
     if start < end:
         mask[start:end] = b"\x01" * (end - start)
+
+
+def _election_body(doc: Doc, bodies: list[Mention], pos: int, title: str) -> Mention | None:
+    """The body an election at ``pos`` fills where its sentence names none (``大会选举刘芳为副主席``):
+    the holder of the congress named last before (``汉中市总工会第十一次代表大会``), else, in an
+    article of a congress or a change of term (代表大会, 换届), the union named last before. Not for
+    a delegate's seat (当选为人大代表)."""
+    if title.endswith("代表"):
+        return None
+    before = [b for b in bodies if b.start < pos and b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
+    congress = next((b for b in reversed(before) if b.attr("kind") == "congress" and b.attr("holder")), None)
+    if congress is not None:
+        return holder_of(congress, list(bodies))
+    if "代表大会" not in doc.match[:pos] and "换届" not in doc.match[:pos]:
+        return None
+    return next((b for b in reversed(before) if b.label is Label.UNION_BODY), None)
 
 
 def _inherit_bodies(doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
@@ -263,17 +280,18 @@ class PeopleFinder:
 
     def _appointed(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention], covered: bytearray,
                    stop: bytearray) -> None:
-        """``增补王晓静同志为区总工会第十届委员会委员、常委、副主席``: a name made something by the body after 为."""
+        """``增补王晓静同志为区总工会第十届委员会委员、常委、副主席``, ``选举刘芳、陈涛为副主席``: names made
+        something by the body after 为, else by the body the sentence named before, else by the
+        election's body (``_election_body``)."""
         m = doc.match
         by_start = {b.start: b for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)}
         by_hit = {h.start: h for h in hits}
         for x in _APPOINTS.finditer(m):
-            a = x.end()
-            n = next((k for k in (3, 2) if self._plain_name(m[a:a + k])
-                      and m.startswith(("为", "同志为"), a + k)), 0)
-            if not n or stop[a]:
+            names = self._appointed_names(m, x.end())
+            if not names or stop[x.end()]:
                 continue
-            q = a + n + (3 if m.startswith("同志", a + n) else 1)
+            a, q = names[0][0], names[-1][1]
+            q += 3 if m.startswith("同志", q) else 1
             body = by_start.get(q)
             if body is not None:
                 t = _TERM.match(m, body.end)
@@ -282,20 +300,37 @@ class PeopleFinder:
                 sent = doc.sentence_of(a)
                 before = [b for b in bodies if sent[0] <= b.start < x.start() and b.attr("kind") != "congress"
                           and b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
-                body = before[-1] if before else None
                 titles = self.titles_run.match(m, q)
+                body = before[-1] if before else (
+                    _election_body(doc, bodies, x.start(), titles.group(0)) if titles else None)
             if body is None or titles is None:
                 continue
-            h = by_hit.get(a)
-            if h is None:
-                if covered[a]:
-                    continue
-                h = PersonHit(doc.text[a:a + n], a, a + n, "person.appointed.v1", a)
-                hits.append(h)
-                _mark(covered, a, a + n)
-            h.positions.append(Position(body.name, body.label, titles.group(0), body.start, titles.end()))
+            for s, e in names:
+                h = by_hit.get(s)
+                if h is None:
+                    if covered[s]:
+                        continue
+                    h = PersonHit(doc.text[s:e], s, e, "person.appointed.v1", s)
+                    hits.append(h)
+                    by_hit[s] = h
+                    _mark(covered, s, e)
+                h.positions.append(Position(body.name, body.label, titles.group(0), body.start, titles.end()))
             self._then_made(doc, hits, body, titles.end(), doc.sentence_of(a)[1], by_hit)
         hits.sort(key=lambda h: h.start)
+
+    def _appointed_names(self, m: str, a: int) -> list[tuple[int, int]]:
+        """The names appointed after 选举/增补 at ``a`` (``刘芳、陈涛为``, ``王晓静同志为``), as spans; none
+        unless the list closes with 为."""
+        out: list[tuple[int, int]] = []
+        while True:
+            n = next((k for k in (3, 2) if self._plain_name(m[a:a + k])
+                      and (m.startswith(("为", "同志为"), a + k) or m.startswith("、", a + k))), 0)
+            if not n:
+                return []
+            out.append((a, a + n))
+            if not m.startswith("、", a + n):
+                return out
+            a += n + 1
 
     @staticmethod
     def _past_list(m: str, h: PersonHit, by_start: dict[int, PersonHit]) -> int:
@@ -382,6 +417,8 @@ class PeopleFinder:
                 before = [b for b in bodies if sent[0] <= b.start < h.start and b.label is Label.UNION_BODY]
                 body = last[1] if last is not None and last[0] == sent else (before[-1] if before else None)
                 title = self.title_re.match(m, x.end())
+                if body is None and title is not None:  # 大会选举产生了新一届委员会。甲当选为主席
+                    body = _election_body(doc, bodies, h.start, title.group(0))
             else:
                 term = _TERM.match(m, body.end)  # 中华全国总工会第十八届执行委员会副主席
                 title = self.title_re.match(m, term.end() if term else body.end) if body else None

@@ -50,6 +50,8 @@ _QUOTE_NEXT = re.compile(r"(?:道)?[:：,，]?\s*\"")
 #: what joins two people of a list: a separator, and a place before the next one's title
 #: (…主席甲,四川省副省长乙: the government 乙's title implies is named by its place alone)
 _JOINS = re.compile(r"(?:[、,，]?(?:以及|及|和|与)|[、,，])(?:[\u4e00-\u9fff]{1,7}(?:自治区|省|市|区|县|旗|州|盟))?")
+#: a list member described before its title: 甲、华新水泥公司职工代表乙先后发言 (the unit, 职工…)
+_JOINS_DESCRIBED = re.compile(r"(?:、|以及|及|和|与)[^,，。;；、:：\"“”()（）\s]{1,20}")
 #: 特邀某教授作辅导: invited (特邀代表, 特邀嘉宾 are a kind of attendee)
 _SPECIALLY_INVITED = re.compile(r"特邀(?!代表|嘉宾)")
 #: at the organiser's invitation, right after the names: 甲应邀出席, 乙等应邀参加
@@ -169,7 +171,8 @@ class RoleCues:
         groups: list[list[PersonHit]] = []
         for p in people:
             prev = groups[-1][-1] if groups else None
-            joined = prev is not None and _JOINS.fullmatch(doc.match, prev.end, p.chain_start) is not None
+            joined = prev is not None and (_JOINS.fullmatch(doc.match, prev.end, p.chain_start) is not None or (
+                p.chain_start < p.start and _JOINS_DESCRIBED.fullmatch(doc.match, prev.end, p.chain_start) is not None))
             if prev is not None and (p.rule == "person.list.v1" or (
                     joined and not self.roles_after(doc, prev.end, p.start, prev.name in officials))):
                 groups[-1].append(p)
