@@ -1160,3 +1160,23 @@ def test_an_election_whose_sentence_names_no_body(extractor: Extractor, text: st
     got = _rels(_facts(extractor, text))
     assert expected <= got, got
     assert not absent & got, got
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("9月10日,株洲市总工会党组书记、常务副主席彭峰到醴陵市调研产业工人队伍建设改革工作。醴陵市总工会主席丁伟陪同调研。",
+     {("ATTENDED", "彭峰", "株洲市总工会"), ("ATTENDED", "丁伟", "株洲市总工会")}, set()),
+    ("7月12日上午,市人大常委会副主任、市总工会主席刘圣珍专程来到市南区环卫总公司,慰问一线环卫职工。",
+     {("ATTENDED", "刘圣珍", "青岛市总工会")}, set()),
+    ("9月9日,长沙市教育工会主席聂红梅率队来到雨花区慰问教师。在岳麓区,聂红梅来到困难教职工家中看望。",
+     {("LED", "聂红梅", "长沙市教育工会")}, {("ATTENDED", "聂红梅", "长沙市教育工会")}),
+    ("3月5日,宁波市总工会在驿站开展慰问活动。快递员张小军来到驿站,看望了同事。", set(),
+     {("ATTENDED", "张小军", "宁波市总工会")}),
+])
+def test_an_official_going_to_visit_is_there(extractor: Extractor, text: str, expected: set[tuple[str, str, str]],
+                                            absent: set[tuple[str, str, str]]) -> None:
+    """``甲专程来到某公司,慰问…``, ``乙到某县调研``: an official who goes to visit attends the visit
+    (role.goes_to_visit.v1; realdev 173's convention); one who leads it (率队, 一行) leads it only,
+    and someone with no office who comes is no party to it."""
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got
+    assert not absent & got, got

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.normalize import in_script_of
-from ..resources import read_rows
+from ..resources import read_rows, read_words
 from ..types import Label, Mention, Relation, RelType
 from .lexicon import alternation
 from .people import PersonHit
@@ -36,6 +36,9 @@ _SPEAKER_IS = re.compile(r"[^,，。；;]{0,12}?(?:主讲人|宣讲人|报告人
 _GROUP_ROLE = re.compile(r"[^,，;；。]{0,30}?(?:负责人|负责同志|有关同志|代表|干部|同志|人员|成员|领导|嘉宾|来宾)"
                          r"(?:等)?(?:共)?[0-9一二三四五六七八九十百千余多]*(?:人|名)?(参加|出席|列席|参会|陪同)")
 _DELEGATION_MOVE = re.compile(r"深入|到|赴|来到|前往|走访|调研|慰问|看望|视察|走进|莅临")
+#: an official going to visit on their own (甲专程来到某公司慰问, 乙到某县调研): data/move_verbs.txt, visit_verbs.txt
+_GOES_TO = re.compile(f"(?:{alternation(read_words('move_verbs.txt'))})(?!会)")
+_VISIT_VERB = re.compile(alternation(read_words("visit_verbs.txt")))
 _OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦|代表)")
 #: titles of someone who speaks for a body (a quoted driver's 说 is no speech at the event)
 _LEADER_TITLE = re.compile(r"(?:书记|主席|主任|[省市区县镇乡旗州盟局厅处科院校所站]长|委员|常委|部长|会长|理事长|董事长|"
@@ -119,6 +122,9 @@ class RoleCues:
                 break  # 甲到会祝贺: 到会 (a filler before 讲话) is attendance where no other role follows
             if first and not direct and f and "一行" in f.group(0) and _DELEGATION_MOVE.match(clause, i):
                 out.append((RelType.LED, "role.yixing.v1", start + i))  # 甲一行深入…: 甲 leads the delegation
+            elif first and not direct and official and _GOES_TO.match(clause, i) \
+                    and _VISIT_VERB.search(m, start + i, sent_end):
+                out.append((RelType.ATTENDED, "role.goes_to_visit.v1", start + i))  # 甲专程来到某公司慰问: 甲 is there
             if first and not direct and f and "等" in f.group(0):
                 g = self.verb_re.search(clause, i, i + 8)  # 甲、乙等职工代表参加
                 if g and (official or not self.verbs[g.group(0)][2]):
@@ -219,7 +225,8 @@ class RoleCues:
                                         evidence(doc, article_id, p.start, "invited.yaoqing.v1"), event=event_id))
         if org_name is not None:
             out += self._pronoun_speakers(doc, article_id, people, officials, org_name, org_label, event_id)
-        return out
+        leaders = {r.head for r in out if r.type is RelType.LED}  # 甲率队…。甲来到某校慰问: 甲 leads, as said
+        return [r for r in out if not (r.evidence.rule == "role.goes_to_visit.v1" and r.head in leaders)]
 
     def _pronoun_speakers(self, doc: Doc, article_id: str, people: list[PersonHit], officials: set[str],
                           org_name: str, org_label: Label, event_id: str) -> list[Relation]:
