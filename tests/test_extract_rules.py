@@ -1180,3 +1180,29 @@ def test_an_official_going_to_visit_is_there(extractor: Extractor, text: str, ex
     got = _rels(_facts(extractor, text))
     assert expected <= got, got
     assert not absent & got, got
+
+
+@pytest.mark.parametrize(("text", "union", "place", "more"), [
+    ("4月18日,长沙经济技术开发区总工会开展慰问活动。开发区总工会主席李明出席。", "长沙经济技术开发区总工会",
+     "长沙经济技术开发区", {("HOLDS_POSITION", "李明", "长沙经济技术开发区总工会"), ("ATTENDED", "李明", "长沙经济技术开发区总工会")}),
+    ("4月18日,株洲高新区总工会开展“送清凉”活动。", "株洲高新区总工会", "株洲高新区",
+     {("IMPLEMENTS", "株洲高新区总工会", "送清凉")}),
+    ("4月18日,新化县上梅镇总工会开展慰问活动。镇总工会主席刘志军出席。", "新化县上梅镇总工会", "上梅镇",
+     {("HOLDS_POSITION", "刘志军", "新化县上梅镇总工会")}),
+])
+def test_a_union_of_a_zone_or_town_the_table_lacks(extractor: Extractor, text: str, union: str, place: str,
+                                                   more: set[tuple[str, str, str]]) -> None:
+    """``长沙经济技术开发区总工会``, ``新化县上梅镇总工会``: a zone or town missing from the division table,
+    named right after a place it has, is a place of the article and its union a body
+    (body.unlisted_place.v1); its short forms (开发区总工会, 镇总工会) are that union."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.UNION_BODY) == {union}
+    assert place in _names(facts, Label.PLACE)
+    assert more <= _rels(facts), _rels(facts)
+
+
+@pytest.mark.parametrize("text", ["4月18日,全市各镇总工会、各开发区总工会开展慰问活动。",
+                                  "4月18日,星沙经济技术开发区总工会开展慰问活动。"])
+def test_no_union_of_an_unnamed_zone(extractor: Extractor, text: str) -> None:
+    """Without a listed place before it (各开发区, 星沙…), no zone's union is made up."""
+    assert not _names(_facts(extractor, text), Label.UNION_BODY)

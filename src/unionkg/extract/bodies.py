@@ -117,6 +117,11 @@ _PLACE_PART = re.compile(r"^.*?(?:自治区|自治州|自治县|[省市区县旗
 _ZONE = re.compile(r"开发区|高新区|新区|园区|试验区|示范区|管理区")
 #: the level words of towns
 _TOWN_WORDS = ("街道", "镇", "乡")
+#: a zone or town the table lacks, named after a place it has: 长沙经济技术开发区, 株洲高新区; 新化县上梅镇
+_UNLISTED_ZONE = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|工业园区|产业园区|"
+                            r"工业园|产业园|开发区|新区|保税区)")
+_ZONE_UNION_SHORT = re.compile("(" + _UNLISTED_ZONE.pattern + ")总工会")
+_UNLISTED_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)")
 #: a town's body: its union, party committee, government (the town's name before it is read back)
 _TOWN_BODY = re.compile(r"(镇|乡|街道)(总工会|党委|党工委|人民政府|委(?![员会托屈婉]))")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
@@ -495,6 +500,8 @@ class BodyFinder:
                         named = self._named_federation(doc, pre, e)
                         if named is not None:
                             out.append(named)
+                    elif suffix in ("总工会", "工会") and not industry:
+                        out.extend(self._unlisted_place_union(t, m, pre, e, places))
                     continue
                 code, start, rule = short[0], short[1], "body.shortplace.v1"
                 sar = self._overseas(code)  # 澳門工會聯合總會, 臺灣鐵路工會: named as written
@@ -553,6 +560,7 @@ class BodyFinder:
                    for x in out]
             out.extend(towns)
         out.extend(self._the_town_named(doc, out, stop))
+        out.extend(_unlisted_zone_short_forms(doc, out, stop))
         out.extend(self._chain_unions(doc, out, stop, written))  # after the towns: 街道党工委委员、总工会主席
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
@@ -719,7 +727,7 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: Positions) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
-        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "body.each_place", "org.party",
+        cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "body.each_place", "org.party", "body.unlisted_place",
                                                       "org.department")))
                  for x in bodies]
         out: list[Mention] = []
@@ -1300,7 +1308,10 @@ class BodyFinder:
             for i in short:
                 x = found[i]
                 if to_match_text(x.name).startswith(lv):
-                    found[i] = replace(x, canonical=town + x.name[len(lv):], attrs=x.attrs + (("town", town),))
+                    name = town + x.name[len(lv):]  # 镇总工会 → 上梅镇总工会, or the name it was written in full
+                    name = next((y.name for y in found if y.rule == "body.unlisted_place.v1" and y.label is x.label
+                                 and y.name.endswith(name)), name)  # (新化县上梅镇总工会)
+                    found[i] = replace(x, canonical=name, attrs=x.attrs + (("town", town),))
             if not any(x.label is Label.PLACE and x.name == town for x in found):
                 out.append(Mention(Label.PLACE, t[at:at + len(town)], at, at + len(town), "body.unresolved.v1",
                                    canonical=town, attrs=(("level", "town"), ("unresolved", True))))
@@ -1344,6 +1355,46 @@ class BodyFinder:
             out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.chain_union.v1", canonical=name, attrs=attrs))
         return out
 
+    def _unlisted_place_union(self, t: str, m: str, pre: int, e: int, places: list[PlaceHit]) -> list[Mention]:
+        """``长沙经济技术开发区总工会``, ``株洲高新区总工会``, ``新化县上梅镇总工会``: the union of a zone or
+        town the division table lacks, named right after a place it has (a city, county or district, by
+        its name or short name); the union as written and the zone or town as a place of this article
+        (rule ``body.unlisted_place.v1``). No hierarchy is guessed for them."""
+        zone = _UNLISTED_ZONE.search(m, max(0, pre - 12), pre)
+        if zone is not None and zone.end() == pre:
+            at = zone.start()
+            start = self._listed_before(m, at)
+            if start is None:
+                return []
+            while (more := self._listed_before(m, start)) is not None:
+                start = more  # 长沙雨花经济开发区, 湖南省株洲高新区: every place named before it
+            place_start, level = start, "district"
+        else:
+            hit = next((h for h in places if h.end < pre and (h.code or h.codes)
+                        and _UNLISTED_TOWN.fullmatch(m, h.end, pre)), None)
+            if hit is None or any(hit.end < g.start < pre for g in places):
+                return []
+            start = hit.start
+            while (prev := next((g for g in places if g.end == start), None)) is not None:
+                start = prev.start  # 湖南省新化县上梅镇: from the chain's first place
+            place_start, level = hit.end, "town"
+        return [Mention(Label.UNION_BODY, t[start:e], start, e, "body.unlisted_place.v1", canonical=t[start:e],
+                        attrs=(("level", level),)),
+                Mention(Label.PLACE, t[place_start:pre], place_start, pre, "body.unlisted_place.v1",
+                        canonical=t[place_start:pre], attrs=(("level", level), ("unresolved", True)))]
+
+    def _listed_before(self, m: str, end: int) -> int | None:
+        """Where a province, city or district of the table named (or short-named) right before ``end``
+        begins, the longest name first; None if none."""
+        for k in (4, 3, 2):
+            a = end - k
+            if a < 0:
+                continue
+            codes = self.divs.by_name.get(m[a:end]) or self.divs.by_short.get(m[a:end]) or ()
+            if any(self.divs.get(c).level != "town" for c in codes):
+                return a
+        return None
+
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
         start = self._left_name(doc.match, pre, limit=16)
         name = doc.match[start:pre]
@@ -1353,6 +1404,25 @@ class BodyFinder:
             return None
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
                        canonical=doc.text[start:end], attrs=(("level", "grassroots"),))
+
+
+def _unlisted_zone_short_forms(doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
+    """``长沙经济技术开发区总工会…。开发区总工会主席甲``: a zone's union written short (its zone word and
+    总工会) is the one unlisted zone's union the article names in full (body.unlisted_place.v1)."""
+    zones = {x.name for x in found if x.rule == "body.unlisted_place.v1" and x.label is Label.UNION_BODY
+             and x.attr("level") == "district"}
+    if len(zones) != 1:
+        return []
+    union = next(iter(zones))
+    taken = [(x.start, x.end) for x in found]
+    out = []
+    for x in _ZONE_UNION_SHORT.finditer(doc.match):
+        a, e = x.start(), x.end()
+        if a in stop or any(s <= a < t for s, t in taken) or x.group(1) not in union:
+            continue
+        out.append(Mention(Label.UNION_BODY, doc.text[a:e], a, e, "body.unlisted_place.v1", canonical=union,
+                           attrs=(("level", "district"),)))
+    return out
 
 
 def _bracketed(m: str, a: int, b: int) -> bool:
