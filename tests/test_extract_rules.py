@@ -1206,3 +1206,16 @@ def test_a_union_of_a_zone_or_town_the_table_lacks(extractor: Extractor, text: s
 def test_no_union_of_an_unnamed_zone(extractor: Extractor, text: str) -> None:
     """Without a listed place before it (各开发区, 星沙…), no zone's union is made up."""
     assert not _names(_facts(extractor, text), Label.UNION_BODY)
+
+
+@pytest.mark.parametrize("text", ["香港工會聯合會會長吳秋北率領工聯會代表團訪問廣東省總工會,省總工會主席陳健出席座談會。",
+                                  "香港工会联合会会长吴秋北率领工联会代表团访问广东省总工会,省总工会主席陈健出席座谈会。"])
+def test_a_federation_s_name_holds_no_leader(extractor: Extractor, text: str) -> None:
+    """``香港工會聯合會會長甲率領工聯會代表團``: no federation named 會會長甲率領工聯會 swallows the
+    leader; he leads his federation's visit (访问 is a visit verb) and holds its office."""
+    facts = _facts(extractor, text)
+    unions = _names(facts, Label.UNION_BODY)
+    assert not any("吳秋北" in u or "吴秋北" in u for u in unions), unions
+    got = {(t, h[:1], x[:2]) for t, h, x in _rels(facts)}
+    assert {("LED", "吳", "香港"), ("HOLDS_POSITION", "吳", "香港"), ("VISITED", "香", "廣東")} <= got or \
+        {("LED", "吴", "香港"), ("HOLDS_POSITION", "吴", "香港"), ("VISITED", "香", "广东")} <= got, got
