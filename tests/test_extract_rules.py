@@ -1219,3 +1219,24 @@ def test_a_federation_s_name_holds_no_leader(extractor: Extractor, text: str) ->
     got = {(t, h[:1], x[:2]) for t, h, x in _rels(facts)}
     assert {("LED", "吳", "香港"), ("HOLDS_POSITION", "吳", "香港"), ("VISITED", "香", "廣東")} <= got or \
         {("LED", "吴", "香港"), ("HOLDS_POSITION", "吴", "香港"), ("VISITED", "香", "广东")} <= got, got
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("5月1日,市总工会召开会议。劳动部次长王明德应邀出席并致词。", "王明德", "劳动部"),
+    ("5月1日,台北市總工會召開會議。勞動部次長王明德應邀出席並致詞。", "王明德", "勞動部"),
+    ("5月1日,市总工会召开会议。人社部副部长刘文华出席。", "刘文华", "人力资源和社会保障部"),
+    ("5月1日,市总工会召开会议。市人民检察院检察官陈立出席。", "陈立", None),
+])
+def test_ministries_and_officers_named_short(extractor: Extractor, text: str, person: str, org: str | None) -> None:
+    """``人社部副部长甲``, ``勞動部次長乙應邀出席``, ``检察官丙``: a national ministry written short is the
+    ministry (data/national_orgs.tsv), 次长 and 检察官 are titles, and 应邀 ends a name (王明德, not 王明)."""
+    facts = _facts(extractor, text)
+    assert person in _names(facts, Label.PERSON), _names(facts, Label.PERSON)
+    if org is not None:
+        assert org in _names(facts, Label.ORGANIZATION), _names(facts, Label.ORGANIZATION)
+
+
+def test_a_kind_of_department_is_no_ministry(extractor: Extractor) -> None:
+    """``法院、检察院、人社部门``: 人社部门 names departments of every level, not the ministry 人社部."""
+    facts = _facts(extractor, "5月1日,市总工会召开会议,要求与同级法院、检察院、人社部门加强协同。")
+    assert "人力资源和社会保障部" not in _names(facts, Label.ORGANIZATION)

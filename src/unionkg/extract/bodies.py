@@ -764,8 +764,8 @@ class BodyFinder:
     def _national(self, doc: Doc, blocked: Positions) -> list[Mention]:
         out = []
         for x in self.national_re.finditer(doc.match):
-            if x.start() in blocked:
-                continue
+            if x.start() in blocked or doc.match.startswith("门", x.end()):
+                continue  # 人社部门: a kind of department, no ministry
             kind = self.national[x.group(0)]
             written = doc.text[x.start():x.end()]
             name = self.national_full.get(x.group(0), written)
