@@ -196,6 +196,8 @@ class BodyFinder:
         self.divs = divs
         self.suffix_re = re.compile(alternation(list(lex.org_suffixes) + ["工会", *_ALIASES]))
         self.company_re = re.compile(alternation(list(lex.company_suffixes)))
+        #: a title right after a name's ending (律师协会会长甲: the ending ends the name)
+        self.title_after_re = re.compile(alternation(lex.titles))
         self.level_re = re.compile(f"[{LEVEL_CHARS}]")
         national = list(read_rows("national_orgs.tsv"))
         self.national = {r[0]: r[1] for r in national}
@@ -1094,8 +1096,9 @@ class BodyFinder:
                 start += 1
             if c.start() - start < 2:
                 continue
-            if len(c.group(0)) <= 2 and not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start):
-                continue  # 广州职工大学堂: 大学 is not where the word ends
+            if len(c.group(0)) <= 2 and not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start) \
+                    and not (self.title_after_re.match(m, c.end()) and any(h.start == start for h in places)):
+                continue  # 广州职工大学堂: 大学 is not where the word ends (律师协会|会长 whatever the cut)
             name = t[start:c.end()]
             pre_name = m[start:c.start()]
             category = _CATEGORY_HEAD.match(pre_name)
