@@ -1247,3 +1247,15 @@ def test_an_association_s_name_ends_before_its_officer_s_title(extractor: Extrac
     dictionary's size), but a title right after the ending ends a name that opens at its place."""
     facts = _facts(extractor, "5月8日,南宁市总工会举办法律讲座,授课老师:南宁市律师协会会长李红梅。")
     assert ("HOLDS_POSITION", "李红梅", "南宁市律师协会") in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "spirit"), [
+    ("会议传达学习了习近平总书记关于工人阶级和工会工作的重要论述,以及省委十二届八次全会精神。", "省委十二届八次全会精神"),
+    ("会议传达了省委全会精神,及全总党组(扩大)会议精神。", "全总党组(扩大)会议精神"),
+])
+def test_a_conjunction_opening_a_clause_is_no_part_of_a_spirit(extractor: Extractor, text: str, spirit: str) -> None:
+    """``…重要论述,以及省委…全会精神``: 以及/及 after a comma opens the clause; the spirit is named after
+    it (was 及省委…精神; blind3 had 及全总党组(扩大)会议精神)."""
+    campaigns = _names(_facts(extractor, text), Label.CAMPAIGN)
+    assert spirit in campaigns, campaigns
+    assert not any(c.startswith(("及", "以及")) for c in campaigns), campaigns

@@ -369,8 +369,9 @@ class CampaignFinder:
             if m[i - 2: i] == "精神" and i < end:
                 return None  # a spirit inside a longer meeting name: cannot delimit
             w = self.lex.boundary_before(m, i, keep) if i < end else None
-            if w is not None and not (keep and w in _CONJ and not m[:i - len(w)].endswith("精神")):
-                return i  # in a spirit's name, 和/及 only splits "X精神和Y精神"
+            if w is not None and not (keep and w in _CONJ and not m[:i - len(w)].endswith("精神")
+                                      and "\u4e00" <= m[i - len(w) - 1: i - len(w)] <= "\u9fff"):
+                return i  # in a spirit's name, 和/及 only splits "X精神和Y精神" (or opens a clause: ,以及Y精神)
             i -= 1
         return i if i == 0 else None
 
