@@ -1259,3 +1259,10 @@ def test_a_conjunction_opening_a_clause_is_no_part_of_a_spirit(extractor: Extrac
     campaigns = _names(_facts(extractor, text), Label.CAMPAIGN)
     assert spirit in campaigns, campaigns
     assert not any(c.startswith(("及", "以及")) for c in campaigns), campaigns
+
+
+def test_yuhui_is_no_preposition(extractor: Extractor) -> None:
+    """``甲宣读了表彰决定,与会领导为获奖者颁奖``: 与会 (attending) opens no clause of 甲's; the leaders
+    present hand out the awards, not 甲."""
+    text = "3月15日,岳阳市总工会召开会议。市总工会副主席张敏宣读了表彰决定,与会领导为获奖单位和个人颁奖。"
+    assert ("ATTENDED", "张敏", "岳阳市总工会") not in _rels(_facts(extractor, text))

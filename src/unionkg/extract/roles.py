@@ -39,7 +39,7 @@ _DELEGATION_MOVE = re.compile(r"深入|到|赴|来到|前往|走访|调研|慰�
 #: an official going to visit on their own (甲专程来到某公司慰问, 乙到某县调研): data/move_verbs.txt, visit_verbs.txt
 _GOES_TO = re.compile(f"(?:{alternation(read_words('move_verbs.txt'))})(?!会)")
 _VISIT_VERB = re.compile(alternation(read_words("visit_verbs.txt")))
-_OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与|同|和|并|紧扣|聚焦|代表)")
+_OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与(?!会)|同|和|并|紧扣|聚焦|代表)")
 #: titles of someone who speaks for a body (a quoted driver's 说 is no speech at the event)
 _LEADER_TITLE = re.compile(r"(?:书记|主席|主任|[省市区县镇乡旗州盟局厅处科院校所站]长|委员|常委|部长|会长|理事长|董事长|"
                            r"经理|秘书长|负责人|领导|组长|团长|检察长|庭长|执委)$")
