@@ -1266,3 +1266,12 @@ def test_yuhui_is_no_preposition(extractor: Extractor) -> None:
     present hand out the awards, not 甲."""
     text = "3月15日,岳阳市总工会召开会议。市总工会副主席张敏宣读了表彰决定,与会领导为获奖单位和个人颁奖。"
     assert ("ATTENDED", "张敏", "岳阳市总工会") not in _rels(_facts(extractor, text))
+
+
+def test_two_documents_of_one_body_are_two_laws(extractor: Extractor) -> None:
+    """``《某总工会工作规则》和《某总工会经费审查委员会工作规则》``: two documents, though one's letters are
+    all in the other; ``《湖南省实施<工会法>办法》`` and the same with 中华人民共和国 are one."""
+    facts = _facts(extractor, "会议审议通过了《株洲市总工会工作规则》和《株洲市总工会经费审查委员会工作规则》。")
+    assert {"株洲市总工会工作规则", "株洲市总工会经费审查委员会工作规则"} <= _names(facts, Label.LAW)
+    facts = _facts(extractor, "湘潭县总工会宣传《湖南省实施〈中华人民共和国工会法〉办法》和《湖南省实施<工会法>办法》。")
+    assert len(_names(facts, Label.LAW)) == 1, _names(facts, Label.LAW)

@@ -154,7 +154,7 @@ class Extractor:
         groups: list[list[Mention]] = []
         for c in camp:
             for g in groups:
-                if g[0].label is c.label and any(same_campaign(c.name, x.name) or (
+                if g[0].label is c.label and any(_same_policy(c, x) or (
                         c.attr("core") and c.attr("core") == x.attr("core")) or _part_of(c, x) or _part_of(x, c)
                         or _heads(c, x) or _heads(x, c) for x in g):
                     g.append(c)
@@ -263,6 +263,20 @@ def _programme(c: Mention) -> bool:
     """A headline's campaign names a programme: its quote is followed by one (“送清凉”活动) or names
     one (“春季要约行动”); a headline's other quoted words are mostly figures (“安全锁”, “特别”要约)."""
     return len(c.name) >= 3 and (c.text[-1:] not in "\"”」』" or bool(_PROGRAMME_END.search(c.name)))
+
+
+#: what a law's name may carry or lack and stay one law: the state's name, inner book-title marks
+_LAW_EXTRA = re.compile(r"中华人民共和国|[《》〈〉<>]")
+
+
+def _same_policy(a: Mention, b: Mention) -> bool:
+    """Two names of one campaign (``same_campaign``); two titles of documents are one law only where
+    they differ by the state's name or book-title marks, or one ends the other (《工会法》 and
+    《中华人民共和国工会法》; not 《某总工会工作规则》 and 《某总工会经费审查委员会工作规则》)."""
+    if a.label is not Label.LAW:
+        return same_campaign(a.name, b.name)
+    x, y = sorted((_LAW_EXTRA.sub("", to_match_text(n)) for n in (a.name, b.name)), key=len)
+    return x == y or (len(x) >= 3 and y.endswith(x))
 
 
 def _heads(part: Mention, whole: Mention) -> bool:
