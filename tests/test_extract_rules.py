@@ -1275,3 +1275,17 @@ def test_two_documents_of_one_body_are_two_laws(extractor: Extractor) -> None:
     assert {"株洲市总工会工作规则", "株洲市总工会经费审查委员会工作规则"} <= _names(facts, Label.LAW)
     facts = _facts(extractor, "湘潭县总工会宣传《湖南省实施〈中华人民共和国工会法〉办法》和《湖南省实施<工会法>办法》。")
     assert len(_names(facts, Label.LAW)) == 1, _names(facts, Label.LAW)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月1日,永州市总工会举行劳模座谈会。出席领导:市委副书记王平,市总工会主席李红。主持人:市总工会副主席赵亮。",
+     {("ATTENDED", "王平", "永州市总工会"), ("ATTENDED", "李红", "永州市总工会"), ("CHAIRED", "赵亮", "永州市总工会")}),
+    ("5月1日,永州市总工会举行劳模座谈会。全国劳动模范唐建国、省劳动模范刘小红等10名劳模代表参加座谈。",
+     {("ATTENDED", "唐建国", "永州市总工会"), ("ATTENDED", "刘小红", "永州市总工会")}),
+])
+def test_roles_named_by_a_label_or_after_a_count(extractor: Extractor, text: str,
+                                                 expected: set[tuple[str, str, str]]) -> None:
+    """``出席领导:甲,乙``, ``主持人:丙`` (role.chair_label.v1); ``甲、乙等10名劳模代表参加``: the verb
+    further on after 等 and a count."""
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got

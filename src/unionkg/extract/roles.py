@@ -28,7 +28,10 @@ _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|
                      r"主席|副主席|书记|主任|部长|会长|详细|认真|简要|重点|全面|"
                      r"到会(?!指导)|现场(?!指导))*")
 #: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
-_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|(?:出席|参加|列席|参会)(?:会议|大会|活动|仪式|座谈会)?的[^,，。]{0,6})有")
+_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|(?:出席|参加|列席|参会)(?:会议|大会|活动|仪式|座谈会)?的[^,，。]{0,6})有"
+                             r"|(?:出席|参加|列席|参会|与会)(?:领导|嘉宾|人员|代表)[:：])")  # 出席领导:甲,乙
+#: the chair named after a label: 主持人:甲
+_CHAIR_LABEL = re.compile(r"(?:会议)?主持(?:人)?[:：]")
 #: the speaker named by the role noun before the name: 当天的宣讲人是重庆大学教授甲, 主讲人为甲
 _SPEAKER_IS = re.compile(r"[^,，。；;]{0,12}?(?:主讲人|宣讲人|报告人|授课人|主讲嘉宾|宣讲嘉宾|主讲老师|授课老师|主讲专家)"
                          r"(?:是|为|系|[：:])")
@@ -126,7 +129,7 @@ class RoleCues:
                     and _VISIT_VERB.search(m, start + i, sent_end):
                 out.append((RelType.ATTENDED, "role.goes_to_visit.v1", start + i))  # 甲专程来到某公司慰问: 甲 is there
             if first and not direct and f and "等" in f.group(0):
-                g = self.verb_re.search(clause, i, i + 8)  # 甲、乙等职工代表参加
+                g = self.verb_re.search(clause, i, i + 14)  # 甲、乙等职工代表参加, 甲等10名劳模代表参加
                 if g and (official or not self.verbs[g.group(0)][2]):
                     i = g.start()
                     direct = g
@@ -202,6 +205,8 @@ class RoleCues:
                 skip.add(nxt[0])
             if not roles and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start):
                 roles = [(RelType.ATTENDED, "role.teyao.v1", group[0].chain_start)]  # 特邀代表有甲、乙
+            if not roles and _CHAIR_LABEL.fullmatch(doc.match, sent[0], group[0].chain_start):
+                roles = [(RelType.CHAIRED, "role.chair_label.v1", group[0].chain_start)]  # 主持人:甲
             if not roles and _SPEAKER_IS.fullmatch(doc.match, doc.clause_start(group[0].chain_start, sent[0]),
                                                    group[0].chain_start):
                 roles = [(RelType.SPOKE, "role.speaker_is.v1", group[0].chain_start)]  # 宣讲人是甲
