@@ -1289,3 +1289,16 @@ def test_roles_named_by_a_label_or_after_a_count(extractor: Extractor, text: str
     further on after 等 and a count."""
     got = _rels(_facts(extractor, text))
     assert expected <= got, got
+
+
+@pytest.mark.parametrize(("text", "person", "absent"), [
+    ("台中市總工會今(18)日召開大會,勞工局長張大春等貴賓到場祝賀。", "張大春", {"勞工"}),
+    ("香港工會聯合會昨日舉行記者會,工聯會會長吳秋北、立法會議員郭偉強出席。", "郭偉強", set()),
+])
+def test_a_bureau_s_chief_and_a_councillor(extractor: Extractor, text: str, person: str, absent: set[str]) -> None:
+    """``勞工局長甲``: 勞工 (labour) before 局長 is no one's name; ``立法會議員乙`` is a councillor (a
+    title), whose seat is not in the union named before him."""
+    facts = _facts(extractor, text)
+    people = _names(facts, Label.PERSON)
+    assert person in people and not absent & people, people
+    assert not any(r[0] == "HOLDS_POSITION" and r[1] == person and "工會" in r[2] for r in _rels(facts)), _rels(facts)

@@ -81,7 +81,7 @@ _SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,8}?(?:部|处|科|
 #: titles that take a field before them: 人力资源总监, 安全生产专家, 法律顾问
 _FIELD_TITLE = r"(?:[\u4e00-\u9fff]{2,4}?(?:总监|专家|顾问))"
 #: titles of a government office, which a name in a list does not take from a union before it
-_OFFICE_TITLE = re.compile(r"[省市区县镇乡]长|厅长|局长|主任科员|检察长|庭长|院长|校长|董事长|总经理")
+_OFFICE_TITLE = re.compile(r"[省市区县镇乡]长|厅长|局长|主任科员|检察长|庭长|院长|校长|董事长|总经理|议员|人大代表|政协委员")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 #: the rest of a person's clause before the next chain: 主持会议,
 _CLAUSE_GAP = re.compile(r"[\u4e00-\u9fff]{1,10}[,，]")
@@ -613,7 +613,8 @@ class PeopleFinder:
                 if a < 0 or covered[a] or begins.find(1, a, ts) >= 0:
                     continue
                 if self.lex.surname_len(m[a:a + 2]) and self._boundary_before(m, a) \
-                        and not _NOT_NAME_RE.search(m, a, ts) and _HAN.fullmatch(m, a, ts):
+                        and not _NOT_NAME_RE.search(m, a, ts) and _HAN.fullmatch(m, a, ts) \
+                        and not self._common_word(m[a:ts]):  # 劳工局长: a bureau's chief, no 劳工
                     if stop[a] and title != "总书记":
                         continue
                     hits.append(PersonHit(doc.text[a:ts], a, ts, "person.name_title.v1", a,
