@@ -1302,3 +1302,18 @@ def test_a_bureau_s_chief_and_a_councillor(extractor: Extractor, text: str, pers
     people = _names(facts, Label.PERSON)
     assert person in people and not absent & people, people
     assert not any(r[0] == "HOLDS_POSITION" and r[1] == person and "工會" in r[2] for r in _rels(facts)), _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3月7日,我区召开庆祝“三八”国际妇女节暨表彰大会。区委副书记刘伟出席并讲话,区妇联主席陈芳主持会议。",
+     {("CHAIRED", "陈芳", "区妇联"), ("SPOKE", "刘伟", "区妇联")}),
+    ("5月1日,我市召开劳模表彰大会。市委书记张华讲话,市总工会主席刘明主持。",
+     {("CHAIRED", "刘明", "市总工会"), ("SPOKE", "张华", "市总工会")}),
+])
+def test_the_article_s_own_place_holds_the_event_through_its_body(extractor: Extractor, text: str,
+                                                                   expected: set[tuple[str, str, str]]) -> None:
+    """``我区召开庆祝"三八"妇女节大会``: the event of the article's own place is its body whose kind the
+    words name (妇女 → 区妇联), else its union, not the party committee named first
+    (event.place_theme.v1)."""
+    got = _rels(_facts(extractor, text))
+    assert expected <= got, got

@@ -7,7 +7,7 @@ Each rule is a unit with an id that travels on the event's evidence (and so on i
 | ``event.lead_subject.v1`` | the body the lead sentence opens with, holding something there | 安徽省总工会在合肥举办… |
 | ``event.lead_leader.v1`` | the lead body whose person or team leads a visit, or whose person convenes the meeting | 区人大常委会副主任甲率…视察; 市人大常委会执法检查组深入…; 县人大常委会主任乙主持召开… |
 | ``event.hosted_by.v1`` | the body the lead names as the host after 由 | 由嘉兴市总工会主办的…大赛在某技师学院举行 |
-| ``event.place_theme.v1`` | a place opening the lead (or headline): its body whose kind fits the event | 兴山区召开第六次妇女代表大会 → 兴山区妇联 |
+| ``event.place_theme.v1`` | a place opening the lead (or headline), or the article's own (我区): its body whose kind fits the event | 兴山区召开第六次妇女代表大会 → 兴山区妇联 |
 | ``event.headline_union.v1`` | a union of the headline | 汕头市潮南区总工会:服务经济社会发展大局 |
 | ``event.lead_organises.v1`` | a body of the lead followed by an organising verb | …,市总工会组织召开… |
 | ``event.headline_body.v1`` | a body of the headline | |
@@ -56,6 +56,8 @@ _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|�
 _GOES = re.compile(f"[^,，。;；]{{2,30}}?(?:{alternation(read_words('move_verbs.txt'))})")
 _VISITS = re.compile(alternation((*read_words("visit_verbs.txt"), *read_words("move_verbs.txt"), "莅临")))
 _CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
+#: the article's own place opening the lead: 我区, 我市 (its bodies are written short: 区妇联)
+_OWN_PLACE = re.compile(r"我(省|市|区|县|镇|乡|旗)")
 #: a place opening the lead and what follows it before the event
 _PLACE_DOES = re.compile(r"(?:[、和与及][^,，。]{2,12}?)*(?:两地|三地|各级)?[^,，。]{0,12}?"
                          r"(?:隆重|胜利|顺利|正式)?(?:召开|举行|举办|开展|组织)")
@@ -195,6 +197,12 @@ class Organiser:
             if _PLACE_DOES.match(doc.match, last.end):
                 code, text = str(last.attr("place")), doc.match[first.start:b]
                 break
+        if not code:  # 我区召开庆祝"三八"妇女节大会: the article's own place, its bodies written short
+            for start in _lead_starts(doc, a, b):
+                own = _OWN_PLACE.search(doc.match, start, min(b, start + 40))
+                if own is not None and OPENING.fullmatch(doc.match, start, own.start()) \
+                        and _PLACE_DOES.match(doc.match, own.end()):
+                    return self._own_place_theme(x, own.group(1), doc.match[own.start():b])
         if not code:
             in_title = [(y.start, y.end) for y in x.title_bodies]
             for p in x.title_places:  # 任城区南苑街道开展"夏送清凉"…
@@ -215,6 +223,19 @@ class Organiser:
                     (y for y in congresses if str(y.attr("holder")).endswith(endings)), None)
                 if hit is not None:
                     return hit  # 兴山区召开第六次妇女代表大会: the 妇联 (a congress: its holder, holder_of)
+        return next((y for y in candidates if y.label is Label.UNION_BODY), None)
+
+    def _own_place_theme(self, x: OrganiserInput, word: str, text: str) -> Mention | None:
+        """The body of the article's own place (我区, 我市: written short, 区妇联) whose kind the event's
+        words name; a union where they name none of the others."""
+        candidates = [y for y in x.bodies if y.label in (Label.UNION_BODY, Label.ORGANIZATION)
+                      and y.attr("unresolved") and y.attr("kind") != "congress" and y.text.startswith((word, "团" + word))]
+        words = text + " " + x.head.match
+        for theme, endings in self.themes:
+            if theme.search(words):
+                hit = next((y for y in candidates if _ends(y, endings)), None)
+                if hit is not None:
+                    return hit
         return next((y for y in candidates if y.label is Label.UNION_BODY), None)
 
     @staticmethod
