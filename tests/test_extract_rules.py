@@ -1317,3 +1317,20 @@ def test_the_article_s_own_place_holds_the_event_through_its_body(extractor: Ext
     (event.place_theme.v1)."""
     got = _rels(_facts(extractor, text))
     assert expected <= got, got
+
+
+@pytest.mark.parametrize(("text", "union"), [
+    ("4月8日,株洲市直机关工会举办乒乓球比赛。", "株洲市直机关工会"),
+    ("4月8日,湖南省直机关工会举办乒乓球比赛。", "湖南省直机关工会"),
+    ("4月8日,株洲市总工会举办乒乓球比赛。市直机关工会主席孙强出席开幕式。", "株洲市直机关工会"),
+])
+def test_the_union_of_a_place_s_organs(extractor: Extractor, text: str, union: str) -> None:
+    """``市直机关工会``: the union of a place's party and government organs, a sector's union
+    (data/union_industries.txt), named with its place."""
+    assert union in _names(_facts(extractor, text), Label.UNION_BODY)
+
+
+def test_no_union_cut_out_of_a_working_committee(extractor: Extractor) -> None:
+    """``区直机关工会工委``: a working committee; no union named 区直机关工会 is cut out of it."""
+    text = "3月18日,惠州市惠城区总工会举办培训班。各镇(街道)总工会、区直机关工会工委及非公企业工会主席参加。"
+    assert not any("直机关" in u for u in _names(_facts(extractor, text), Label.UNION_BODY))

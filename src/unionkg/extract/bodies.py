@@ -432,8 +432,8 @@ class BodyFinder:
         for s in self.suffix_re.finditer(m):
             suffix = s.group(0)
             a, e = s.start(), s.end()
-            if a in stop:
-                continue
+            if a in stop or (suffix == "工会" and m.startswith("工委", e)):
+                continue  # 区直机关工会工委: a working committee, not the union's name cut short
             each = _PLACES_EACH.search(m, max(0, a - 3), a) if suffix == "总工会" else None
             if each is not None:  # 宁波、温州、湖州等地总工会
                 out.extend(self._each_place_union(m, t, each.start(), places))
