@@ -1334,3 +1334,22 @@ def test_no_union_cut_out_of_a_working_committee(extractor: Extractor) -> None:
     """``区直机关工会工委``: a working committee; no union named 区直机关工会 is cut out of it."""
     text = "3月18日,惠州市惠城区总工会举办培训班。各镇(街道)总工会、区直机关工会工委及非公企业工会主席参加。"
     assert not any("直机关" in u for u in _names(_facts(extractor, text), Label.UNION_BODY))
+
+
+@pytest.mark.parametrize(("text", "expected", "unions"), [
+    ("6月2日,搭载分工会召开会员代表大会,选举刘勇为分工会主席,选举孙文卿、张佳、忻国伟为分工会委员。",
+     {("HOLDS_POSITION", "刘勇", "搭载分工会"), ("HOLDS_POSITION", "忻国伟", "搭载分工会")}, {"搭载分工会"}),
+    ("6月2日,株洲电力机车有限公司工会召开会议。公司总装车间分工会主席刘勇、涂装部分工会主席张佳发言。",
+     {("HOLDS_POSITION", "刘勇", "总装车间分工会"), ("HOLDS_POSITION", "张佳", "涂装部分工会")},
+     {"株洲电力机车有限公司工会", "总装车间分工会", "涂装部分工会"}),
+    ("6月2日,市总工会召开会议。全市部分工会主席参加。", set(), {"市总工会"}),
+])
+def test_branch_unions_of_a_company(extractor: Extractor, text: str, expected: set[tuple[str, str, str]],
+                                    unions: set[str]) -> None:
+    """``搭载分工会``, ``总装车间分工会``: a company department's branch union (body.branch_union.v1); a
+    bare 分工会 is the article's one branch union; ``全市部分工会主席`` (some unions' chairs) is none,
+    and 涂装 is no one's name."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.UNION_BODY) == unions
+    assert expected <= _rels(facts), _rels(facts)
+    assert "涂装" not in _names(facts, Label.PERSON)

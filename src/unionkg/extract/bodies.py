@@ -117,6 +117,12 @@ _PLACE_PART = re.compile(r"^.*?(?:自治区|自治州|自治县|[省市区县旗
 _ZONE = re.compile(r"开发区|高新区|新区|园区|试验区|示范区|管理区")
 #: the level words of towns
 _TOWN_WORDS = ("街道", "镇", "乡")
+#: a company department's or works' branch union (搭载分工会, 总装车间分工会); what its name does not hold
+_BRANCH_UNION = re.compile("分工会")
+_NOT_BRANCH = re.compile(r"各|所属|下属|基层|全[市区县省国]|[本该其]|等|和|及|与|、|主席|书记|选举|当选")
+_GENERIC_UNIT = frozenset({"公司", "单位", "企业", "系统", "集团", "机关", "部门"})
+#: words that end a clause before a branch union said short (为分工会主席, 一是分工会, 新一届的分工会)
+_BRANCH_CUT = "为任的了是在对向由将要把让使"
 #: a zone or town the table lacks, named after a place it has: 长沙经济技术开发区, 株洲高新区; 新化县上梅镇
 _UNLISTED_ZONE = re.compile(r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|工业园区|产业园区|"
                             r"工业园|产业园|开发区|新区|保税区)")
@@ -563,6 +569,7 @@ class BodyFinder:
             out.extend(towns)
         out.extend(self._the_town_named(doc, out, stop))
         out.extend(_unlisted_zone_short_forms(doc, out, stop))
+        out.extend(self._branch_unions(doc, out, stop))
         out.extend(self._chain_unions(doc, out, stop, written))  # after the towns: 街道党工委委员、总工会主席
         out.extend(self._bare_endings(doc, out, stop))
         out.extend(self._province_lists(doc, stop))
@@ -1397,6 +1404,42 @@ class BodyFinder:
             if any(self.divs.get(c).level != "town" for c in codes):
                 return a
         return None
+
+    def _branch_unions(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
+        """``搭载分工会``, ``总装车间分工会``, ``某公司炼钢厂分工会``: the branch union of a company's
+        department or works, named as written (with the company where its name runs on from it); a bare
+        ``分工会`` (选举甲为分工会主席) is the article's one branch union. Not ``全市部分工会`` (some
+        unions). Rule ``body.branch_union.v1``."""
+        m, t = doc.match, doc.text
+        taken = [(x.start, x.end) for x in found]
+        named: list[Mention] = []
+        bare: list[tuple[int, int]] = []
+        for x in _BRANCH_UNION.finditer(m):
+            a, e = x.start(), x.end()
+            if a in stop or any(s <= a < f for s, f in taken):
+                continue
+            start = self._left_name(m, a, limit=10)
+            if m.startswith("公司", start) and a - start > 4:
+                start += 2  # 公司总装车间分工会: the company said short, the branch named after it
+            name = m[start:a]
+            k = max(name.rfind(c) for c in _BRANCH_CUT)
+            if k >= 0:  # 选举甲为分工会主席, 一是分工会要…, 新一届的分工会: the branch union said short
+                start, name = start + k + 1, name[k + 1:]
+            if not name:
+                bare.append((a, e))
+                continue
+            if len(name) < 2 or _NOT_BRANCH.search(name) or name in _GENERIC_PREFIX \
+                    or (name.endswith("部") and (len(name) < 3 or name[:-1] in _GENERIC_PREFIX or name[:-1] in _GENERIC_UNIT)):
+                continue  # 全市部分工会主席: some unions' chairs
+            owner = next((b for b in found if b.end == start and b.label is Label.ORGANIZATION
+                          and b.attr("kind") == "company"), None)
+            begin = owner.start if owner is not None else start
+            named.append(Mention(Label.UNION_BODY, t[begin:e], begin, e, "body.branch_union.v1", canonical=t[begin:e],
+                                 attrs=(("level", "grassroots"),)))
+        if len({x.name for x in named}) == 1:  # 选举甲为分工会主席: the article's one branch union
+            named += [Mention(Label.UNION_BODY, t[a:e], a, e, "body.branch_union.v1", canonical=named[0].name,
+                              attrs=(("level", "grassroots"),)) for a, e in bare]
+        return named
 
     def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
         start = self._left_name(doc.match, pre, limit=16)

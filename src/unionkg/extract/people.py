@@ -60,6 +60,8 @@ _ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
+#: a list of names closed by 为 (选举甲、乙、丙为委员)
+_LIST_THEN_MADE = re.compile(r"((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})(?:同志|等同志)?为")
 _THEN_MADE = re.compile(r"[,，;；]((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:为|任)")
 #: a member of a list of names: two to four characters
 _LIST_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -320,17 +322,23 @@ class PeopleFinder:
 
     def _appointed_names(self, m: str, a: int) -> list[tuple[int, int]]:
         """The names appointed after 选举/增补 at ``a`` (``刘芳、陈涛为``, ``王晓静同志为``), as spans; none
-        unless the list closes with 为."""
-        out: list[tuple[int, int]] = []
-        while True:
-            n = next((k for k in (3, 2) if self._plain_name(m[a:a + k])
-                      and (m.startswith(("为", "同志为"), a + k) or m.startswith("、", a + k))), 0)
-            if not n:
-                return []
-            out.append((a, a + n))
-            if not m.startswith("、", a + n):
-                return out
-            a += n + 1
+        unless the list closes with 为. A list of several may hold rarer surnames (忻国伟) where most
+        of its members are plain names."""
+        one = next((k for k in (3, 2) if self._plain_name(m[a:a + k]) and m.startswith(("为", "同志为"), a + k)), 0)
+        if one:
+            return [(a, a + one)]
+        close = _LIST_THEN_MADE.match(m, a)
+        if close is None:
+            return []
+        members = close.group(1).split("、")
+        if any(_NOT_NAME_RE.search(x) or self.title_re.search(x) for x in members) \
+                or sum(self._plain_name(x) for x in members) * 2 < len(members):
+            return []
+        out, pos = [], a
+        for x in members:
+            out.append((pos, pos + len(x)))
+            pos += len(x) + 1
+        return out
 
     @staticmethod
     def _past_list(m: str, h: PersonHit, by_start: dict[int, PersonHit]) -> int:
