@@ -1353,3 +1353,23 @@ def test_branch_unions_of_a_company(extractor: Extractor, text: str, expected: s
     assert _names(facts, Label.UNION_BODY) == unions
     assert expected <= _rels(facts), _rels(facts)
     assert "涂装" not in _names(facts, Label.PERSON)
+
+
+def test_a_research_centre_and_its_party_league_and_union(extractor: Extractor) -> None:
+    """``中国林科院热带林业实验中心``: a research centre is an institution (data/company_suffixes.txt);
+    ``中心党委书记甲``, ``中心团委书记乙``, ``中心工会主席丙`` hold office in its party committee, its
+    league committee and its union (body.anaphor.v1; realdev 147); 共青团 before the centre's name is the
+    league's, not part of the name."""
+    text = ("5月4日,共青团中国林科院热带林业实验中心第十三次代表大会召开。中心党委书记田祖为出席,"
+            "中心工会主席袁雪梅主持,中心团委书记刘志龙发言。")
+    got = _rels(_facts(extractor, text))
+    assert {("HOLDS_POSITION", "田祖为", "中国林科院热带林业实验中心党委"),
+            ("HOLDS_POSITION", "袁雪梅", "中国林科院热带林业实验中心工会"),
+            ("HOLDS_POSITION", "刘志龙", "共青团中国林科院热带林业实验中心委员会")} <= got, got
+    assert "共青团中国林科院热带林业实验中心" not in _names(_facts(extractor, text), Label.ORGANIZATION)
+
+
+def test_a_company_s_party_committee_said_short(extractor: Extractor) -> None:
+    """``公司党委书记、董事长甲``: 公司党委 is the party committee of the company named before."""
+    got = _rels(_facts(extractor, "3月20日,湖南华菱湘潭钢铁有限公司召开职代会。公司党委书记、董事长李建宇作讲话。"))
+    assert ("HOLDS_POSITION", "李建宇", "湖南华菱湘潭钢铁有限公司党委") in got, got

@@ -33,10 +33,10 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR_KINDS = "总工会|公司|集团|企业|学校|医院|联合会|商会|协会"
+_ANAPHOR_KINDS = "总工会|公司|集团|企业|学校|医院|联合会|商会|协会|中心"
 _ANAPHOR = scanner(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合总会|工联总会|工会联合会|工联会)|"
                       + _ANAPHOR_KINDS + ")"
-                      r"(工会委员会|工会)?"
+                      r"(工会委员会|工会|党委|团委)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
 #: a kind written short and the names it stands for (工联总会: 澳门工会联合总会)
 _SHORT_KIND = {"工联总会": ("工联总会", "工会联合总会"), "工联会": ("工联会", "工会联合会")}
@@ -726,7 +726,13 @@ class BodyFinder:
             if ref is None:
                 continue
             union = x.group(2) or ""
-            if union:
+            if union in ("党委", "团委"):  # 中心党委书记甲: the party committee of the unit named before
+                if ref.label is not Label.ORGANIZATION or word in ("总工会", "联合会", "商会", "协会"):
+                    continue
+                name = ref.name + "党委" if union == "党委" else "共青团" + ref.name + "委员会"
+                out.append(Mention(Label.ORGANIZATION, t[a:x.end()], a, x.end(), "body.anaphor.v1", canonical=name,
+                                   attrs=(("kind", "party" if union == "党委" else "other"),)))
+            elif union:
                 out.append(Mention(Label.UNION_BODY, t[a:x.end()], a, x.end(), "body.anaphor.v1",
                                    canonical=ref.name + t[x.start(2):x.end()], attrs=(("level", "grassroots"),)))
             else:
@@ -1106,6 +1112,8 @@ class BodyFinder:
             if len(c.group(0)) <= 2 and not self.seg.is_boundary(m[start:c.end() + 4], c.end() - start) \
                     and not (self.title_after_re.match(m, c.end()) and any(h.start == start for h in places)):
                 continue  # 广州职工大学堂: 大学 is not where the word ends (律师协会|会长 whatever the cut)
+            if m.startswith(("共青团", "中共"), start) and c.start() - start > 5:
+                start += 3 if m.startswith("共青团", start) else 2  # 共青团某实验中心(委员会): the league's, not the name
             name = t[start:c.end()]
             pre_name = m[start:c.start()]
             category = _CATEGORY_HEAD.match(pre_name)
