@@ -1373,3 +1373,9 @@ def test_a_company_s_party_committee_said_short(extractor: Extractor) -> None:
     """``公司党委书记、董事长甲``: 公司党委 is the party committee of the company named before."""
     got = _rels(_facts(extractor, "3月20日,湖南华菱湘潭钢铁有限公司召开职代会。公司党委书记、董事长李建宇作讲话。"))
     assert ("HOLDS_POSITION", "李建宇", "湖南华菱湘潭钢铁有限公司党委") in got, got
+
+
+def test_this_association_s_officer(extractor: Extractor) -> None:
+    """``本會理事長甲``: "this association" is the union the article named first."""
+    got = _rels(_facts(extractor, "台中市總工會今(18)日召開會員代表大會。本會理事長謝宗佑表示,總工會將持續扮演橋樑。"))
+    assert ("HOLDS_POSITION", "謝宗佑", "台中市總工會") in got, got

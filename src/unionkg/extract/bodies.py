@@ -38,6 +38,8 @@ _ANAPHOR = scanner(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工�
                       + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会|党委|团委)?"
                       r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
+#: "this association" before an officer's title (本會理事長甲): the article's own body
+_OUR_BODY = re.compile(r"本会(?=[\u4e00-\u9fff]{0,4}?(?:主席|副主席|理事长|副理事长|会长|副会长|秘书长|监事长|常务理事|理事|干事))")
 #: a kind written short and the names it stands for (工联总会: 澳门工会联合总会)
 _SHORT_KIND = {"工联总会": ("工联总会", "工会联合总会"), "工联会": ("工联会", "工会联合会")}
 #: a word every ``_ANAPHOR`` match holds (工会联合会 holds 联合会): texts without one need no scan for it
@@ -709,12 +711,18 @@ class BodyFinder:
         """``公司工会主席甲``, ``公司总经理乙``, ``学校工会``, ``联合会主席``: the company, school or
         federation the article named last before, standing alone before a title or 工会."""
         m, t = doc.match, doc.text
+        out: list[Mention] = []
+        if "本会" in m:  # 本會理事長甲: the union the article named first, "this association"
+            ours = min((b for b in found if b.label is Label.UNION_BODY), key=lambda b: b.start, default=None)
+            for x in _OUR_BODY.finditer(m) if ours is not None else ():
+                if x.start() not in stop and ours is not None:
+                    out.append(replace(ours, text=t[x.start():x.end()], start=x.start(), end=x.end(),
+                                       rule="body.anaphor.v1"))
         matches = list(_ANAPHOR.finditer(m)) if _ANAPHOR_WORD.search(m) else []
         if not matches:
-            return []
+            return out
         taken = _positions([(x.start, x.end) for x in found])
         latest_first = sorted(found, key=lambda b: -b.start)
-        out: list[Mention] = []
         for x in matches:
             a, word = x.start(), x.group(1)
             if a in stop or a in taken or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
