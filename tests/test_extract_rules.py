@@ -1379,3 +1379,22 @@ def test_this_association_s_officer(extractor: Extractor) -> None:
     """``本會理事長甲``: "this association" is the union the article named first."""
     got = _rels(_facts(extractor, "台中市總工會今(18)日召開會員代表大會。本會理事長謝宗佑表示,總工會將持續扮演橋樑。"))
     assert ("HOLDS_POSITION", "謝宗佑", "台中市總工會") in got, got
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("3月5日,福建省总工会召开会议。省总工会、省人社厅、省工商联等省协调劳动关系三方会议各部门决定开展要约行动。",
+     "福建省协调劳动关系三方会议"),
+    ("5月11日,沛县总工会召开会议。近年来,沛县协调劳动关系三方组织聚焦促进高质量发展。", "沛县协调劳动关系三方组织"),
+    ("5月11日,沛县总工会召开会议。县协调劳动关系三方作交流发言。", "沛县协调劳动关系三方"),
+])
+def test_the_tripartite_labour_relations_body(extractor: Extractor, text: str, org: str) -> None:
+    """``省协调劳动关系三方会议``, ``沛县协调劳动关系三方(组织)``: the tripartite body of a place (union,
+    labour department, employers) is an organisation (data/org_suffixes.tsv; realdev 167, 169), also
+    written short after a list closed by 等."""
+    assert org in _names(_facts(extractor, text), Label.ORGANIZATION)
+
+
+def test_each_town_s_union_after_a_list_is_no_body(extractor: Extractor) -> None:
+    """``浛洸镇、连江口镇等镇总工会``: the town unions of the towns listed, no one body 镇总工会."""
+    text = "5月1日,英德市总工会召开会议,要求推动浛洸镇、连江口镇等镇总工会规范化建设。"
+    assert _names(_facts(extractor, text), Label.UNION_BODY) == {"英德市总工会"}
