@@ -1398,3 +1398,11 @@ def test_each_town_s_union_after_a_list_is_no_body(extractor: Extractor) -> None
     """``浛洸镇、连江口镇等镇总工会``: the town unions of the towns listed, no one body 镇总工会."""
     text = "5月1日,英德市总工会召开会议,要求推动浛洸镇、连江口镇等镇总工会规范化建设。"
     assert _names(_facts(extractor, text), Label.UNION_BODY) == {"英德市总工会"}
+
+
+@pytest.mark.parametrize("prep", ["经", "被", "跟"])
+def test_a_short_body_after_a_preposition(extractor: Extractor, prep: str) -> None:
+    """``经市总工会同意``: a preposition (经, 被, 跟) before a short form leaves it standing alone; the
+    city is the zone's (realdev 116)."""
+    text = f"3月2日,长春汽车经济技术开发区总工会召开全委会议。{prep}市总工会同意,会议补选了委员。"
+    assert "长春市总工会" in _names(_facts(extractor, text), Label.UNION_BODY)
