@@ -1406,3 +1406,10 @@ def test_a_short_body_after_a_preposition(extractor: Extractor, prep: str) -> No
     city is the zone's (realdev 116)."""
     text = f"3月2日,长春汽车经济技术开发区总工会召开全委会议。{prep}市总工会同意,会议补选了委员。"
     assert "长春市总工会" in _names(_facts(extractor, text), Label.UNION_BODY)
+
+
+def test_an_official_going_to_watch_a_contest(extractor: Extractor) -> None:
+    """``甲到某赛场观摩比赛``: 观摩 (watching a contest or a model site) is a visit; the official who
+    goes attends (realdev 124)."""
+    text = "8月23日,鹤岗市第三届职工职业技能大赛启动。市人大常委会副主任、市总工会主席徐征到机务段赛场观摩比赛。"
+    assert ("ATTENDED", "徐征", "鹤岗市总工会") in _rels(_facts(extractor, text))
