@@ -1413,3 +1413,10 @@ def test_an_official_going_to_watch_a_contest(extractor: Extractor) -> None:
     goes attends (realdev 124)."""
     text = "8月23日,鹤岗市第三届职工职业技能大赛启动。市人大常委会副主任、市总工会主席徐征到机务段赛场观摩比赛。"
     assert ("ATTENDED", "徐征", "鹤岗市总工会") in _rels(_facts(extractor, text))
+
+
+def test_a_quoted_delegation_is_no_campaign(extractor: Extractor) -> None:
+    """``「香港工會五.一代表團」``: a delegation (代表团, 慰问团, data/not_campaign_endings.txt) is no
+    campaign (realdev 157)."""
+    facts = _facts(extractor, "「香港工會五.一代表團」由香港各大工會組成,今日啟程前往北京。")
+    assert not _names(facts, Label.CAMPAIGN)
