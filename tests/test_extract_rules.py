@@ -1420,3 +1420,10 @@ def test_a_quoted_delegation_is_no_campaign(extractor: Extractor) -> None:
     campaign (realdev 157)."""
     facts = _facts(extractor, "「香港工會五.一代表團」由香港各大工會組成,今日啟程前往北京。")
     assert not _names(facts, Label.CAMPAIGN)
+
+
+def test_a_short_named_company_s_union_opening_a_sentence(extractor: Extractor) -> None:
+    """``。富士康重庆科技园工会主席甲``: a company named by a short ending (科技园) opens a sentence and
+    is followed by its union (realdev 128): the union is its."""
+    text = "4月15日,重庆市总工会走进富士康重庆科技园,为职工带来讲座。富士康重庆科技园工会主席宇继生告诉记者。"
+    assert ("HOLDS_POSITION", "宇继生", "富士康重庆科技园工会") in _rels(_facts(extractor, text))

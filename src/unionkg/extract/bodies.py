@@ -1095,11 +1095,12 @@ class BodyFinder:
                     len(before) >= 2 and self.lex.company_suffixes[c.group(0)] != "company")):
                 continue  # 在公司, 了解学校: a word right before the ending, no name (穗和律师事务所 has one)
             if c.group(0) in self.lex.short_company_endings and (
-                    "\u4e00" <= m[c.end():c.end() + 1] <= "\u9fff" and m[c.end()] not in "和与及等的"):
+                    "\u4e00" <= m[c.end():c.end() + 1] <= "\u9fff" and m[c.end()] not in "和与及等的"
+                    and not m.startswith(("工会", "党委", "团委"), c.end())):  # 富士康重庆科技园工会: its union
                 continue  # 湛江南港码头集团有限公司: 码头 does not end that name
             start = self._place_start(m, self._left_name(m, c.start()), places, place_end)
             if c.group(0) in self.lex.short_company_endings and not (
-                    start == 0 or m[start - 1] in "、,，:：(（" or any(h.start == start for h in places)
+                    start == 0 or m[start - 1] in "、,，:：(（。;；\n" or any(h.start == start for h in places)
                     or self.lex.boundary_before(m, start) is not None):
                 continue  # a short name starts a list item, after a verb, or at its place
             if c.group(0) in self.lex.place_company_endings and not (any(h.start == start for h in places) or any(
