@@ -1427,3 +1427,12 @@ def test_a_short_named_company_s_union_opening_a_sentence(extractor: Extractor) 
     is followed by its union (realdev 128): the union is its."""
     text = "4月15日,重庆市总工会走进富士康重庆科技园,为职工带来讲座。富士康重庆科技园工会主席宇继生告诉记者。"
     assert ("HOLDS_POSITION", "宇继生", "富士康重庆科技园工会") in _rels(_facts(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "union"), [
+    ("港九勞工社團聯會周年會員大會昨日舉行,會長陳國強致辭。", "港九勞工社團聯會"),
+    ("中華民國全國總工會今日召開理監事會議,理事長莊爵安主持。", "中華民國全國總工會"),
+])
+def test_federations_named_without_a_place(extractor: Extractor, text: str, union: str) -> None:
+    """Federations of Hong Kong and Taiwan whose names hold no place of the table (data/national_orgs.tsv)."""
+    assert union in _names(_facts(extractor, text), Label.UNION_BODY)
