@@ -1436,3 +1436,14 @@ def test_a_short_named_company_s_union_opening_a_sentence(extractor: Extractor) 
 def test_federations_named_without_a_place(extractor: Extractor, text: str, union: str) -> None:
     """Federations of Hong Kong and Taiwan whose names hold no place of the table (data/national_orgs.tsv)."""
     assert union in _names(_facts(extractor, text), Label.UNION_BODY)
+
+
+@pytest.mark.parametrize(("text", "one"), [
+    ("5月11日,沛县2024年集体协商春季集中要约行动推进会举行。沛县总工会深入开展“春季要约行动”。", "要约行动"),
+    ("会议传达学习了中国工会十八大精神。区总工会要把工会十八大精神落到实处。", "十八大精神"),
+])
+def test_a_programme_named_again_shorter_is_one(extractor: Extractor, text: str, one: str) -> None:
+    """``集体协商春季集中要约行动`` … ``“春季要约行动”``: one programme named again by a shorter form that
+    keeps its head, its ending and its letters in order (realdev 169; blind3's 工会十八大精神)."""
+    campaigns = [c for c in _names(_facts(extractor, text), Label.CAMPAIGN) if c.endswith(one)]
+    assert len(campaigns) == 1, campaigns
