@@ -1447,3 +1447,17 @@ def test_a_programme_named_again_shorter_is_one(extractor: Extractor, text: str,
     keeps its head, its ending and its letters in order (realdev 169; blind3's 工会十八大精神)."""
     campaigns = [c for c in _names(_facts(extractor, text), Label.CAMPAIGN) if c.endswith(one)]
     assert len(campaigns) == 1, campaigns
+
+
+@pytest.mark.parametrize(("text", "party", "union", "person"), [
+    ("6月3日,中国石化长岭分公司工会举办职工运动会。分公司党委副书记、工会主席李强致辞。",
+     "中国石化长岭分公司党委", "中国石化长岭分公司工会", "李强"),
+    ("5月4日,中国林科院热带林业实验中心召开大会。中心党委委员、工会主席、党办主任袁雪梅出席。",
+     "中国林科院热带林业实验中心党委", "中国林科院热带林业实验中心工会", "袁雪梅"),
+])
+def test_a_unit_s_party_committee_and_union_in_one_chain(extractor: Extractor, text: str, party: str, union: str,
+                                                         person: str) -> None:
+    """``分公司党委副书记、工会主席甲``, ``中心党委委员、工会主席乙``: the unit's party committee and its
+    union, said short in one title chain (body.anaphor.v1; realdev 147)."""
+    got = _rels(_facts(extractor, text))
+    assert {("HOLDS_POSITION", person, party), ("HOLDS_POSITION", person, union)} <= got, got

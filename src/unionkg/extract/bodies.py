@@ -33,11 +33,13 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR_KINDS = "总工会|公司|集团|企业|学校|医院|联合会|商会|协会|中心"
+_ANAPHOR_KINDS = "总工会|分公司|公司|集团|企业|学校|医院|联合会|商会|协会|中心"
 _ANAPHOR = scanner(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合总会|工联总会|工会联合会|工联会)|"
                       + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会|党委|团委)?"
-                      r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长))")
+                      r"(?=[\u4e00-\u9fff]{0,6}?(?:主席|副主席|书记|经理|总经理|董事长|董事|监事|校长|院长|主任|负责人|会长|委员))")
+#: a union's title next in a chain after a unit's party committee (党委副书记、工会主席)
+_CHAIN_UNION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?、(工会)(?=主席|副主席|常务副主席)")
 #: "this association" before an officer's title (本會理事長甲): the article's own body
 _OUR_BODY = re.compile(r"本会(?=[\u4e00-\u9fff]{0,4}?(?:主席|副主席|理事长|副理事长|会长|副会长|秘书长|监事长|常务理事|理事|干事))")
 #: a kind written short and the names it stands for (工联总会: 澳门工会联合总会)
@@ -740,6 +742,10 @@ class BodyFinder:
                 name = ref.name + "党委" if union == "党委" else "共青团" + ref.name + "委员会"
                 out.append(Mention(Label.ORGANIZATION, t[a:x.end()], a, x.end(), "body.anaphor.v1", canonical=name,
                                    attrs=(("kind", "party" if union == "党委" else "other"),)))
+                more = _CHAIN_UNION_AFTER.match(m, x.end())
+                if more is not None and more.start(1) not in taken:  # 分公司党委副书记、工会主席甲: the unit's union
+                    out.append(Mention(Label.UNION_BODY, t[more.start(1):more.end(1)], more.start(1), more.end(1),
+                                       "body.anaphor.v1", canonical=ref.name + "工会", attrs=(("level", "grassroots"),)))
             elif union:
                 out.append(Mention(Label.UNION_BODY, t[a:x.end()], a, x.end(), "body.anaphor.v1",
                                    canonical=ref.name + t[x.start(2):x.end()], attrs=(("level", "grassroots"),)))
