@@ -61,6 +61,25 @@ def first_class(pattern: str, flags: int = 0) -> str | None:
     return "[" + "".join(dict.fromkeys(parts)) + "]"
 
 
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, where they are a finite set of
+    characters (no range, no category, no empty match); else ``None``. A rule that tries the
+    pattern at many given positions skips, by one set test in Python, those it cannot match at.
+
+    >>> sorted(first_chars(r"(?:同志)?(?:主持|出席)"))
+    ['主', '出', '同']
+    """
+    if _p is None or _c is None or flags & re.IGNORECASE:
+        return None
+    try:
+        items, nullable = _first(_p.parse(pattern, flags).data)
+    except Exception:  # noqa: BLE001 - an unexpected form of the parser's output: no set
+        return None
+    if items is None or nullable or not items or any(kind != "c" for kind, _arg in items):
+        return None
+    return frozenset(chr(arg) for _kind, arg in items)
+
+
 def _escape(code: int) -> str:
     ch = chr(code)
     return "\\" + ch if ch in "]\\^-[" else re.escape(ch)
