@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unionkg.extract import people
-from unionkg.scanning import first_chars
+from unionkg.extract.lexicon import alternation
+from unionkg.scanning import first_chars, first_pair_class, scanner
 
 #: the characters the patterns below read, punctuation and a few others
 ALPHABET = "。;；,，\n:：会上随后由同志代表作做主持出席致辞贺词了报告讲话发言宣读领学当选为担任增补甲乙丙丁、等 a1"
@@ -53,3 +54,39 @@ def test_elected_verb_as_written(text: str) -> None:
     plain = re.compile(people._ELECTED_VERBS).search(text)
     fast = people._ELECTED_VERB.search(text)
     assert (plain and plain.span()) == (fast and fast.span())
+
+
+def test_first_pair_class() -> None:
+    assert first_pair_class("副?(?:主席|书记)") == ("[主书副]", "[主书席记]")
+    assert first_pair_class("(?:常务)?副?(?:主席|书记)(?:候选人)?") == ("[主书副常]", "[主书务席记]")
+    assert first_pair_class("[甲乙]{1,3}丙") == ("[乙甲]", "[丙乙甲]")
+    assert first_pair_class("(?<=同志)任职") == ("[任]", "[职]")  # a lookaround reads no character of the match
+    assert first_pair_class("a?b") is None and first_pair_class("甲乙|丙") is None  # a match of one character
+    assert first_pair_class(r"[\u4e00-\u9fff]{2}") is None and first_pair_class(".甲") is None  # too many
+    assert first_pair_class("(甲)\\1") is None  # a back reference
+    assert scanner("主席|书记", pairs=True).pattern == "(?=[主书][席记])(?:主席|书记)"
+    assert scanner("主席|书记").pattern == "主席|书记"  # without pairs: the engine's own skip
+
+
+#: tries and prefixed tries of the forms the extractor scans with pairs (titles, short place names)
+PAIR_PATTERNS = [
+    alternation(["主席", "副主席", "书记", "副书记", "主任", "会长", "工会主席"]),
+    "(?:" + alternation(["常务", "专职", "原"]) + ")?(?:" + alternation(["主席", "副主席", "书记", "主任"]) + ")(?:候选人)?",
+    alternation(["北京", "南京", "京山", "山东", "东莞", "莞城", "克州/克孜勒苏"]),
+    r"(?<!团)(省|市|区)(纪委|党委|委)(?=书记|常委)",
+    r"[甲乙]{1,3}(?:丙|丁丁)?戊",
+]
+PAIR_ALPHABET = "主席副书记任会长工常务专职原候选人北南京山东莞城克州/孜勒苏团省市区纪委党甲乙丙丁戊 ,。"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=PAIR_ALPHABET, max_size=60), st.sampled_from(PAIR_PATTERNS))
+def test_pairs_same_matches_as_written(text: str, pattern: str) -> None:
+    plain, fast = re.compile(pattern), scanner(pattern, pairs=True)
+    assert fast.pattern.startswith("(?=[")
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+    for pos in range(0, len(text) + 1, 5):
+        a, b = fast.match(text, pos), plain.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+        a, b = fast.search(text, pos), plain.search(text, pos)
+        assert (a and a.span()) == (b and b.span())

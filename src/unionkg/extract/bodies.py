@@ -214,7 +214,7 @@ class BodyFinder:
                         if d.level in ("province", "city") else 9):
             if d.level in ("province", "city") and d.short and len(d.short) >= 2 and d.short != d.name:
                 self.short_places.setdefault(d.short, []).append(d.code)
-        self.short_place_re = re.compile(alternation(list(self.short_places)))
+        self.short_place_re = scanner(alternation(list(self.short_places)), pairs=True)
         #: counties and districts by their short names, read only right before a place of theirs (晋江青阳街道)
         self.county_shorts: dict[str, list[str]] = {}
         for d in divs.by_code.values():

@@ -163,7 +163,7 @@ class PeopleFinder:
         self.seg = seg
         titles = list(lex.titles) + list(lex.honours)
         self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})(?:候选人)?"
-        self.title_re = scanner(self.title_alt)
+        self.title_re = scanner(self.title_alt, pairs=True)
         unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
         self.titles_to_end = re.compile(rf"(?:{unit}(?:[兼、]{unit})*)$")
