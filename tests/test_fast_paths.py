@@ -8,8 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionkg.extract import people
+from unionkg.extract import bodies, people
 from unionkg.extract.lexicon import alternation
+from unionkg.ingest import split
 from unionkg.scanning import first_chars, first_pair_class, scanner
 
 #: the characters the patterns below read, punctuation and a few others
@@ -90,3 +91,18 @@ def test_pairs_same_matches_as_written(text: str, pattern: str) -> None:
         assert (a and a.span()) == (b and b.span())
         a, b = fast.search(text, pos), plain.search(text, pos)
         assert (a and a.span()) == (b and b.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="省市区县镇乡街道纪委监党工团常书记副、,和领导的主要负责 甲", max_size=40))
+def test_party_and_league_committees_hold_their_character(text: str) -> None:
+    """``_party_and_league`` scans for them only in texts holding 委 and 团."""
+    assert "委" in text or not list(bodies._BARE_PARTY.finditer(text))
+    assert "团" in text or not list(bodies._LEAGUE_COMMITTEE.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲乙丙丁戊己庚辛12ab,。 、“”_-", max_size=80), st.integers(0, 30))
+def test_title_key_upto(text: str, most: int) -> None:
+    key = split._title_key(text)
+    assert split._title_key_upto(text, most) == (key if len(key) <= most else "")
