@@ -815,7 +815,7 @@ class BodyFinder:
             canonical = "共青团" + self._full(h.code) + "委员会" if league and word in ("委", "委员会") else name
             out.append(Mention(Label.ORGANIZATION, name, start, end, "org.party.v1", canonical=canonical,
                                attrs=(("kind", kind), ("place", h.code))))
-        for x in _BARE_PARTY.finditer(m):  # 区委常委、统战部部长: the committee of the district in context
+        for x in _BARE_PARTY.finditer(m) if "委" in m else ():  # 区委常委、统战部部长: the district's committee
             word = x.group(1)
             if x.start() in blocked or not self._bare(m, x.start() + len(word)):
                 continue
@@ -829,7 +829,7 @@ class BodyFinder:
                                canonical=name, attrs=(("kind", "party"), ("place", code),
                                                       ("short", self._party_place(code, written) + body))))
         league_code: dict[str, str] = {}
-        for x in _LEAGUE_COMMITTEE.finditer(m):
+        for x in _LEAGUE_COMMITTEE.finditer(m) if "团" in m else ():  # (every match holds 团)
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
             word = x.group(1) or x.group(2)  # 团区委, 区团委
