@@ -106,3 +106,9 @@ def test_party_and_league_committees_hold_their_character(text: str) -> None:
 def test_title_key_upto(text: str, most: int) -> None:
     key = split._title_key(text)
     assert split._title_key_upto(text, most) == (key if len(key) <= most else "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="甲乙丙丁戊、、、等等 ,。a", max_size=60))
+def test_bare_lists_as_the_pattern(text: str) -> None:
+    assert [x.span() for x in people._bare_lists(text)] == [x.span() for x in people._BARE_LIST.finditer(text)]

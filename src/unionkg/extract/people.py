@@ -135,6 +135,21 @@ def _clause_opens(m: str) -> Iterator[int]:
         yield x.end()
 
 
+def _bare_lists(m: str) -> Iterator[re.Match[str]]:
+    """``_BARE_LIST.finditer(m)``, the pattern tried only where a match can start: two to four
+    characters before a 、 (its first item's), where the engine tried it at every character."""
+    pos = 0
+    while (sep := m.find("、", pos + 2)) >= 0:
+        for a in range(max(pos, sep - 4), sep - 1):  # every start whose first 、 this is, in order
+            x = _BARE_LIST.match(m, a)
+            if x is not None:
+                yield x
+                pos = x.end()
+                break
+        else:
+            pos = sep - 1  # no match starts at or before sep - 2: the next 、 decides the next ones
+
+
 def _inherit_bodies(doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
     """``市总工会党组副书记、副主席甲,党组成员、副主席乙、丙`` and ``市总工会主席甲主持会议,副主席乙…``:
     a chain without a body, listed after a person's chain in the same sentence (right after it, or
@@ -670,7 +685,7 @@ class PeopleFinder:
         """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles."""
         m = doc.match
         out: list[PersonHit] = []
-        for x in _BARE_LIST.finditer(m) if "等" in m and "、" in m else ():
+        for x in _bare_lists(m) if "等" in m and "、" in m else ():
             a = x.start()
             if covered[a] or stop[a]:
                 continue
