@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unionkg.extract import bodies, people
+from unionkg.extract import bodies, campaigns, people
 from unionkg.extract.lexicon import alternation
 from unionkg.ingest import split
 from unionkg.scanning import first_chars, first_pair_class, scanner
@@ -112,3 +112,10 @@ def test_title_key_upto(text: str, most: int) -> None:
 @given(st.text(alphabet="甲乙丙丁戊、、、等等 ,。a", max_size=60))
 def test_bare_lists_as_the_pattern(text: str) -> None:
     assert [x.span() for x in people._bare_lists(text)] == [x.span() for x in people._BARE_LIST.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="甲乙丙丁戊己庚辛··宣传活动, a", max_size=60))
+def test_dotted_as_the_pattern(text: str) -> None:
+    assert [(x.span(), x.groups()) for x in campaigns._dotted(text)] == \
+        [(x.span(), x.groups()) for x in campaigns._DOTTED.finditer(text)]
