@@ -525,8 +525,9 @@ class PeopleFinder:
         for a in _clause_opens(m):
             if a >= len(m) or covered[a] or stop[a]:
                 continue
-            n = next((k for k in (3, 2) if (first is None or m[a + k:a + k + 1] in first)
-                      and _ROLE_NEXT.match(m, a + k) and self._plain_name(m[a:a + k])), 0)
+            if first is not None and m[a + 3:a + 4] not in first and m[a + 2:a + 3] not in first:
+                continue  # no role starts after two or three characters: no name here
+            n = next((k for k in (3, 2) if _ROLE_NEXT.match(m, a + k) and self._plain_name(m[a:a + k])), 0)
             if n:
                 hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.before_role.v1", a))
                 _mark(covered, a, a + n)
