@@ -208,6 +208,9 @@ class BodyFinder:
                                    if d.level == "province" and d.short and d.name.endswith("特别行政区"))
         self.trade_end_lens = tuple(sorted({len(x) for x in self.trade_endings}, reverse=True))
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
+        #: the last characters of the industries and trade endings: most places have none before them
+        self.industry_last = frozenset(x[-1] for x in lex.union_industries if x)
+        self.trade_end_last = frozenset(x[-1] for x in self.trade_endings if x)
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
         self.short_places: dict[str, list[str]] = {}
         for d in sorted(divs.by_code.values(), key=lambda d: ("province", "city").index(d.level)
@@ -915,7 +918,8 @@ class BodyFinder:
         """The industry (``教育``) ending at ``pre``, longest first; else, with ``place_end``, a trade
         named in words of its own between a place (or a level word standing alone) and ``pre``
         (``仙桃市彭场镇|无纺布行业``, ``台中市|芳療整體保養職業``: ``_trade_before``); ``""`` if none."""
-        listed = next((m[pre - n:pre] for n in self.industry_lens if n <= pre and m[pre - n:pre] in self.industries), "")
+        listed = next((m[pre - n:pre] for n in self.industry_lens if n <= pre and m[pre - n:pre] in self.industries), "") \
+            if m[pre - 1:pre] in self.industry_last else ""
         if place_end is None or (listed and pre - len(listed) in place_end) or (not listed and pre in place_end):
             return listed  # 温州市|总工会: the place right before, no trade between
         return self._trade_before(m, pre, place_end, federation) or listed  # 美容美髮業|職業: more words before 职业
@@ -925,7 +929,8 @@ class BodyFinder:
         行业, 职业, 产业, 系统, 业) right after a place or a lone level word, shortest first. The
         ending alone names a federation (高雄市產業總工會), not a union (省产业工会: the province's
         industrial unions, a kind of union)."""
-        ending = next((k for k in self.trade_end_lens if m[pre - k:pre] in self.trade_endings), 0)
+        ending = next((k for k in self.trade_end_lens if m[pre - k:pre] in self.trade_endings), 0) \
+            if m[pre - 1:pre] in self.trade_end_last else 0
         lo = max(0, pre - 12)
         lo = max((x.end() for x in _NOT_TRADE.finditer(m, lo, pre)), default=lo)  # the words may start after it
         for n in range(2, pre - lo + 1):
