@@ -648,11 +648,13 @@ class BodyFinder:
                                    attrs=(("place", code), ("kind", "government"), ("short", shown))))
                 ends.add(e)
         for b in found:  # 青岛市公安局交警支队, 台中市政府勞工局: a unit of a department or government
+            if b.attr("kind") != "government":
+                continue
             unit = None
             written_as = m[b.start:b.end]  # read as simplified: 勞工局, 市政府
-            if b.attr("kind") == "government" and written_as.endswith(("局", "厅")):
+            if written_as.endswith(("局", "厅")):
                 unit = _DEPT_UNIT.match(m, b.end)
-            elif b.attr("kind") == "government" and written_as.endswith("政府"):
+            elif written_as.endswith("政府"):
                 unit = _GOV_UNIT.match(m, b.end)
             if unit is None or unit.end() in ends or _NOT_DEPARTMENT.search(unit.group(0)):
                 continue
