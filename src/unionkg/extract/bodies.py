@@ -225,13 +225,16 @@ class BodyFinder:
                                    if d.level == "province" and d.short and d.name.endswith("特别行政区"))
         self.trade_end_lens = tuple(sorted({len(x) for x in self.trade_endings}, reverse=True))
         self.industry_lens = tuple(sorted({len(x) for x in lex.union_industries}, reverse=True))
+        #: the last characters of the industries and trade endings: most places have none before them
+        self.industry_last = frozenset(x[-1] for x in lex.union_industries if x)
+        self.trade_end_last = frozenset(x[-1] for x in self.trade_endings if x)
         self.suffix_labels = {k: (Label(v[0]), v[1]) for k, v in lex.org_suffixes.items()}
         self.short_places: dict[str, list[str]] = {}
         for d in sorted(divs.by_code.values(), key=lambda d: ("province", "city").index(d.level)
                         if d.level in ("province", "city") else 9):
             if d.level in ("province", "city") and d.short and len(d.short) >= 2 and d.short != d.name:
                 self.short_places.setdefault(d.short, []).append(d.code)
-        self.short_place_re = re.compile(alternation(list(self.short_places)))
+        self.short_place_re = scanner(alternation(list(self.short_places)), pairs=True)
         #: counties and districts by their short names, read only right before a place of theirs (晋江青阳街道)
         self.county_shorts: dict[str, list[str]] = {}
         for d in divs.by_code.values():
@@ -666,11 +669,13 @@ class BodyFinder:
                                    attrs=(("place", code), ("kind", "government"), ("short", shown))))
                 ends.add(e)
         for b in found:  # 青岛市公安局交警支队, 台中市政府勞工局: a unit of a department or government
+            if b.attr("kind") != "government":
+                continue
             unit = None
             written_as = m[b.start:b.end]  # read as simplified: 勞工局, 市政府
-            if b.attr("kind") == "government" and written_as.endswith(("局", "厅")):
+            if written_as.endswith(("局", "厅")):
                 unit = _DEPT_UNIT.match(m, b.end)
-            elif b.attr("kind") == "government" and written_as.endswith("政府"):
+            elif written_as.endswith("政府"):
                 unit = _GOV_UNIT.match(m, b.end)
             if unit is None or unit.end() in ends or _NOT_DEPARTMENT.search(unit.group(0)):
                 continue
@@ -852,7 +857,7 @@ class BodyFinder:
             canonical = "共青团" + self._full(h.code) + "委员会" if league and word in ("委", "委员会") else name
             out.append(Mention(Label.ORGANIZATION, name, start, end, "org.party.v1", canonical=canonical,
                                attrs=(("kind", kind), ("place", h.code))))
-        for x in _BARE_PARTY.finditer(m):  # 区委常委、统战部部长: the committee of the district in context
+        for x in _BARE_PARTY.finditer(m) if "委" in m else ():  # 区委常委、统战部部长: the district's committee
             word = x.group(1)
             if x.start() in blocked or not self._bare(m, x.start() + len(word)):
                 continue
@@ -866,7 +871,7 @@ class BodyFinder:
                                canonical=name, attrs=(("kind", "party"), ("place", code),
                                                       ("short", self._party_place(code, written) + body))))
         league_code: dict[str, str] = {}
-        for x in _LEAGUE_COMMITTEE.finditer(m):
+        for x in _LEAGUE_COMMITTEE.finditer(m) if "团" in m else ():  # (every match holds 团)
             if m[max(0, x.start() - 2):x.start()] == "共青" or x.start() in blocked:
                 continue
             word = x.group(1) or x.group(2)  # 团区委, 区团委
@@ -952,7 +957,8 @@ class BodyFinder:
         """The industry (``教育``) ending at ``pre``, longest first; else, with ``place_end``, a trade
         named in words of its own between a place (or a level word standing alone) and ``pre``
         (``仙桃市彭场镇|无纺布行业``, ``台中市|芳療整體保養職業``: ``_trade_before``); ``""`` if none."""
-        listed = next((m[pre - n:pre] for n in self.industry_lens if n <= pre and m[pre - n:pre] in self.industries), "")
+        listed = next((m[pre - n:pre] for n in self.industry_lens if n <= pre and m[pre - n:pre] in self.industries), "") \
+            if m[pre - 1:pre] in self.industry_last else ""
         if place_end is None or (listed and pre - len(listed) in place_end) or (not listed and pre in place_end):
             return listed  # 温州市|总工会: the place right before, no trade between
         return self._trade_before(m, pre, place_end, federation) or listed  # 美容美髮業|職業: more words before 职业
@@ -962,7 +968,8 @@ class BodyFinder:
         行业, 职业, 产业, 系统, 业) right after a place or a lone level word, shortest first. The
         ending alone names a federation (高雄市產業總工會), not a union (省产业工会: the province's
         industrial unions, a kind of union)."""
-        ending = next((k for k in self.trade_end_lens if m[pre - k:pre] in self.trade_endings), 0)
+        ending = next((k for k in self.trade_end_lens if m[pre - k:pre] in self.trade_endings), 0) \
+            if m[pre - 1:pre] in self.trade_end_last else 0
         lo = max(0, pre - 12)
         lo = max((x.end() for x in _NOT_TRADE.finditer(m, lo, pre)), default=lo)  # the words may start after it
         for n in range(2, pre - lo + 1):

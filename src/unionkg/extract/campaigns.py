@@ -7,6 +7,7 @@ Rule ids: ``campaign.quoted.v1``, ``campaign.spirit.v1``, ``campaign.discourse.v
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..resources import read_words
 from ..types import Label, Mention
@@ -91,6 +92,21 @@ _PEOPLE_GROUP = re.compile(r"(?:小哥|骑手|司机|快递员|外卖员|劳动�
 _QUESTION = re.compile(r"(.)[不没]\1|[吗呢么?]$|如何|怎样|怎么|为什么|为何|是什么|什么样")
 #: a quoted team or group (志愿队, 宣讲团): an organisation, not a campaign
 _TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团队", "小分队")
+
+
+def _dotted(m: str) -> Iterator[re.Match[str]]:
+    """``_DOTTED.finditer(m)``, the pattern tried only where a match can start: two to eight
+    characters before a ·, where the engine tried it at every character."""
+    pos = 0
+    while (dot := m.find("·", pos + 2)) >= 0:
+        for a in range(max(pos, dot - 8), dot - 1):  # every start whose first · this is, in order
+            x = _DOTTED.match(m, a)
+            if x is not None:
+                yield x
+                pos = x.end()
+                break
+        else:
+            pos = dot - 1  # no match starts at or before dot - 2: the next · decides the next ones
 
 
 #: quotation marks inside a title, left out of its name: 《残疾人事业"十二五"发展纲要》
@@ -181,7 +197,7 @@ class CampaignFinder:
                 out.append(Mention(Label.LAW, doc.text[b.start(): b.end()], b.start(), b.end(), "law.booktitle.v1",
                                    canonical=doc.text[b.start(1) + len(name) - len(canonical): b.end(1)]))
         taken = [(x.start, x.end) for x in out]
-        for d in _DOTTED.finditer(m) if "·" in m else ():
+        for d in _dotted(m) if "·" in m else ():
             if any(ts <= d.start() < te for ts, te in taken) or _ACTS.search(d.group(2)) \
                     or m[d.start() - 1:d.start()] == "、" or m[d.end():d.end() + 1] == "、":
                 continue  # 班长艾力·吐尔逊作专题宣讲, 甲、木合亚提·加尔木哈买提、乙: names, not slogans

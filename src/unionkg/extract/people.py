@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..resources import read_words
-from ..scanning import scanner
+from ..scanning import first_chars, scanner
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
 from .relations import holder_of
@@ -44,10 +44,16 @@ _TERM = re.compile(r"(?:第[一二三四五六七八九十0-9]+届|[一二三四
                    r"(?:执行委员会|常务委员会|经费审查委员会|委员会|理事会|主席团|执委会|常委会)?")
 _TERM_FIRST = re.compile(r"第[一二三四五六七八九十0-9]+届")
 #: where a clause opens: after punctuation, 会上/随后/会议由
-_CLAUSE_OPEN = re.compile(r"(?:^|[。;；,，\n:：]|会上[,，]?|随后[,，]?|由)")
+_CLAUSE_OPENERS = r"[。;；,，\n:：]|会上[,，]?|随后[,，]?|由"
+_CLAUSE_OPEN = re.compile(rf"(?:^|{_CLAUSE_OPENERS})")
+#: ``_CLAUSE_OPEN`` past the text's start (``_clause_opens``): a lookahead of its first characters
+#: in front, where ``^|`` first has the engine enter the whole pattern at every position
+_CLAUSE_OPEN_PAST_START = scanner(_CLAUSE_OPENERS)
 #: a role at the event right after a name
 _ROLE_NEXT = re.compile(r"(?:同志)?(?:代表[^,，。;；]{1,16}?(?:作|做)|主持|出席|致辞|致贺词|作了?[^,，。;；]{0,12}?(?:报告|讲话)|"
                         r"讲话|发言|宣读|领学)")
+#: the characters a ``_ROLE_NEXT`` match starts with: most positions tried fail on one set test
+_ROLE_NEXT_FIRST = first_chars(_ROLE_NEXT.pattern)
 #: characters both ending names and opening cues (为, 和 …), and the roles that show which
 _NAME_OR_CUE = frozenset("为和与及")
 #: what closes a clause after a name (an empty string: the end of the text)
@@ -77,7 +83,7 @@ _ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|�
 _CAREER = re.compile("[,，](?:历任|曾任|现任|先后任)")
 _ELECTED = scanner(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
-_ELECTED_VERB = re.compile(_ELECTED_VERBS)
+_ELECTED_VERB = scanner(_ELECTED_VERBS)
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
 _SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,8}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会|公司|学院))?"
 #: titles that take a field before them: 人力资源总监, 安全生产专家, 法律顾问
@@ -140,6 +146,29 @@ def _election_body(doc: Doc, bodies: list[Mention], pos: int, title: str) -> Men
     return next((b for b in reversed(before) if b.label is Label.UNION_BODY), None)
 
 
+def _clause_opens(m: str) -> Iterator[int]:
+    """The ends of ``_CLAUSE_OPEN``'s matches in ``m``, in order: its empty match at the start, then
+    the matches of the rest of it (a match at the start after the empty one included, as there)."""
+    yield 0
+    for x in _CLAUSE_OPEN_PAST_START.finditer(m):
+        yield x.end()
+
+
+def _bare_lists(m: str) -> Iterator[re.Match[str]]:
+    """``_BARE_LIST.finditer(m)``, the pattern tried only where a match can start: two to four
+    characters before a 、 (its first item's), where the engine tried it at every character."""
+    pos = 0
+    while (sep := m.find("、", pos + 2)) >= 0:
+        for a in range(max(pos, sep - 4), sep - 1):  # every start whose first 、 this is, in order
+            x = _BARE_LIST.match(m, a)
+            if x is not None:
+                yield x
+                pos = x.end()
+                break
+        else:
+            pos = sep - 1  # no match starts at or before sep - 2: the next 、 decides the next ones
+
+
 def _inherit_bodies(doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
     """``市总工会党组副书记、副主席甲,党组成员、副主席乙、丙`` and ``市总工会主席甲主持会议,副主席乙…``:
     a chain without a body, listed after a person's chain in the same sentence (right after it, or
@@ -168,7 +197,7 @@ class PeopleFinder:
         self.seg = seg
         titles = list(lex.titles) + list(lex.honours)
         self.title_alt = f"(?:{alternation(lex.title_prefixes)})?(?:{alternation(titles)})(?:候选人)?"
-        self.title_re = scanner(self.title_alt)
+        self.title_re = scanner(self.title_alt, pairs=True)
         unit = rf"(?:{_SUBUNIT}(?:{self.title_alt})|{_FIELD_TITLE})"
         # titles only, up to the end of the string (or of ``endpos``): ``党组书记、主席``
         self.titles_to_end = re.compile(rf"(?:{unit}(?:[兼、]{unit})*)$")
@@ -537,10 +566,12 @@ class PeopleFinder:
         the event (代表…作报告, 主持, 出席, 致辞 …), is a person's, title or not (rule
         ``person.before_role.v1``)."""
         m = doc.match
-        for x in _CLAUSE_OPEN.finditer(m):
-            a = x.end()
+        first = _ROLE_NEXT_FIRST
+        for a in _clause_opens(m):
             if a >= len(m) or covered[a] or stop[a]:
                 continue
+            if first is not None and m[a + 3:a + 4] not in first and m[a + 2:a + 3] not in first:
+                continue  # no role starts after two or three characters: no name here
             n = next((k for k in (3, 2) if _ROLE_NEXT.match(m, a + k) and self._plain_name(m[a:a + k])), 0)
             if n:
                 hits.append(PersonHit(doc.text[a:a + n], a, a + n, "person.before_role.v1", a))
@@ -701,7 +732,7 @@ class PeopleFinder:
         """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles."""
         m = doc.match
         out: list[PersonHit] = []
-        for x in _BARE_LIST.finditer(m) if "等" in m and "、" in m else ():
+        for x in _bare_lists(m) if "等" in m and "、" in m else ():
             a = x.start()
             if covered[a] or stop[a]:
                 continue

@@ -461,6 +461,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
     A short line just above a paragraph that opens with a dateline or a date is a caption too."""
     d = Draft()
     keys = {k for t in (title, subtitle) if t and (k := _title_key(t))}
+    key_max = max(map(len, keys), default=0) + 8  # no paragraph's key longer than that repeats a headline
     value_next = False
     for i, p in enumerate(paras):
         s = p.stripped
@@ -490,7 +491,7 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
             else:
                 d.meta.append(p)
             continue
-        k = _title_key(s)
+        k = _title_key_upto(s, key_max) if keys else ""
         if k and any(k == x or (6 <= len(k) <= len(x) + 8 and (k in x or x in k) and "。" not in s) for x in keys):
             continue  # the headline (or subtitle) repeated over the body (not a lead that says it: 5月11日,…召开会议。)
         if _is_caption(p.raw_matched) or _photographer(s):
@@ -562,6 +563,16 @@ def _title_key(s: str) -> str:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _title_key_upto(s: str, most: int) -> str:
+    """``_title_key(s)``, or ``""`` where that is longer than ``most`` characters (seen on the first
+    ``2 * most`` characters of a long paragraph, a lead, without reading it all)."""
+    t = to_match_text(s)
+    if len(t) > 2 * most and len(_NOT_ALNUM.sub("", t[:2 * most])) > most:
+        return ""
+    k = _NOT_ALNUM.sub("", t)
+    return k if len(k) <= most else ""
 
 
 def read_meta(lines: list[str], source: str | None = None) -> tuple[date | None, str | None, list[str]]:

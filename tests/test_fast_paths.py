@@ -1,0 +1,121 @@
+"""The extractor's fast paths for regexes find what the plain forms find: each is checked against
+the pattern it stands for, on texts drawn from the characters those patterns use."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from unionkg.extract import bodies, campaigns, people
+from unionkg.extract.lexicon import alternation
+from unionkg.ingest import split
+from unionkg.scanning import first_chars, first_pair_class, scanner
+
+#: the characters the patterns below read, punctuation and a few others
+ALPHABET = "。;；,，\n:：会上随后由同志代表作做主持出席致辞贺词了报告讲话发言宣读领学当选为担任增补甲乙丙丁、等 a1"
+
+
+def test_first_chars() -> None:
+    assert first_chars(r"(?:同志)?(?:主持|出席)") == frozenset("同主出")
+    assert first_chars("[甲乙]丙") == frozenset("甲乙")
+    assert first_chars(r"(?<=同志)任|当选") == frozenset("任当")  # a lookbehind reads before the match
+    assert first_chars("a?") is None  # can match nothing
+    assert first_chars(r"[\u4e00-\u9fff]{2}") is None and first_chars(r"\d月") is None  # a range, a category
+    assert first_chars("[^甲]会") is None and first_chars(".会") is None  # any character
+    assert first_chars("甲", re.IGNORECASE) is None
+
+
+def test_clause_opens_at_the_start() -> None:
+    assert [x.end() for x in people._CLAUSE_OPEN.finditer("由甲主持,乙")] == [0, 1, 5]  # empty, then 由 at 0
+    assert list(people._clause_opens("由甲主持,乙")) == [0, 1, 5]
+    assert list(people._clause_opens("")) == [0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_clause_opens_as_the_pattern(text: str) -> None:
+    assert list(people._clause_opens(text)) == [x.end() for x in people._CLAUSE_OPEN.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=30))
+def test_role_next_starts_with_its_first_chars(text: str) -> None:
+    first = people._ROLE_NEXT_FIRST
+    assert first is not None
+    for pos in range(len(text) + 1):
+        if people._ROLE_NEXT.match(text, pos):
+            assert text[pos] in first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_elected_verb_as_written(text: str) -> None:
+    plain = re.compile(people._ELECTED_VERBS).search(text)
+    fast = people._ELECTED_VERB.search(text)
+    assert (plain and plain.span()) == (fast and fast.span())
+
+
+def test_first_pair_class() -> None:
+    assert first_pair_class("副?(?:主席|书记)") == ("[主书副]", "[主书席记]")
+    assert first_pair_class("(?:常务)?副?(?:主席|书记)(?:候选人)?") == ("[主书副常]", "[主书务席记]")
+    assert first_pair_class("[甲乙]{1,3}丙") == ("[乙甲]", "[丙乙甲]")
+    assert first_pair_class("(?<=同志)任职") == ("[任]", "[职]")  # a lookaround reads no character of the match
+    assert first_pair_class("a?b") is None and first_pair_class("甲乙|丙") is None  # a match of one character
+    assert first_pair_class(r"[\u4e00-\u9fff]{2}") is None and first_pair_class(".甲") is None  # too many
+    assert first_pair_class("(甲)\\1") is None  # a back reference
+    assert scanner("主席|书记", pairs=True).pattern == "(?=[主书][席记])(?:主席|书记)"
+    assert scanner("主席|书记").pattern == "主席|书记"  # without pairs: the engine's own skip
+
+
+#: tries and prefixed tries of the forms the extractor scans with pairs (titles, short place names)
+PAIR_PATTERNS = [
+    alternation(["主席", "副主席", "书记", "副书记", "主任", "会长", "工会主席"]),
+    "(?:" + alternation(["常务", "专职", "原"]) + ")?(?:" + alternation(["主席", "副主席", "书记", "主任"]) + ")(?:候选人)?",
+    alternation(["北京", "南京", "京山", "山东", "东莞", "莞城", "克州/克孜勒苏"]),
+    r"(?<!团)(省|市|区)(纪委|党委|委)(?=书记|常委)",
+    r"[甲乙]{1,3}(?:丙|丁丁)?戊",
+]
+PAIR_ALPHABET = "主席副书记任会长工常务专职原候选人北南京山东莞城克州/孜勒苏团省市区纪委党甲乙丙丁戊 ,。"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=PAIR_ALPHABET, max_size=60), st.sampled_from(PAIR_PATTERNS))
+def test_pairs_same_matches_as_written(text: str, pattern: str) -> None:
+    plain, fast = re.compile(pattern), scanner(pattern, pairs=True)
+    assert fast.pattern.startswith("(?=[")
+    assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+    for pos in range(0, len(text) + 1, 5):
+        a, b = fast.match(text, pos), plain.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+        a, b = fast.search(text, pos), plain.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="省市区县镇乡街道纪委监党工团常书记副、,和领导的主要负责 甲", max_size=40))
+def test_party_and_league_committees_hold_their_character(text: str) -> None:
+    """``_party_and_league`` scans for them only in texts holding 委 and 团."""
+    assert "委" in text or not list(bodies._BARE_PARTY.finditer(text))
+    assert "团" in text or not list(bodies._LEAGUE_COMMITTEE.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="甲乙丙丁戊己庚辛12ab,。 、“”_-", max_size=80), st.integers(0, 30))
+def test_title_key_upto(text: str, most: int) -> None:
+    key = split._title_key(text)
+    assert split._title_key_upto(text, most) == (key if len(key) <= most else "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="甲乙丙丁戊、、、等等 ,。a", max_size=60))
+def test_bare_lists_as_the_pattern(text: str) -> None:
+    assert [x.span() for x in people._bare_lists(text)] == [x.span() for x in people._BARE_LIST.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="甲乙丙丁戊己庚辛··宣传活动, a", max_size=60))
+def test_dotted_as_the_pattern(text: str) -> None:
+    assert [(x.span(), x.groups()) for x in campaigns._dotted(text)] == \
+        [(x.span(), x.groups()) for x in campaigns._DOTTED.finditer(text)]
