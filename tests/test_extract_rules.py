@@ -1461,3 +1461,10 @@ def test_a_unit_s_party_committee_and_union_in_one_chain(extractor: Extractor, t
     union, said short in one title chain (body.anaphor.v1; realdev 147)."""
     got = _rels(_facts(extractor, text))
     assert {("HOLDS_POSITION", person, party), ("HOLDS_POSITION", person, union)} <= got, got
+
+
+def test_a_slogan_put_to_work_by_luodi(extractor: Extractor) -> None:
+    """``落实落地“工会小站,贴心大爱”``: 落地 (putting into practice) puts a quoted slogan of two clauses to
+    work, as 落实 does (realdev 176)."""
+    facts = _facts(extractor, "1月15日,全国总工会召开会议,要求更好落实落地“工会小站,贴心大爱”。")
+    assert "工会小站,贴心大爱" in _names(facts, Label.CAMPAIGN)

@@ -74,7 +74,7 @@ _SPEECH_WORDS = re.compile(r"我|你|咱|他们|她们|大家|自己")
 #: a quoted figure of speech: 让劳动者"累了有地方歇", 既有"话语权", 感受到"工会就在身边"
 _FIGURE_BEFORE = re.compile(r"(?:(?:让|使)[\u4e00-\u9fff]{0,6}|有|感受到|感到|成为|当好|争当|变成|真正|力争[\u4e00-\u9fff]{0,2})$")
 #: verbs that put a slogan of several clauses to work (围绕"拼经济、保安全"…)
-_SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习|助力)$")
+_SLOGAN_VERBS = re.compile(r"(?:开展|推进|实施|落实|落地|践行|围绕|聚焦|坚持|深化|推行|启动|打造|擦亮|以|按照|紧扣|提出|贯彻|学习|助力)$")
 #: honours: quoted titles given to people and units
 _HONOUR_CORE = re.compile(r"(?:工匠|劳动模范|劳模|标兵|能手|先锋号?|模范|先进(?:个人|集体|工作者|单位)|优秀[\u4e00-\u9fff]{1,4}|"
                           r"红旗[\u4e00-\u9fff]{1,4}|十佳[\u4e00-\u9fff]{1,4}|奖章|奖状)$")
