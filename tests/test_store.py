@@ -135,9 +135,9 @@ def test_neo4j_rows_from_the_store_are_the_graphs(seed_store: GraphStore, seed_g
 
 
 def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Path, tmp_path: Path) -> None:
-    """A store built before ``edges_implements``, ``nodes_article`` and ``edges_subordinate``
-    existed is read through the tables; one with them through the indexes alone: the same rows,
-    the same superiors and the same traces."""
+    """A store built before ``edges_implements``, ``nodes_article``, ``edges_subordinate`` and the
+    ``node_ties`` table existed is read through the tables; one with them through the indexes alone:
+    the same rows, the same superiors, the same traces and the same pages."""
     older = tmp_path / "older"
     older.mkdir()
     (older / "graph.sqlite").write_bytes((seed_build / "graph.sqlite").read_bytes())
@@ -146,6 +146,7 @@ def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Pa
     db.execute("DROP INDEX edges_implements")
     db.execute("DROP INDEX nodes_article")
     db.execute("DROP INDEX edges_subordinate")
+    db.execute("DROP TABLE node_ties")
     db.commit()
     db.close()
     with GraphStore.open(seed_build) as new, GraphStore.open(older) as old:
@@ -172,3 +173,12 @@ def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Pa
         labels = new.labels_of(ids)
         assert labels == old.labels_of(ids)
         assert sum(1 for n in labels if n.startswith("Article:")) > 5 and "Article:no-such-article" not in labels
+        assert new.has_table("node_ties") and not old.has_table("node_ties")
+        assert new.ties(ids) == old.ties(ids) and list(new.ties()) == list(old.ties()) and new.ties() == old.ties()
+        assert new.label_counts(ids) == old.label_counts(ids) and sum(new.label_counts(ids).values()) == len(ids) - 2
+        for cid in campaigns:
+            assert sorted(new.adoption_ends(cid)) == sorted(old.adoption_ends(cid))
+        for view in ({"campaign": campaigns[0], "max_nodes": 9}, {"top": 15}, {"focus": campaigns[1], "hops": 2}):
+            write_store_html(new, tmp_path / "new.html", **view)
+            write_store_html(old, tmp_path / "old.html", **view)
+            assert (tmp_path / "new.html").read_bytes() == (tmp_path / "old.html").read_bytes()

@@ -125,12 +125,14 @@ class EdgeScan(NamedTuple):
 class NodeFacts:
     """What the page shows of its nodes beyond their attributes, counted over the whole graph: edges
     without MENTIONS (``ties``), all edges (``degree``), the dates a node is active on, and the
-    campaigns it took part in."""
+    campaigns it took part in; ``articles``: the length of each node's ``articles`` list where its
+    attributes were read without it (None: count the list)."""
 
     ties: dict[str, int]
     degree: dict[str, int]
     dates: dict[str, list[str]]
     tags: dict[str, set[str]]
+    articles: dict[str, int] | None = None
 
 
 def graph_facts(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> NodeFacts:
@@ -323,8 +325,10 @@ def build_network(G: Drawn, kept: list[str], facts: NodeFacts) -> Network:
     for n, (x, y) in zip(kept, positions, strict=True):
         if n in net.node_map:
             continue
-        record = node_data(G._node[n], n, facts.degree[n], facts.dates.get(n, []), sorted(facts.tags.get(n, ())),
-                           x, y)
+        attrs = G._node[n]
+        articles = len(attrs.get("articles") or ()) if facts.articles is None else facts.articles.get(n, 0)
+        record = node_data(attrs, n, facts.degree[n], facts.dates.get(n, []), sorted(facts.tags.get(n, ())), x, y,
+                           articles)
         net.nodes.append(record)
         net.node_map[n] = record
     for i, (u, v, _k, a) in enumerate(edges):
@@ -343,9 +347,11 @@ def _edges_between(
 
 
 def node_data(
-    attrs: dict[str, Any], n: str, degree: int, dates: list[str], camps: list[str], x: float, y: float
+    attrs: dict[str, Any], n: str, degree: int, dates: list[str], camps: list[str], x: float, y: float,
+    articles: int | None = None,
 ) -> dict[str, Any]:
-    """The page's record of one node, at ``x``, ``y`` (the options pyvis's ``add_node`` makes)."""
+    """The page's record of one node, at ``x``, ``y`` (the options pyvis's ``add_node`` makes);
+    ``articles``: how many articles it is in (None: its ``articles`` list's length)."""
     style = styles()
     label = str(attrs.get("label", ""))
     look = style["labels"].get(label, style["fallback"])
@@ -362,7 +368,7 @@ def node_data(
         "lab": label,
         "label": _short(name, int(style["label_chars"])) or n,
         "lv": _text(attrs.get("level") or attrs.get("kind")),
-        "na": len(attrs.get("articles") or ()),
+        "na": len(attrs.get("articles") or ()) if articles is None else articles,
         "nm": name,
         "physics": False,
         "shape": look["shape"],
@@ -655,8 +661,7 @@ def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
 
 def _campaign_nodes(store: GraphStore, cid: str) -> tuple[set[str], dict[str, str | None]]:
     """``store_campaign_nodes``, and the labels it read (of the adopters, events and articles)."""
-    adoptions = store.db.execute("SELECT seq, source, event, article FROM edges WHERE target = ? AND type = ?",
-                                 (cid, IMPLEMENTS)).fetchall()
+    adoptions = store.adoption_ends(cid)
     cited = store.evidence_articles(r[0] for r in adoptions)
     candidates = {cid} if adoptions else set()
     for seq, u, event, article in adoptions:  # as _articles_of: its article, its evidence's
@@ -676,7 +681,7 @@ def _campaign_nodes(store: GraphStore, cid: str) -> tuple[set[str], dict[str, st
     frontier = set(bodies)
     asked = set(frontier)
     while frontier:  # the SUBORDINATE_TO edges above the bodies, a level at a time
-        step = store.ends(frontier, RelType.SUBORDINATE_TO.value)
+        step = store.superiors_of(frontier)
         for u, v in step:
             ups.setdefault(u, []).append(v)
         frontier = {v for _, v in step}.difference(asked)
@@ -742,9 +747,10 @@ def _by_degree(store: GraphStore, nodes: list[str], ties: dict[str, int], room: 
 
 
 def page_graph(store: GraphStore, kept: list[str]) -> Part:
-    """What the page of ``kept`` draws: those nodes, the edges among them (with their evidence: the
-    sentence of the first only, the one the page shows) and the article each edge's record names."""
-    attrs = store.node_attrs(kept)
+    """What the page of ``kept`` draws: those nodes (their ``articles`` lists left out: the page
+    shows their lengths, which ``store_facts`` counts), the edges among them (with their evidence:
+    the sentence of the first only, the one the page shows) and the article each edge's record names."""
+    attrs = store.node_attrs(kept, lists="aliases")
     edges = store.edges_between(attrs, sentences="first")
     cited = {ARTICLE + a for e in edges if (a := _record_article(e[4]))}
     attrs.update(store.node_attrs(cited.difference(attrs), lists=False))
@@ -778,5 +784,7 @@ def store_facts(store: GraphStore, g: Drawn, kept: list[str], ties: dict[str, in
                 related += [ARTICLE + a for a in arts if a in articles]
             for n in related:
                 tags.setdefault(n, set()).add(v)
+    # a node with a label has an ``articles`` list, with a row of node_articles for each (``node_dict``)
+    articles = {n: c for n, c in store.article_counts(kept).items() if g._node[n].get("label") is not None}
     return NodeFacts(ties=ties, degree={n: ties.get(n, 0) + mentions.get(n, 0) for n in wanted},
-                     dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags)
+                     dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags, articles=articles)
