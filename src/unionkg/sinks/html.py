@@ -785,6 +785,6 @@ def store_facts(store: GraphStore, g: Drawn, kept: list[str], ties: dict[str, in
             for n in related:
                 tags.setdefault(n, set()).add(v)
     # a node with a label has an ``articles`` list, with a row of node_articles for each (``node_dict``)
-    articles = {n: c for n, c in store.article_counts(kept).items() if g._node[n].get("label") is not None}
+    listed = {n: c for n, c in store.article_counts(kept).items() if g._node[n].get("label") is not None}
     return NodeFacts(ties=ties, degree={n: ties.get(n, 0) + mentions.get(n, 0) for n in wanted},
-                     dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags, articles=articles)
+                     dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags, articles=listed)
