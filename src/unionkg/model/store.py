@@ -711,6 +711,21 @@ class GraphStore:
         rows.sort()
         return self._seq_edges(rows, evidence, sentences)
 
+    def pairs_between(self, ids: Sequence[str], *, index: bool = False) -> list[tuple[Any, Any]]:
+        """(source, target), once each and sorted, of the edges ``edges_between(ids)`` gives, from the
+        indexes alone (no row is read); ``index``: as places in ``ids`` (a layout's input)."""
+        wanted = self.id_set(ids, "pair_ids")
+        rows = self.db.execute(f"SELECT e.source, e.target FROM temp.{wanted} s CROSS JOIN edges e ON e.source = s.id "
+                               f"JOIN temp.{wanted} t ON t.id = e.target").fetchall()
+        rows += [(_ARTICLE + art, node) for art, node in self.db.execute(
+            f"SELECT m.article, m.node FROM temp.{wanted} s CROSS JOIN node_articles m "
+            f"ON m.article = substr(s.id, {len(_ARTICLE) + 1}) JOIN temp.{wanted} t ON t.id = m.node "
+            f"WHERE substr(s.id, 1, {len(_ARTICLE)}) = '{_ARTICLE}' AND m.mention IS NOT NULL")]
+        if not index:
+            return sorted(set(rows))
+        at = {n: i for i, n in enumerate(ids)}
+        return sorted({(at[u], at[v]) for u, v in rows})
+
     def id_set(self, ids: Iterable[str], name: str = "ids") -> str:
         """A temporary table ``name`` (column ``id``) holding ``ids``, for queries to join; its name."""
         db = self.db

@@ -22,9 +22,12 @@ import heapq
 import importlib.util
 import json
 import math
+import os
+import threading
 import time
+from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,7 +42,6 @@ from ..model import GraphStore
 from ..model.part import Part, part_of
 from ..outputs import check_output_file, writing
 from ..types import Label, RelType
-from .html_layout import layout_positions
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -61,6 +63,10 @@ MENTIONS = RelType.MENTIONS.value
 Edge = tuple[str, str, dict[str, Any]]
 #: What a page is drawn from: a whole graph, or the part of a store it draws (``page_graph``).
 Drawn: TypeAlias = "nx.MultiDiGraph | Part"
+#: The positions of a page's nodes, when asked (``layout_ahead``).
+Positions: TypeAlias = Callable[[], list[tuple[float, float]]]
+#: Nodes from which a store's page is laid out in a forked process while the rest is read.
+AHEAD_NODES = 300
 
 
 @dataclass(frozen=True)
@@ -177,10 +183,11 @@ def _check(max_nodes: int, top: int | None, hops: int) -> None:
 
 
 def _write_page(G: Drawn, kept: list[str], facts: NodeFacts, description: str, in_view: int,
-                left: dict[str, int], cap: int, path: str | Path, title: str, started: float) -> HtmlReport:
+                left: dict[str, int], cap: int, path: str | Path, title: str, started: float,
+                positions: Positions | None = None) -> HtmlReport:
     """The page of the ``kept`` nodes of ``G`` (which holds them and the edges among them), with
-    what the view left out."""
-    net = build_network(G, kept, facts)
+    what the view left out (``positions``: see ``build_network``)."""
+    net = build_network(G, kept, facts, positions)
     min_degree = min((facts.ties.get(n, 0) for n in kept), default=0)
     meta: dict[str, Any] = {
         "title": title,
@@ -311,8 +318,9 @@ def left_out(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, int]:
     return dict(sorted(labels.items()))
 
 
-def build_network(G: Drawn, kept: list[str], facts: NodeFacts) -> Network:
-    """The network of the kept nodes and the edges between them, laid out in Python.
+def build_network(G: Drawn, kept: list[str], facts: NodeFacts, positions: Positions | None = None) -> Network:
+    """The network of the kept nodes and the edges between them, laid out in Python (or by
+    ``positions``, the layout of those nodes and edges made meanwhile: ``layout_ahead``).
 
     Its node and edge records are the dicts pyvis's ``add_node`` and ``Edge`` make, keys in sorted
     order (cheaper for :func:`safe_json` to sort); a repeated node (an anchor named twice) is skipped
@@ -320,9 +328,14 @@ def build_network(G: Drawn, kept: list[str], facts: NodeFacts) -> Network:
     """
     index = {n: i for i, n in enumerate(kept)}
     edges = sorted(_edges_between(G, kept, index), key=lambda e: (e[0], e[1], str(e[2])))
-    positions = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
+    if positions is None:
+        from .html_layout import layout_positions  # numpy: imported where a page is laid out
+
+        at = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
+    else:
+        at = positions()
     net = Network()
-    for n, (x, y) in zip(kept, positions, strict=True):
+    for n, (x, y) in zip(kept, at, strict=True):
         if n in net.node_map:
             continue
         attrs = G._node[n]
@@ -624,9 +637,49 @@ def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None =
         counts = Counter(str(view.labels[n]) for n in out if n in view.labels)
         counts.update(store.label_counts(n for n in out if n not in view.labels))
         left = dict(sorted(counts.items()))
+    positions = layout_ahead(len(kept), store.pairs_between(kept, index=True)) if len(kept) >= AHEAD_NODES else None
     g = page_graph(store, kept)
     facts = store_facts(store, g, kept, ties)
-    return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started)
+    return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started, positions)
+
+
+def layout_ahead(n: int, edges: list[tuple[int, int]]) -> Positions:
+    """``layout_positions(n, edges)``, made in a forked process while the caller reads the rest of
+    its page (the layout is numpy's work on both cores for a big page, the rest SQLite's and
+    Python's on one); where a process cannot be forked (no ``os.fork``, other threads running) or
+    fails, made when asked. The positions come back as the floats they are (``array``'s bytes)."""
+    from .html_layout import layout_positions
+
+    def here() -> list[tuple[float, float]]:
+        return layout_positions(n, edges)
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return here
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: lay out, write, leave without running the parent's clean-up
+        code = 1
+        try:
+            os.close(read)
+            flat = array("d", (c for xy in here() for c in xy)).tobytes()
+            with os.fdopen(write, "wb") as out:
+                out.write(flat)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+
+    def joined() -> list[tuple[float, float]]:
+        with os.fdopen(read, "rb") as got:
+            data = got.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or len(data) != 16 * n:
+            return here()
+        flat = array("d")
+        flat.frombytes(data)
+        return list(zip(flat[0::2], flat[1::2], strict=True))
+
+    return joined
 
 
 def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, campaign: str | None = None) -> View:
