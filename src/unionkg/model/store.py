@@ -694,37 +694,43 @@ class GraphStore:
         rows = self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE {where} ORDER BY seq", args).fetchall()
         return self._seq_edges(rows, evidence)
 
-    def edges_between(self, ids: Iterable[str], *, evidence: bool = True, sentences: bool | str = True
-                      ) -> list[SeqEdge]:
-        """Every edge with both ends in ``ids`` (``sentences``: as ``evidence_of``'s)."""
-        wanted = self.id_set(ids)
-        # CROSS JOIN: the few ids drive the loop (SQLite's planner cannot know the temporary table is
-        # small); edges_out holds the target: only the edges between are read
-        rows = self.db.execute(f"SELECT {', '.join('e.' + c for c in _EDGE_COLS.split(', '))} FROM temp.{wanted} s "
-                               f"CROSS JOIN edges e ON e.source = s.id JOIN temp.{wanted} t ON t.id = e.target"
-                               ).fetchall()
-        # MENTIONS from the articles among ids (an article mentions a few nodes; a node may be in thousands)
-        rows += [(seq, _ARTICLE + art, node, f"MENTIONS:{art}", MENTIONS, "{}") for seq, art, node in self.db.execute(
-            f"SELECT m.mention, m.article, m.node FROM temp.{wanted} s CROSS JOIN node_articles m "
-            f"ON m.article = substr(s.id, {len(_ARTICLE) + 1}) JOIN temp.{wanted} t ON t.id = m.node "
-            f"WHERE substr(s.id, 1, {len(_ARTICLE)}) = '{_ARTICLE}' AND m.mention IS NOT NULL")]
+    def edges_between(self, ids: Iterable[str], *, evidence: bool = True, sentences: bool | str = True,
+                      found: Sequence[tuple[int, str, str, str | None]] | None = None) -> list[SeqEdge]:
+        """Every edge with both ends in ``ids`` (``sentences``: as ``evidence_of``'s); ``found``: their
+        ``ends_between(ids)``, read already (their rows are then read by seq, in order)."""
+        if found is None:
+            wanted = self.id_set(ids)
+            # CROSS JOIN: the few ids drive the loop (SQLite's planner cannot know the temporary table is
+            # small); edges_out holds the target: only the edges between are read
+            rows = self.db.execute(f"SELECT {', '.join('e.' + c for c in _EDGE_COLS.split(', '))} FROM temp.{wanted} "
+                                   f"s CROSS JOIN edges e ON e.source = s.id JOIN temp.{wanted} t ON t.id = e.target"
+                                   ).fetchall()
+            rows += [(seq, u, v, f"MENTIONS:{u[len(_ARTICLE):]}", MENTIONS, "{}")
+                     for seq, u, v, _ in self._mentions_between(wanted)]
+        else:
+            rows = [(seq, u, v, f"MENTIONS:{u[len(_ARTICLE):]}", MENTIONS, "{}") for seq, u, v, t in found
+                    if t is None]
+            for chunk in _chunks(sorted(seq for seq, _, _, t in found if t is not None), 500):
+                rows += self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE seq IN ({_marks(chunk)})", chunk)
         rows.sort()
         return self._seq_edges(rows, evidence, sentences)
 
-    def pairs_between(self, ids: Sequence[str], *, index: bool = False) -> list[tuple[Any, Any]]:
-        """(source, target), once each and sorted, of the edges ``edges_between(ids)`` gives, from the
-        indexes alone (no row is read); ``index``: as places in ``ids`` (a layout's input)."""
-        wanted = self.id_set(ids, "pair_ids")
-        rows = self.db.execute(f"SELECT e.source, e.target FROM temp.{wanted} s CROSS JOIN edges e ON e.source = s.id "
-                               f"JOIN temp.{wanted} t ON t.id = e.target").fetchall()
-        rows += [(_ARTICLE + art, node) for art, node in self.db.execute(
-            f"SELECT m.article, m.node FROM temp.{wanted} s CROSS JOIN node_articles m "
+    def ends_between(self, ids: Iterable[str]) -> list[tuple[int, str, str, str | None]]:
+        """(seq, source, target, type) of every edge with both ends in ``ids``, and (seq, article,
+        node, None) of the MENTIONS from the articles among them, from the indexes alone: what a
+        layout needs (``edges_between`` reads their rows from it)."""
+        wanted = self.id_set(ids)
+        rows = self.db.execute(f"SELECT e.seq, e.source, e.target, e.type FROM temp.{wanted} s CROSS JOIN edges e "
+                               f"ON e.source = s.id JOIN temp.{wanted} t ON t.id = e.target").fetchall()
+        return rows + self._mentions_between(wanted)
+
+    def _mentions_between(self, wanted: str) -> list[tuple[int, str, str, str | None]]:
+        """The MENTIONS edges from an article of the id set ``wanted`` to another of its nodes (an
+        article mentions a few nodes; a node may be in thousands)."""
+        return [(seq, _ARTICLE + art, node, None) for seq, art, node in self.db.execute(
+            f"SELECT m.mention, m.article, m.node FROM temp.{wanted} s CROSS JOIN node_articles m "
             f"ON m.article = substr(s.id, {len(_ARTICLE) + 1}) JOIN temp.{wanted} t ON t.id = m.node "
             f"WHERE substr(s.id, 1, {len(_ARTICLE)}) = '{_ARTICLE}' AND m.mention IS NOT NULL")]
-        if not index:
-            return sorted(set(rows))
-        at = {n: i for i, n in enumerate(ids)}
-        return sorted({(at[u], at[v]) for u, v in rows})
 
     def id_set(self, ids: Iterable[str], name: str = "ids") -> str:
         """A temporary table ``name`` (column ``id``) holding ``ids``, for queries to join; its name."""

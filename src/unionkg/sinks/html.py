@@ -637,8 +637,13 @@ def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None =
         counts = Counter(str(view.labels[n]) for n in out if n in view.labels)
         counts.update(store.label_counts(n for n in out if n not in view.labels))
         left = dict(sorted(counts.items()))
-    positions = layout_ahead(len(kept), store.pairs_between(kept, index=True)) if len(kept) >= AHEAD_NODES else None
-    g = page_graph(store, kept)
+    found = store.ends_between(kept)
+    if len(kept) >= AHEAD_NODES:
+        at = {n: i for i, n in enumerate(kept)}  # as build_network's index
+        positions: Positions | None = layout_ahead(len(kept), sorted({(at[u], at[v]) for _, u, v, _ in found}))
+    else:
+        positions = None
+    g = page_graph(store, kept, found)
     facts = store_facts(store, g, kept, ties)
     return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started, positions)
 
@@ -799,12 +804,14 @@ def _by_degree(store: GraphStore, nodes: list[str], ties: dict[str, int], room: 
     return [n for _, n in at[:room]]
 
 
-def page_graph(store: GraphStore, kept: list[str]) -> Part:
+def page_graph(store: GraphStore, kept: list[str], found: list[tuple[int, str, str, str | None]] | None = None
+               ) -> Part:
     """What the page of ``kept`` draws: those nodes (their ``articles`` lists left out: the page
     shows their lengths, which ``store_facts`` counts), the edges among them (with their evidence:
-    the sentence of the first only, the one the page shows) and the article each edge's record names."""
+    the sentence of the first only, the one the page shows; ``found``: their ``ends_between``) and
+    the article each edge's record names."""
     attrs = store.node_attrs(kept, lists="aliases")
-    edges = store.edges_between(attrs, sentences="first")
+    edges = store.edges_between(attrs, sentences="first", found=found)
     cited = {ARTICLE + a for e in edges if (a := _record_article(e[4]))}
     attrs.update(store.node_attrs(cited.difference(attrs), lists=False))
     return part_of(attrs, edges)
