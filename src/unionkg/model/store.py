@@ -847,22 +847,34 @@ class GraphStore:
             "AND date != '' UNION SELECT target, date FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
             "AND typeof(date) = 'text' AND date != ''", (wanted, wanted))
 
-    def campaign_pairs(self, ids: Iterable[str]) -> set[tuple[str, str]]:
-        """(source, campaign) of the IMPLEMENTS edges into a Campaign node from or to one of ``ids``,
-        once each, from the ``edges_out``/``edges_in`` indexes alone (no edge row is read)."""
+    def campaign_tags(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        """The campaigns each of ``ids`` adopts (the Campaign nodes its IMPLEMENTS edges go to), and
+        each of ``ids`` that is a campaign some edge implements, itself: what the IMPLEMENTS edges
+        from or to ``ids`` tag them with. From the ``edges_out``/``edges_in`` indexes alone (no edge
+        row is read), a row per node (the campaigns of an adopter as one JSON array)."""
         wanted = _json_list(ids)
-        pairs: set[tuple[str, str]] = set()
-        for col in ("target", "source"):  # IN (SELECT ...): a join would read the rows (SQLite 3.40)
-            pairs.update(self.db.execute(f"SELECT DISTINCT source, target FROM edges WHERE {col} IN "
-                                         f"(SELECT value FROM json_each(?)) AND type = 'IMPLEMENTS'", (wanted,)))
-        labels = self.labels_of({v for _, v in pairs})
-        return {p for p in pairs if labels.get(p[1]) == "Campaign"}
+        # IN (SELECT ...): a join would read the rows (SQLite 3.40)
+        adopted = {u: orjson.loads(vs) for u, vs in self.db.execute(
+            "SELECT source, json_group_array(DISTINCT target) FROM edges WHERE source IN (SELECT value FROM "
+            "json_each(?)) AND type = 'IMPLEMENTS' GROUP BY source", (wanted,))}
+        implemented = [v for (v,) in self.db.execute("SELECT DISTINCT target FROM edges WHERE target IN "
+                                                     "(SELECT value FROM json_each(?)) AND type = 'IMPLEMENTS'",
+                                                     (wanted,))]
+        labels = self.labels_of({v for vs in adopted.values() for v in vs}.union(implemented))
+        tags: dict[str, set[str]] = {}
+        for u, vs in adopted.items():
+            if camps := {v for v in vs if labels.get(v) == "Campaign"}:
+                tags[u] = camps
+        for v in implemented:
+            if labels.get(v) == "Campaign":
+                tags.setdefault(v, set()).add(v)
+        return tags
 
     def campaign_adoptions(self, ids: Iterable[str]) -> list[tuple[int, str, str, Any, Any]]:
         """(seq, source, target, event, article) of the IMPLEMENTS edges into a Campaign node made
         by (``key``) an article of ``ids`` or of their events (an edge's key, event, article and
         evidence are those of the article that made it: these are the edges whose event or article
-        is one of ``ids``; ``campaign_pairs`` has the edges from or to them)."""
+        is one of ``ids``; ``campaign_tags`` reads the edges from or to them)."""
         wanted = list(dict.fromkeys(ids))
         arts = {i[len(_ARTICLE):] for i in wanted if i.startswith(_ARTICLE)}
         arts |= {i[len("Event:"):].rpartition("#")[0] for i in wanted if i.startswith("Event:")}

@@ -828,11 +828,7 @@ def store_facts(store: GraphStore, g: Drawn, kept: list[str], ties: dict[str, in
     dates = {n: {own} for n in kept if isinstance(own := g._node[n].get("date"), str) and own}
     for n, d in store.edge_dates(undated):
         dates.setdefault(n, set()).add(d)
-    tags: dict[str, set[str]] = {}
-    for u, v in store.campaign_pairs(kept):  # adopters and campaigns among kept
-        for n in (v, u):
-            if n in wanted:
-                tags.setdefault(n, set()).add(v)
+    tags = store.campaign_tags(kept)  # adopters and campaigns among kept
     articles = {n[len(ARTICLE):] for n in wanted if n.startswith(ARTICLE)}
     if articles or any(n.startswith("Event:") for n in wanted):  # the edges whose event or article is kept
         rows = store.campaign_adoptions(kept)
