@@ -109,7 +109,7 @@ def test_page_from_the_store_is_the_page_of_the_graph(seed_store: GraphStore, se
 
 def test_page_laid_out_in_a_forked_process_is_the_same(seed_store: GraphStore, seed_graph: nx.MultiDiGraph,
                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A big page is laid out in a forked process while the rest of it is read (``layout_ahead``):
+    """A big page is laid out in a forked process while the rest of it is read (``LayoutAhead``):
     the same positions, to the bit, and the same page."""
     import unionkg.sinks.html as html
     from unionkg.sinks.html_layout import layout_positions
@@ -125,12 +125,18 @@ def test_page_laid_out_in_a_forked_process_is_the_same(seed_store: GraphStore, s
     monkeypatch.setattr(html.threading, "active_count", lambda: 1)  # as in the CLI (pytest may run others)
     monkeypatch.setattr(html, "AHEAD_NODES", 1)
     edges = [(i, (i * 7 + 3) % 200) for i in range(150)]
-    assert html.layout_ahead(200, edges)() == layout_positions(200, edges) and forks == [1]
+    assert html.LayoutAhead(200, edges)() == layout_positions(200, edges) and forks == [1]
+    stopped = html.LayoutAhead(200, edges)  # a page that failed on the way: its child is stopped, reaped
+    pid = stopped.pid
+    stopped.close()
+    assert pid and not stopped.pid and forks == [1, 1]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
     for view in ({"campaign": "百千万工程"}, {"top": 40}, {"focus": "珠海市总工会", "hops": 2}):
         write_html(seed_graph, tmp_path / "a.html", **view)
         write_store_html(seed_store, tmp_path / "b.html", **view)
         assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
-    assert len(forks) == 4
+    assert len(forks) == 5
 
 
 def test_neo4j_rows_from_the_store_are_the_graphs(seed_store: GraphStore, seed_graph: nx.MultiDiGraph) -> None:

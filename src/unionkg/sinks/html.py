@@ -23,6 +23,7 @@ import importlib.util
 import json
 import math
 import os
+import signal
 import threading
 import time
 from array import array
@@ -63,7 +64,7 @@ MENTIONS = RelType.MENTIONS.value
 Edge = tuple[str, str, dict[str, Any]]
 #: What a page is drawn from: a whole graph, or the part of a store it draws (``page_graph``).
 Drawn: TypeAlias = "nx.MultiDiGraph | Part"
-#: The positions of a page's nodes, when asked (``layout_ahead``).
+#: The positions of a page's nodes, when asked (``LayoutAhead``).
 Positions: TypeAlias = Callable[[], list[tuple[float, float]]]
 #: Nodes from which a store's page is laid out in a forked process while the rest is read.
 AHEAD_NODES = 300
@@ -320,7 +321,7 @@ def left_out(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, int]:
 
 def build_network(G: Drawn, kept: list[str], facts: NodeFacts, positions: Positions | None = None) -> Network:
     """The network of the kept nodes and the edges between them, laid out in Python (or by
-    ``positions``, the layout of those nodes and edges made meanwhile: ``layout_ahead``).
+    ``positions``, the layout of those nodes and edges made meanwhile: ``LayoutAhead``).
 
     Its node and edge records are the dicts pyvis's ``add_node`` and ``Edge`` make, keys in sorted
     order (cheaper for :func:`safe_json` to sort); a repeated node (an anchor named twice) is skipped
@@ -638,53 +639,70 @@ def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None =
         counts.update(store.label_counts(n for n in out if n not in view.labels))
         left = dict(sorted(counts.items()))
     found = store.ends_between(kept)
+    ahead = None
     if len(kept) >= AHEAD_NODES:
         at = {n: i for i, n in enumerate(kept)}  # as build_network's index
-        positions: Positions | None = layout_ahead(len(kept), sorted({(at[u], at[v]) for _, u, v, _ in found}))
-    else:
-        positions = None
-    g = page_graph(store, kept, found)
-    facts = store_facts(store, g, kept, ties)
-    return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started, positions)
+        ahead = LayoutAhead(len(kept), sorted({(at[u], at[v]) for _, u, v, _ in found}))
+    try:
+        g = page_graph(store, kept, found)
+        facts = store_facts(store, g, kept, ties)
+        return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
 
 
-def layout_ahead(n: int, edges: list[tuple[int, int]]) -> Positions:
+class LayoutAhead:
     """``layout_positions(n, edges)``, made in a forked process while the caller reads the rest of
     its page (the layout is numpy's work on both cores for a big page, the rest SQLite's and
-    Python's on one); where a process cannot be forked (no ``os.fork``, other threads running) or
-    fails, made when asked. The positions come back as the floats they are (``array``'s bytes)."""
-    from .html_layout import layout_positions
+    Python's on one; numpy is imported there too); where a process cannot be forked (no ``os.fork``,
+    other threads running) or fails, made when asked. Call it for the positions (they come back as
+    the floats they are, ``array``'s bytes); ``close`` stops a child whose positions are not wanted."""
 
-    def here() -> list[tuple[float, float]]:
-        return layout_positions(n, edges)
+    def __init__(self, n: int, edges: list[tuple[int, int]]) -> None:
+        self.n, self.edges = n, edges
+        self.pid, self.read = 0, -1
+        if hasattr(os, "fork") and threading.active_count() == 1:
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: lay out, write, leave without running the parent's clean-up
+                code = 1
+                try:
+                    os.close(read)
+                    flat = array("d", (c for xy in self.here() for c in xy)).tobytes()
+                    with os.fdopen(write, "wb") as out:
+                        out.write(flat)
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(write)
+            self.pid, self.read = pid, read
 
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return here
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: lay out, write, leave without running the parent's clean-up
-        code = 1
-        try:
-            os.close(read)
-            flat = array("d", (c for xy in here() for c in xy)).tobytes()
-            with os.fdopen(write, "wb") as out:
-                out.write(flat)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
+    def here(self) -> list[tuple[float, float]]:
+        """The positions, made in this process."""
+        from .html_layout import layout_positions  # numpy: imported where a page is laid out
 
-    def joined() -> list[tuple[float, float]]:
-        with os.fdopen(read, "rb") as got:
+        return layout_positions(self.n, self.edges)
+
+    def __call__(self) -> list[tuple[float, float]]:
+        if not self.pid:
+            return self.here()
+        with os.fdopen(self.read, "rb") as got:
             data = got.read()
+        pid, self.pid = self.pid, 0
         _, status = os.waitpid(pid, 0)
-        if status != 0 or len(data) != 16 * n:
-            return here()
+        if status != 0 or len(data) != 16 * self.n:
+            return self.here()
         flat = array("d")
         flat.frombytes(data)
         return list(zip(flat[0::2], flat[1::2], strict=True))
 
-    return joined
+    def close(self) -> None:
+        if self.pid:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.read)
+            self.pid = 0
 
 
 def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, campaign: str | None = None) -> View:
