@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -106,6 +107,38 @@ def test_page_from_the_store_is_the_page_of_the_graph(seed_store: GraphStore, se
     assert b.nodes_shown > 1
 
 
+def test_page_laid_out_in_a_forked_process_is_the_same(seed_store: GraphStore, seed_graph: nx.MultiDiGraph,
+                                                       tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big page is laid out in a forked process while the rest of it is read (``LayoutAhead``):
+    the same positions, to the bit, and the same page."""
+    import unionkg.sinks.html as html
+    from unionkg.sinks.html_layout import layout_positions
+
+    forks: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        forks.append(1)
+        return fork()
+
+    monkeypatch.setattr(html.os, "fork", counted)
+    monkeypatch.setattr(html.threading, "active_count", lambda: 1)  # as in the CLI (pytest may run others)
+    monkeypatch.setattr(html, "AHEAD_NODES", 1)
+    edges = [(i, (i * 7 + 3) % 200) for i in range(150)]
+    assert html.LayoutAhead(200, edges)() == layout_positions(200, edges) and forks == [1]
+    stopped = html.LayoutAhead(200, edges)  # a page that failed on the way: its child is stopped, reaped
+    pid = stopped.pid
+    stopped.close()
+    assert pid and not stopped.pid and forks == [1, 1]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, 0)
+    for view in ({"campaign": "百千万工程"}, {"top": 40}, {"focus": "珠海市总工会", "hops": 2}):
+        write_html(seed_graph, tmp_path / "a.html", **view)
+        write_store_html(seed_store, tmp_path / "b.html", **view)
+        assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert len(forks) == 5
+
+
 def test_neo4j_rows_from_the_store_are_the_graphs(seed_store: GraphStore, seed_graph: nx.MultiDiGraph) -> None:
     """``load`` and ``export --format neo4j-admin`` stream rows from the store (``StoreRows``): the
     same parameters, row for row, as rows of the whole graph in memory give."""
@@ -135,9 +168,9 @@ def test_neo4j_rows_from_the_store_are_the_graphs(seed_store: GraphStore, seed_g
 
 
 def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Path, tmp_path: Path) -> None:
-    """A store built before ``edges_implements``, ``nodes_article`` and ``edges_subordinate``
-    existed is read through the tables; one with them through the indexes alone: the same rows,
-    the same superiors and the same traces."""
+    """A store built before ``edges_implements``, ``nodes_article``, ``edges_subordinate`` and the
+    ``node_ties`` table existed is read through the tables; one with them through the indexes alone:
+    the same rows, the same superiors, the same traces and the same pages."""
     older = tmp_path / "older"
     older.mkdir()
     (older / "graph.sqlite").write_bytes((seed_build / "graph.sqlite").read_bytes())
@@ -146,6 +179,7 @@ def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Pa
     db.execute("DROP INDEX edges_implements")
     db.execute("DROP INDEX nodes_article")
     db.execute("DROP INDEX edges_subordinate")
+    db.execute("DROP TABLE node_ties")
     db.commit()
     db.close()
     with GraphStore.open(seed_build) as new, GraphStore.open(older) as old:
@@ -172,3 +206,12 @@ def test_implementing_reads_the_same_with_and_without_its_indexes(seed_build: Pa
         labels = new.labels_of(ids)
         assert labels == old.labels_of(ids)
         assert sum(1 for n in labels if n.startswith("Article:")) > 5 and "Article:no-such-article" not in labels
+        assert new.has_table("node_ties") and not old.has_table("node_ties")
+        assert new.ties(ids) == old.ties(ids) and list(new.ties()) == list(old.ties()) and new.ties() == old.ties()
+        assert new.label_counts(ids) == old.label_counts(ids) and sum(new.label_counts(ids).values()) == len(ids) - 2
+        for cid in campaigns:
+            assert sorted(new.adoption_ends(cid)) == sorted(old.adoption_ends(cid))
+        for view in ({"campaign": campaigns[0], "max_nodes": 9}, {"top": 15}, {"focus": campaigns[1], "hops": 2}):
+            write_store_html(new, tmp_path / "new.html", **view)
+            write_store_html(old, tmp_path / "old.html", **view)
+            assert (tmp_path / "new.html").read_bytes() == (tmp_path / "old.html").read_bytes()

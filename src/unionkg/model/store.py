@@ -141,6 +141,17 @@ _IMPLEMENTING_INDEXED = _IMPLEMENTING_ROWS.format(
 #: creation order, so that the rows come out as they are read, not sorted after all are.
 _IMPLEMENTING_ONE = _IMPLEMENTING_INDEXED.replace("e.target IN (SELECT value FROM json_each(?))", "e.target = ?")
 
+#: Each node's label and its number of edges but MENTIONS (a self-loop twice), by id: what a page
+#: counts of thousands of nodes (a campaign's view, the whole graph's best connected) in one look-up
+#: each, not a seek into each of ``edges_out`` and ``edges_in`` (most of their pages at 100k
+#: articles) and a page of ``nodes`` (``has_table``: a store made before it is read without it).
+NODE_TIES = """
+DROP TABLE IF EXISTS node_ties;
+CREATE TABLE node_ties (id TEXT PRIMARY KEY, label TEXT, ties INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO node_ties SELECT n.id, n.label, (SELECT count(*) FROM edges WHERE source = n.id AND type != 'MENTIONS')
+  + (SELECT count(*) FROM edges WHERE target = n.id AND type != 'MENTIONS') FROM nodes n ORDER BY n.id;
+"""
+
 _NODE_COLS = "seq, id, label, name, inferred, props"
 _EDGE_COLS = "seq, source, target, key, type, props"
 
@@ -326,6 +337,7 @@ class GraphStore:
         self.db.execute("PRAGMA shrink_memory")
         self.db.execute(f"PRAGMA threads = {max(0, int(threads) - 1)}")
         self.db.executescript(INDEXES)
+        self.db.executescript(NODE_TIES)
         self.db.execute("PRAGMA analysis_limit = 1000")  # statistics from a sample of each index: quick
         self.db.execute("ANALYZE")
 
@@ -509,6 +521,14 @@ class GraphStore:
                 "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone() is not None
         return found
 
+    def has_table(self, name: str) -> bool:
+        """Does the store have the table ``name`` (``node_ties``: made by ``finish``)?"""
+        found = self._indexes.get("table " + name)
+        if found is None:
+            found = self._indexes["table " + name] = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+        return found
+
     def label_of(self, nid: str) -> str | None:
         row = self.db.execute("SELECT label FROM nodes WHERE id = ?", (nid,)).fetchone()
         return row[0] if row else None
@@ -630,6 +650,16 @@ class GraphStore:
             out.append((r[0], r[1], r[2], loads(r[3]), first, None if r[14] is None else loads(r[14])))
         return out
 
+    def adoption_ends(self, target: str) -> list[tuple[int, str, Any, Any]]:
+        """(seq, source, event, article) of each IMPLEMENTS edge into ``target``: from the
+        ``edges_implements`` index alone where the store has it (one range of it, not a page of
+        ``edges`` per edge), in no particular order."""
+        if not self.has_index("edges_implements"):
+            return self.db.execute("SELECT seq, source, event, article FROM edges WHERE target = ? AND type = ?",
+                                   (target, "IMPLEMENTS")).fetchall()
+        return self.db.execute("SELECT seq, source, props ->> '$.event', props ->> '$.article' FROM edges INDEXED BY "
+                               "edges_implements WHERE target = ? AND type = 'IMPLEMENTS'", (target,)).fetchall()
+
     def ends(self, sources: Iterable[str], rtype: str, ordered: bool = True) -> list[tuple[str, str]]:
         """(source, target) of each edge of type ``rtype`` out of ``sources``, in creation order
         (``ordered=False``: in the index's, not sorted), from the ``edges_out`` index alone (no row,
@@ -664,22 +694,43 @@ class GraphStore:
         rows = self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE {where} ORDER BY seq", args).fetchall()
         return self._seq_edges(rows, evidence)
 
-    def edges_between(self, ids: Iterable[str], *, evidence: bool = True, sentences: bool | str = True
-                      ) -> list[SeqEdge]:
-        """Every edge with both ends in ``ids`` (``sentences``: as ``evidence_of``'s)."""
+    def edges_between(self, ids: Iterable[str], *, evidence: bool = True, sentences: bool | str = True,
+                      found: Sequence[tuple[int, str, str, str | None]] | None = None) -> list[SeqEdge]:
+        """Every edge with both ends in ``ids`` (``sentences``: as ``evidence_of``'s); ``found``: their
+        ``ends_between(ids)``, read already (their rows are then read by seq, in order)."""
+        if found is None:
+            wanted = self.id_set(ids)
+            # CROSS JOIN: the few ids drive the loop (SQLite's planner cannot know the temporary table is
+            # small); edges_out holds the target: only the edges between are read
+            rows = self.db.execute(f"SELECT {', '.join('e.' + c for c in _EDGE_COLS.split(', '))} FROM temp.{wanted} "
+                                   f"s CROSS JOIN edges e ON e.source = s.id JOIN temp.{wanted} t ON t.id = e.target"
+                                   ).fetchall()
+            rows += [(seq, u, v, f"MENTIONS:{u[len(_ARTICLE):]}", MENTIONS, "{}")
+                     for seq, u, v, _ in self._mentions_between(wanted)]
+        else:
+            rows = [(seq, u, v, f"MENTIONS:{u[len(_ARTICLE):]}", MENTIONS, "{}") for seq, u, v, t in found
+                    if t is None]
+            for chunk in _chunks(sorted(seq for seq, _, _, t in found if t is not None), 500):
+                rows += self.db.execute(f"SELECT {_EDGE_COLS} FROM edges WHERE seq IN ({_marks(chunk)})", chunk)
+        rows.sort()
+        return self._seq_edges(rows, evidence, sentences)
+
+    def ends_between(self, ids: Iterable[str]) -> list[tuple[int, str, str, str | None]]:
+        """(seq, source, target, type) of every edge with both ends in ``ids``, and (seq, article,
+        node, None) of the MENTIONS from the articles among them, from the indexes alone: what a
+        layout needs (``edges_between`` reads their rows from it)."""
         wanted = self.id_set(ids)
-        # CROSS JOIN: the few ids drive the loop (SQLite's planner cannot know the temporary table is
-        # small); edges_out holds the target: only the edges between are read
-        rows = self.db.execute(f"SELECT {', '.join('e.' + c for c in _EDGE_COLS.split(', '))} FROM temp.{wanted} s "
-                               f"CROSS JOIN edges e ON e.source = s.id JOIN temp.{wanted} t ON t.id = e.target"
-                               ).fetchall()
-        # MENTIONS from the articles among ids (an article mentions a few nodes; a node may be in thousands)
-        rows += [(seq, _ARTICLE + art, node, f"MENTIONS:{art}", MENTIONS, "{}") for seq, art, node in self.db.execute(
+        rows = self.db.execute(f"SELECT e.seq, e.source, e.target, e.type FROM temp.{wanted} s CROSS JOIN edges e "
+                               f"ON e.source = s.id JOIN temp.{wanted} t ON t.id = e.target").fetchall()
+        return rows + self._mentions_between(wanted)
+
+    def _mentions_between(self, wanted: str) -> list[tuple[int, str, str, str | None]]:
+        """The MENTIONS edges from an article of the id set ``wanted`` to another of its nodes (an
+        article mentions a few nodes; a node may be in thousands)."""
+        return [(seq, _ARTICLE + art, node, None) for seq, art, node in self.db.execute(
             f"SELECT m.mention, m.article, m.node FROM temp.{wanted} s CROSS JOIN node_articles m "
             f"ON m.article = substr(s.id, {len(_ARTICLE) + 1}) JOIN temp.{wanted} t ON t.id = m.node "
             f"WHERE substr(s.id, 1, {len(_ARTICLE)}) = '{_ARTICLE}' AND m.mention IS NOT NULL")]
-        rows.sort()
-        return self._seq_edges(rows, evidence, sentences)
 
     def id_set(self, ids: Iterable[str], name: str = "ids") -> str:
         """A temporary table ``name`` (column ``id``) holding ``ids``, for queries to join; its name."""
@@ -736,6 +787,9 @@ class GraphStore:
         alone where the store has it: a campaign's page asks for thousands)."""
         out: dict[str, str | None] = {}
         wanted = set(ids)
+        if self.has_table("node_ties"):
+            return dict(self.db.execute("SELECT n.id, n.label FROM json_each(?) t CROSS JOIN node_ties n "
+                                        "ON n.id = t.value", (_json_list(wanted),)))
         if self.has_index("nodes_article"):
             arts = sorted(i for i in wanted if i.startswith(_ARTICLE))
             for chunk in _chunks(arts, 500):
@@ -748,6 +802,11 @@ class GraphStore:
 
     def ties(self, ids: Iterable[str] | None = None) -> dict[str, int]:
         """Edges but MENTIONS at each node (a self-loop twice): of ``ids``, or of every node that has one."""
+        if self.has_table("node_ties"):
+            if ids is None:
+                return dict(self.db.execute("SELECT id, ties FROM node_ties WHERE ties > 0 ORDER BY id"))
+            return dict(self.db.execute("SELECT n.id, n.ties FROM json_each(?) t CROSS JOIN node_ties n "
+                                        "ON n.id = t.value WHERE n.ties > 0", (_json_list(ids),)))
         if ids is None:
             rows = self.db.execute(
                 "SELECT id, sum(n) FROM (SELECT source AS id, count(*) AS n FROM edges WHERE type != 'MENTIONS' "
@@ -773,31 +832,49 @@ class GraphStore:
                     out[_ARTICLE + art] = out.get(_ARTICLE + art, 0) + int(n)
         return out
 
-    def edge_dates(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
-        """(node, date), once each, of the edges with a date (a non-empty string) at each of ``ids``."""
-        for chunk in _chunks(sorted(set(ids)), 500):
-            m = _marks(chunk)
-            yield from self.db.execute(
-                f"SELECT source, date FROM edges WHERE source IN ({m}) AND typeof(date) = 'text' AND date != '' "
-                f"UNION SELECT target, date FROM edges WHERE target IN ({m}) AND typeof(date) = 'text' "
-                f"AND date != ''", chunk * 2)
+    def article_counts(self, ids: Iterable[str]) -> dict[str, int]:
+        """Rows of ``node_articles`` (the length of the ``articles`` list) of each of ``ids`` that has one."""
+        return {nid: int(n) for nid, n in self.db.execute(
+            "SELECT node, count(*) FROM node_articles WHERE node IN (SELECT value FROM json_each(?)) GROUP BY node",
+            (_json_list(ids),))}
 
-    def campaign_pairs(self, ids: Iterable[str]) -> set[tuple[str, str]]:
-        """(source, campaign) of the IMPLEMENTS edges into a Campaign node from or to one of ``ids``,
-        once each, from the ``edges_out``/``edges_in`` indexes alone (no edge row is read)."""
+    def edge_dates(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(node, date), once each, of the edges with a date (a non-empty string) at each of ``ids``
+        (one query: the ``*_dated`` indexes give the edges, each edge's row its date)."""
         wanted = _json_list(ids)
-        pairs: set[tuple[str, str]] = set()
-        for col in ("target", "source"):  # IN (SELECT ...): a join would read the rows (SQLite 3.40)
-            pairs.update(self.db.execute(f"SELECT DISTINCT source, target FROM edges WHERE {col} IN "
-                                         f"(SELECT value FROM json_each(?)) AND type = 'IMPLEMENTS'", (wanted,)))
-        labels = self.labels_of({v for _, v in pairs})
-        return {p for p in pairs if labels.get(p[1]) == "Campaign"}
+        yield from self.db.execute(
+            "SELECT source, date FROM edges WHERE source IN (SELECT value FROM json_each(?)) AND typeof(date) = 'text' "
+            "AND date != '' UNION SELECT target, date FROM edges WHERE target IN (SELECT value FROM json_each(?)) "
+            "AND typeof(date) = 'text' AND date != ''", (wanted, wanted))
+
+    def campaign_tags(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        """The campaigns each of ``ids`` adopts (the Campaign nodes its IMPLEMENTS edges go to), and
+        each of ``ids`` that is a campaign some edge implements, itself: what the IMPLEMENTS edges
+        from or to ``ids`` tag them with. From the ``edges_out``/``edges_in`` indexes alone (no edge
+        row is read), a row per node (the campaigns of an adopter as one JSON array)."""
+        wanted = _json_list(ids)
+        # IN (SELECT ...): a join would read the rows (SQLite 3.40)
+        adopted = {u: orjson.loads(vs) for u, vs in self.db.execute(
+            "SELECT source, json_group_array(DISTINCT target) FROM edges WHERE source IN (SELECT value FROM "
+            "json_each(?)) AND type = 'IMPLEMENTS' GROUP BY source", (wanted,))}
+        implemented = [v for (v,) in self.db.execute("SELECT DISTINCT target FROM edges WHERE target IN "
+                                                     "(SELECT value FROM json_each(?)) AND type = 'IMPLEMENTS'",
+                                                     (wanted,))]
+        labels = self.labels_of({v for vs in adopted.values() for v in vs}.union(implemented))
+        tags: dict[str, set[str]] = {}
+        for u, vs in adopted.items():
+            if camps := {v for v in vs if labels.get(v) == "Campaign"}:
+                tags[u] = camps
+        for v in implemented:
+            if labels.get(v) == "Campaign":
+                tags.setdefault(v, set()).add(v)
+        return tags
 
     def campaign_adoptions(self, ids: Iterable[str]) -> list[tuple[int, str, str, Any, Any]]:
         """(seq, source, target, event, article) of the IMPLEMENTS edges into a Campaign node made
         by (``key``) an article of ``ids`` or of their events (an edge's key, event, article and
         evidence are those of the article that made it: these are the edges whose event or article
-        is one of ``ids``; ``campaign_pairs`` has the edges from or to them)."""
+        is one of ``ids``; ``campaign_tags`` reads the edges from or to them)."""
         wanted = list(dict.fromkeys(ids))
         arts = {i[len(_ARTICLE):] for i in wanted if i.startswith(_ARTICLE)}
         arts |= {i[len("Event:"):].rpartition("#")[0] for i in wanted if i.startswith("Event:")}
@@ -820,6 +897,10 @@ class GraphStore:
     def label_counts(self, ids: Iterable[str]) -> dict[str, int]:
         """Nodes per label among ``ids``."""
         out: dict[str, int] = {}
+        if self.has_table("node_ties"):
+            return {str(label): int(n) for label, n in self.db.execute(
+                "SELECT n.label, count(*) FROM json_each(?) t CROSS JOIN node_ties n ON n.id = t.value "
+                "GROUP BY n.label", (_json_list(ids),))}
         for chunk in _chunks(sorted(set(ids)), 500):
             for label, n in self.db.execute(f"SELECT label, count(*) FROM nodes WHERE id IN ({_marks(chunk)}) "
                                             f"GROUP BY label", chunk):

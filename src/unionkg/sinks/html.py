@@ -22,9 +22,13 @@ import heapq
 import importlib.util
 import json
 import math
+import os
+import signal
+import threading
 import time
+from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,7 +43,6 @@ from ..model import GraphStore
 from ..model.part import Part, part_of
 from ..outputs import check_output_file, writing
 from ..types import Label, RelType
-from .html_layout import layout_positions
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -61,6 +64,10 @@ MENTIONS = RelType.MENTIONS.value
 Edge = tuple[str, str, dict[str, Any]]
 #: What a page is drawn from: a whole graph, or the part of a store it draws (``page_graph``).
 Drawn: TypeAlias = "nx.MultiDiGraph | Part"
+#: The positions of a page's nodes, when asked (``LayoutAhead``).
+Positions: TypeAlias = Callable[[], list[tuple[float, float]]]
+#: Nodes from which a store's page is laid out in a forked process while the rest is read.
+AHEAD_NODES = 300
 
 
 @dataclass(frozen=True)
@@ -125,12 +132,14 @@ class EdgeScan(NamedTuple):
 class NodeFacts:
     """What the page shows of its nodes beyond their attributes, counted over the whole graph: edges
     without MENTIONS (``ties``), all edges (``degree``), the dates a node is active on, and the
-    campaigns it took part in."""
+    campaigns it took part in; ``articles``: the length of each node's ``articles`` list where its
+    attributes were read without it (None: count the list)."""
 
     ties: dict[str, int]
     degree: dict[str, int]
     dates: dict[str, list[str]]
     tags: dict[str, set[str]]
+    articles: dict[str, int] | None = None
 
 
 def graph_facts(G: nx.MultiDiGraph, kept: list[str], scan: EdgeScan) -> NodeFacts:
@@ -175,10 +184,11 @@ def _check(max_nodes: int, top: int | None, hops: int) -> None:
 
 
 def _write_page(G: Drawn, kept: list[str], facts: NodeFacts, description: str, in_view: int,
-                left: dict[str, int], cap: int, path: str | Path, title: str, started: float) -> HtmlReport:
+                left: dict[str, int], cap: int, path: str | Path, title: str, started: float,
+                positions: Positions | None = None) -> HtmlReport:
     """The page of the ``kept`` nodes of ``G`` (which holds them and the edges among them), with
-    what the view left out."""
-    net = build_network(G, kept, facts)
+    what the view left out (``positions``: see ``build_network``)."""
+    net = build_network(G, kept, facts, positions)
     min_degree = min((facts.ties.get(n, 0) for n in kept), default=0)
     meta: dict[str, Any] = {
         "title": title,
@@ -309,8 +319,9 @@ def left_out(G: nx.MultiDiGraph, nodes: Collection[str]) -> dict[str, int]:
     return dict(sorted(labels.items()))
 
 
-def build_network(G: Drawn, kept: list[str], facts: NodeFacts) -> Network:
-    """The network of the kept nodes and the edges between them, laid out in Python.
+def build_network(G: Drawn, kept: list[str], facts: NodeFacts, positions: Positions | None = None) -> Network:
+    """The network of the kept nodes and the edges between them, laid out in Python (or by
+    ``positions``, the layout of those nodes and edges made meanwhile: ``LayoutAhead``).
 
     Its node and edge records are the dicts pyvis's ``add_node`` and ``Edge`` make, keys in sorted
     order (cheaper for :func:`safe_json` to sort); a repeated node (an anchor named twice) is skipped
@@ -318,13 +329,20 @@ def build_network(G: Drawn, kept: list[str], facts: NodeFacts) -> Network:
     """
     index = {n: i for i, n in enumerate(kept)}
     edges = sorted(_edges_between(G, kept, index), key=lambda e: (e[0], e[1], str(e[2])))
-    positions = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
+    if positions is None:
+        from .html_layout import layout_positions  # numpy: imported where a page is laid out
+
+        at = layout_positions(len(kept), sorted({(index[u], index[v]) for u, v, _, _ in edges}))
+    else:
+        at = positions()
     net = Network()
-    for n, (x, y) in zip(kept, positions, strict=True):
+    for n, (x, y) in zip(kept, at, strict=True):
         if n in net.node_map:
             continue
-        record = node_data(G._node[n], n, facts.degree[n], facts.dates.get(n, []), sorted(facts.tags.get(n, ())),
-                           x, y)
+        attrs = G._node[n]
+        articles = len(attrs.get("articles") or ()) if facts.articles is None else facts.articles.get(n, 0)
+        record = node_data(attrs, n, facts.degree[n], facts.dates.get(n, []), sorted(facts.tags.get(n, ())), x, y,
+                           articles)
         net.nodes.append(record)
         net.node_map[n] = record
     for i, (u, v, _k, a) in enumerate(edges):
@@ -343,9 +361,11 @@ def _edges_between(
 
 
 def node_data(
-    attrs: dict[str, Any], n: str, degree: int, dates: list[str], camps: list[str], x: float, y: float
+    attrs: dict[str, Any], n: str, degree: int, dates: list[str], camps: list[str], x: float, y: float,
+    articles: int | None = None,
 ) -> dict[str, Any]:
-    """The page's record of one node, at ``x``, ``y`` (the options pyvis's ``add_node`` makes)."""
+    """The page's record of one node, at ``x``, ``y`` (the options pyvis's ``add_node`` makes);
+    ``articles``: how many articles it is in (None: its ``articles`` list's length)."""
     style = styles()
     label = str(attrs.get("label", ""))
     look = style["labels"].get(label, style["fallback"])
@@ -362,7 +382,7 @@ def node_data(
         "lab": label,
         "label": _short(name, int(style["label_chars"])) or n,
         "lv": _text(attrs.get("level") or attrs.get("kind")),
-        "na": len(attrs.get("articles") or ()),
+        "na": len(attrs.get("articles") or ()) if articles is None else articles,
         "nm": name,
         "physics": False,
         "shape": look["shape"],
@@ -618,9 +638,71 @@ def write_store_html(store: GraphStore, path: str | Path, *, focus: str | None =
         counts = Counter(str(view.labels[n]) for n in out if n in view.labels)
         counts.update(store.label_counts(n for n in out if n not in view.labels))
         left = dict(sorted(counts.items()))
-    g = page_graph(store, kept)
-    facts = store_facts(store, g, kept, ties)
-    return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started)
+    found = store.ends_between(kept)
+    ahead = None
+    if len(kept) >= AHEAD_NODES:
+        at = {n: i for i, n in enumerate(kept)}  # as build_network's index
+        ahead = LayoutAhead(len(kept), sorted({(at[u], at[v]) for _, u, v, _ in found}))
+    try:
+        g = page_graph(store, kept, found)
+        facts = store_facts(store, g, kept, ties)
+        return _write_page(g, kept, facts, description, in_view, left, cap, path, title, started, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+class LayoutAhead:
+    """``layout_positions(n, edges)``, made in a forked process while the caller reads the rest of
+    its page (the layout is numpy's work on both cores for a big page, the rest SQLite's and
+    Python's on one; numpy is imported there too); where a process cannot be forked (no ``os.fork``,
+    other threads running) or fails, made when asked. Call it for the positions (they come back as
+    the floats they are, ``array``'s bytes); ``close`` stops a child whose positions are not wanted."""
+
+    def __init__(self, n: int, edges: list[tuple[int, int]]) -> None:
+        self.n, self.edges = n, edges
+        self.pid, self.read = 0, -1
+        if hasattr(os, "fork") and threading.active_count() == 1:
+            read, write = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: lay out, write, leave without running the parent's clean-up
+                code = 1
+                try:
+                    os.close(read)
+                    flat = array("d", (c for xy in self.here() for c in xy)).tobytes()
+                    with os.fdopen(write, "wb") as out:
+                        out.write(flat)
+                    code = 0
+                finally:
+                    os._exit(code)
+            os.close(write)
+            self.pid, self.read = pid, read
+
+    def here(self) -> list[tuple[float, float]]:
+        """The positions, made in this process."""
+        from .html_layout import layout_positions  # numpy: imported where a page is laid out
+
+        return layout_positions(self.n, self.edges)
+
+    def __call__(self) -> list[tuple[float, float]]:
+        if not self.pid:
+            return self.here()
+        with os.fdopen(self.read, "rb") as got:
+            data = got.read()
+        pid, self.pid = self.pid, 0
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or len(data) != 16 * self.n:
+            return self.here()
+        flat = array("d")
+        flat.frombytes(data)
+        return list(zip(flat[0::2], flat[1::2], strict=True))
+
+    def close(self) -> None:
+        if self.pid:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.read)
+            self.pid = 0
 
 
 def store_view(store: GraphStore, *, focus: str | None = None, hops: int = 1, campaign: str | None = None) -> View:
@@ -655,8 +737,7 @@ def store_campaign_nodes(store: GraphStore, cid: str) -> set[str]:
 
 def _campaign_nodes(store: GraphStore, cid: str) -> tuple[set[str], dict[str, str | None]]:
     """``store_campaign_nodes``, and the labels it read (of the adopters, events and articles)."""
-    adoptions = store.db.execute("SELECT seq, source, event, article FROM edges WHERE target = ? AND type = ?",
-                                 (cid, IMPLEMENTS)).fetchall()
+    adoptions = store.adoption_ends(cid)
     cited = store.evidence_articles(r[0] for r in adoptions)
     candidates = {cid} if adoptions else set()
     for seq, u, event, article in adoptions:  # as _articles_of: its article, its evidence's
@@ -676,7 +757,7 @@ def _campaign_nodes(store: GraphStore, cid: str) -> tuple[set[str], dict[str, st
     frontier = set(bodies)
     asked = set(frontier)
     while frontier:  # the SUBORDINATE_TO edges above the bodies, a level at a time
-        step = store.ends(frontier, RelType.SUBORDINATE_TO.value)
+        step = store.superiors_of(frontier)
         for u, v in step:
             ups.setdefault(u, []).append(v)
         frontier = {v for _, v in step}.difference(asked)
@@ -741,11 +822,14 @@ def _by_degree(store: GraphStore, nodes: list[str], ties: dict[str, int], room: 
     return [n for _, n in at[:room]]
 
 
-def page_graph(store: GraphStore, kept: list[str]) -> Part:
-    """What the page of ``kept`` draws: those nodes, the edges among them (with their evidence: the
-    sentence of the first only, the one the page shows) and the article each edge's record names."""
-    attrs = store.node_attrs(kept)
-    edges = store.edges_between(attrs, sentences="first")
+def page_graph(store: GraphStore, kept: list[str], found: list[tuple[int, str, str, str | None]] | None = None
+               ) -> Part:
+    """What the page of ``kept`` draws: those nodes (their ``articles`` lists left out: the page
+    shows their lengths, which ``store_facts`` counts), the edges among them (with their evidence:
+    the sentence of the first only, the one the page shows; ``found``: their ``ends_between``) and
+    the article each edge's record names."""
+    attrs = store.node_attrs(kept, lists="aliases")
+    edges = store.edges_between(attrs, sentences="first", found=found)
     cited = {ARTICLE + a for e in edges if (a := _record_article(e[4]))}
     attrs.update(store.node_attrs(cited.difference(attrs), lists=False))
     return part_of(attrs, edges)
@@ -762,11 +846,7 @@ def store_facts(store: GraphStore, g: Drawn, kept: list[str], ties: dict[str, in
     dates = {n: {own} for n in kept if isinstance(own := g._node[n].get("date"), str) and own}
     for n, d in store.edge_dates(undated):
         dates.setdefault(n, set()).add(d)
-    tags: dict[str, set[str]] = {}
-    for u, v in store.campaign_pairs(kept):  # adopters and campaigns among kept
-        for n in (v, u):
-            if n in wanted:
-                tags.setdefault(n, set()).add(v)
+    tags = store.campaign_tags(kept)  # adopters and campaigns among kept
     articles = {n[len(ARTICLE):] for n in wanted if n.startswith(ARTICLE)}
     if articles or any(n.startswith("Event:") for n in wanted):  # the edges whose event or article is kept
         rows = store.campaign_adoptions(kept)
@@ -778,5 +858,7 @@ def store_facts(store: GraphStore, g: Drawn, kept: list[str], ties: dict[str, in
                 related += [ARTICLE + a for a in arts if a in articles]
             for n in related:
                 tags.setdefault(n, set()).add(v)
+    # a node with a label has an ``articles`` list, with a row of node_articles for each (``node_dict``)
+    listed = {n: c for n, c in store.article_counts(kept).items() if g._node[n].get("label") is not None}
     return NodeFacts(ties=ties, degree={n: ties.get(n, 0) + mentions.get(n, 0) for n in wanted},
-                     dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags)
+                     dates={n: sorted(ds) for n, ds in dates.items()}, tags=tags, articles=listed)
