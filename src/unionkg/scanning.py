@@ -15,6 +15,7 @@ satisfies), found 2-5 times faster in the patterns that scan whole articles.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 # the parser of the ``re`` module (private: where it is missing, patterns are compiled as written)
@@ -256,3 +257,19 @@ def _first_of(op: Any, arg: Any) -> tuple[_Items | None, bool]:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: the next item starts the match
         return [], True
     return None, False
+
+
+def finditer_before(pattern: re.Pattern[str], m: str, mark: str, reach: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(m)`` for a pattern whose every match holds ``mark`` two to ``reach``
+    characters after its start: the pattern is tried only at those starts before each ``mark``
+    (where the engine tried it at every character)."""
+    pos = 0
+    while (at := m.find(mark, pos + 2)) >= 0:
+        for a in range(max(pos, at - reach), at - 1):  # every start whose first mark this is, in order
+            x = pattern.match(m, a)
+            if x is not None:
+                yield x
+                pos = x.end()
+                break
+        else:
+            pos = at - 1  # no match starts at or before at - 2: the next mark decides the next ones

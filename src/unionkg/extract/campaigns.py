@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..resources import read_words
+from ..scanning import finditer_before
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
 from .segmenter import Segmenter
@@ -95,18 +96,8 @@ _TEAM_END = ("志愿队", "服务队", "突击队", "宣讲团", "志愿者团�
 
 
 def _dotted(m: str) -> Iterator[re.Match[str]]:
-    """``_DOTTED.finditer(m)``, the pattern tried only where a match can start: two to eight
-    characters before a ·, where the engine tried it at every character."""
-    pos = 0
-    while (dot := m.find("·", pos + 2)) >= 0:
-        for a in range(max(pos, dot - 8), dot - 1):  # every start whose first · this is, in order
-            x = _DOTTED.match(m, a)
-            if x is not None:
-                yield x
-                pos = x.end()
-                break
-        else:
-            pos = dot - 1  # no match starts at or before dot - 2: the next · decides the next ones
+    """``_DOTTED.finditer(m)``, tried only two to eight characters before a ·."""
+    return finditer_before(_DOTTED, m, "·", 8)
 
 
 #: quotation marks inside a title, left out of its name: 《残疾人事业"十二五"发展纲要》

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..ingest.normalize import in_script_of, same_campaign, to_match_text
+from ..ingest.normalize import in_script_of, named_again_shorter, same_campaign, to_match_text
 from ..types import Article, Entity, Event, Evidence, Label, Mention, Relation, RelType
 from .bodies import BodyFinder, Context
 from .campaigns import CampaignFinder
@@ -274,22 +274,9 @@ def _same_policy(a: Mention, b: Mention) -> bool:
     they differ by the state's name or book-title marks, or one ends the other (《工会法》 and
     《中华人民共和国工会法》; not 《某总工会工作规则》 and 《某总工会经费审查委员会工作规则》)."""
     if a.label is not Label.LAW:
-        return same_campaign(a.name, b.name) or _inner_variant(a.name, b.name) or _inner_variant(b.name, a.name)
+        return same_campaign(a.name, b.name) or named_again_shorter(a.name, b.name) or named_again_shorter(b.name, a.name)
     x, y = sorted((_LAW_EXTRA.sub("", to_match_text(n)) for n in (a.name, b.name)), key=len)
     return x == y or (len(x) >= 3 and y.endswith(x))
-
-
-def _inner_variant(short: str, long_: str) -> bool:
-    """``春季要约行动`` in ``集体协商春季集中要约行动`` (one article): a programme named again by a shorter
-    form that keeps its head word, its ending and its letters in order."""
-    a, b = to_match_text(short), to_match_text(long_)
-    return 6 <= len(a) < len(b) and a[-4:] == b[-4:] and a[:2] in b and _in_order(a, b)
-
-
-def _in_order(a: str, b: str) -> bool:
-    """Are the letters of ``a`` in ``b``, in order?"""
-    it = iter(b)
-    return all(ch in it for ch in a)
 
 
 def _heads(part: Mention, whole: Mention) -> bool:

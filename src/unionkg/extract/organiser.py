@@ -187,7 +187,8 @@ class Organiser:
                          and not any(s <= y.start < e for s, e in named)), key=lambda y: y.start)  # not 太原市人大…
         code = ""
         text = ""
-        for start in _lead_starts(doc, a, b):
+        starts = _lead_starts(doc, a, b)
+        for start in starts:
             first = next((p for p in places if p.start >= start), None)
             if first is None or not OPENING.fullmatch(doc.match, start, first.start):
                 continue
@@ -198,11 +199,15 @@ class Organiser:
                 code, text = str(last.attr("place")), doc.match[first.start:b]
                 break
         if not code:  # 我区召开庆祝"三八"妇女节大会: the article's own place, its bodies written short
-            for start in _lead_starts(doc, a, b):
+            for start in starts:
                 own = _OWN_PLACE.search(doc.match, start, min(b, start + 40))
                 if own is not None and OPENING.fullmatch(doc.match, start, own.start()) \
                         and _PLACE_DOES.match(doc.match, own.end()):
-                    return self._own_place_theme(x, own.group(1), doc.match[own.start():b])
+                    word = own.group(1)  # its bodies written short: 区妇联, 团县委
+                    return self._of_theme([y for y in x.bodies if y.label in (Label.UNION_BODY, Label.ORGANIZATION)
+                                           and y.attr("unresolved") and y.attr("kind") != "congress"
+                                           and y.text.startswith((word, "团" + word))],
+                                          [], doc.match[own.start():b] + " " + x.head.match)
         if not code:
             in_title = [(y.start, y.end) for y in x.title_bodies]
             for p in x.title_places:  # 任城区南苑街道开展"夏送清凉"…
@@ -216,26 +221,17 @@ class Organiser:
         congresses = [y for y in x.bodies if y.attr("kind") == "congress" and y.attr("place") == code]
         if not candidates and not congresses:
             return None
-        words = text + " " + x.head.match
+        return self._of_theme(candidates, congresses, text + " " + x.head.match)
+
+    def _of_theme(self, candidates: list[Mention], congresses: list[Mention], words: str) -> Mention | None:
+        """The body among ``candidates`` (or the holder of one of ``congresses``) whose kind the event's
+        ``words`` name (data/theme_bodies.tsv), else the first union among them."""
         for theme, endings in self.themes:
             if theme.search(words):
                 hit = next((y for y in candidates if _ends(y, endings)), None) or next(
                     (y for y in congresses if str(y.attr("holder")).endswith(endings)), None)
                 if hit is not None:
                     return hit  # 兴山区召开第六次妇女代表大会: the 妇联 (a congress: its holder, holder_of)
-        return next((y for y in candidates if y.label is Label.UNION_BODY), None)
-
-    def _own_place_theme(self, x: OrganiserInput, word: str, text: str) -> Mention | None:
-        """The body of the article's own place (我区, 我市: written short, 区妇联) whose kind the event's
-        words name; a union where they name none of the others."""
-        candidates = [y for y in x.bodies if y.label in (Label.UNION_BODY, Label.ORGANIZATION)
-                      and y.attr("unresolved") and y.attr("kind") != "congress" and y.text.startswith((word, "团" + word))]
-        words = text + " " + x.head.match
-        for theme, endings in self.themes:
-            if theme.search(words):
-                hit = next((y for y in candidates if _ends(y, endings)), None)
-                if hit is not None:
-                    return hit
         return next((y for y in candidates if y.label is Label.UNION_BODY), None)
 
     @staticmethod

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..resources import read_words
-from ..scanning import first_chars, scanner
+from ..scanning import finditer_before, first_chars, scanner
 from ..types import Label, Mention
 from .lexicon import Lexicon, alternation
 from .relations import holder_of
@@ -155,18 +155,8 @@ def _clause_opens(m: str) -> Iterator[int]:
 
 
 def _bare_lists(m: str) -> Iterator[re.Match[str]]:
-    """``_BARE_LIST.finditer(m)``, the pattern tried only where a match can start: two to four
-    characters before a 、 (its first item's), where the engine tried it at every character."""
-    pos = 0
-    while (sep := m.find("、", pos + 2)) >= 0:
-        for a in range(max(pos, sep - 4), sep - 1):  # every start whose first 、 this is, in order
-            x = _BARE_LIST.match(m, a)
-            if x is not None:
-                yield x
-                pos = x.end()
-                break
-        else:
-            pos = sep - 1  # no match starts at or before sep - 2: the next 、 decides the next ones
+    """``_BARE_LIST.finditer(m)``, tried only two to four characters before a 、 (its first item's)."""
+    return finditer_before(_BARE_LIST, m, "、", 4)
 
 
 def _inherit_bodies(doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:

@@ -18,13 +18,13 @@ from .text import Doc
 _MODE_STUDY = re.compile(r"传达|学习|领会|研读|宣读|通报")
 _MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
 #: visiting (data/visit_verbs.txt) and going somewhere (data/move_verbs.txt)
-_VISIT_VERBS, _MOVE_VERBS = read_words("visit_verbs.txt"), read_words("move_verbs.txt")
-_VISIT_RE = re.compile(alternation(_VISIT_VERBS))
+VISIT_VERBS, MOVE_VERBS = read_words("visit_verbs.txt"), read_words("move_verbs.txt")
+VISIT_RE = re.compile(alternation(VISIT_VERBS))
 _EVENT_VERB = re.compile(r"(?:组织召开|召开|举行|举办|开展|组织)")
 _LAW_PUBLICITY = re.compile(r"宣传|普法|普及|讲解|解读|发放|咨询")
 _PUTS_TO_WORK = re.compile(r"贯彻落实|落实|推进|推行|深化|实施")
 _OBJECT_END = re.compile(r"[,，;；。]")
-_MOVES_TO = re.compile(alternation(_MOVE_VERBS))
+_MOVES_TO = re.compile(alternation(MOVE_VERBS))
 
 
 def evidence(doc: Doc, article_id: str, pos: int, rule: str, confidence: float = 0.9) -> Evidence:
@@ -73,7 +73,7 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
             if noun in obj:
                 kind = k
                 break
-    vis = _VISIT_RE.search(lead)
+    vis = VISIT_RE.search(lead)
     if vis and (not v or vis.start() < v.start()):
         kind = "visit"
     elif kind == "other" and "学习" in lead[:40]:
@@ -224,8 +224,8 @@ def campaign_years(found: Sequence[tuple[Doc, Mention]], canon: dict[str, str]) 
 #: a sentence set at a place: 在X, … (随后,在X…)
 _AT_PLACE = re.compile(r"(?:随后|接着|之后|其间|当天)?[,，]?在")
 #: what a visiting delegation does there
-_ON_SITE = re.compile(alternation(("一行", "走进", "座谈", *_VISIT_VERBS)))
-_VISIT_LEFT = re.compile(f"(?:{alternation(_MOVE_VERBS + _VISIT_VERBS)})(?![组团队])了?")  # not 检查组听取了…
+_ON_SITE = re.compile(alternation(("一行", "走进", "座谈", *VISIT_VERBS)))
+_VISIT_LEFT = re.compile(f"(?:{alternation(MOVE_VERBS + VISIT_VERBS)})(?![组团队])了?")  # not 检查组听取了…
 #: people on a visit (a sentence of theirs going somewhere is a visit: 一行先后来到…)
 _DELEGATION = re.compile(alternation(("一行", *(r[0] for r in read_rows("role_verbs.tsv") if r[1] == "LED"))))
 _TITLE_AFTER = re.compile(r"(?:党组|党委|常委|委员|秘书长|(?:常务|专职)?副?(?:主席|书记|主任|局长|部长|市长|县长|区长|镇长)|"
@@ -253,7 +253,7 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
             if x is not None:
                 out.append(Relation(RelType.VISITED, organiser.name, x.name, organiser.label, x.label,
                                     evidence(doc, article_id, x.start, "visited.at.v1", 0.8), event=event_id))
-        if not _VISIT_RE.search(sent) and not _DELEGATION.search(sent):
+        if not VISIT_RE.search(sent) and not _DELEGATION.search(sent):
             continue  # a visit's verb, or a delegation going somewhere (某某一行先后来到A、B等地)
         named = [x for x in bodies if x.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         for x in bodies:
@@ -276,7 +276,7 @@ def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention 
             clause_left = doc.match[max(a, cs + 1): x.start]
             right = doc.match[x.end: x.end + 8]
             if _VISIT_LEFT.search(clause_left) or (_MOVES_TO.search(clause_left[-6:])
-                                                   and _VISIT_RE.match(right)):
+                                                   and VISIT_RE.match(right)):
                 out.append(Relation(RelType.VISITED, organiser.name, x.name, organiser.label, x.label,
                                     evidence(doc, article_id, x.start, "visited.verb.v1", 0.85), event=event_id))
     return out

@@ -162,6 +162,13 @@ def _is_subsequence(a: str, b: str) -> bool:
     return all(c in it for c in a)
 
 
+def named_again_shorter(short: str, long_: str) -> bool:
+    """``春季要约行动`` in ``集体协商春季集中要约行动`` (within one article): a programme named again by a
+    shorter form that keeps its head word, its ending and its letters in order."""
+    a, b = to_match_text(short), to_match_text(long_)
+    return 6 <= len(a) < len(b) and a[-4:] == b[-4:] and a[:2] in b and _is_subsequence(a, b)
+
+
 def same_campaign(a: str, b: str) -> bool:
     """Variants of one policy: ``医疗互助保障计划`` ⊂ ``职工医疗互助保障计划``;
     ``习近平总书记重要讲话精神`` ⊂ ``习近平总书记在全国两会上的重要讲话精神``."""
