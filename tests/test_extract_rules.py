@@ -1468,3 +1468,29 @@ def test_a_slogan_put_to_work_by_luodi(extractor: Extractor) -> None:
     work, as 落实 does (realdev 176)."""
     facts = _facts(extractor, "1月15日,全国总工会召开会议,要求更好落实落地“工会小站,贴心大爱”。")
     assert "工会小站,贴心大爱" in _names(facts, Label.CAMPAIGN)
+
+
+@pytest.mark.parametrize(("text", "quoted", "carried"), [
+    ("4月2日,市总工会召开会议,要求各级工会充分发挥“桥梁纽带”作用,推进“一函两书”工作。", "桥梁纽带", "一函两书"),
+    ("5月8日,区妇联召开会议,要求充分发挥“半边天”的积极作用,深化“巾帼建功”活动。", "半边天", "巾帼建功"),
+    ("3月9日,团县委召开会议,针对“四风”、“四化”方面征求意见,扎实开展“青春建功”行动。", "四风", "青春建功"),
+    ("6月1日,县总工会召开会议,着力解决“急难愁盼”问题,落实“送温暖”工作。", "急难愁盼", "送温暖"),
+    ("7月3日,市总工会召开会议,要求关心关爱“8+n”职工群体,推进“工会驿站”建设。", "8+n", "工会驿站"),
+])
+def test_a_quoted_target_role_or_group_is_not_carried_out(extractor: Extractor, text: str, quoted: str,
+                                                         carried: str) -> None:
+    """A quoted phrase that its context makes a role played (发挥"…"作用), a target or a problem (针对"…",
+    "…"问题), or a group of people ("8+n"职工群体) is carried out by no one: no IMPLEMENTS to it (realdev
+    148, 150, 153 and 177 mark such phrases opt and give them no IMPLEMENTS); a programme quoted in the
+    same sentence still gets its IMPLEMENTS (data/uncarried_quotes.tsv)."""
+    facts = _facts(extractor, text)
+    tails = {r.tail for r in facts.relations if r.type.value == "IMPLEMENTS"}
+    assert quoted not in tails
+    assert carried in tails
+
+
+def test_a_place_provided_in_quotes_is_no_campaign(extractor: Extractor) -> None:
+    """``为户外劳动者提供“歇脚地”``: a thing provided, as 发放"爱心包" is handed out (realdev 179)."""
+    facts = _facts(extractor, "近日,县总工会召开会议,为户外劳动者提供“歇脚地”,深化“工会驿站+”服务。")
+    assert "歇脚地" not in _names(facts, Label.CAMPAIGN)
+    assert "工会驿站+" in _names(facts, Label.CAMPAIGN)

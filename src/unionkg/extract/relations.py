@@ -25,6 +25,10 @@ _LAW_PUBLICITY = re.compile(r"宣传|普法|普及|讲解|解读|发放|咨询")
 _PUTS_TO_WORK = re.compile(r"贯彻落实|落实|推进|推行|深化|实施")
 _OBJECT_END = re.compile(r"[,，;；。]")
 _MOVES_TO = re.compile(alternation(MOVE_VERBS))
+#: a quoted phrase no body carries out (data/uncarried_quotes.tsv): 针对"四风"问题, 发挥"桥梁纽带"作用
+_UNCARRIED = {side: re.compile("|".join(f"(?:{r[1]})" for r in read_rows("uncarried_quotes.tsv") if r[0] == side))
+              for side in ("before", "after")}
+_CLOSING_QUOTE = frozenset('"”」』')
 
 
 def evidence(doc: Doc, article_id: str, pos: int, rule: str, confidence: float = 0.9) -> Evidence:
@@ -159,6 +163,8 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
     for c in campaigns:
         if c.label is Label.LAW and _amended(doc.match, c.start):
             continue  # 《…关于修改〈某条例〉的决定》: the law is what is amended, not what is carried out
+        if _uncarried(doc.match, c):
+            continue  # 针对"四风"问题, 发挥"第一生产力"的作用: quoted, but nothing anyone carries out
         mode = mode_of(doc, c.start, law=c.label is Label.LAW)
         tail = canon.get(c.name, c.name)
         if not subjects[c.start] and tail in said and not organiser_named:
@@ -176,6 +182,15 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
                                 evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
                                 event=event_id, props=props))
     return out
+
+
+def _uncarried(m: str, c: Mention) -> bool:
+    """Is ``c`` a bare quoted phrase (no programme suffix) that its context makes a target, a role, a
+    problem, a group of people or a topic (data/uncarried_quotes.tsv), not something carried out?"""
+    if c.rule != "campaign.quoted.v1" or m[c.end - 1:c.end] not in _CLOSING_QUOTE:
+        return False
+    s = max(0, c.start - 24)
+    return bool(_UNCARRIED["after"].match(m, c.end) or _UNCARRIED["before"].search(m[s:c.start]))
 
 
 def _amended(m: str, start: int) -> bool:
