@@ -1494,3 +1494,22 @@ def test_a_place_provided_in_quotes_is_no_campaign(extractor: Extractor) -> None
     facts = _facts(extractor, "近日,县总工会召开会议,为户外劳动者提供“歇脚地”,深化“工会驿站+”服务。")
     assert "歇脚地" not in _names(facts, Label.CAMPAIGN)
     assert "工会驿站+" in _names(facts, Label.CAMPAIGN)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月6日,凌海市总工会召开第二次代表大会,赵纪文同志当选为凌海市总工会主席,曹玉梅同志为经审主任。",
+     {("赵纪文", "凌海市总工会", "主席"), ("曹玉梅", "凌海市总工会", "经审主任")}),
+    ("5月6日,县总工会召开第五次代表大会,选举王强为县总工会主席,刘敏为女职委主任。",
+     {("王强", "县总工会", "主席"), ("刘敏", "县总工会", "女职委主任")}),
+    ("5月6日,市总工会召开代表大会,选举李明为主席。", {("李明", "市总工会", "主席")}),
+    ("5月6日,某区快递行业工会联合会召开成立大会,选举李明为主席,王芳为副主席。",
+     {("李明", "某区快递行业工会联合会", "主席"), ("王芳", "某区快递行业工会联合会", "副主席")}),
+    ("5月6日,台中市勞工總工會舉行成立大會。會中選出蔡滿玉擔任理事長。", {("蔡滿玉", "台中市勞工總工會", "理事長")}),
+    ("5月6日,市总工会举行成立大会。会上张丽当选理事长。", {("张丽", "市总工会", "理事长")}),
+])
+def test_elections_more(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """Elections: the audit and women's committee titles (经审主任, 女职委主任) continue an election's
+    list (realdev 117); a two-character name before 为 is not read with it (选举李明为主席 made 李明为);
+    a founding meeting (成立大会) elects its body's officers as a congress does; 会上/會中 open the
+    clause of the name that follows."""
+    assert _positions(_facts(extractor, text)) == expected

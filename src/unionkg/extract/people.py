@@ -36,6 +36,9 @@ _GIVEN_TITLES = tuple(t for t in _PRE_TITLES if t not in ("同志", "总书记")
 GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
+_APPOINTS_END = re.compile(_APPOINTS.pattern + "$")
+#: words that open a clause right before a name (data/name_openers.txt): 会上张丽当选理事长
+_NAME_OPENERS = read_words("name_openers.txt")
 #: a note after a title, before the name: 副主席(兼职), 副主席(挂职)
 _TITLE_NOTE = re.compile(r"\((?:兼职|挂职|专职|兼|驻会)\)")
 _NOTE_BEFORE = re.compile(_TITLE_NOTE.pattern + "$")  # 王琳(兼职)|当选
@@ -130,10 +133,15 @@ def _mark(mask: bytearray, start: int, end: int) -> None:
         mask[start:end] = b"\x01" * (end - start)
 
 
+#: a meeting that elects a body's officers: a congress, a change of term, a founding or members' meeting
+_ELECTING_MEETING = re.compile(r"代表大会|换届|成立大会|会员大会")
+
+
 def _election_body(doc: Doc, bodies: list[Mention], pos: int, title: str) -> Mention | None:
     """The body an election at ``pos`` fills where its sentence names none (``大会选举刘芳为副主席``):
     the holder of the congress named last before (``汉中市总工会第十一次代表大会``), else, in an
-    article of a congress or a change of term (代表大会, 换届), the union named last before. Not for
+    article of a congress, a change of term or a founding meeting (代表大会, 换届, 成立大会, 会员大会),
+    the union named last before. Not for
     a delegate's seat (当选为人大代表)."""
     if title.endswith("代表"):
         return None
@@ -141,7 +149,7 @@ def _election_body(doc: Doc, bodies: list[Mention], pos: int, title: str) -> Men
     congress = next((b for b in reversed(before) if b.attr("kind") == "congress" and b.attr("holder")), None)
     if congress is not None:
         return holder_of(congress, list(bodies))
-    if "代表大会" not in doc.match[:pos] and "换届" not in doc.match[:pos]:
+    if _ELECTING_MEETING.search(doc.match, 0, pos) is None:
         return None
     return next((b for b in reversed(before) if b.label is Label.UNION_BODY), None)
 
@@ -641,6 +649,8 @@ class PeopleFinder:
                 a = ts - n
                 if a < 0 or covered[a] or begins.find(1, a, ts) >= 0:
                     continue
+                if n == 3 and m[ts - 1] == "为" and _APPOINTS_END.search(m[max(0, a - 4):a]):
+                    continue  # 选举李明为主席: 李明 is appointed (_appointed), not 李明为
                 if self.lex.surname_len(m[a:a + 2]) and self._boundary_before(m, a) \
                         and not _NOT_NAME_RE.search(m, a, ts) and _HAN.fullmatch(m, a, ts) \
                         and not self._common_word(m[a:ts]):  # 劳工局长: a bureau's chief, no 劳工
@@ -655,7 +665,8 @@ class PeopleFinder:
     def _boundary_before(self, m: str, a: int) -> bool:
         if a == 0 or not ("\u4e00" <= m[a - 1] <= "\u9fff"):
             return True
-        return self.lex.boundary_before(m, a) is not None or m[a - 1] in "由请和、"
+        return self.lex.boundary_before(m, a) is not None or m[a - 1] in "由请和、" \
+            or (a >= 2 and m.startswith(_NAME_OPENERS, a - 2))
 
     def _chain(self, m: str, sent_start: int, p: int, by_start: dict[int, Mention],
                starts: list[int]) -> tuple[int | None, list[Position]]:
