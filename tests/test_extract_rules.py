@@ -1513,3 +1513,21 @@ def test_elections_more(extractor: Extractor, text: str, expected: set[tuple[str
     a founding meeting (成立大会) elects its body's officers as a congress does; 会上/會中 open the
     clause of the name that follows."""
     assert _positions(_facts(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3月5日,南平市总工会召开党组会议。会议由党组书记、主席林涛主持。", {("林涛", "南平市总工会", "党组书记、主席")}),
+    ("3月5日,南平市总工会召开全委会议,主席林涛作工作报告。", {("林涛", "南平市总工会", "主席")}),
+    # a body the finder missed stands before the title: not the organiser's
+    ("8月23日,鹤岗市总工会举办技能比赛,矿区工会主席王玉波出席。", set()),
+    # a chair listed after a city official is the union's, not the party committee's
+    ("3月5日,南平市总工会召开会议,市委常委、副市长王明出席,主席林涛主持。",
+     {("王明", "市委", "市委常委"), ("王明", "市人民政府", "副市长"), ("林涛", "南平市总工会", "主席")}),
+])
+def test_a_chain_naming_no_body_is_the_organising_union_s(extractor: Extractor, text: str,
+                                                         expected: set[tuple[str, str, str]]) -> None:
+    """``会议由党组书记、主席林涛主持``: a chain of a union's own offices naming no body, in an article
+    whose event a union holds, is held in that union (position.organiser.v1); not where a body's name
+    the finder missed stands before it, and a 主席 is not inherited by a party committee."""
+    got = _positions(_facts(extractor, text))
+    assert {p for p in got if p[0] != "王明"} == {p for p in expected if p[0] != "王明"}

@@ -167,11 +167,22 @@ def _bare_lists(m: str) -> Iterator[re.Match[str]]:
     return finditer_before(_BARE_LIST, m, "、", 4)
 
 
+#: bodies that have no chair (主席): party committees, governments, congresses' standing committees
+_CHAIRLESS = re.compile(r"^(?!.*政协).*(?:委|委员会|政府|常委会)$")
+
+
+def _no_chair_in(body: Position, title: str) -> bool:
+    """A 主席 listed after ``市委常委、副市长甲`` is not 市委's: an organisation that has no chair (a
+    政协's 委员会 and unions have one)."""
+    return "主席" in title and body.label is Label.ORGANIZATION and _CHAIRLESS.match(body.body) is not None
+
+
 def _inherit_bodies(doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> None:
     """``市总工会党组副书记、副主席甲,党组成员、副主席乙、丙`` and ``市总工会主席甲主持会议,副主席乙…``:
     a chain without a body, listed after a person's chain in the same sentence (right after it, or
     after the clause the person opens), is in that person's last body (not for office titles such
-    as 副市长, which a union officer's neighbour does not share)."""
+    as 副市长, which a union officer's neighbour does not share, nor for a chair after a party
+    committee, a government or a standing committee, which have none)."""
     m = doc.match
     starts = sorted(b.start for b in bodies)
     prev: PersonHit | None = None
@@ -183,7 +194,8 @@ def _inherit_bodies(doc: Doc, hits: list[PersonHit], bodies: list[Mention]) -> N
                     prev.end <= x < begin for x in starts[bisect_left(starts, prev.end):]))) \
                 and doc.sentence_of(h.start) == doc.sentence_of(prev.start):
             last = next((p for p in reversed(prev.positions) if p.body and p.label is not None), None)
-            if last is not None and not any(_OFFICE_TITLE.search(p.title) for p in h.positions):
+            if last is not None and not any(_OFFICE_TITLE.search(p.title) or _no_chair_in(last, p.title)
+                                            for p in h.positions):
                 for p in h.positions:
                     p.body, p.label = last.body, last.label
         prev = h

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..ingest.normalize import in_script_of
-from ..resources import read_rows
+from ..resources import read_rows, read_words
 from ..types import Label, Mention, Relation, RelType
 from .lexicon import alternation
 from .people import PersonHit
@@ -59,6 +59,12 @@ _JOINS = re.compile(r"(?:[、,，]?(?:以及|及|和|与)|[、,，])(?:[\u4e00-\
 _JOINS_DESCRIBED = re.compile(r"(?:、|以及|及|和|与)[^,，。;；、:：\"“”()（）\s]{1,20}")
 #: 特邀某教授作辅导: invited (特邀代表, 特邀嘉宾 are a kind of attendee)
 _SPECIALLY_INVITED = re.compile(r"特邀(?!代表|嘉宾)")
+#: a union's own offices (data/union_office_titles.txt) and what separates the titles of a chain
+_UNION_OFFICES = frozenset(read_words("union_office_titles.txt"))
+_UNION_OFFICES_LONGEST = sorted(_UNION_OFFICES, key=len, reverse=True)
+_TITLE_SEP = re.compile(r"[、,，]")
+#: the last character of a body's name (工会, 联会, 团, 局 …), right before a title
+_BODY_END = re.compile(r"[会會委联聯局部团團厅廳院司处處办辦社站所队隊组組]$")
 #: at the organiser's invitation, right after the names: 甲应邀出席, 乙等应邀参加
 _AT_INVITATION = re.compile(r"(?:同志)?(?:等人?)?(?:一行)?应邀")
 #: a report made by someone named before: 大会听取了甲同志代表…所作的…工作报告
@@ -219,6 +225,13 @@ class RoleCues:
                         out.append(Relation(RelType.HOLDS_POSITION, p.name, pos.body, Label.PERSON, pos.label,
                                             evidence(doc, article_id, p.start, "position.chain.v1", 0.95),
                                             props=(("title", in_script_of(pos.title, doc.text)),)))
+                    elif not pos.body and organiser is not None \
+                            and (office := self._organisers_office(organiser, pos.title, doc.match[max(0, pos.start - 1):pos.start])) \
+                            is not None:
+                        out.append(Relation(RelType.HOLDS_POSITION, p.name, organiser.name, Label.PERSON,
+                                            organiser.label,
+                                            evidence(doc, article_id, p.start, "position.organiser.v1", 0.8),
+                                            props=(("title", in_script_of(office, doc.text)),)))
                 if org_name is None or p.start in skip:
                     continue
                 for rtype, rule, at in roles:
@@ -231,6 +244,20 @@ class RoleCues:
             out += self._pronoun_speakers(doc, article_id, people, officials, org_name, org_label, event_id)
         leaders = {r.head for r in out if r.type is RelType.LED}  # 甲率队…。甲来到某校慰问: 甲 leads, as said
         return [r for r in out if not (r.evidence.rule == "role.goes_to_visit.v1" and r.head in leaders)]
+
+    @staticmethod
+    def _organisers_office(organiser: Mention, titles: str, before: str) -> str | None:
+        """A chain of ``titles`` naming no body (``会议由党组书记、主席``) as an office of the union holding
+        the event (``党组书记、主席``), or None where one title is not a union's own, or where what stands
+        ``before`` the chain ends like a body's name (矿区工会主席甲: a body the finder missed)."""
+        if organiser.label is not Label.UNION_BODY:
+            return None
+        first, *rest = _TITLE_SEP.split(titles)
+        lead = next((t for t in _UNION_OFFICES_LONGEST if first.endswith(t)), None)
+        if lead is None or not all(t in _UNION_OFFICES for t in rest) \
+                or _BODY_END.search(before + first[:len(first) - len(lead)]):
+            return None
+        return titles[len(first) - len(lead):]
 
     def _pronoun_speakers(self, doc: Doc, article_id: str, people: list[PersonHit], officials: set[str],
                           org_name: str, org_label: Label, event_id: str) -> list[Relation]:
