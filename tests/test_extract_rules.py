@@ -1531,3 +1531,46 @@ def test_a_chain_naming_no_body_is_the_organising_union_s(extractor: Extractor, 
     the finder missed stands before it, and a 主席 is not inherited by a party committee."""
     got = _positions(_facts(extractor, text))
     assert {p for p in got if p[0] != "王明"} == {p for p in expected if p[0] != "王明"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月1日,深圳市总工会举办劳模表彰大会,深圳市长王伟中出席并讲话。",
+     {("HOLDS_POSITION", "王伟中", "深圳市人民政府"), ("ATTENDED", "王伟中", "深圳市总工会"),
+      ("SPOKE", "王伟中", "深圳市总工会")}),
+    ("5月1日,博罗县总工会举办活动,博罗县长陈明出席。",
+     {("HOLDS_POSITION", "陈明", "博罗县人民政府"), ("ATTENDED", "陈明", "博罗县总工会")}),
+    ("5月1日,高雄市產業總工會舉辦活動,高雄市長陳其邁出席並致辭。",
+     {("HOLDS_POSITION", "陳其邁", "高雄市政府"), ("ATTENDED", "陳其邁", "高雄市產業總工會"),
+      ("SPOKE", "陳其邁", "高雄市產業總工會")}),
+])
+def test_a_mayor_written_with_the_city_s_shi(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """``深圳市长王伟中``: the place's 市 is the title's (市长), and no place starts at 长; the person was
+    lost. ``东莞市长安镇`` stays a town (tested by the place tests)."""
+    assert expected <= _rels(_facts(extractor, text))
+
+
+def test_zhici_written_with_ci_is_a_speech(extractor: Extractor) -> None:
+    """致词 (Taiwan writes 致詞) speaks as 致辞 does."""
+    facts = _facts(extractor, "5月1日,台南市產業總工會召開會員大會,勞動部次長李健鴻致詞。")
+    assert ("SPOKE", "李健鴻", "台南市產業總工會") in _rels(facts)
+
+
+def test_by_elections_appoint(extractor: Extractor) -> None:
+    """补选/递补 appoint as 增补 does: the person was lost."""
+    facts = _facts(extractor, "5月1日,惠州市总工会召开全委会议,会议补选刘建军为惠州市总工会副主席,递补何文斌为惠州市总工会委员。")
+    assert {("刘建军", "惠州市总工会", "副主席"), ("何文斌", "惠州市总工会", "委员")} <= _positions(facts)
+
+
+@pytest.mark.parametrize(("text", "body", "rel"), [
+    ("5月1日,南山区总工会召开大会,南山区长刘强出席。", "南山区总工会", ("ATTENDED", "刘强", "南山区总工会")),
+    ("5月1日,鼓楼区总工会召开大会,区总工会主席王芳主持。", "鼓楼区总工会", ("CHAIRED", "王芳", "鼓楼区总工会")),
+])
+def test_a_district_name_several_cities_have(extractor: Extractor, text: str, body: str,
+                                             rel: tuple[str, str, str]) -> None:
+    """``南山区总工会`` (深圳 and 鹤岗 have one) with no place saying which: the union as written, a body of
+    this article, its short form 区总工会 the same; before, the union and every relation to it were
+    lost, as for a town (``定城镇总工会``)."""
+    facts = _facts(extractor, text)
+    assert body in _names(facts, Label.UNION_BODY)
+    assert rel in _rels(facts)
+    assert "区总工会" not in _names(facts, Label.UNION_BODY)

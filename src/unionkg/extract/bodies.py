@@ -133,7 +133,7 @@ _UNLISTED_ZONE = re.compile(r"(?:经济技术开发区|经济开发区|高新技
 _ZONE_UNION_SHORT = re.compile("(" + _UNLISTED_ZONE.pattern + ")总工会")
 _UNLISTED_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)")
 #: a town's body: its union, party committee, government (the town's name before it is read back)
-_TOWN_BODY = re.compile(r"(镇|乡|街道)(总工会|党委|党工委|人民政府|委(?![员会托屈婉]))")
+_TOWN_BODY = re.compile(r"(镇|乡|街道|区|县)(总工会|党委|党工委|人民政府|委(?![员会托屈婉]))")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
 _CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
 #: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
@@ -567,10 +567,10 @@ class BodyFinder:
         out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._place_congresses(doc, places, out, stop, written))
         out.extend(self._league_congresses(doc, places, out, stop))
-        towns = self._ambiguous_towns(doc, out, stop)
-        if towns:  # 镇委, 镇总工会 with one such town body named: that body
+        towns = self._ambiguous_towns(doc, out, stop, ctx)
+        if towns:  # 镇委, 镇总工会 (区总工会) with one such town (district) body named: that body
             of_town = {lv + x.name.split(lv, 1)[1]: x.name for x in towns if x.label is not Label.PLACE
-                       for lv in ("街道", "镇", "乡") if lv in x.name}
+                       for lv in ("街道", "镇", "乡", "区", "县") if lv in x.name}
             out = [replace(x, canonical=of_town[x.name]) if x.attr("unresolved") and x.name in of_town else x
                    for x in out]
             out.extend(towns)
@@ -1227,10 +1227,11 @@ class BodyFinder:
                 out.append(replace(d, text=doc.text[a:e], start=a, end=e, rule="body.anaphor.v1"))
         return out
 
-    def _ambiguous_towns(self, doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
-        """``定城镇总工会`` where no place of the article tells which 定城镇 (安徽 or 海南) it is: the
-        town's union, party committee or government named as written, a body of this article only
-        (rule ``body.unresolved.v1``), and the town as a place of its own name."""
+    def _ambiguous_towns(self, doc: Doc, found: list[Mention], stop: Positions, ctx: Context) -> list[Mention]:
+        """``定城镇总工会``, ``南山区总工会`` where no place of the article tells which 定城镇 (安徽 or 海南)
+        or 南山区 (深圳 or 鹤岗) it is: the town's or district's union, party committee or government
+        named as written, a body of this article only (rule ``body.unresolved.v1``), and the town or
+        district as a place of its own name."""
         m, t = doc.match, doc.text
         taken = _positions([(x.start, x.end) for x in found])
         out: list[Mention] = []
@@ -1239,27 +1240,36 @@ class BodyFinder:
             if e in taken or e - 1 in taken:
                 continue
             a = self._ambiguous_town_at(m, e, stop, taken)
-            if a is None:
-                continue
+            if a is None or self._placed_by(ctx, self.divs.by_name[m[a:e]]):
+                continue  # (a headline's 朝阳区总工会 where the text names 北京市朝阳区: the text's)
             label, kind = (Label.ORGANIZATION, "party") if x.group(2).endswith("委") else \
                 self.suffix_labels.get(x.group(2), (Label.UNION_BODY, ""))
             ending = self.lex.suffix_canon.get(x.group(2), x.group(2))
             body = self._unresolved(t, a, x.end(), label, kind, t[a:e] + ending)
+            level = self.divs.get(self.divs.by_name[m[a:e]][0]).level
             out.append(replace(body, attrs=tuple((k2, v) for k2, v in body.attrs if k2 != "level")
-                               + (("level", "town"),)))
+                               + (("level", level),)))
             out.append(Mention(Label.PLACE, t[a:e], a, e, "body.unresolved.v1", canonical=t[a:e],
-                               attrs=(("level", "town"), ("unresolved", True))))
+                               attrs=(("level", level), ("unresolved", True))))
         return out
 
+    def _placed_by(self, ctx: Context, codes: Iterable[str]) -> bool:
+        """Does a place of the article (``ctx``) say which of ``codes`` is meant: one of them, or its
+        ancestor or descendant?"""
+        named = {c for _p, c in ctx.places}
+        return any(c in named or named & set(self.divs.ancestor_codes(c))
+                   or any(c in self.divs.ancestor_codes(n) for n in named) for c in codes)
+
     def _ambiguous_town_at(self, m: str, e: int, stop: Positions, taken: Positions) -> int | None:
-        """Where a town's name ending at ``e`` begins, if the table gives the name to several towns
-        and to nothing else (定城镇, 石门镇); else None."""
+        """Where a town's or district's name ending at ``e`` begins, if the table gives the name to
+        several towns, or several districts, and to nothing else (定城镇, 石门镇, 鼓楼区); else None."""
         for k in (4, 3, 2):
             a = e - k
             codes = self.divs.by_name.get(m[a:e]) if a >= 0 else None
             if not codes or len(codes) < 2 or a in stop or a in taken:
                 continue
-            if all(self.divs.get(c).level == "town" for c in codes) and self._starts_word(m, a):
+            levels = {self.divs.get(c).level for c in codes}
+            if len(levels) == 1 and levels <= {"town", "district"} and self._starts_word(m, a):
                 return a
             return None
         return None

@@ -35,7 +35,7 @@ _GIVEN_TITLES = tuple(t for t in _PRE_TITLES if t not in ("同志", "总书记")
 #: the head of a government's title, the last of a chain piece: 县长, 常务副县长, 政府区长
 GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|区|县|镇|乡|旗|州|盟)长$")
 #: appointing someone: 增补甲为…, 选举乙为…
-_APPOINTS = re.compile(r"(?:增补|增选|选举|推选|任命|聘任|聘请)(?:出)?")
+_APPOINTS = re.compile(r"(?:增补|增选|补选|递补|替补|选举|推选|任命|聘任|聘请)(?:出)?")
 _APPOINTS_END = re.compile(_APPOINTS.pattern + "$")
 #: words that open a clause right before a name (data/name_openers.txt): 会上张丽当选理事长
 _NAME_OPENERS = read_words("name_openers.txt")
@@ -295,9 +295,10 @@ class PeopleFinder:
                 e = t.end()
                 pe = max(b.end for b in bodies if b.label is Label.PLACE and b.start <= t.start() < b.end)
                 after = self.title_re.search(m, pe, e) if pe < e else None
-                if after is None or after.end() != e:
-                    continue
-                t = after
+                if after is not None and after.end() == e:
+                    t = after
+                elif not (t.start() == pe - 1 and not in_place[e - 1] and GOVERNMENT_HEAD.match(t.group(0))):
+                    continue  # (but 深圳市长王伟中: the place's 市 is the mayor's, 长 no place's)
             titles.append(t)
         hits = self._chains(doc, titles, bodies, stop)
         covered = _mask([(h.start, h.end) for h in hits], size)
