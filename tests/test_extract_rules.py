@@ -1574,3 +1574,16 @@ def test_a_district_name_several_cities_have(extractor: Extractor, text: str, bo
     assert body in _names(facts, Label.UNION_BODY)
     assert rel in _rels(facts)
     assert "区总工会" not in _names(facts, Label.UNION_BODY)
+
+
+@pytest.mark.parametrize(("text", "union", "place"), [
+    ("3月5日,恩施州总工会召开全委会议,恩施州总工会党组书记、常务副主席李明作工作报告。", "恩施州总工会", "恩施土家族苗族自治州"),
+    ("3月5日,黔东南州总工会召开会议,黔东南州总工会主席杨丽出席会议。", "黔东南州总工会", "黔东南苗族侗族自治州"),
+    ("3月5日,五峰县总工会召开会议。", "五峰县总工会", "五峰土家族自治县"),
+])
+def test_autonomous_divisions_by_short_name_and_level(extractor: Extractor, text: str, union: str, place: str) -> None:
+    """``恩施州总工会``: an autonomous prefecture (county, banner) named by its short name and level, as
+    local news names it; before, no union, no place and no relation."""
+    facts = _facts(extractor, text)
+    assert union in _names(facts, Label.UNION_BODY)
+    assert place in _names(facts, Label.PLACE)

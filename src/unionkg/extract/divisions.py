@@ -28,6 +28,10 @@ class Division:
     province: str
 
 
+#: the endings of autonomous divisions, which the genre names by their short name and level (恩施州)
+_AUTONOMOUS = ("自治州", "自治县", "自治旗")
+
+
 class Divisions:
     """Index over the division table. ``Divisions.load()`` reads the package data once per process."""
 
@@ -45,6 +49,9 @@ class Divisions:
                 by_short.setdefault(d.short, []).append(d.code)
         for name, code in (other_names or {}).items():  # 东湖高新区: another name of a zone
             by_name.setdefault(name, []).append(code)
+        for d in rows:  # 恩施州, 五峰县: an autonomous prefecture, county or banner by its short name and level
+            if d.name.endswith(_AUTONOMOUS) and d.short and d.short != d.name and d.short + d.name[-1] not in by_name:
+                by_name[d.short + d.name[-1]] = [d.code]
         # codes as tuples: tens of thousands of lists would be containers the garbage collector walks
         self.by_name: dict[str, tuple[str, ...]] = _frozen(by_name)
         self.by_short: dict[str, tuple[str, ...]] = _frozen(by_short)
