@@ -1587,3 +1587,19 @@ def test_autonomous_divisions_by_short_name_and_level(extractor: Extractor, text
     facts = _facts(extractor, text)
     assert union in _names(facts, Label.UNION_BODY)
     assert place in _names(facts, Label.PLACE)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月1日,市总工会副主席李平带队到信宜市调研。",
+     {("HOLDS_POSITION", "李平", "茂名市总工会"), ("VISITED", "茂名市总工会", "信宜市")}),
+    ("5月1日,市人大常委会执法检查组到高州市开展执法检查。", {("VISITED", "茂名市人大常委会", "高州市")}),
+    ("5月1日,深圳市总工会主席王伟到宝安区调研,区总主席刘洋陪同。",
+     {("HOLDS_POSITION", "刘洋", "宝安区总工会"), ("VISITED", "深圳市总工会", "宝安区")}),
+])
+def test_a_visitor_named_short_is_above_where_it_goes(extractor: Extractor, text: str,
+                                                      expected: set[tuple[str, str, str]]) -> None:
+    """``市总工会…到信宜市调研``: a short form before the county-level city it goes to is the city's above it
+    (it was 信宜市总工会, which lost the visit); ``区总主席`` is the district's union (it was a person 区总)."""
+    facts = _facts(extractor, text)
+    assert expected <= _rels(facts)
+    assert "区总" not in _names(facts, Label.PERSON)

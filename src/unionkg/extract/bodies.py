@@ -53,7 +53,9 @@ _LEVEL_PARTY = re.compile(r"[市区县]委(?![员托屈婉会])")
 #: a party committee (or its discipline commission) named by a level word: 区委, 县纪委, 镇党委
 _BARE_PARTY = scanner(r"(?<!团)(省|市|区|县|旗|镇|乡|街道)(纪委监委|纪委|党工委|党委|委)"
                          r"(?=常委|书记|副书记|委员|宣传部|组织部|统战部|政法委|办公室|[、,，和与及]|(?:的)?领导|主要负责)")
-_SHORT_ZONG = re.compile(r"(省|市)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
+_SHORT_ZONG = re.compile(r"(省|市|区|县)总(?!工会|经理|书记|部|队|数|量|体|结|计|之|额|共|会|理|监|裁|规|站|台|局)")
+#: what follows 区总/县总 standing for the district's 总工会: a title (区总副主席甲, 县总党组书记乙)
+_DISTRICT_ZONG_NEXT = re.compile(r"(?:党组|常务|主席|副主席|领导|机关|干部)")
 #: what follows a place's 总 standing for its 总工会 (西安市总投资, 广州市总联合, 湖北省总召开): a verb or a clause's end
 _ZONG_NEXT = re.compile(r"(?:投资|联合|召开|举行|举办|开展|组织|党组|主席|副主席|领导|机关|出台|印发|下发|发布|推出|启动|将|在|于|与|和|及|[、,，。;；])")
 _CONGRESS = re.compile(r"(?:成立暨)?第[0-9一二三四五六七八九十百]+次(?:会员|妇女|团员)?代表大会")
@@ -160,6 +162,8 @@ class Context:
 
     places: list[tuple[int, str]] = field(default_factory=list)  # (position, code)
     weak: list[tuple[int, str]] = field(default_factory=list)  # places named short (在郑州): when no other resolves
+    #: positions of places gone to (到信宜市, 赴博罗县): a short form before one is the visitor's, above it
+    destinations: frozenset[int] = frozenset()
 
     def resolve(self, divs: Divisions, level_word: str, pos: int) -> str | None:
         level = _LEVEL_OF_WORD.get(level_word)
@@ -178,9 +182,13 @@ class Context:
             before = [c for p, c in places if p <= pos and ok(c)]
             if before:
                 return before[-1]
-            after = [c for p, c in places if p > pos and ok(c)]
+            after = [(p, c) for p, c in places if p > pos and ok(c)]
             if after:
-                return after[0]
+                p, c = after[0]
+                if p in self.destinations:  # 市总工会副主席甲带队到信宜市调研: 茂名市总工会, not 信宜市's
+                    up = next((a.code for a in divs.ancestors(c) if ok(a.code)), None)
+                    return up or c
+                return c
             for _, c in places:
                 for a in divs.ancestors(c):
                     if ok(a.code):
@@ -421,7 +429,7 @@ class BodyFinder:
         org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
         out.extend(companies)
         out.extend(self._national(doc, stop))
-        for x in _SHORT_ZONG.finditer(m):  # 省总 / 市总: the union of the province or city in context
+        for x in _SHORT_ZONG.finditer(m):  # 省总 / 市总 / 区总: the union of the province, city or district in context
             if x.start() in stop:
                 continue
             own = place_end.get(x.start() + 1)  # 西安市总投资…, 广州市总联合…: the place's own 总工会
@@ -433,8 +441,9 @@ class BodyFinder:
                                    attrs=(("place", own.code), ("level", d.level),
                                           ("short", t[own.start:x.start() + 1] + "总工会"))))
                 continue
-            if not self._bare(m, x.start() + 1):
-                continue
+            if not self._bare(m, x.start() + 1) or (x.group(1) in "区县" and (
+                    own is not None or not _DISTRICT_ZONG_NEXT.match(m, x.end()))):
+                continue  # 区总 only before a title (全区总人口, 园区总投资: no union)
             code = ctx.resolve(self.divs, x.group(1), x.start())
             if code is not None:
                 d = self.divs.get(code)

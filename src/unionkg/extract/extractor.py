@@ -20,6 +20,7 @@ from .lexicon import Lexicon
 from .organiser import Organiser, OrganiserInput
 from .people import PeopleFinder, PersonHit
 from .relations import (
+    MOVE_VERBS,
     campaign_years,
     event_of,
     evidence,
@@ -93,6 +94,8 @@ class Extractor:
         ctx.places = [(-1, h.code) for h in head_places if not h.short] + [(h.start, h.code) for h in text_places
                                                                           if not h.short]
         ctx.weak = [(-1, h.code) for h in head_places if h.short] + [(h.start, h.code) for h in text_places if h.short]
+        ctx.destinations = frozenset(h.start for h in text_places
+                                     if doc.match[max(0, h.start - 2):h.start].endswith(MOVE_VERBS))
         in_head = self.bodies.find(head, ctx, [], head_places)
         title_bodies = [b for b in in_head if b.label in (Label.UNION_BODY, Label.ORGANIZATION)]
         title_places = _display_names([b for b in in_head if b.label is Label.PLACE], head.text)  # 青島市 as written
