@@ -1603,3 +1603,22 @@ def test_a_visitor_named_short_is_above_where_it_goes(extractor: Extractor, text
     facts = _facts(extractor, text)
     assert expected <= _rels(facts)
     assert "区总" not in _names(facts, Label.PERSON)
+
+
+@pytest.mark.parametrize(("text", "spirits"), [
+    ("3月5日,中山市总工会召开党组会议,深入学习贯彻习近平总书记视察广东重要讲话、重要指示精神。",
+     {"习近平总书记视察广东重要讲话、重要指示精神"}),
+    ("3月5日,市总工会召开会议,学习习近平总书记重要讲话、重要指示批示精神和党的二十大精神。",
+     {"习近平总书记重要讲话、重要指示批示精神", "党的二十大精神"}),
+    ("3月5日,市总工会召开会议,传达学习全国总工会十八届二次执委会议和广东省总工会十五届五次全委会议精神。",
+     {"全国总工会十八届二次执委会议精神", "广东省总工会十五届五次全委会议精神"}),
+    ("3月5日,市总工会召开会议,传达学习省委十三届三次全会和市委十二届五次全会精神。",
+     {"省委十三届三次全会精神", "市委十二届五次全会精神"}),
+])
+def test_spirits_of_words_listed_and_of_two_meetings(extractor: Extractor, text: str, spirits: set[str]) -> None:
+    """``重要讲话、重要指示精神``: a leader's words listed with 、 before one 精神 are one spirit (it was cut
+    to 重要指示精神, and 视察广东 made a visit to 广东省); two meetings joined by 和 before one 精神 are
+    two spirits, as a list with 、 is (it was one spirit holding both names)."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.CAMPAIGN) == spirits
+    assert not any(r.type.value == "VISITED" for r in facts.relations)

@@ -54,6 +54,9 @@ _WORDY = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _PUNCT_IN = re.compile(r"[^\u4e00-\u9fff0-9]")
 _SPIRIT_INNER = frozenset({"在", "的", "于", "为", "是", "关于"})  # 习近平总书记关于…的重要指示精神
+#: words a leader spoke or wrote, listed with 、 before one 精神 (重要讲话、重要指示精神): one spirit
+_WORDS_SPOKEN = re.compile(r"(?:重要)?(?:讲话|指示|批示|论述|贺信|回信|指示批示)")
+_WORDS_SPOKEN_END = re.compile(r"(?:讲话|指示|批示|论述|贺信|回信)$")
 #: a leader's discourses on a subject, studied as such: 习近平总书记关于工人阶级和工会工作的重要论述
 _DISCOURSE = re.compile(r"重要论述")
 _DISCOURSE_NAME = re.compile(r"习近平(?:总书记|同志)?关[于於](?:(?!习近平)[\u4e00-\u9fff、]){2,30}?的?重要论述$")
@@ -65,6 +68,8 @@ _RELAYING_BODY = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:总工会|委员会|常�
 _DOCUMENT_AND = re.compile(r"^([^和及与]{2,20}?(?:文件|决定|意见|通知|批示|指示))(?:和|及|与|以及)([^和及与]{4,})$")
 #: a meeting's name, which a list of spirits shares one 精神 between: 省委十五届五次全会、市委…全会精神
 _MEETING_END = ("全会", "全委会", "会议", "大会", "两会")
+#: two meetings joined by 和 before one 精神: 全总十八届二次执委会议和省总十五届五次全委会议精神
+_MEETINGS_AND = re.compile(r"^([^和及与]{4,}?(?:全会|全委会|会议|大会|两会))(?:和|及|与|以及)([^和及与]{4,}(?:全会|全委会|会议|大会|两会))$")
 #: what a count follows: 入会人数, 覆盖率
 _COUNTED = re.compile(r"(?:人数|人次|率|数量|比例|总数|规模)")
 _FILLERS = ("好", "认真", "切实", "深入", "全面", "坚决", "大力", "积极", "持续", "进一步", "做", "当好", "争做")
@@ -201,6 +206,12 @@ class CampaignFinder:
             start = self._walk_back(m, s.start(), limit=32, keep=_SPIRIT_INNER)
             if start is None:
                 continue
+            while start > 1 and m[start - 1] == "、" and _WORDS_SPOKEN.match(m, start) \
+                    and _WORDS_SPOKEN_END.search(m, max(0, start - 8), start - 1):
+                more = self._walk_back(m, start - 1, limit=32, keep=_SPIRIT_INNER)
+                if more is None or more >= start - 1:
+                    break
+                start = more  # 习近平总书记视察广东重要讲话、重要指示精神: one spirit of the words and directions
             start = self._occasion_start(m, start, s.start())
             start = self._past_speaker_titles(m, start, s.start())
             x = m[start: s.start()]
@@ -219,6 +230,13 @@ class CampaignFinder:
                 out.append(Mention(Label.CAMPAIGN, doc.text[d0:d0 + len(both.group(1))], d0, d0 + len(both.group(1)),
                                    "campaign.spirit.v1", canonical=doc.text[d0:d0 + len(both.group(1))]))
                 core = both.group(2)
+            two = _MEETINGS_AND.match(core)  # 省委十三届三次全会和市委十二届五次全会精神: each meeting's spirit
+            if two and not _GENERIC_SPIRIT.match(two.group(1)) and not _GENERIC_SPIRIT.match(two.group(2)):
+                d0 = s.start() - len(core)
+                d1 = d0 + len(two.group(1))
+                out.append(Mention(Label.CAMPAIGN, doc.text[d0:d1], d0, d1, "campaign.spirit.v1",
+                                   canonical=doc.text[d0:d1] + s.group(0)))
+                core = two.group(2)
             a = s.start() - len(core)
             if any(a >= ts and s.end() <= te for ts, te in taken):
                 continue
