@@ -1622,3 +1622,19 @@ def test_spirits_of_words_listed_and_of_two_meetings(extractor: Extractor, text:
     facts = _facts(extractor, text)
     assert _names(facts, Label.CAMPAIGN) == spirits
     assert not any(r.type.value == "VISITED" for r in facts.relations)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3月5日,南平市总工会召开会议。出席会议的市领导还有刘建华、陈晓明、黄丽娟。",
+     {("ATTENDED", "刘建华", "南平市总工会"), ("ATTENDED", "陈晓明", "南平市总工会"), ("ATTENDED", "黄丽娟", "南平市总工会")}),
+    ("3月5日,南平市总工会召开会议。应邀出席会议的有省总工会副主席周建。",
+     {("ATTENDED", "周建", "南平市总工会"), ("INVITED", "南平市总工会", "周建"), ("HOLDS_POSITION", "周建", "福建省总工会")}),
+    ("3月5日,南平市总工会召开会议。参加会议的有市总工会主席周建华,副主席郑丽、吴海涛。",
+     {("HOLDS_POSITION", "周建华", "南平市总工会"), ("ATTENDED", "周建华", "南平市总工会"),
+      ("HOLDS_POSITION", "吴海涛", "南平市总工会"), ("ATTENDED", "吴海涛", "南平市总工会")}),
+])
+def test_attendance_introduced_by_a_list(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """``出席会议的市领导还有甲、乙、丙``: names without titles after those attending are introduced; a
+    body right after ``…的有`` (``应邀出席会议的有省总工会副主席周建``: its body and position were lost) and
+    invited where the list says 应邀."""
+    assert expected <= _rels(_facts(extractor, text))

@@ -88,6 +88,9 @@ _ELECTED = scanner(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
 _ELECTED_VERB = scanner(_ELECTED_VERBS)
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
+#: names listed, without titles, after those attending are introduced (出席会议的市领导还有甲、乙, 特邀代表有甲)
+_LIST_INTRODUCED = re.compile(r"(?:(?:出席|参加|列席|参会)[^,，。;；]{0,6}的[^,，。;；]{0,6}|特邀代表|特邀嘉宾)有[:：]?"
+                              r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(?=[。,，;；]|$)")
 _SUBUNIT = r"(?:(?:(?!工会|人大|政协)[\u4e00-\u9fff]){1,8}?(?:部|处|科|室|办|中心|车间|组|局|院|所|站|队|委|庭|班|委员会|公司|学院))?"
 #: titles that take a field before them: 人力资源总监, 安全生产专家, 法律顾问
 _FIELD_TITLE = r"(?:[\u4e00-\u9fff]{2,4}?(?:总监|专家|顾问))"
@@ -743,7 +746,8 @@ class PeopleFinder:
         return g.start(), b, None, m[g.start():b]
 
     def _bare_lists(self, doc: Doc, covered: bytearray, stop: bytearray) -> list[PersonHit]:
-        """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles."""
+        """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles; and
+        names listed after those who attend are introduced (``出席会议的市领导还有甲、乙``, ``特邀代表有甲、乙``)."""
         m = doc.match
         out: list[PersonHit] = []
         for x in _bare_lists(m) if "等" in m and "、" in m else ():
@@ -752,15 +756,23 @@ class PeopleFinder:
                 continue
             if a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff" and self.lex.boundary_before(m, a) is None:
                 continue
-            names = x.group(0)[:-1].split("、")
-            if not all(self._plain_name(n) for n in names):
-                continue
-            pos = a
-            for n in names:
-                out.append(PersonHit(doc.text[pos:pos + len(n)], pos, pos + len(n),
-                                     "person.list.v1" if out and out[-1].end == pos - 1 else "person.bare_list.v1", a))
-                pos += len(n) + 1
+            self._add_names(doc, a, x.group(0)[:-1], out)
+        for x in _LIST_INTRODUCED.finditer(m) if "有" in m else ():  # 出席会议的市领导还有甲、乙、丙。
+            a = x.start(1)
+            if not covered[a] and not stop[a]:
+                self._add_names(doc, a, x.group(1), out)
         return out
+
+    def _add_names(self, doc: Doc, a: int, listed: str, out: list[PersonHit]) -> None:
+        """The names of ``listed`` (``甲、乙、丙``, starting at ``a``) if every one is a plain name."""
+        names = listed.split("、")
+        if not all(self._plain_name(n) for n in names):
+            return
+        pos = a
+        for n in names:
+            out.append(PersonHit(doc.text[pos:pos + len(n)], pos, pos + len(n),
+                                 "person.list.v1" if out and out[-1].end == pos - 1 else "person.bare_list.v1", a))
+            pos += len(n) + 1
 
     def _plain_name(self, cand: str) -> bool:
         sl = self.lex.surname_len(cand)

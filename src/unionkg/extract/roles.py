@@ -28,7 +28,7 @@ _FILLER = re.compile(r"^(?:等人|等领导|等同志|等|同志|一行|也|还|
                      r"主席|副主席|书记|主任|部长|会长|详细|认真|简要|重点|全面|"
                      r"到会(?!指导)|现场(?!指导))*")
 #: a list of people introduced as attending: 特邀代表有…, 出席会议的领导有…
-_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:(?:特邀代表|特邀嘉宾|应邀出席的[^,，。]{0,6}|(?:出席|参加|列席|参会)(?:会议|大会|活动|仪式|座谈会)?的[^,，。]{0,6})有"
+_ATTENDING_LIST = re.compile(r"(?:另外|此外|同时)?[,，]?(?:(?:特邀代表|特邀嘉宾|应邀(?:出席|参加)[^,，。]{0,6}?的[^,，。]{0,6}|(?:出席|参加|列席|参会)(?:会议|大会|活动|仪式|座谈会)?的[^,，。]{0,6})有"
                              r"|(?:出席|参加|列席|参会|与会)(?:领导|嘉宾|人员|代表)[:：])")  # 出席领导:甲,乙
 #: the chair named after a label: 主持人:甲
 _CHAIR_LABEL = re.compile(r"(?:会议)?主持(?:人)?[:：]")
@@ -218,7 +218,9 @@ class RoleCues:
             invited = "邀请" in doc.match[sent[0]: group[0].chain_start] or "邀请" in doc.match[
                 max(sent[0], group[0].chain_start - 4): group[0].start][:6] \
                 or _SPECIALLY_INVITED.search(doc.match, sent[0], group[0].chain_start) is not None \
-                or _AT_INVITATION.match(doc.match, last.end) is not None  # 甲应邀出席: invited
+                or _AT_INVITATION.match(doc.match, last.end) is not None \
+                or ("应邀" in doc.match[sent[0]:group[0].chain_start]
+                    and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start) is not None)  # 甲应邀出席, 应邀出席的有甲
             for p in group:
                 for pos in p.positions:
                     if pos.body and pos.label is not None:
