@@ -1638,3 +1638,23 @@ def test_attendance_introduced_by_a_list(extractor: Extractor, text: str, expect
     body right after ``…的有`` (``应邀出席会议的有省总工会副主席周建``: its body and position were lost) and
     invited where the list says 应邀."""
     assert expected <= _rels(_facts(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3月5日,南平市总工会召开会议,南平市总工会主席林伟出席。林主席强调,要狠抓落实。", {("SPOKE", "林伟", "南平市总工会")}),
+    ("3月5日,南平市总工会召开党组会议。会上,王强传达了省委全会精神。", {("SPOKE", "王强", "南平市总工会")}),
+    ("3月5日,南平市总工会召开党组会议。会上,王强同志传达了省委全会精神。", {("SPOKE", "王强", "南平市总工会")}),
+    ("3月5日,南平市总工会召开党组会议,王强主持会议,李明作工作报告。",
+     {("CHAIRED", "王强", "南平市总工会"), ("SPOKE", "李明", "南平市总工会")}),
+])
+def test_people_named_without_a_title_at_a_meeting(extractor: Extractor, text: str,
+                                                   expected: set[tuple[str, str, str]]) -> None:
+    """``林主席强调``: the one person of that surname named with a title before (person.surname_title.v1);
+    ``会上,王强传达了…``: a plain name opening a clause before what a cadre does at a meeting
+    (person.before_act.v1; the person was lost); ``王强同志传达了`` speaks (同志: a cadre)."""
+    assert expected <= _rels(_facts(extractor, text))
+
+
+def test_a_surname_two_people_share_names_no_one(extractor: Extractor) -> None:
+    facts = _facts(extractor, "3月5日,南平市总工会召开会议,主席林伟、副主席林涛出席。林主席强调,要狠抓落实。")
+    assert not any(r.type.value == "SPOKE" for r in facts.relations)

@@ -37,6 +37,8 @@ GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|�
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|补选|递补|替补|选举|推选|任命|聘任|聘请)(?:出)?")
 _APPOINTS_END = re.compile(_APPOINTS.pattern + "$")
+#: what a cadre does at a meeting, right after a name with no title (会上,王强传达了…)
+_CADRE_ACT = re.compile(r"(?:主持|传达|通报|宣读|领学|讲话|致辞|致词|主讲|作(?:了)?[\u4e00-\u9fff]{0,6}报告)")
 #: words that open a clause right before a name (data/name_openers.txt): 会上张丽当选理事长
 _NAME_OPENERS = read_words("name_openers.txt")
 #: a note after a title, before the name: 副主席(兼职), 副主席(挂职)
@@ -321,7 +323,26 @@ class PeopleFinder:
         self._elected(doc, hits, bodies)
         self._appointed(doc, hits, bodies, covered, stop)
         self._names_before_tongzhi(doc, hits, covered, stop)  # last: not inside the lists above
+        self._names_before_acts(doc, hits, covered, stop)
         return hits
+
+    def _names_before_acts(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """``会上,王强传达了省委全会精神``: a plain name opening a clause, right before what a cadre does
+        at a meeting (主持, 传达, 通报, 宣读, 领学, 讲话, 作…报告: ``_CADRE_ACT``), is a person's, where no
+        title names them (rule ``person.before_act.v1``)."""
+        m = doc.match
+        for x in _CADRE_ACT.finditer(m):
+            p = x.start()
+            for k in (3, 2):
+                a = p - k
+                if a < 0 or covered[a] or stop[a] or covered[p - 1] or not self._plain_name(m[a:p]):
+                    continue
+                if a == 0 or m[a - 1] in ",，。;；:：\n" or (a >= 2 and m.startswith(_NAME_OPENERS, a - 2)) \
+                        or m[a - 1] == "由":
+                    hits.append(PersonHit(doc.text[a:p], a, p, "person.before_act.v1", a))
+                    _mark(covered, a, p)
+                    break
+        hits.sort(key=lambda h: h.start)
 
     def _appointed(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention], covered: bytearray,
                    stop: bytearray) -> None:
@@ -626,7 +647,9 @@ class PeopleFinder:
 
     def _repeats(self, text: str, hits: list[PersonHit], covered: bytearray, stop: bytearray, match: str) -> None:
         """Later bare mentions of a named person, longest names first; then a leader named again by
-        the given name and a title (李登菊 … 登菊主席代表省委…: rule ``person.given_name.v1``)."""
+        the given name and a title (李登菊 … 登菊主席代表省委…: rule ``person.given_name.v1``), or by the
+        surname and a title where one person of that surname holds a position (林伟 … 林主席强调: rule
+        ``person.surname_title.v1``)."""
         names = sorted(dict.fromkeys(h.name for h in hits), key=len, reverse=True)
         for name in names:
             n = len(name)
@@ -648,6 +671,25 @@ class PeopleFinder:
                     hits.append(PersonHit(name, i, i + 2, "person.given_name.v1", i))
                     _mark(covered, i, i + 2)
                 i = text.find(g, i + 2)
+        # 林伟 … 林主席强调: the one person of that surname named with a title before, by surname and title
+        by_surname: dict[str, set[str]] = {}
+        for h in hits:
+            k = self.lex.surname_len(match[h.start:h.start + 2])
+            if k and len(h.name) > k and h.positions:
+                by_surname.setdefault(match[h.start:h.start + k], set()).add(h.name)
+        for sur, who in by_surname.items():
+            if len(who) != 1 or sum(n.startswith(sur) for n in names) > 1:
+                continue
+            name = next(iter(who))
+            first = min(h.start for h in hits if h.name == name)
+            i = match.find(sur, first + len(name))
+            while i >= 0:
+                k = i + len(sur)
+                if not covered[i] and not stop[i] and match.startswith(_GIVEN_TITLES, k) \
+                        and not ("\u4e00" <= match[i - 1:i] <= "\u9fff") and not match.startswith(_GIVEN_TITLES, i):
+                    hits.append(PersonHit(name, i, k, "person.surname_title.v1", i))
+                    _mark(covered, i, k)
+                i = match.find(sur, k)
 
     def _names_before_titles(self, doc: Doc, titles: list[re.Match[str]], hits: list[PersonHit],
                              covered: bytearray, stop: bytearray) -> None:

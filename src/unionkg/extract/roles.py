@@ -179,8 +179,9 @@ class RoleCues:
         out: list[Relation] = []
         org_name = organiser.name if organiser else None
         org_label = organiser.label if organiser else Label.UNION_BODY
-        officials = {p.name for p in people
-                     if any(pos.body or _LEADER_TITLE.search(pos.title) for pos in p.positions)}
+        officials = {p.name for p in people  # a position, a leader's title, or 同志 (王强同志传达了…: a cadre)
+                     if any(pos.body or _LEADER_TITLE.search(pos.title) for pos in p.positions)
+                     or p.rule in ("person.tongzhi.v1", "person.before_act.v1")}
         # name lists share the predicate of their last member
         groups: list[list[PersonHit]] = []
         for p in people:
