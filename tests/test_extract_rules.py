@@ -1658,3 +1658,22 @@ def test_people_named_without_a_title_at_a_meeting(extractor: Extractor, text: s
 def test_a_surname_two_people_share_names_no_one(extractor: Extractor) -> None:
     facts = _facts(extractor, "3月5日,南平市总工会召开会议,主席林伟、副主席林涛出席。林主席强调,要狠抓落实。")
     assert not any(r.type.value == "SPOKE" for r in facts.relations)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月8日,华为技术有限公司工会召开会议,公司工会主席张伟主持。", {("HOLDS_POSITION", "张伟", "华为技术有限公司工会")}),
+    ("5月8日,美的集团工会召开职工代表大会,集团工会主席王芳出席。",
+     {("HOLDS_POSITION", "王芳", "美的集团工会"), ("ATTENDED", "王芳", "美的集团工会")}),
+    ("5月8日,广东省能源集团有限公司工会召开第二次会员代表大会,集团党委副书记、工会主席陈志明作工作报告。",
+     {("HOLDS_POSITION", "陈志明", "广东省能源集团有限公司党委"), ("HOLDS_POSITION", "陈志明", "广东省能源集团有限公司工会")}),
+    ("5月8日,格力电器工会组织开展技能竞赛,公司工会主席张伟出席。", {("HOLDS_POSITION", "张伟", "格力电器工会")}),
+    ("5月8日,广汽集团工会委员会召开全委会议,集团工会主席刘洋主持。",
+     {("HOLDS_POSITION", "刘洋", "广汽集团工会委员会"), ("CHAIRED", "刘洋", "广汽集团工会委员会")}),
+])
+def test_company_unions_named_again_short(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """Company unions: a two-character brand ending in 为/的 (华为, 美的: the name was cut or lost); 集团党委/
+    集团工会 of a group company named ``…集团有限公司``; 公司工会 of a company named by a short ending
+    (格力电器); ``X工会委员会`` and ``集团工会`` one union (they were two)."""
+    facts = _facts(extractor, text)
+    assert expected <= _rels(facts)
+    assert len(_names(facts, Label.UNION_BODY)) == 1

@@ -43,7 +43,8 @@ _CHAIN_UNION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?、(工会)(?=主席|副�
 #: "this association" before an officer's title (本會理事長甲): the article's own body
 _OUR_BODY = re.compile(r"本会(?=[\u4e00-\u9fff]{0,4}?(?:主席|副主席|理事长|副理事长|会长|副会长|秘书长|监事长|常务理事|理事|干事))")
 #: a kind written short and the names it stands for (工联总会: 澳门工会联合总会)
-_SHORT_KIND = {"工联总会": ("工联总会", "工会联合总会"), "工联会": ("工联会", "工会联合会")}
+_SHORT_KIND = {"工联总会": ("工联总会", "工会联合总会"), "工联会": ("工联会", "工会联合会"),
+               "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司")}  # 集团党委: the group company's
 #: a word every ``_ANAPHOR`` match holds (工会联合会 holds 联合会): texts without one need no scan for it
 _ANAPHOR_WORD = re.compile("工联会|工联总会|联合总会|" + _ANAPHOR_KINDS)
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
@@ -513,7 +514,8 @@ class BodyFinder:
                     suffix = "总工会"  # 县工会, 对该区工会工作…: the county's or district's 总工会 (a town's 镇工会 as written)
             elif (pre in company_end or pre in org_end) and suffix in ("工会", "工会委员会", "工会联合会"):
                 comp = company_end.get(pre) or org_end[pre]  # 某公司工会, 雨花区教育局工会
-                name = comp.name + t[pre:e]
+                # 某公司工会委员会 is 某公司工会 (named as written at its fullest: _display_names)
+                name = comp.name + (t[pre:pre + 2] if suffix == "工会委员会" else t[pre:e])
                 out.append(Mention(Label.UNION_BODY, t[comp.start:e], comp.start, e, "body.company_union.v1",
                                    canonical=name, attrs=(("level", "grassroots"),)))
                 continue
@@ -745,8 +747,9 @@ class BodyFinder:
                                            and self.lex.boundary_before(m, a) is None):
                 continue
             endings = ("公司", "集团") if word == "企业" else _SHORT_KIND.get(word, (word,))  # 企业工会: the company's
-            ref = next((b for b in latest_first if b.end <= a and to_match_text(b.name).endswith(endings)
-                        and b.label in (Label.ORGANIZATION, Label.UNION_BODY)), None)
+            ref = next((b for b in latest_first if b.end <= a and b.label in (Label.ORGANIZATION, Label.UNION_BODY)
+                        and (to_match_text(b.name).endswith(endings) or (
+                            word in ("公司", "企业") and b.attr("kind") == "company"))), None)  # 格力电器…公司工会
             if ref is None:
                 continue
             union = x.group(2) or ""
@@ -1093,7 +1096,11 @@ class BodyFinder:
             ch = m[i - 1]
             if not ("\u4e00" <= ch <= "\u9fff" or ch in "()·" or ch.isalnum()):
                 break
-            if i < end and self.lex.boundary_before(m, i, min_len=1 if i < end - 1 else 2) is not None:
+            w = self.lex.boundary_before(m, i, min_len=1 if i < end - 1 else 2) if i < end else None
+            if w is not None:
+                if len(w) == 1 and i >= 2 and (i == 2 or not "\u4e00" <= m[i - 3] <= "\u9fff") \
+                        and self.seg.word_freq(m[i - 2:i]) >= 50:
+                    i -= 2  # 华为技术有限公司, 美的集团: a two-character brand ending in 为/的, not a verb
                 break
             i -= 1
         return i
@@ -1128,7 +1135,8 @@ class BodyFinder:
             if c.group(0) in self.lex.place_company_endings and not (any(h.start == start for h in places) or any(
                     m[start:start + k] in self.short_places for k in (2, 3))):
                 continue  # 泉州市工人文化宫, 宁夏工人疗养院: named from the place
-            cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())]
+            cuts = [x.end() for x in _NOT_IN_NAME.finditer(m, start, c.start())
+                    if not (x.start() == start + 1 and self.seg.word_freq(m[start:start + 2]) >= 50)]  # 美的集团
             ends = [x.end() for x in self.company_re.finditer(m, start, c.start())  # another company's end
                     if x.group(0) not in self.lex.short_company_endings and not _bracketed(m, x.start(), x.end())
                     and not (x.group(0) == "集团" and "有限" in c.group(0))  # 中铁十八局集团第五工程有限公司: one name
