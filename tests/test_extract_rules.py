@@ -1677,3 +1677,16 @@ def test_company_unions_named_again_short(extractor: Extractor, text: str, expec
     facts = _facts(extractor, text)
     assert expected <= _rels(facts)
     assert len(_names(facts, Label.UNION_BODY)) == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("5月8日,县总工会开展慰问活动,县总工会常务副主席扎西多杰带队。", "扎西多杰"),
+    ("5月8日,乌鲁木齐市总工会开展慰问活动,市总工会副主席阿依古丽·买买提带队慰问环卫工人。", "阿依古丽·买买提"),
+    ("5月8日,市总工会开展调研,市总工会副主席热合曼·艾买提带领调研组到企业调研。", "热合曼·艾买提"),
+])
+def test_minority_names_before_leading_a_group(extractor: Extractor, text: str, name: str) -> None:
+    """A minority name before 带队/带领 (扎西多杰带队: lost; 阿依古丽·买买提带队: the verb read into the
+    name, and LED lost)."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.PERSON) == {name}
+    assert any(r.type.value == "LED" and r.head == name for r in facts.relations)

@@ -67,7 +67,8 @@ _CLAUSE_END = frozenset(("", "、", ",", "，", "。", ";", "；", ":", "：", "
 _UNNAMED_BODY = re.compile(r"[\u4e00-\u9fff]{1,5}(?:会|联|委|部|办|社)")
 #: characters no four-character minority name (旦正道吉, 江伊拉图) holds
 _NOT_IN_MINORITY_NAME = frozenset("了的是在和与及等会委部局处厅院站队组团所室办")
-_ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等|及|作了|补选|当选)")
+_ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等|及|作了|补选|当选|"
+                              r"带队|带领|率队|率领|率团|陪同|一行)")
 #: a list's closing count before its election: 等15位同志, 等同志
 _LIST_CLOSE = re.compile(r"等(?:[0-9一二三四五六七八九十]+(?:位|名))?同志|同志")
 #: a name made something after an election in the same sentence: ,丘秋荣同志为副理事长
@@ -225,6 +226,9 @@ class PeopleFinder:
         """Length of a person name starting at ``p`` (0 if none)."""
         dotted = _DOT_NAME.match(m, p)
         if dotted:  # 艾力·吐尔逊, 阿依古丽·买买提: names of the ethnic minorities
+            for q in range(dotted.start(1) + 2, dotted.end()):
+                if _ROLE_AFTER_NAME.match(m, q):
+                    return q - p  # 阿依古丽·买买提带队: the role after the name, not in it
             for q in range(dotted.end(), dotted.start(1) + 1, -1):
                 if self._name_ends(m, q):
                     return q - p
