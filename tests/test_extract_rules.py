@@ -1690,3 +1690,13 @@ def test_minority_names_before_leading_a_group(extractor: Extractor, text: str, 
     facts = _facts(extractor, text)
     assert _names(facts, Label.PERSON) == {name}
     assert any(r.type.value == "LED" and r.head == name for r in facts.relations)
+
+
+@pytest.mark.parametrize(("text", "unions"), [
+    ("1月8日,佛山市总工会召开述职会,禅城区、南海区、顺德区总工会主席现场述职。",
+     {"佛山市总工会", "禅城区总工会", "南海区总工会", "顺德区总工会"}),
+    ("1月8日,云浮市总工会与新兴县、郁南县总工会召开工作调度会。", {"云浮市总工会", "新兴县总工会", "郁南县总工会"}),
+])
+def test_places_listed_before_one_union_share_it(extractor: Extractor, text: str, unions: set[str]) -> None:
+    """``禅城区、南海区、顺德区总工会``: each listed place's union (only the last was found)."""
+    assert _names(_facts(extractor, text), Label.UNION_BODY) == unions

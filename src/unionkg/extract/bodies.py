@@ -578,6 +578,7 @@ class BodyFinder:
         out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._place_congresses(doc, places, out, stop, written))
         out.extend(self._league_congresses(doc, places, out, stop))
+        out.extend(self._shared_union_head(m, t, out, places))
         towns = self._ambiguous_towns(doc, out, stop, ctx)
         if towns:  # 镇委, 镇总工会 (区总工会) with one such town (district) body named: that body
             of_town = {lv + x.name.split(lv, 1)[1]: x.name for x in towns if x.label is not Label.PLACE
@@ -1001,9 +1002,23 @@ class BodyFinder:
         """Does a name start at ``a`` (no Han character before, or a word boundary)?"""
         return a == 0 or not "\u4e00" <= m[a - 1] <= "\u9fff" or self.lex.boundary_before(m, a) is not None
 
-    def _each_place_union(self, m: str, t: str, a: int, places: list[PlaceHit]) -> list[Mention]:
+    def _shared_union_head(self, m: str, t: str, found: list[Mention], places: list[PlaceHit]) -> list[Mention]:
+        """``禅城区、南海区、顺德区总工会``, ``新兴县、郁南县总工会``: places of one level listed with 、 before
+        the last one's 总工会 share it, each its own union (rule ``body.each_place.v1``)."""
+        out: list[Mention] = []
+        for b in found:
+            if b.rule != "body.division.v1" or b.label is not Label.UNION_BODY or m[b.start - 1:b.start] != "、" \
+                    or not m.startswith("总工会", b.end - 3) or not b.attr("place"):
+                continue
+            level = self.divs.get(b.attr("place")).level
+            same = [h for h in places if h.code and self.divs.get(h.code).level == level]
+            out.extend(self._each_place_union(m, t, b.start - 1, same, least=1))
+        return out
+
+    def _each_place_union(self, m: str, t: str, a: int, places: list[PlaceHit], least: int = 2) -> list[Mention]:
         """``宁波、温州、湖州等地总工会``: the 总工会 of each place of the list that ends at ``a`` (where
-        its 等地 begins; each mention spans its place's name; rule ``body.each_place.v1``)."""
+        its 等地 begins; each mention spans its place's name; rule ``body.each_place.v1``), if it lists
+        ``least`` places or more."""
         listed = sorted((h for h in places if h.end <= a and h.code), key=lambda h: h.start)
         items: list[PlaceHit] = []
         end = a
@@ -1014,7 +1029,7 @@ class BodyFinder:
             if h.start == 0 or m[h.start - 1] != "、":
                 break
             end = h.start - 1
-        if len(items) < 2:
+        if len(items) < least:
             return []
         return [Mention(Label.UNION_BODY, t[h.start:h.end], h.start, h.end, "body.each_place.v1",
                         canonical=self._full(h.code) + "总工会",
