@@ -1700,3 +1700,12 @@ def test_minority_names_before_leading_a_group(extractor: Extractor, text: str, 
 def test_places_listed_before_one_union_share_it(extractor: Extractor, text: str, unions: set[str]) -> None:
     """``禅城区、南海区、顺德区总工会``: each listed place's union (only the last was found)."""
     assert _names(_facts(extractor, text), Label.UNION_BODY) == unions
+
+
+def test_a_federation_named_after_its_place_is_located_there(extractor: Extractor) -> None:
+    """``江门市网约车行业工会联合会``: a federation opening with a place is that place's (LOCATED_IN follows);
+    ``出席成立大会并为工会联合会授牌`` names no federation ``大会并为工会联合会``."""
+    facts = _facts(extractor, "5月8日,江门市网约车行业工会联合会成立,市总工会副主席李明出席成立大会并为工会联合会授牌。")
+    fed = next(e for e in facts.entities if e.name == "江门市网约车行业工会联合会")
+    assert dict(fed.props).get("place") == "440700"
+    assert _names(facts, Label.UNION_BODY) == {"江门市网约车行业工会联合会", "江门市总工会"}

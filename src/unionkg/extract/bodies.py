@@ -11,7 +11,7 @@ Rule ids: ``body.division.v1``, ``body.shortform.v1``, ``body.shortplace.v1``, `
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..ingest.normalize import in_script_of, to_match_text
@@ -105,7 +105,7 @@ _TITLE_NEXT = re.compile(r"(?:常务|专职|兼职)?副?(?:主席|主任|书记|
 _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 #: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
 _CONJ_CHARS = frozenset("和与及同跟并暨")
-_NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任|会长|理事长|主任|率领|带领|率队|访问|出席|参加|召开|举办")
+_NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任|会长|理事长|主任|率领|带领|率队|访问|出席|参加|召开|举办|大会|并")
 _LIST_JOIN = re.compile("[及和与、]")
 #: a list of places closed by 等地/等市/两地 before 总工会: each place's union (宁波、温州等地总工会)
 _PLACES_EACH = re.compile(r"(?:等地的?|等市的?|两地|三地)$")
@@ -523,7 +523,7 @@ class BodyFinder:
                 short = self._short_place(m, pre, ctx)
                 if short is None:
                     if suffix in ("工会联合会", "工联会"):
-                        named = self._named_federation(doc, pre, e)
+                        named = self._named_federation(doc, pre, e, places)
                         if named is not None and not any(b.start < named.start < b.end for b in out):
                             out.append(named)  # (not 会会长甲率领工联会 after 香港工会联合会)
                     elif suffix in ("总工会", "工会") and not industry:
@@ -1515,15 +1515,21 @@ class BodyFinder:
                               attrs=(("level", "grassroots"),)) for a, e in bare]
         return named
 
-    def _named_federation(self, doc: Doc, pre: int, end: int) -> Mention | None:
+    def _named_federation(self, doc: Doc, pre: int, end: int, places: Sequence[PlaceHit] = ()) -> Mention | None:
+        """``中山市货车司机工会联合会``, ``港九勞工社團聯會``: a federation named by its words before
+        工会联合会; one that opens with a place of the table is that place's (its hierarchy follows)."""
         start = self._left_name(doc.match, pre, limit=16)
         name = doc.match[start:pre]
         if _NOT_FEDERATION.search(name) or (start == pre - 16 and not self._bare_start(doc.match, start)) or _LIST_JOIN.search(name):
             return None  # no word ends before it within reach (…工作组正式进驻白酒产业园区), or a list (劳联及工联会)
         if len(name) < 2 or name in _GENERIC_PREFIX or any(name.endswith(g) for g in ("楼宇", "园区", "行业")) and len(name) <= 4:
             return None
+        place, at = None, start  # the last place of the chain it opens with (广州市海珠区琶洲… → 海珠区)
+        while (h := next((h for h in places if h.start == at and h.code and h.end < pre), None)) is not None:
+            place, at = h.code, h.end
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
-                       canonical=doc.text[start:end], attrs=(("level", "grassroots"),))
+                       canonical=doc.text[start:end],
+                       attrs=(("level", self.divs.get(place).level), ("place", place)) if place else (("level", "grassroots"),))
 
 
 def _unlisted_zone_short_forms(doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:
