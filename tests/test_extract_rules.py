@@ -1709,3 +1709,15 @@ def test_a_federation_named_after_its_place_is_located_there(extractor: Extracto
     fed = next(e for e in facts.entities if e.name == "江门市网约车行业工会联合会")
     assert dict(fed.props).get("place") == "440700"
     assert _names(facts, Label.UNION_BODY) == {"江门市网约车行业工会联合会", "江门市总工会"}
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("中山日报讯 记者/陈洁 通讯员/黄立 3月12日,中山市总工会开展慰问活动。", ("陈洁", "黄立")),
+    ("本报讯 记者王丽 昨日(3月12日),广州市总工会开展慰问活动。", ("王丽",)),
+    ("3月12日,韶关市总工会开展慰问活动。\n文/赵敏 图/孙磊 编辑/周洋", ("赵敏",)),
+])
+def test_bylines_in_more_shapes(text: str, authors: tuple[str, ...]) -> None:
+    """Reporters opening the lead with slashes and no parentheses, or before 昨日; a trailing credit with an
+    editor after it (the editor is no author)."""
+    a = finish_article(text, list(range(len(text))), text, title="标题")
+    assert a.authors == authors

@@ -28,7 +28,8 @@ _CAPTION_START_RE = re.compile(r"\s*(?:[■▲●◆□△]|(?:文|图)\s*/)")
 _CAPTION_END_RE = re.compile(r"(?:单位供图|资料图片?|供图|/\s*摄|摄影\s*[:：/]|图\s*/\s*\S+)\s*$")
 _META_RE = re.compile(r"(来源|作者|发布时间|发布日期|编辑)\s*[:：]|^\s*原创\s|\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 _CREDIT_RE = re.compile(r"^\s*文\s*/\s*(\S+)")
-_TRAILING_CREDIT_RE = re.compile(r"(?:^|\s)文\s*/\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}?)\s*(?:图\s*/\s*[\u4e00-\u9fff ]{2,8})?\s*$")
+_TRAILING_CREDIT_RE = re.compile(r"(?:^|\s)文\s*/\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,6}?)\s*(?:图\s*/\s*[\u4e00-\u9fff ]{2,8}?)?"
+                                 r"(?:\s*(?:编辑|责编|校对|审核)\s*/\s*[\u4e00-\u9fff ]{2,8}?)*\s*$")  # 文/甲 图/乙 编辑/丙
 _BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,24}(总工会|工会|工联会|工会联合会|工会委员会|妇联|团委|人大常委会)$")
 HEADING_MAX = 40
 _PAGE_HEADER_RE = re.compile(r"第\s*\d+\s*版|星期[一二三四五六日天]|^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -61,8 +62,9 @@ _ORG_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:中心|报社|日报|晚报
 _CREDIT_LINE_RE = re.compile(r"[\n。][□■◆●\s]*(?:[\u4e00-\u9fff]{2,8}[/／]\s*)?((?:图文|文字|撰稿|记者|通讯员|文)\s*[:：|｜/／]?"
                              r"\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)"
                              r"(?=\s*(?:[/／][^\n]{0,12}|(?:图片|摄影|审核|制作|编辑|责编|初审)[:：]?[^\n]*)?(?:\n|$))")
-#: the reporter opening the lead: 记者阮向民报道, 记者金钧胤摄影报道
-_INLINE_REPORT_RE = re.compile(r"\s*((?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}?)\s*(?:(?:摄影)?报道|(?=\d))")
+#: the reporters opening the lead: 记者阮向民报道, 记者金钧胤摄影报道, 记者/陈洁 通讯员/黄立 3月12日, 记者王丽 昨日
+_INLINE_REPORT_RE = re.compile(r"\s*((?:(?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[/／:：]?\s*[\u4e00-\u9fff]{2,4}?\s*)+?)"
+                               r"\s*(?:(?:摄影)?报道|(?=\d|昨日|昨天|今日|今天|日前|近日))")
 _OPENS_WITH_DATE_RE = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日")
 #: a lead's opening after a publication stamp on its line
 _GLUED_LEAD_RE = re.compile(r"\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日|本[报報][讯訊]|近日|日前|[(（](?:记者|記者|通讯员|通訊員)")
@@ -74,9 +76,9 @@ _STAMP_END_RE = re.compile(r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[】\]]?\s*")
 _CLAUSE_MARK_RE = re.compile(r"[,，、]|了")
 #: a day of a month in a clause: 台中市政府勞工局於12月22日舉辦…, 今天(1月4日)下午, 511日 (月 lost)
 _DATE_IN_CLAUSE_RE = re.compile(r"\d{1,2}月\d{1,2}(?:[-—至~]\d{1,2})?日|^\d{3,4}日")
-_AUTHOR_RE = re.compile(r"作者\s*[:：]\s*(.+?)(?:\s+\S+\s*[:：]|$)")
-#: a footer line naming the author, alone or after the source: 来源:宁波日报 作者:赵磊
-_FOOTER_AUTHOR_RE = re.compile(r"^\s*(?:来源\s*[:：][^:：\n]{1,20}?\s*)?作者\s*[:：]")
+_AUTHOR_RE = re.compile(r"(?:作者|记者)\s*[:：]\s*([^)）]+?)(?:\s+\S+\s*[:：]|\s*[)）]|$)")
+#: a footer line naming the author, alone or after the source: 来源:宁波日报 作者:赵磊, 来源:韶关日报 记者:邓海
+_FOOTER_AUTHOR_RE = re.compile(r"^\s*(?:来源\s*[:：][^:：\n]{1,20}?\s*)?(?:作者|记者)\s*[:：]")
 
 
 @dataclass(slots=True)
