@@ -219,7 +219,7 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
     keys = [(b.label, b.name) for b in bodies]  # (each body's key and attributes read once)
     unresolved: list[tuple[tuple[Label, str], Mention]] = []
     shorts: list[tuple[tuple[Label, str], Any]] = []
-    for key, b in zip(keys, bodies):
+    for key, b in zip(keys, bodies, strict=True):
         short = b.attr("short")
         if short:
             shorts.append((key, short))
@@ -241,11 +241,11 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
     for key, short in shorts:  # only short forms (区总工会, 区委): the place's own name and the ending
         if key not in best:
             best[key] = in_script_of(short, text)
-    for key, b in zip(keys, bodies):  # only other names written in the traditional script (全國總工會): the full name in it
+    for key, b in zip(keys, bodies, strict=True):  # only other names written in the traditional script (全國總工會): the full name in it
         if key not in best and to_match_text(b.text) != b.text and to_match_text(key[1]) == key[1]:
             best[key] = in_script_of(key[1], text)
     out = []
-    for key, b in zip(keys, bodies):
+    for key, b in zip(keys, bodies, strict=True):
         shown = best.get(key)
         out.append(_shown_as(b, shown) if shown is not None and shown != key[1] else b)
     return out
