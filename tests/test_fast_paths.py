@@ -119,3 +119,44 @@ def test_bare_lists_as_the_pattern(text: str) -> None:
 def test_dotted_as_the_pattern(text: str) -> None:
     assert [(x.span(), x.groups()) for x in campaigns._dotted(text)] == \
         [(x.span(), x.groups()) for x in campaigns._DOTTED.finditer(text)]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPANS, _SPANS, st.integers(-2, 45))
+def test_positions_as_the_spans_say(spans: list[tuple[int, int]], more: list[tuple[int, int]], probe: int) -> None:
+    """``bodies.Positions`` (a byte mask made on the first test) holds the positions inside its spans,
+    and those ``add`` takes in after."""
+    inside = {i for a, b in spans for i in range(a, b)}
+    pos = bodies._positions(list(spans))
+    assert (probe in pos) == (probe in inside)
+    assert [i for i in range(-2, 45) if i in pos] == sorted(inside)
+    for a, b in more:
+        pos.add(a, b)
+        inside |= set(range(a, b))
+    assert [i for i in range(-2, 45) if i in pos] == sorted(inside)
+    assert "甲" not in pos
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="在和及与精神会议全委(扩大)\"·甲乙丙12,。", max_size=40), st.integers(0, 40), st.integers(1, 32))
+def test_walk_back_asks_for_boundaries_only_where_one_ends(text: str, end: int, limit: int) -> None:
+    """``CampaignFinder._walk_back`` skips ``boundary_before`` where the character is no boundary
+    word's last: the same start as asking at every character."""
+    from unionkg.extract.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    finder = campaigns.CampaignFinder.__new__(campaigns.CampaignFinder)
+    finder.lex = lex
+    end = min(end, len(text))
+    for keep in (frozenset(), campaigns._SPIRIT_INNER):
+        fast = finder._walk_back(text, end, limit, keep)
+        ends = lex.boundary_ends
+        object.__setattr__(lex, "boundary_ends", frozenset(text) | ends)  # every character may end one
+        try:
+            plain = finder._walk_back(text, end, limit, keep)
+        finally:
+            object.__setattr__(lex, "boundary_ends", ends)
+        assert fast == plain

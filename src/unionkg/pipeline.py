@@ -162,7 +162,8 @@ class Extraction:
                                   source=art.origin,
                                   hint="the article is left out; please report it with this line")
             return "error", err.to_dict()
-        return "ok", (art.id, orjson.dumps(facts), article_census(facts, self.extractor.divs))
+        divs = (self._extractor or self.extractor).divs  # the one ``facts`` used (no second read of the options)
+        return "ok", (art.id, orjson.dumps(facts), article_census(facts, divs))
 
     def __reduce__(self) -> tuple[Callable[[int | None], Extraction], tuple[int | None]]:
         """Sent to another process (a spawned or Dask worker) as its year: there, one Extraction per

@@ -1587,7 +1587,7 @@ class Positions:
     __slots__ = ("_spans", "_mask")
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._spans = list(spans)
+        self._spans = spans if type(spans) is list else list(spans)  # a fresh list (``_positions``): kept as is
         self._mask: bytearray | None = None  # made on the first test: many rules find nothing to test
 
     @property
@@ -1596,7 +1596,11 @@ class Positions:
 
     def _make(self) -> bytearray:
         spans = self._spans
-        mask = self._mask = bytearray(max((b for _, b in spans), default=0))
+        size = 0
+        for _, b in spans:  # (a loop, not max() over a generator: most lists hold a few spans)
+            if b > size:
+                size = b
+        mask = self._mask = bytearray(size)
         for a, b in spans:
             if b > a:
                 mask[a:b] = b"\x01" * (b - a)

@@ -384,6 +384,7 @@ class CampaignFinder:
         """Start of the name that ends at ``end``: back to punctuation or a boundary word."""
         i = end
         lo = max(0, end - limit)
+        ends = self.lex.boundary_ends  # (no boundary word ends in any other character: no call there)
         while i > lo:
             ch = m[i - 1]
             if ch == ")" and m.startswith("(扩大)", i - 4):
@@ -393,7 +394,7 @@ class CampaignFinder:
                 return i
             if m[i - 2: i] == "精神" and i < end:
                 return None  # a spirit inside a longer meeting name: cannot delimit
-            w = self.lex.boundary_before(m, i, keep) if i < end else None
+            w = self.lex.boundary_before(m, i, keep) if i < end and ch in ends else None
             if w is not None and not (keep and w in _CONJ and not m[:i - len(w)].endswith("精神")
                                       and "\u4e00" <= m[i - len(w) - 1: i - len(w)] <= "\u9fff"):
                 return i  # in a spirit's name, 和/及 only splits "X精神和Y精神" (or opens a clause: ,以及Y精神)

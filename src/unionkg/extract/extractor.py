@@ -156,10 +156,10 @@ class Extractor:
         """Group the variants of each campaign in this article; map every variant to its name."""
         groups: list[list[Mention]] = []
         for c in camp:
-            for g in groups:
-                if g[0].label is c.label and any(_same_policy(c, x) or (
-                        c.attr("core") and c.attr("core") == x.attr("core")) or _part_of(c, x) or _part_of(x, c)
-                        or _heads(c, x) or _heads(x, c) for x in g):
+            core = c.attr("core")
+            for g in groups:  # (the cheap tests first: each is a pure test, their order changes no group)
+                if g[0].label is c.label and any((core and core == x.attr("core")) or _part_of(c, x) or _part_of(x, c)
+                                                 or _heads(c, x) or _heads(x, c) or _same_policy(c, x) for x in g):
                     g.append(c)
                     break
             else:
@@ -219,33 +219,42 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
     as ``full`` and identifies the graph node."""
     best: dict[tuple[Label, str], str] = {}
     whole: set[tuple[Label, str]] = set()  # written out in full somewhere
-    for b in bodies:
-        key = (b.label, b.name)
-        if key in whole or b.label not in (Label.UNION_BODY, Label.ORGANIZATION, Label.PLACE):
+    keys = [(b.label, b.name) for b in bodies]  # (each body's key and attributes read once)
+    unresolved: list[tuple[tuple[Label, str], Mention]] = []
+    shorts: list[tuple[tuple[Label, str], Any]] = []
+    for key, b in zip(keys, bodies, strict=True):
+        short = b.attr("short")
+        if short:
+            shorts.append((key, short))
+        if b.attr("unresolved"):
+            unresolved.append((key, b))
+        if key in whole or b.label not in _NAMED_LABELS:
             continue
-        if to_match_text(b.text) == b.name:
+        if to_match_text(b.text) == key[1]:
             whole.add(key)
             best[key] = b.text
         elif b.label is Label.PLACE:
             continue  # a place is named by the table, or as written when that is its name in another script
-        elif b.rule in _WRITTEN_RULES and not b.attr("term") and not b.attr("short") \
+        elif b.rule in _WRITTEN_RULES and not b.attr("term") and not short \
                 and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
-    for b in bodies:  # a body of this article only (县法院): as first written; a town's with the town (镇党委 → 石门镇党委)
-        if b.attr("unresolved") and (b.label, b.name) not in best:
-            best[(b.label, b.name)] = in_script_of(b.name, text) if b.attr("town") else b.text
-    for b in bodies:  # only short forms (区总工会, 区委): the place's own name and the ending
-        short = b.attr("short")
-        if short and (b.label, b.name) not in best:
-            best[(b.label, b.name)] = in_script_of(short, text)
-    for b in bodies:  # only other names written in the traditional script (全國總工會): the full name in it
-        if (b.label, b.name) not in best and to_match_text(b.text) != b.text and to_match_text(b.name) == b.name:
-            best[(b.label, b.name)] = in_script_of(b.name, text)
+    for key, b in unresolved:  # a body of this article only (县法院): as first written; a town's with the town (镇党委 → 石门镇党委)
+        if key not in best:
+            best[key] = in_script_of(key[1], text) if b.attr("town") else b.text
+    for key, short in shorts:  # only short forms (区总工会, 区委): the place's own name and the ending
+        if key not in best:
+            best[key] = in_script_of(short, text)
+    for key, b in zip(keys, bodies, strict=True):  # only other names written in the traditional script (全國總工會): the full name in it
+        if key not in best and to_match_text(b.text) != b.text and to_match_text(key[1]) == key[1]:
+            best[key] = in_script_of(key[1], text)
     out = []
-    for b in bodies:
-        shown = best.get((b.label, b.name))
-        out.append(_shown_as(b, shown) if shown is not None and shown != b.name else b)
+    for key, b in zip(keys, bodies, strict=True):
+        shown = best.get(key)
+        out.append(_shown_as(b, shown) if shown is not None and shown != key[1] else b)
     return out
+
+
+_NAMED_LABELS = (Label.UNION_BODY, Label.ORGANIZATION, Label.PLACE)
 
 
 def _shown_as(b: Mention, shown: str) -> Mention:

@@ -65,8 +65,10 @@ def _rare_or_astral_re() -> re.Pattern[str]:
     return re.compile(f"[{rare}\U00010000-\U0010ffff]")
 
 
+@lru_cache(maxsize=16)
 def _has_rare(text: str) -> bool:
-    """Has ``text`` a rare character (see ``_rare_or_astral_re``)?"""
+    """Has ``text`` a rare character (see ``_rare_or_astral_re``)? Memoised: ``in_script_of`` asks it
+    of the same article's text for each name it writes."""
     found = _rare_or_astral_re().search(text)
     while found is not None and ord(found.group()) > 0xFFFF:
         found = _rare_or_astral_re().search(text, found.end())
