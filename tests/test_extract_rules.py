@@ -1721,3 +1721,25 @@ def test_bylines_in_more_shapes(text: str, authors: tuple[str, ...]) -> None:
     editor after it (the editor is no author)."""
     a = finish_article(text, list(range(len(text))), text, title="标题")
     assert a.authors == authors
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月8日,汕尾市总工会开展活动,原汕尾市总工会主席、现市政协副主席蔡振华参加活动。",
+     {("蔡振华", "汕尾市总工会"), ("蔡振华", "汕尾市政协")}),
+    ("5月8日,云浮市总工会召开座谈会,云浮市总工会原主席郑伟东,现任市人大常委会副主任,出席会议。",
+     {("郑伟东", "云浮市总工会"), ("郑伟东", "云浮市人大常委会")}),
+    ("5月8日,茂名市总工会召开会议,茂名市总工会副主席黄志坚同志挂任电白区总工会副主席。",
+     {("黄志坚", "茂名市总工会"), ("黄志坚", "电白区总工会")}),
+])
+def test_former_present_and_seconded_posts(extractor: Extractor, text: str, expected: set[tuple[str, str]]) -> None:
+    """``原…主席、现…副主席``: both posts (realdev 155 keeps former ones); ``,现任市人大常委会副主任`` and
+    ``挂任…副主席`` (the short form after 现任 was not named, 挂任 not read)."""
+    facts = _facts(extractor, text)
+    assert {(h, t) for h, t, _ in _positions(facts)} == expected
+
+
+def test_a_person_relieved_of_a_post(extractor: Extractor) -> None:
+    """``免去陈刚县总工会副主席职务``: a person (lost before), holding that post no longer."""
+    facts = _facts(extractor, "5月8日,县总工会召开全委会,免去陈刚县总工会副主席职务,任命刘洋为县总工会副主席。")
+    assert {"陈刚", "刘洋"} == _names(facts, Label.PERSON)
+    assert {h for h, _, _ in _positions(facts)} == {"刘洋"}

@@ -37,6 +37,8 @@ GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|�
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|补选|递补|替补|选举|推选|任命|聘任|聘请)(?:出)?")
 _APPOINTS_END = re.compile(_APPOINTS.pattern + "$")
+#: relieving someone of a post: 免去甲的…职务
+_DISMISSES = re.compile(r"免去(?:了)?")
 #: what a cadre does at a meeting, right after a name with no title (会上,王强传达了…)
 _CADRE_ACT = re.compile(r"(?:主持|传达|通报|宣读|领学|讲话|致辞|致词|主讲|作(?:了)?[\u4e00-\u9fff]{0,6}报告)")
 #: words that open a clause right before a name (data/name_openers.txt): 会上张丽当选理事长
@@ -84,7 +86,7 @@ _QUOTED_HONOUR = re.compile(r'"[^"\n]{0,12}(?:工匠|劳动模范|劳模|标兵|
                             r'最美[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}之星|五一劳动奖章获得者)"')
 #: prepositions that are also surnames (向, 于 …) or open a clause after "the leaders" (领导向…, 领导为…)
 _PREPOSITIONS = frozenset("向为对给与和同在把将从")
-_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为|(?<=同志)任|历任|曾任|现任|兼任"
+_ELECTED_VERBS = "当选为|当选|担任|出任|补选为|增补为|增选为|替补为|推选为|选为|同志为|(?<=同志)任|历任|曾任|现任|兼任|挂任"
 #: a career after a name and a comma: 蔡滿玉,歷任…理事長、…常務理事
 _CAREER = re.compile("[,，](?:历任|曾任|现任|先后任)")
 _ELECTED = scanner(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
@@ -333,7 +335,22 @@ class PeopleFinder:
         self._appointed(doc, hits, bodies, covered, stop)
         self._names_before_tongzhi(doc, hits, covered, stop)  # last: not inside the lists above
         self._names_before_acts(doc, hits, covered, stop)
+        self._dismissed(doc, hits, covered, stop)
         return hits
+
+    def _dismissed(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+        """``免去李志勇的珠海市总工会副主席职务``, ``免去陈刚同志县总工会副主席职务``: the person relieved of a
+        post (no position: it is no longer held; rule ``person.dismissed.v1``)."""
+        m = doc.match
+        for x in _DISMISSES.finditer(m) if "免去" in m else ():
+            a = x.end()
+            k = next((k for k in (3, 2) if self._plain_name(m[a:a + k]) and (
+                m.startswith(("的", "同志", "、"), a + k) or (stop[a + k] and not stop[a + k - 1])
+                or m[a + k:a + k + 1] in ("省", "市", "县", "区", "镇", "乡"))), 0)  # 免去陈刚县总工会副主席职务
+            if k and not covered[a] and not stop[a]:
+                hits.append(PersonHit(doc.text[a:a + k], a, a + k, "person.dismissed.v1", a))
+                _mark(covered, a, a + k)
+        hits.sort(key=lambda h: h.start)
 
     def _names_before_acts(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
         """``会上,王强传达了省委全会精神``: a plain name opening a clause, right before what a cadre does
@@ -746,8 +763,9 @@ class PeopleFinder:
             if got[0] != a and chain and m[b] in ",，":
                 break  # …温若澜当选为联合会主席,乙公司总监丙: past a comma only a whole chain continues
             chain.append(got)
-            if got[0] != a and not (m[a - 1:a] == "、" and _UNNAMED_BODY.fullmatch(m, a, got[0])):
-                break  # (but 石狮市工商联主席、总商会会长甲: past a body we do not know, read on)
+            if got[0] != a and not (m[a - 1:a] == "、" and _UNNAMED_BODY.fullmatch(m, a, got[0])) \
+                    and not (got[0] == a + 1 and m[a] in "原现"):
+                break  # (but 石狮市工商联主席、总商会会长甲: past a body we do not know, read on; 原…主席、现…: both)
         if not chain:
             return None, []
         chain.reverse()
