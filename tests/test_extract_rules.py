@@ -1743,3 +1743,18 @@ def test_a_person_relieved_of_a_post(extractor: Extractor) -> None:
     facts = _facts(extractor, "5月8日,县总工会召开全委会,免去陈刚县总工会副主席职务,任命刘洋为县总工会副主席。")
     assert {"陈刚", "刘洋"} == _names(facts, Label.PERSON)
     assert {h for h, _, _ in _positions(facts)} == {"刘洋"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("工聯會5月1日舉行勞動節集會,工聯會會長吳秋北出席並發言。",
+     {("HOLDS_POSITION", "吳秋北", "香港工會聯合會"), ("SPOKE", "吳秋北", "香港工會聯合會")}),
+    ("勞聯理事長周小松率團拜訪勞工處,與勞工處處長孫玉菡會面。",
+     {("LED", "周小松", "港九勞工社團聯會"), ("HOLDS_POSITION", "孫玉菡", "香港特別行政區政府勞工處")}),
+    ("台南市產業總工會召開大會,理事長戴國榮主持,常務理事林明、監事會召集人陳華出席。",
+     {("HOLDS_POSITION", "陳華", "台南市產業總工會"), ("ATTENDED", "陳華", "台南市產業總工會")}),
+])
+def test_hong_kong_and_taiwan_short_forms_and_offices(extractor: Extractor, text: str,
+                                                      expected: set[tuple[str, str, str]]) -> None:
+    """``工聯會``, ``勞聯``, ``勞工處`` written alone in the traditional script are Hong Kong's (a mainland
+    ``工联会`` or ``樓宇工聯會`` is a federation's short form); 監事會召集人 is a title and a union office."""
+    assert expected <= _rels(_facts(extractor, text))

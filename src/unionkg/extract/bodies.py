@@ -221,6 +221,8 @@ class BodyFinder:
         national = list(read_rows("national_orgs.tsv"))
         self.national = {r[0]: r[1] for r in national}
         self.national_full = {r[0]: r[2] for r in national if len(r) > 2 and r[2]}
+        #: short forms read only where written in the traditional script (工聯會: Hong Kong's 工会联合会)
+        self.national_traditional = frozenset(r[0] for r in national if len(r) > 3 and r[3] == "traditional")
         self.province_short = {d.short: d.code for d in divs.by_code.values() if d.level == "province" and d.short}
         one = alternation(list(self.province_short))
         self.province_list_re = re.compile(f"(?:{one})(?:、(?:{one}))+(?![\u4e00-\u9fff]{{0,1}}[省市区])")
@@ -816,7 +818,13 @@ class BodyFinder:
             kind = self.national[x.group(0)]
             written = doc.text[x.start():x.end()]
             name = self.national_full.get(x.group(0), written)
-            shown: tuple[tuple[str, object], ...] = (("short", written),) if name != written else ()
+            if x.group(0) in self.national_traditional:
+                if written == x.group(0) or (x.start() > 0 and "\u4e00" <= doc.match[x.start() - 1] <= "\u9fff"
+                                             and self.lex.boundary_before(doc.match, x.start()) is None):
+                    continue  # 工联会 in simplified script, 樓宇工聯會: a federation's short form, not Hong Kong's
+                name = in_script_of(name, doc.text)  # 香港工會聯合會, as the text writes the full name
+            shown: tuple[tuple[str, object], ...] = (("short", written),) if name != written \
+                and x.group(0) not in self.national_traditional else ()  # (勞聯: shown by the full name)
             if kind == "union":  # 中国教育工会(全国委员会): a national industrial union
                 out.append(Mention(Label.UNION_BODY, written, x.start(), x.end(), "body.national.v1",
                                    canonical=name, attrs=(("level", "national"),) + shown))
