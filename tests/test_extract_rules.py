@@ -1758,3 +1758,16 @@ def test_hong_kong_and_taiwan_short_forms_and_offices(extractor: Extractor, text
     """``工聯會``, ``勞聯``, ``勞工處`` written alone in the traditional script are Hong Kong's (a mainland
     ``工联会`` or ``樓宇工聯會`` is a federation's short form); 監事會召集人 is a title and a union office."""
     assert expected <= _rels(_facts(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    ("5月8日,南平市总工会召开座谈会,职工代表王芳、林强,企业代表陈伟先后发言。", {"王芳", "林强", "陈伟"}),
+    ("5月8日,南平市总工会召开座谈会,劳模代表王芳,工匠代表林强,企业代表陈伟先后发言。", {"王芳", "林强", "陈伟"}),
+    ("5月8日,南平市总工会召开座谈会,王芳、林强、陈伟先后发言。", {"王芳", "林强", "陈伟"}),
+    ("5月8日,南平市总工会召开座谈会,市总工会主席王强,企业代表陈伟发言。", {"陈伟"}),
+])
+def test_speakers_in_turn(extractor: Extractor, text: str, speakers: set[str]) -> None:
+    """Groups set apart by commas share the role done in turn (先后发言: only the last group spoke);
+    plain names listed before 先后/分别 are people (they were lost); without 先后 a comma parts them."""
+    facts = _facts(extractor, text)
+    assert {r.head for r in facts.relations if r.type.value == "SPOKE"} == speakers

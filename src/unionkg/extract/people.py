@@ -93,6 +93,8 @@ _ELECTED = scanner(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
 _ELECTED_VERB = scanner(_ELECTED_VERBS)
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
+#: names listed, without titles, before a role done in turn (甲、乙、丙先后发言)
+_LIST_IN_TURN = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?=(?:同志)?(?:先后|分别|依次|相继|轮流))")
 #: names listed, without titles, after those attending are introduced (出席会议的市领导还有甲、乙, 特邀代表有甲)
 _LIST_INTRODUCED = re.compile(r"(?:(?:出席|参加|列席|参会)[^,，。;；]{0,6}的[^,，。;；]{0,6}|特邀代表|特邀嘉宾)有[:：]?"
                               r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(?=[。,，;；]|$)")
@@ -816,7 +818,8 @@ class PeopleFinder:
 
     def _bare_lists(self, doc: Doc, covered: bytearray, stop: bytearray) -> list[PersonHit]:
         """``陈明、王芳、赵强等职工代表参加活动``: names joined by 、 and closed by 等, without titles; and
-        names listed after those who attend are introduced (``出席会议的市领导还有甲、乙``, ``特邀代表有甲、乙``)."""
+        names listed after those who attend are introduced (``出席会议的市领导还有甲、乙``, ``特邀代表有甲、乙``)
+        or before a role done in turn (``甲、乙、丙先后发言``)."""
         m = doc.match
         out: list[PersonHit] = []
         for x in _bare_lists(m) if "等" in m and "、" in m else ():
@@ -826,6 +829,12 @@ class PeopleFinder:
             if a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff" and self.lex.boundary_before(m, a) is None:
                 continue
             self._add_names(doc, a, x.group(0)[:-1], out)
+        for x in _LIST_IN_TURN.finditer(m) if "、" in m else ():  # 甲、乙、丙先后发言
+            a = x.start()
+            if covered[a] or stop[a] or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
+                                         and self.lex.boundary_before(m, a) is None):
+                continue
+            self._add_names(doc, a, x.group(1), out)
         for x in _LIST_INTRODUCED.finditer(m) if "有" in m else ():  # 出席会议的市领导还有甲、乙、丙。
             a = x.start(1)
             if not covered[a] and not stop[a]:

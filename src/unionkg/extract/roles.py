@@ -55,6 +55,10 @@ _QUOTE_NEXT = re.compile(r"(?:道)?[:：,，]?\s*\"")
 #: what joins two people of a list: a separator, and a place before the next one's title
 #: (…主席甲,四川省副省长乙: the government 乙's title implies is named by its place alone)
 _JOINS = re.compile(r"(?:[、,，]?(?:以及|及|和|与)|[、,，])(?:[\u4e00-\u9fff]{1,7}(?:自治区|省|市|区|县|旗|州|盟))?")
+#: groups of people set apart by a comma, each described (职工代表甲、乙,企业代表丙), and the words that
+#: say all of them did it in turn (先后发言)
+_COMMA_DESCRIBED = re.compile(r"[,，][^,，。;；、:：\"“”()（）\s]{0,20}")
+_IN_TURN = re.compile(r"(?:同志)?(?:等)?(?:先后|分别|依次|相继|轮流)")
 #: a list member described before its title: 甲、华新水泥公司职工代表乙先后发言 (the unit, 职工…)
 _JOINS_DESCRIBED = re.compile(r"(?:、|以及|及|和|与)[^,，。;；、:：\"“”()（）\s]{1,20}")
 #: 特邀某教授作辅导: invited (特邀代表, 特邀嘉宾 are a kind of attendee)
@@ -195,10 +199,11 @@ class RoleCues:
                 groups.append([p])
         starts = sorted(p.start for p in people)
         skip: set[int] = set()  # people someone stood in for
-        for group in groups:
+        for gi, group in enumerate(groups):
             last = group[-1]
             nxt = [s for s in starts if s > last.end]
-            roles = self.roles_after(doc, last.end, nxt[0] if nxt else None, last.name in officials)
+            roles = self.roles_after(doc, last.end, nxt[0] if nxt else None, last.name in officials) \
+                or self._roles_of_later_groups(doc, groups[gi + 1:], last, starts, officials)
             sent = doc.sentence_of(group[0].start)
             if not roles and _MADE_BY.match(doc.match, last.end):
                 roles = [(RelType.SPOKE, "role.suozuo.v1", last.end)]  # 甲同志代表…所作的工作报告
@@ -247,6 +252,24 @@ class RoleCues:
             out += self._pronoun_speakers(doc, article_id, people, officials, org_name, org_label, event_id)
         leaders = {r.head for r in out if r.type is RelType.LED}  # 甲率队…。甲来到某校慰问: 甲 leads, as said
         return [r for r in out if not (r.evidence.rule == "role.goes_to_visit.v1" and r.head in leaders)]
+
+    def _roles_of_later_groups(self, doc: Doc, later: list[list[PersonHit]], last: PersonHit, starts: list[int],
+                               officials: set[str]) -> list[tuple[RelType, str, int]]:
+        """``职工代表甲、乙,企业代表丙先后发言``: groups set apart by commas, each described, share the role
+        of the last where it is said to be done in turn (先后, 分别, 依次 …) by all of them."""
+        m = doc.match
+        sent = doc.sentence_of(last.start)
+        prev_end = last.end
+        for group in later:
+            if not _COMMA_DESCRIBED.fullmatch(m, prev_end, group[0].chain_start) or group[0].start >= sent[1]:
+                return []
+            end = group[-1].end
+            nxt = [s for s in starts if s > end]
+            roles = self.roles_after(doc, end, nxt[0] if nxt else None, group[-1].name in officials)
+            if roles:
+                return roles if _IN_TURN.match(m, end) else []
+            prev_end = end
+        return []
 
     @staticmethod
     def _organisers_office(organiser: Mention, titles: str, before: str) -> str | None:
