@@ -1771,3 +1771,11 @@ def test_speakers_in_turn(extractor: Extractor, text: str, speakers: set[str]) -
     plain names listed before 先后/分别 are people (they were lost); without 先后 a comma parts them."""
     facts = _facts(extractor, text)
     assert {r.head for r in facts.relations if r.type.value == "SPOKE"} == speakers
+
+
+def test_a_spirit_named_with_the_union_short_is_one(extractor: Extractor) -> None:
+    """A headline's ``全总十八届二次执委会议精神`` and the text's ``中华全国总工会十八届二次执委会议精神``
+    are one campaign (they were two entities)."""
+    facts = _facts(extractor, "3月5日,中山市总工会召开党组会议,传达学习中华全国总工会十八届二次执委会议精神。",
+                   title="市总工会传达学习全总十八届二次执委会议精神")
+    assert _names(facts, Label.CAMPAIGN) == {"中华全国总工会十八届二次执委会议精神"}

@@ -151,12 +151,17 @@ def in_script_of(name: str, text: str) -> str:
 _NTH_CONGRESS = re.compile(r"[0-9一二三四五六七八九十]大")
 _CONGRESS_LONG = re.compile(r"第([一二三四五六七八九十百]+)次(?:全国)?(?:会员)?代表大会")
 _KEY_DROP = re.compile(r'["“”「」『』《》\s的]')
+#: unions named short inside a campaign's name: 全总十八届二次执委会议精神, 省总十五届五次全委会议精神
+_UNION_SHORT_FORMS = {"中华全国总工会": "全总", "全国总工会": "全总", "总工会": "总"}
+_UNION_SHORT = re.compile("中华全国总工会|全国总工会|总工会")
 
 
 @lru_cache(maxsize=1 << 16)
 def campaign_key(name: str) -> str:
-    """Comparison key of a campaign name: no quotes, spaces or 的; ``第十八次全国代表大会`` → ``十八大``."""
-    return _CONGRESS_LONG.sub(r"\1大", _KEY_DROP.sub("", to_match_text(name)))
+    """Comparison key of a campaign name: no quotes, spaces or 的; ``第十八次全国代表大会`` → ``十八大``;
+    unions as named short (中华全国总工会 → 全总, 广东省总工会 → 广东省总)."""
+    key = _CONGRESS_LONG.sub(r"\1大", _KEY_DROP.sub("", to_match_text(name)))
+    return _UNION_SHORT.sub(lambda x: _UNION_SHORT_FORMS[x.group(0)], key) if "总工会" in key else key
 
 
 def _is_subsequence(a: str, b: str) -> bool:
