@@ -1779,3 +1779,14 @@ def test_a_spirit_named_with_the_union_short_is_one(extractor: Extractor) -> Non
     facts = _facts(extractor, "3月5日,中山市总工会召开党组会议,传达学习中华全国总工会十八届二次执委会议精神。",
                    title="市总工会传达学习全总十八届二次执委会议精神")
     assert _names(facts, Label.CAMPAIGN) == {"中华全国总工会十八届二次执委会议精神"}
+
+
+@pytest.mark.parametrize("text", [
+    "7月10日,市总工会联合市城市管理和综合执法局开展“夏送清凉”慰问活动。",
+    "7月10日,市总工会主席王刚到城市更新项目工地慰问。",
+])
+def test_common_words_the_table_names_a_town_resolve_nothing(extractor: Extractor, text: str) -> None:
+    """``城市`` (a town of 同江市 in the table), ``农场``, ``工业园``: common words, named only after their
+    city; 城市管理 made every 市总工会 of the article 同江市's."""
+    facts = _facts(extractor, text)
+    assert not any("同江" in e.name for e in facts.entities)

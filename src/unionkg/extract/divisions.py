@@ -11,7 +11,7 @@ LEVEL_CHARS = "省市区县镇乡道州旗盟"
 #: Division names that are also common words; never matched on their own.
 GENERIC = frozenset({"城区", "矿区", "郊区", "新区", "林区", "社区", "园区", "开发区", "高新区", "工业区",
                      "示范区", "风景区", "保税区", "市区", "县城", "街道", "中心区", "经济开发区",
-                     "自治区", "特区"})
+                     "自治区", "特区", "城市", "农场", "林场", "渔场", "原种场", "园艺场", "工业园"})
 
 
 #: town-level units named like zones (物流园区, 经济开发区) read as common words on their own
