@@ -1790,3 +1790,19 @@ def test_common_words_the_table_names_a_town_resolve_nothing(extractor: Extracto
     city; 城市管理 made every 市总工会 of the article 同江市's."""
     facts = _facts(extractor, text)
     assert not any("同江" in e.name for e in facts.entities)
+
+
+@pytest.mark.parametrize(("text", "body", "rel"), [
+    ("6月1日,石龙镇妇联开展寻访活动,镇妇联主席陈红参加。", "石龙镇妇联", ("HOLDS_POSITION", "陈红", "石龙镇妇联")),
+    ("6月1日,石龙镇工会开展活动,镇工会主席陈红参加。", "石龙镇工会", ("ATTENDED", "陈红", "石龙镇工会")),
+    ("6月1日,沙河街道工会联合会召开成立大会,街道工会联合会主席吴敏主持。", "沙河街道工会联合会",
+     ("HOLDS_POSITION", "吴敏", "沙河街道工会联合会")),
+])
+def test_town_bodies_of_a_name_many_towns_have(extractor: Extractor, text: str, body: str,
+                                               rel: tuple[str, str, str]) -> None:
+    """``石龙镇妇联``, ``石龙镇工会`` (nine towns are called 石龙镇) where no place says which: the body as
+    written (there was none), one with its short form; ``街道工会联合会`` the one federation named with it."""
+    facts = _facts(extractor, text)
+    bodies = _names(facts, Label.UNION_BODY) | _names(facts, Label.ORGANIZATION)
+    assert bodies == {body}
+    assert rel in _rels(facts)

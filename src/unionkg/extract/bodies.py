@@ -136,7 +136,7 @@ _UNLISTED_ZONE = re.compile(r"(?:经济技术开发区|经济开发区|高新技
 _ZONE_UNION_SHORT = re.compile("(" + _UNLISTED_ZONE.pattern + ")总工会")
 _UNLISTED_TOWN = re.compile(r"[\u4e00-\u9fff]{2,3}(?:镇|乡|街道)")
 #: a town's body: its union, party committee, government (the town's name before it is read back)
-_TOWN_BODY = re.compile(r"(镇|乡|街道|区|县)(总工会|党委|党工委|人民政府|委(?![员会托屈婉]))")
+_TOWN_BODY = re.compile(r"(镇|乡|街道|区|县)(总工会|工会联合会|工会(?!联|委员)|妇联|团委|残联|科协|党委|党工委|人民政府|委(?![员会托屈婉]))")
 #: a union chair's title in a chain, the union unnamed (、工会主席, 、总工会副主席)
 _CHAIN_UNION = re.compile(r"[、,，](总?工会)(?=(?:常务|专职|兼职|驻会)?副?主席)")
 #: a street's office named after the street (金家岭街道办事处, 街道办 before a title)
@@ -589,6 +589,7 @@ class BodyFinder:
                    for x in out]
             out.extend(towns)
         out.extend(self._the_town_named(doc, out, stop))
+        out = _short_of_named(out)
         out.extend(_unlisted_zone_short_forms(doc, out, stop))
         out.extend(self._branch_unions(doc, out, stop))
         out.extend(self._chain_unions(doc, out, stop, written))  # after the towns: 街道党工委委员、总工会主席
@@ -1538,6 +1539,22 @@ class BodyFinder:
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
                        canonical=doc.text[start:end],
                        attrs=(("level", self.divs.get(place).level), ("place", place)) if place else (("level", "grassroots"),))
+
+
+def _short_of_named(found: list[Mention]) -> list[Mention]:
+    """``沙河街道工会联合会…街道工会联合会主席``: a town's body written short (no place resolved it) is the one
+    body of the article whose name ends with it, where there is one (named so, at the short form's span)."""
+    out = list(found)
+    for i, x in enumerate(out):
+        if not x.attr("unresolved") or x.label is Label.PLACE or not to_match_text(x.text).startswith(_TOWN_WORDS):
+            continue
+        short = to_match_text(x.text)
+        longer = {y.name: y for y in found if y.label is x.label and not y.attr("unresolved")
+                  and len(y.text) > len(x.text) and to_match_text(y.text).endswith(short)}
+        if len(longer) == 1:
+            y = next(iter(longer.values()))
+            out[i] = replace(y, text=x.text, start=x.start, end=x.end, rule=x.rule)
+    return out
 
 
 def _unlisted_zone_short_forms(doc: Doc, found: list[Mention], stop: Positions) -> list[Mention]:

@@ -238,7 +238,9 @@ def _display_names(bodies: list[Mention], text: str) -> list[Mention]:
         elif b.rule in _WRITTEN_RULES and not b.attr("term") and not short \
                 and len(b.text) > len(best.get(key, "")):
             best[key] = b.text
-    for key, b in unresolved:  # a body of this article only (县法院): as first written; a town's with the town (镇党委 → 石门镇党委)
+    # a body of this article only (县法院): as written at its longest (石龙镇妇联 over 镇妇联); a town's with the
+    # town (镇党委 → 石门镇党委)
+    for key, b in sorted(unresolved, key=lambda kb: -len(kb[1].text)):
         if key not in best:
             best[key] = in_script_of(key[1], text) if b.attr("town") else b.text
     for key, short in shorts:  # only short forms (区总工会, 区委): the place's own name and the ending
