@@ -1806,3 +1806,18 @@ def test_town_bodies_of_a_name_many_towns_have(extractor: Extractor, text: str, 
     bodies = _names(facts, Label.UNION_BODY) | _names(facts, Label.ORGANIZATION)
     assert bodies == {body}
     assert rel in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "organiser"), [
+    ("6月8日,惠州市总工会主席王刚出席惠州市快递行业工会联合会成立大会并讲话。", "惠州市快递行业工会联合会"),
+    ("3月2日,惠阳区总工会主席王刚参加惠州市总工会召开的全市工会工作会议。", "惠州市总工会"),
+    ("3月2日,惠州市妇联主席李红出席广东省妇联十三届五次执委会议。", "广东省妇联"),
+    ("3月2日,博罗县总工会主席王刚参加博罗县人大常委会第十次会议。", "博罗县人大常委会"),
+    # the union's own doing: its members go to another's contest
+    ("6月8日,惠州市总工会组织职工参加广东省总工会举办的技能大赛。", "惠州市总工会"),
+])
+def test_a_person_attends_another_body_s_meeting(extractor: Extractor, text: str, organiser: str) -> None:
+    """``市总工会主席王刚出席某行业工会联合会成立大会``: the meeting is the other body's (event.attends_other.v1);
+    the person's own body held it before, and ATTENDED/SPOKE went there."""
+    facts = _facts(extractor, text)
+    assert facts.events[0].organiser == organiser

@@ -4,6 +4,7 @@ Each rule is a unit with an id that travels on the event's evidence (and so on i
 
 | id | finds | example |
 |---|---|---|
+| ``event.attends_other.v1`` | the body whose meeting a person of the lead's body attends | 市总工会主席甲出席某行业工会联合会成立大会 |
 | ``event.lead_subject.v1`` | the body the lead sentence opens with, holding something there | 安徽省总工会在合肥举办… |
 | ``event.lead_leader.v1`` | the lead body whose person or team leads a visit, or whose person convenes the meeting | 区人大常委会副主任甲率…视察; 市人大常委会执法检查组深入…; 县人大常委会主任乙主持召开… |
 | ``event.hosted_by.v1`` | the body the lead names as the host after 由 | 由嘉兴市总工会主办的…大赛在某技师学院举行 |
@@ -55,6 +56,10 @@ _LEADS = re.compile(r"[^,，。;；]{2,40}?(?:带队|率队|率领|率|带领|�
 #: a person of the body going to visit (市委书记甲到市总工会调研)
 _GOES = re.compile(f"[^,，。;；]{{2,30}}?(?:{alternation(read_words('move_verbs.txt'))})")
 _VISITS = re.compile(alternation((*read_words("visit_verbs.txt"), *read_words("move_verbs.txt"), "莅临")))
+#: a person of the body attending (出席, 参加, 列席) another body's meeting (its body right after the verb)
+_ATTENDS = re.compile(r"[^,，。;；]{2,30}?(?:应邀)?(?:出席|参加|列席)(?:了)?")
+_ITS_OWN_DOING = re.compile(r"组织|召开|举办|举行|开展|带领|率|动员|选派|推荐|邀请|会议|大会")
+_ITS_MEETING = re.compile(r"(?:召开的|举办的|举行的|主办的)?[^,，。;；]{0,30}?(?:会议|大会|座谈会|协商会|推进会|仪式|典礼|论坛|活动|会)")
 _CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
 #: the article's own place opening the lead: 我区, 我市 (its bodies are written short: 区妇联)
 _OWN_PLACE = re.compile(r"我(省|市|区|县|镇|乡|旗)")
@@ -93,6 +98,7 @@ class Organiser:
         self.themes: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
             (re.compile(r[0]), tuple(r[1].split(","))) for r in read_rows("theme_bodies.tsv") if len(r) > 1]
         self.rules: tuple[OrganiserRule, ...] = (
+            OrganiserRule("event.attends_other.v1", self.attends_other),
             OrganiserRule("event.lead_subject.v1", self.lead_subject),
             OrganiserRule("event.lead_leader.v1", self.lead_leader),
             OrganiserRule("event.hosted_by.v1", self.hosted_by),
@@ -157,6 +163,24 @@ class Organiser:
         if convened is not None and not any(lead[0].end <= y.start < convened.end() for y in lead[1:]):
             return lead[0]
         return None
+
+    def attends_other(self, x: OrganiserInput) -> Mention | None:
+        """``市总工会主席王刚出席惠州市快递行业工会联合会成立大会并讲话``, ``区总工会主席甲参加市总工会召开的
+        全市工会工作会议``: a person of the body the lead opens with attends another body's meeting (a
+        body right after 出席/参加/列席, then the meeting): that body holds it."""
+        doc, m = x.doc, x.doc.match
+        lead = self.lead_bodies(doc, x.bodies)
+        if len(lead) < 2:
+            return None
+        b = doc.sentences[0][1]
+        went = _ATTENDS.match(m, lead[0].end, b)
+        if went is None or any(lead[0].end <= y.start < went.end() for y in lead[1:]) \
+                or _ITS_OWN_DOING.search(m, lead[0].end, went.end()):
+            return None  # (市总工会组织职工参加…: the union's own doing)
+        other = next((y for y in lead[1:] if y.start == went.end()), None)
+        if other is None or other.name == lead[0].name or not _ITS_MEETING.match(m, other.end, b):
+            return None
+        return other
 
     @staticmethod
     def hosted_by(x: OrganiserInput) -> Mention | None:
