@@ -1821,3 +1821,10 @@ def test_a_person_attends_another_body_s_meeting(extractor: Extractor, text: str
     the person's own body held it before, and ATTENDED/SPOKE went there."""
     facts = _facts(extractor, text)
     assert facts.events[0].organiser == organiser
+
+
+def test_campaigns_of_the_families_written_without_quotes(extractor: Extractor) -> None:
+    """送清凉, 一函两书, 爱心驿站 written without quote marks are the campaigns their families name (realdev
+    126's 户外劳动者爱心驿站 was missed)."""
+    facts = _facts(extractor, "7月10日,县总工会深入工地为一线职工送清凉,推进一函两书工作,新建爱心驿站3家。")
+    assert {"送清凉", "一函两书", "爱心驿站"} <= _names(facts, Label.CAMPAIGN)
