@@ -1828,3 +1828,15 @@ def test_campaigns_of_the_families_written_without_quotes(extractor: Extractor) 
     126's 户外劳动者爱心驿站 was missed)."""
     facts = _facts(extractor, "7月10日,县总工会深入工地为一线职工送清凉,推进一函两书工作,新建爱心驿站3家。")
     assert {"送清凉", "一函两书", "爱心驿站"} <= _names(facts, Label.CAMPAIGN)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5月8日,博罗县人大常委会副主任王强带队视察县总工会。", {("VISITED", "博罗县人大常委会", "博罗县总工会")}),
+    ("5月8日,博罗县政协副主席郭明调研县总工会。",
+     {("VISITED", "博罗县政协", "博罗县总工会"), ("ATTENDED", "郭明", "博罗县政协")}),
+    ("5月8日,惠州市委副书记李明莅临市总工会检查指导工作。", {("VISITED", "惠州市委", "惠州市总工会")}),
+])
+def test_an_official_visits_a_body_right_away(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """``视察县总工会`` (the union was lost after 视察), ``调研县总工会``, ``莅临市总工会检查``: the official's
+    body visits it, the official attends (role.goes_to_visit.v1) or leads."""
+    assert expected <= _rels(_facts(extractor, text))

@@ -1095,7 +1095,7 @@ class BodyFinder:
             return True
         if prev == "等":  # 省工商联等省协调劳动关系三方会议: after a list; not 浛洸镇、连江口镇等镇总工会 (each town's)
             return m[j - 2:j - 1] != m[j:pre][:1]
-        return self.lex.boundary_before(m, j) is not None or prev in "团据驻经被跟原现任" or m[j - 2:j] in ("代表", "的有", "还有") \
+        return self.lex.boundary_before(m, j) is not None or prev in "团据驻经被跟原现任" or m[j - 2:j] in ("代表", "的有", "还有", "视察", "考察") \
             or _DATELINE_END.search(m, max(0, j - 8), j) is not None  # 青岛日报7月16日讯市总工会…
 
     def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:

@@ -60,6 +60,8 @@ _VISITS = re.compile(alternation((*read_words("visit_verbs.txt"), *read_words("m
 _ATTENDS = re.compile(r"[^,，。;；]{2,30}?(?:应邀)?(?:出席|参加|列席)(?:了)?")
 _ITS_OWN_DOING = re.compile(r"组织|召开|举办|举行|开展|带领|率|动员|选派|推荐|邀请|会议|大会")
 _ITS_MEETING = re.compile(r"(?:召开的|举办的|举行的|主办的)?[^,，。;；]{0,30}?(?:会议|大会|座谈会|协商会|推进会|仪式|典礼|论坛|活动|会)")
+#: a person of the body visiting another right away (县政协副主席甲调研县总工会, 莅临市总工会检查)
+_VISITS_BODY = re.compile(r"[^,，。;；]{2,30}?(?=(?:调研|视察|莅临|考察|走访|督查|督导)[\u4e00-\u9fff]{0,8}?(?:总工会|工会|委员会|政府|局|院))")
 _CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
 #: the article's own place opening the lead: 我区, 我市 (its bodies are written short: 区妇联)
 _OWN_PLACE = re.compile(r"我(省|市|区|县|镇|乡|旗)")
@@ -155,7 +157,8 @@ class Organiser:
         team = self.team_re.match(doc.match, lead[0].end, b)
         if team is not None and _VISITS.search(doc.match, team.end(), b):
             return lead[0]  # 漳州市人大常委会执法检查组先后察看了…: the body's team visits
-        led = _LEADS.match(doc.match, lead[0].end, b) or _GOES.match(doc.match, lead[0].end, b)
+        led = _LEADS.match(doc.match, lead[0].end, b) or _GOES.match(doc.match, lead[0].end, b) \
+            or _VISITS_BODY.match(doc.match, lead[0].end, b)
         if led is not None and not any(lead[0].end <= y.start < led.end() for y in lead[1:]) \
                 and _VISITS.search(doc.match, led.end(), b):
             return lead[0]  # 市委书记甲到市总工会调研: the party committee's visit

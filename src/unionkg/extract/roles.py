@@ -41,6 +41,8 @@ _GROUP_ROLE = re.compile(r"[^,，;；。]{0,30}?(?:负责人|负责同志|有关
 _DELEGATION_MOVE = re.compile(r"深入|到|赴|来到|前往|走访|调研|慰问|看望|视察|走进|莅临")
 #: an official going to visit on their own (甲专程来到某公司慰问, 乙到某县调研): data/move_verbs.txt, visit_verbs.txt
 _GOES_TO = re.compile(f"(?:{alternation(MOVE_VERBS)})(?!会)")
+#: visiting right away, no 到 before (县政协副主席甲调研县总工会, 莅临市总工会检查)
+_VISITS_NOW = re.compile(r"(?:调研|视察|莅临|考察|督查|督导)(?!组|团)")
 _OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与(?!会)|同|和|并|紧扣|聚焦|代表)")
 #: titles of someone who speaks for a body (a quoted driver's 说 is no speech at the event)
 _LEADER_TITLE = re.compile(r"(?:书记|主席|主任|[省市区县镇乡旗州盟局厅处科院校所站]长|委员|常委|部长|会长|理事长|董事长|"
@@ -134,8 +136,8 @@ class RoleCues:
                 break  # 甲到会祝贺: 到会 (a filler before 讲话) is attendance where no other role follows
             if first and not direct and f and "一行" in f.group(0) and _DELEGATION_MOVE.match(clause, i):
                 out.append((RelType.LED, "role.yixing.v1", start + i))  # 甲一行深入…: 甲 leads the delegation
-            elif first and not direct and official and _GOES_TO.match(clause, i) \
-                    and VISIT_RE.search(m, start + i, sent_end):
+            elif first and not direct and official and ((_GOES_TO.match(clause, i) and VISIT_RE.search(m, start + i, sent_end))
+                                                        or _VISITS_NOW.match(clause, i)):
                 out.append((RelType.ATTENDED, "role.goes_to_visit.v1", start + i))  # 甲专程来到某公司慰问: 甲 is there
             if first and not direct and f and "等" in f.group(0):
                 g = self.verb_re.search(clause, i, i + 14)  # 甲、乙等职工代表参加, 甲等10名劳模代表参加
