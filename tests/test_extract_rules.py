@@ -1840,3 +1840,14 @@ def test_an_official_visits_a_body_right_away(extractor: Extractor, text: str, e
     """``视察县总工会`` (the union was lost after 视察), ``调研县总工会``, ``莅临市总工会检查``: the official's
     body visits it, the official attends (role.goes_to_visit.v1) or leads."""
     assert expected <= _rels(_facts(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3月5日,南平市政协召开主席会议,主席林涛主持,副主席王刚出席。", {("林涛", "南平市政协"), ("王刚", "南平市政协")}),
+    ("3月5日,博罗县人大常委会召开主任会议,副主任王刚主持。", {("王刚", "博罗县人大常委会")}),
+    ("3月5日,南平市妇联召开执委会议,主席林芳主持会议。", {("林芳", "南平市妇联")}),
+])
+def test_a_chain_naming_no_body_is_the_organising_body_s(extractor: Extractor, text: str,
+                                                       expected: set[tuple[str, str]]) -> None:
+    """``主席林涛主持`` in a 政协's (人大常委会's, 妇联's …) meeting: that body's office (data/body_offices.tsv)."""
+    assert {(h, t) for h, t, _ in _positions(_facts(extractor, text))} == expected

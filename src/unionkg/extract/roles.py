@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..ingest.normalize import in_script_of
+from ..ingest.normalize import in_script_of, to_match_text
 from ..resources import read_rows, read_words
 from ..types import Label, Mention, Relation, RelType
 from .lexicon import alternation
@@ -67,7 +67,7 @@ _JOINS_DESCRIBED = re.compile(r"(?:、|以及|及|和|与)[^,，。;；、:：\"
 _SPECIALLY_INVITED = re.compile(r"特邀(?!代表|嘉宾)")
 #: a union's own offices (data/union_office_titles.txt) and what separates the titles of a chain
 _UNION_OFFICES = frozenset(read_words("union_office_titles.txt"))
-_UNION_OFFICES_LONGEST = sorted(_UNION_OFFICES, key=len, reverse=True)
+_BODY_OFFICES = [(r[0], frozenset(r[1].split(","))) for r in read_rows("body_offices.tsv") if len(r) > 1]
 _TITLE_SEP = re.compile(r"[、,，]")
 #: the last character of a body's name (工会, 联会, 团, 局 …), right before a title
 _BODY_END = re.compile(r"[会會委联聯局部团團厅廳院司处處办辦社站所队隊组組]$")
@@ -275,14 +275,19 @@ class RoleCues:
 
     @staticmethod
     def _organisers_office(organiser: Mention, titles: str, before: str) -> str | None:
-        """A chain of ``titles`` naming no body (``会议由党组书记、主席``) as an office of the union holding
-        the event (``党组书记、主席``), or None where one title is not a union's own, or where what stands
+        """A chain of ``titles`` naming no body (``会议由党组书记、主席``) as an office of the union (or 政协,
+        人大常委会, 妇联 …: data/body_offices.tsv) holding the event (``党组书记、主席``), or None where one
+        title is not its own, or where what stands
         ``before`` the chain ends like a body's name (矿区工会主席甲: a body the finder missed)."""
-        if organiser.label is not Label.UNION_BODY:
-            return None
+        if organiser.label is Label.UNION_BODY:
+            offices = _UNION_OFFICES
+        else:  # 政协, 人大常委会, 妇联, 科协, 残联, 工商联, 团委 (data/body_offices.tsv)
+            name = to_match_text(organiser.attr("full") or organiser.name)
+            offices = next((o for ending, o in _BODY_OFFICES if name.endswith(ending)
+                            and (ending != "委员会" or name.startswith("共青团"))), frozenset())
         first, *rest = _TITLE_SEP.split(titles)
-        lead = next((t for t in _UNION_OFFICES_LONGEST if first.endswith(t)), None)
-        if lead is None or not all(t in _UNION_OFFICES for t in rest) \
+        lead = next((t for t in sorted(offices, key=len, reverse=True) if first.endswith(t)), None)
+        if lead is None or not all(t in offices for t in rest) \
                 or _BODY_END.search(before + first[:len(first) - len(lead)]):
             return None
         return titles[len(first) - len(lead):]
