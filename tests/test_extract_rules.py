@@ -1851,3 +1851,17 @@ def test_a_chain_naming_no_body_is_the_organising_body_s(extractor: Extractor, t
                                                        expected: set[tuple[str, str]]) -> None:
     """``主席林涛主持`` in a 政协's (人大常委会's, 妇联's …) meeting: that body's office (data/body_offices.tsv)."""
     assert {(h, t) for h, t, _ in _positions(_facts(extractor, text))} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("4月2日,广州医科大学团委召开全委会,学校党委副书记李强出席,校团委书记王芳主持。",
+     {("HOLDS_POSITION", "王芳", "共青团广州医科大学委员会"), ("CHAIRED", "王芳", "共青团广州医科大学委员会"),
+      ("HOLDS_POSITION", "李强", "广州医科大学党委"), ("ATTENDED", "李强", "共青团广州医科大学委员会")}),
+    ("4月2日,广州医科大学召开会议,校工会主席陈敏参加。", {("HOLDS_POSITION", "陈敏", "广州医科大学工会")}),
+    ("广东省第二人民医院召开团员大会,医院团委书记刘婷作报告,院党委书记张华出席。",
+     {("HOLDS_POSITION", "刘婷", "共青团广东省第二人民医院委员会"), ("HOLDS_POSITION", "张华", "广东省第二人民医院党委")}),
+])
+def test_committees_inside_an_institution(extractor: Extractor, text: str, expected: set[tuple[str, str, str]]) -> None:
+    """``广州医科大学团委`` (org.unit_committee.v1: the university held the meeting), ``校团委``, ``校工会``,
+    ``院党委``: the school's or hospital's committees (no position before; 院党委书记 went to the 团委)."""
+    assert expected <= _rels(_facts(extractor, text))

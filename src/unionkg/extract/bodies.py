@@ -33,7 +33,7 @@ _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
-_ANAPHOR_KINDS = "总工会|分公司|公司|集团|企业|学校|医院|联合会|商会|协会|中心"
+_ANAPHOR_KINDS = "总工会|分公司|公司|集团|企业|学校|大学|学院|医院|联合会|商会|协会|中心|校(?=党委|团委|工会)|院(?=党委|团委|工会)"
 _ANAPHOR = scanner(r"(?:该|本)?((?:园区|楼宇|行业|商圈|区域)?(?:工会联合总会|工联总会|工会联合会|工联会)|"
                       + _ANAPHOR_KINDS + ")"
                       r"(工会委员会|工会|党委|团委)?"
@@ -43,8 +43,11 @@ _CHAIN_UNION_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?、(工会)(?=主席|副�
 #: "this association" before an officer's title (本會理事長甲): the article's own body
 _OUR_BODY = re.compile(r"本会(?=[\u4e00-\u9fff]{0,4}?(?:主席|副主席|理事长|副理事长|会长|副会长|秘书长|监事长|常务理事|理事|干事))")
 #: a kind written short and the names it stands for (工联总会: 澳门工会联合总会)
+_SCHOOLS = ("学校", "大学", "学院", "中学", "小学")
 _SHORT_KIND = {"工联总会": ("工联总会", "工会联合总会"), "工联会": ("工联会", "工会联合会"),
-               "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司")}  # 集团党委: the group company's
+               "集团": ("集团", "集团有限公司", "集团股份有限公司", "集团有限责任公司"),  # 集团党委: the group company's
+               "学校": _SCHOOLS, "校": _SCHOOLS, "大学": ("大学",), "学院": ("学院",),  # 校团委: the school's
+               "院": ("医院", "学院", "研究院")}  # 院党委: the hospital's, the college's
 #: a word every ``_ANAPHOR`` match holds (工会联合会 holds 联合会): texts without one need no scan for it
 _ANAPHOR_WORD = re.compile("工联会|工联总会|联合总会|" + _ANAPHOR_KINDS)
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
@@ -428,6 +431,7 @@ class BodyFinder:
         written = self._written_chains(places, t)
         companies = self._companies(doc, stop, places)
         companies += self._enterprise_units(doc, stop, companies)
+        companies += _unit_committees(doc, companies)
         company_end = {c.end: c for c in companies}
         org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
         out.extend(companies)
@@ -1539,6 +1543,19 @@ class BodyFinder:
         return Mention(Label.UNION_BODY, doc.text[start:end], start, end, "body.federation.v1",
                        canonical=doc.text[start:end],
                        attrs=(("level", self.divs.get(place).level), ("place", place)) if place else (("level", "grassroots"),))
+
+
+def _unit_committees(doc: Doc, units: list[Mention]) -> list[Mention]:
+    """``广州医科大学团委``: the league committee of a company or institution named with it
+    (共青团广州医科大学委员会; rule ``org.unit_committee.v1``). Not its party committee: the gold names the
+    company for ``某公司党委副书记`` (realdev 107; 147 names the 党委: a convention not settled)."""
+    m, t = doc.match, doc.text
+    out = []
+    for u in units:
+        if m.startswith("团委", u.end):
+            out.append(Mention(Label.ORGANIZATION, t[u.start:u.end + 2], u.start, u.end + 2, "org.unit_committee.v1",
+                               canonical="共青团" + u.name + "委员会", attrs=(("kind", "other"),)))
+    return out
 
 
 def _short_of_named(found: list[Mention]) -> list[Mention]:
