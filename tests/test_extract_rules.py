@@ -1865,3 +1865,13 @@ def test_committees_inside_an_institution(extractor: Extractor, text: str, expec
     """``广州医科大学团委`` (org.unit_committee.v1: the university held the meeting), ``校团委``, ``校工会``,
     ``院党委``: the school's or hospital's committees (no position before; 院党委书记 went to the 团委)."""
     assert expected <= _rels(_facts(extractor, text))
+
+
+@pytest.mark.parametrize(("text", "union"), [
+    ("7月10日,厦门工会开展“夏送清凉”活动。", "厦门市总工会"),
+    ("7月10日,深圳工会开展慰问活动。", "深圳市总工会"),
+])
+def test_a_city_s_short_name_and_gonghui(extractor: Extractor, text: str, union: str) -> None:
+    """``厦门工会`` (realdev 177 gives it as 厦门市总工会's aka): a city's short name no other division shares
+    needs no context, as a province's does (广东工会); there was no body."""
+    assert _names(_facts(extractor, text), Label.UNION_BODY) == {union}

@@ -1110,8 +1110,11 @@ class BodyFinder:
             for code in self.divs.by_short.get(name, ()):
                 if ctx.known(code, self.divs):
                     return code, pre - k
-            # 澳門工會聯合總會, 香港工會聯合會: a province-level short name needs no context
-            codes = [c for c in self.divs.by_short.get(name, ()) if self.divs.get(c).level == "province"]
+            # 澳門工會聯合總會, 香港工會聯合會: a province-level short name needs no context, nor a city's
+            # that no other division shares (厦门工会 → 厦门市总工会)
+            codes = [c for c in self.divs.by_short.get(name, ()) if self.divs.get(c).level == "province"] \
+                or [c for c in self.divs.by_short.get(name, ()) if self.divs.get(c).level == "city"
+                    and len(self.divs.by_short[name]) == 1 and not self.divs.by_name.get(name)]
             if len(codes) == 1 and (pre - k == 0 or not "\u4e00" <= m[pre - k - 1] <= "\u9fff"
                                     or self.lex.boundary_before(m, pre - k) is not None):
                 return codes[0], pre - k
