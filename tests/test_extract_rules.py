@@ -1875,3 +1875,15 @@ def test_a_city_s_short_name_and_gonghui(extractor: Extractor, text: str, union:
     """``厦门工会`` (realdev 177 gives it as 厦门市总工会's aka): a city's short name no other division shares
     needs no context, as a province's does (广东工会); there was no body."""
     assert _names(_facts(extractor, text), Label.UNION_BODY) == {union}
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("本报5月12日讯 昨日,市总工会召开会议。", "05-11"),
+    ("本报3月1日讯 昨日,市总工会召开会议。", "02-28"),
+    ("本报5月12日讯 今天上午,市总工会召开会议。", "05-12"),
+])
+def test_yesterday_counts_from_the_dateline_without_a_year(when: str, text: str) -> None:
+    """``本报5月12日讯 昨日``: the day before the dateline's (realdev 167's convention) also where no year is
+    known (it was the dateline's own day)."""
+    a = finish_article(text, list(range(len(text))), text, title="标题")
+    assert a.date == when

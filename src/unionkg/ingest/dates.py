@@ -142,10 +142,11 @@ def dated_day(dateline: str, year: int | None) -> date | None:
 
 
 def event_date(lead: str, year: int | None = None, published: date | None = None,
-               dated: date | None = None) -> str | None:
+               dated: date | None = None, dated_year: bool = True) -> str | None:
     """The event date stated at the start of an article body ``lead``: its first sentence, else
     the first date of its first paragraph (a quotation may open it: "…"司机张文轩说。11月10日,…).
-    ``dated``: the day the dateline gives (本报3月11日讯), which 昨日/今日 count from.
+    ``dated``: the day the dateline gives (本报3月11日讯), which 昨日/今日 count from; ``dated_year``
+    False: its year is not known (another year stands in), the day is given as ``MM-DD``.
 
     >>> event_date("3月18日,广州市总工会召开会议")
     '03-18'
@@ -155,6 +156,8 @@ def event_date(lead: str, year: int | None = None, published: date | None = None
     True
     >>> event_date("昨日,某市总工会召开会议", dated=date(2024, 3, 11))
     '2024-03-10'
+    >>> event_date("昨日,某市总工会召开会议", dated=date(2001, 3, 11), dated_year=False)
+    '03-10'
     """
     end = _SENTENCE_END_RE.search(lead)
     first_end = end.start() if end else len(lead)
@@ -166,7 +169,8 @@ def event_date(lead: str, year: int | None = None, published: date | None = None
         return None
     relative = _RELATIVE_RE.search(first)
     if relative and dated is not None and (m is None or relative.start() < m.start):
-        return (dated - timedelta(days=1 if relative.group(0) in ("昨日", "昨天") else 0)).isoformat()
+        day = (dated - timedelta(days=1 if relative.group(0) in ("昨日", "昨天") else 0)).isoformat()
+        return day if dated_year else day[5:]
     if m is None and not _DAY_ONLY_RE.match(first) and not _TYPO_RE.match(first):
         para_end = lead.find("\n")
         later = _dates(lead, first_end, para_end if para_end >= 0 else None)

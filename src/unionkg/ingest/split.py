@@ -646,8 +646,9 @@ def finish_article(text: str, offsets: list[int], raw: str, *, title: str, subti
     published = published or url_date(url or source)
     the_year = published.year if published else year
     lead = norm[lead_start:].lstrip(" ,:")
-    dated = dated_day(m.group(0), the_year) if m is not None else None
-    when = event_date(lead, year=the_year, published=published, dated=dated)
+    # the dateline's day, which 昨日 counts from; with no year known, in a common year standing in (MM-DD)
+    dated = dated_day(m.group(0), the_year or 2001) if m is not None else None
+    when = event_date(lead, year=the_year, published=published, dated=dated, dated_year=the_year is not None)
     if when is None and m is not None and not VAGUE_RE.search(lead[:12]):
         when = event_date(m.group(0), year=the_year, published=published)  # 本报3月18日讯 with no date after
     ident = article_id or "a" + hashlib.sha1((title + "\x00" + text).encode("utf-8")).hexdigest()[:12]
