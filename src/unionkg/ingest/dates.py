@@ -169,8 +169,8 @@ def event_date(lead: str, year: int | None = None, published: date | None = None
         return None
     relative = _RELATIVE_RE.search(first)
     if relative and dated is not None and (m is None or relative.start() < m.start):
-        day = (dated - timedelta(days=1 if relative.group(0) in ("昨日", "昨天") else 0)).isoformat()
-        return day if dated_year else day[5:]
+        iso = (dated - timedelta(days=1 if relative.group(0) in ("昨日", "昨天") else 0)).isoformat()
+        return iso if dated_year else iso[5:]
     if m is None and not _DAY_ONLY_RE.match(first) and not _TYPO_RE.match(first):
         para_end = lead.find("\n")
         later = _dates(lead, first_end, para_end if para_end >= 0 else None)
