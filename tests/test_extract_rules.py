@@ -1887,3 +1887,15 @@ def test_yesterday_counts_from_the_dateline_without_a_year(when: str, text: str)
     known (it was the dateline's own day)."""
     a = finish_article(text, list(range(len(text))), text, title="标题")
     assert a.date == when
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("1月10日,政协惠州市第十三届委员会第三次会议开幕。", "惠州市政协"),
+    ("1月10日,中国人民政治协商会议惠州市委员会召开常委会议。", "中国人民政治协商会议惠州市委员会"),
+    ("5月4日,共青团韶关市第十四届委员会召开全体会议。", "共青团韶关市委员会"),
+])
+def test_committees_named_with_place_and_term(extractor: Extractor, text: str, body: str) -> None:
+    """``政协惠州市第十三届委员会`` was an organisation 惠州市第十三届委员会 (and 中国人民政治协商会议惠州市委员会 the
+    city's party committee); ``共青团韶关市第十四届委员会`` lost 共青团: each is the 政协's or the league's."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.ORGANIZATION) == {body}

@@ -118,6 +118,10 @@ _NOT_TRADE = re.compile(r"[^\u4e00-\u9fff]|[的在到与是为等了及和或、
                         r"公司|集团|人大|政协|党委|妇联|团委|[0-9一二三四五六七八九十百千]+家")
 #: what no company or institution name holds: 的, a count (3所, 一家)
 #: a committee's plenary session in its term (十一届七次全委会议, 第十二届三次全会)
+#: a committee named with its place and term (政协惠州市第十三届委员会, 共青团韶关市第十四届委员会)
+_TERM_COMMITTEE = re.compile(r"(第?[一二三四五六七八九十]+届)?委员会")
+#: what names a political consultative conference's committee before its place
+_CPPCC = ("中国人民政治协商会议", "政协")
 _TERM_PLENARY = re.compile(r"第?[一二三四五六七八九十]+届[一二三四五六七八九十]+次全(?:委|会|体)")
 #: a department head's title (局长, 副厅长, 党组书记 …)
 _DEPT_HEAD = re.compile(r"(?:常务)?副?(?:局长|厅长|处长|科长|主任|党委书记|党组书记)")
@@ -850,6 +854,15 @@ class BodyFinder:
                 continue
             if h.end - h.start < 3 and not h.in_chain and not any(x.start <= h.start < x.end for x in out):
                 continue  # a two-character name (易县) only inside a body's name or a chain
+            term = _TERM_COMMITTEE.match(m, h.end)
+            cppcc = next((len(p) for p in _CPPCC if m.startswith(p, h.start - len(p))), 0)
+            if term is not None and (cppcc or (term.group(1) and self._league_before(m, h.start) == 3)):
+                a = h.start - (cppcc or 3)  # 政协惠州市第十三届委员会, 共青团韶关市第十四届委员会: the body of that term
+                out.append(Mention(Label.ORGANIZATION, t[a:term.end()], a, term.end(), "org.party.v1",
+                                   canonical=self._full(h.code) + "政协" if cppcc else "共青团" + self._full(h.code) + "委员会",
+                                   attrs=(("kind", "other"), ("place", h.code))
+                                   + ((("term", term.group(1)),) if term.group(1) else ())))
+                continue
             tail = _PARTY_TAIL.match(m, h.end)
             word = tail.group(0) if tail else ""
             if tail is None and _TERM_PLENARY.match(m, h.end):
