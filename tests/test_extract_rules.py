@@ -1899,3 +1899,13 @@ def test_committees_named_with_place_and_term(extractor: Extractor, text: str, b
     city's party committee); ``共青团韶关市第十四届委员会`` lost 共青团: each is the 政协's or the league's."""
     facts = _facts(extractor, text)
     assert _names(facts, Label.ORGANIZATION) == {body}
+
+
+@pytest.mark.parametrize("text", [
+    "9月3日,平远县残联召开第六次代表大会。县残联主席团副主席、理事会理事长王永联作报告。",
+    "9月3日,平远县残联召开会议,县残联主席团主席王永联出席。",
+])
+def test_titles_of_a_federation_s_organs(extractor: Extractor, text: str) -> None:
+    """A 残联's 主席团 and 理事会 before a title (主席团副主席, 理事会理事长: realdev 154's form): the position
+    was lost."""
+    assert {(h, t) for h, t, _ in _positions(_facts(extractor, text))} == {("王永联", "平远县残联")}
