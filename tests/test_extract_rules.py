@@ -1909,3 +1909,15 @@ def test_titles_of_a_federation_s_organs(extractor: Extractor, text: str) -> Non
     """A 残联's 主席团 and 理事会 before a title (主席团副主席, 理事会理事长: realdev 154's form): the position
     was lost."""
     assert {(h, t) for h, t, _ in _positions(_facts(extractor, text))} == {("王永联", "平远县残联")}
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("（中央社記者林明台北20日電）台灣省總工會20日舉辦活動。", ("林明",)),
+    ("〔記者王小明/高雄報導〕高雄市產業總工會20日舉辦活動。", ("王小明",)),
+    ("記者林小美/新北即時報導 新北市總工會20日舉辦活動。", ("林小美",)),
+])
+def test_taiwanese_bylines(text: str, authors: tuple[str, ...]) -> None:
+    """Taiwanese bylines (中央社記者甲台北20日電, 〔記者乙/高雄報導〕): the reporter (none before, and
+    中央社 was a person)."""
+    a = finish_article(text, list(range(len(text))), text, title="標題")
+    assert a.authors == authors
