@@ -1921,3 +1921,16 @@ def test_taiwanese_bylines(text: str, authors: tuple[str, ...]) -> None:
     中央社 was a person)."""
     a = finish_article(text, list(range(len(text))), text, title="標題")
     assert a.authors == authors
+
+
+def test_taiwan_s_national_federation_named_again_short(extractor: Extractor) -> None:
+    """``中華民國全國總工會 … 全國總工會理事長甲``: Taiwan's federation both times (the second was 全总, and
+    a 中華全國總工會 came out of the first)."""
+    facts = _facts(extractor, "中華民國全國總工會20日舉辦勞動節大會,全國總工會理事長莊爵安致詞。")
+    assert _names(facts, Label.UNION_BODY) == {"中華民國全國總工會"}
+    assert ("HOLDS_POSITION", "莊爵安", "中華民國全國總工會") in _rels(facts)
+
+
+def test_macau_s_federation_named_short(extractor: Extractor) -> None:
+    facts = _facts(extractor, "工聯總會20日舉辦活動,工聯總會會長李振強出席。")
+    assert _names(facts, Label.UNION_BODY) == {"澳門工會聯合總會"}

@@ -31,6 +31,8 @@ _LEVEL_OF_WORD = {"省": "province", "市": "city", "州": "city", "盟": "city"
 _LONG_LEVEL_WORDS = ("自治区", "自治州", "自治县", "自治旗", "街道")
 _NATIONAL = "中华全国总工会"
 _ALIASES = {"全总": _NATIONAL, "中华全国总工会": _NATIONAL, "全国总工会": _NATIONAL}
+#: Taiwan's national federation: an article that names it means it by 全国总工会 alone
+_ROC_NATIONAL = "中华民国全国总工会"
 _PARTY_TAIL = re.compile(r"(?:党工委|党委|管委会|委员会|委)(?![员托屈婉])")
 #: a body named by its kind alone, before a title or 工会 (公司工会主席, 公司总经理, 联合会主席)
 _ANAPHOR_KINDS = "总工会|分公司|公司|集团|企业|学校|大学|学院|医院|联合会|商会|协会|中心|校(?=党委|团委|工会)|院(?=党委|团委|工会)"
@@ -472,7 +474,11 @@ class BodyFinder:
                 out.extend(self._each_place_union(m, t, each.start(), places))
                 continue
             if suffix in _ALIASES:
-                out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.alias.v1", canonical=_ALIASES[suffix],
+                if m[max(0, a - 4):a] == "中华民国":
+                    continue  # 中華民國全國總工會: Taiwan's, named whole (national_orgs.tsv)
+                roc = m.find(_ROC_NATIONAL) if suffix == "全国总工会" else -1
+                canonical = t[roc:roc + len(_ROC_NATIONAL)] if roc >= 0 else _ALIASES[suffix]  # its 全國總工會 again
+                out.append(Mention(Label.UNION_BODY, t[a:e], a, e, "body.alias.v1", canonical=canonical,
                                    attrs=(("level", "national"),)))
                 continue
             if suffix == "人大":
