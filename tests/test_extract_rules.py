@@ -1934,3 +1934,13 @@ def test_taiwan_s_national_federation_named_again_short(extractor: Extractor) ->
 def test_macau_s_federation_named_short(extractor: Extractor) -> None:
     facts = _facts(extractor, "工聯總會20日舉辦活動,工聯總會會長李振強出席。")
     assert _names(facts, Label.UNION_BODY) == {"澳門工會聯合總會"}
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("9月6日,佛山市科学技术协会第九次代表大会开幕。市科协主席林芳作工作报告。", "佛山市"),
+    ("5月20日,博罗县第十次妇女代表大会隆重开幕。县妇联主席刘芳作工作报告。", "博罗县"),
+])
+def test_a_place_named_only_in_a_congress(extractor: Extractor, text: str, place: str) -> None:
+    """The place of a 妇联's, 科协's, 残联's congress named only in its name is a place of the article
+    (realdev 143, 153, 154, 156 keep it); it was lost."""
+    assert place in _names(_facts(extractor, text), Label.PLACE)

@@ -792,8 +792,9 @@ class BodyFinder:
                         stop: Positions) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
         cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "body.each_place", "org.party", "body.unlisted_place",
-                                                      "org.department")))
-                 for x in bodies]
+                                                      "org.department"))
+                  or (x.rule == "org.congress.v1" and x.attr("holder_label") != Label.UNION_BODY.value))
+                 for x in bodies]  # (a place inside 博罗县第十次妇女代表大会 is one; inside a union's congress, not)
         out: list[Mention] = []
         for h in places:
             p = h.start
