@@ -1944,3 +1944,16 @@ def test_a_place_named_only_in_a_congress(extractor: Extractor, text: str, place
     """The place of a 妇联's, 科协's, 残联's congress named only in its name is a place of the article
     (realdev 143, 153, 154, 156 keep it); it was lost."""
     assert place in _names(_facts(extractor, text), Label.PLACE)
+
+
+@pytest.mark.parametrize(("text", "people", "bodies"), [
+    ("3月5日,南平市工商联召开会议,会长王强、常务副会长吴斌、副会长李明出席。", {"王强", "吴斌", "李明"}, {"南平市工商联"}),
+    ("3月5日,南平市政协工会界别委员开展视察活动。", set(), {"南平市政协"}),
+    ("3月5日,南平市政协召开提案办理面商会。", set(), {"南平市政协"}),
+])
+def test_words_that_are_no_names(extractor: Extractor, text: str, people: set[str], bodies: set[str]) -> None:
+    """``王强、常务副会长吴斌``: a title opens the next list item (a person 常务副 came out); ``政协工会界别`` is a
+    sector of the 政协, no union; ``面商会`` a consultation, no chamber of commerce."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.PERSON) == people
+    assert _names(facts, Label.UNION_BODY) | _names(facts, Label.ORGANIZATION) == bodies

@@ -528,7 +528,8 @@ class BodyFinder:
                 code, start, rule = resolved, pre - len(word), "body.shortform.v1"
                 if suffix == "工会" and not industry and self.divs.get(code).level != "town":
                     suffix = "总工会"  # 县工会, 对该区工会工作…: the county's or district's 总工会 (a town's 镇工会 as written)
-            elif (pre in company_end or pre in org_end) and suffix in ("工会", "工会委员会", "工会联合会"):
+            elif (pre in company_end or pre in org_end) and suffix in ("工会", "工会委员会", "工会联合会") \
+                    and not m.startswith("界", e):  # (市政协工会界别: a sector of the 政协, no union)
                 comp = company_end.get(pre) or org_end[pre]  # 某公司工会, 雨花区教育局工会
                 # 某公司工会委员会 is 某公司工会 (named as written at its fullest: _display_names)
                 name = comp.name + (t[pre:pre + 2] if suffix == "工会委员会" else t[pre:e])
@@ -1165,8 +1166,8 @@ class BodyFinder:
                 continue  # 福建省能源(集团)有限责任公司: (集团) inside the name, not its end
             if c.group(0) in ("大学", "中学", "小学") and m[c.start() - 1:c.start()] in ("上", "考", "读"):
                 continue  # 圆上大学梦: going to school, not a school
-            if c.group(0) == "商会" and m[c.start() - 1:c.start()] == "协":
-                continue  # 专题协商会: a consultation meeting, not a chamber of commerce
+            if c.group(0) == "商会" and m[c.start() - 1:c.start()] in ("协", "面"):
+                continue  # 专题协商会, 提案办理面商会: a consultation meeting, not a chamber of commerce
             before = self.lex.boundary_before(m, c.start())
             if before is not None and len(before) == 1 and c.start() >= 4 \
                     and not self.seg.is_boundary(m[c.start() - 4:c.end()], 3):

@@ -862,8 +862,8 @@ class PeopleFinder:
         out = []
         while pos < len(m) and m[pos] == "、":
             n = self.name_at(m, pos + 1)
-            if not n or n > 3 or stop[pos + 1]:
-                break
+            if not n or n > 3 or stop[pos + 1] or self.title_re.match(m, pos + 1):
+                break  # (王强、常务副会长吴斌: a title opens the next item, no name 常务副)
             out.append(PersonHit(doc.text[pos + 1:pos + 1 + n], pos + 1, pos + 1 + n, "person.list.v1", first.chain_start,
                                  [Position(x.body, x.label, x.title, x.start, x.end) for x in first.positions]))
             pos += 1 + n
