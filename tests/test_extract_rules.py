@@ -1957,3 +1957,10 @@ def test_words_that_are_no_names(extractor: Extractor, text: str, people: set[st
     facts = _facts(extractor, text)
     assert _names(facts, Label.PERSON) == people
     assert _names(facts, Label.UNION_BODY) | _names(facts, Label.ORGANIZATION) == bodies
+
+
+def test_youth_federations_are_bodies(extractor: Extractor) -> None:
+    """青年联合会/青联 (a city's youth federation) is a body like 侨联 and 文联; 出席市青年联合会…全体会议 went to
+    the attendee's own 团市委."""
+    facts = _facts(extractor, "5月4日,深圳市青联召开全委会,市青联主席王芳主持。")
+    assert ("HOLDS_POSITION", "王芳", "深圳市青联") in _rels(facts)
