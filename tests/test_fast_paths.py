@@ -193,3 +193,18 @@ def test_body_rules_find_nothing_without_their_cue(text: str) -> None:
     # _departments: a department's ending, or a street's office
     assert finder.dept_end_re.search(text) or not any(finder.dept_re.match(text, i) for i in starts)
     assert "办" in text or not any(bodies._STREET_OFFICE.match(text, i) for i in starts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["香港", "台湾", "澳門", "台中市", "高雄市", "广州市", "海珠区", "公务员", "郵政局", "行业",
+                                 "產業", "系统", "职业", "建筑业", "甲", "乙", "的", "、", ",", "全市", "工会", "总工会"]),
+                max_size=14), st.booleans())
+def test_trade_before_skipped_only_where_it_finds_none(words: list[str], federation: bool) -> None:
+    """``_industry_before`` skips ``_trade_before`` where no trade ending ends at ``pre`` and no
+    overseas place is in reach (``_overseas_near``): there it finds nothing."""
+    finder = _body_finder()
+    text = "".join(words)
+    place_end = {h.end: h for h in finder.find_places(text)}
+    for pre in range(1, len(text) + 1):
+        if text[pre - 1:pre] not in finder.trade_end_last and not finder._overseas_near(text, pre, place_end):
+            assert finder._trade_before(text, pre, place_end, federation) == ""

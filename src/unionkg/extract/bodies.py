@@ -988,7 +988,21 @@ class BodyFinder:
             if m[pre - 1:pre] in self.industry_last else ""
         if place_end is None or (listed and pre - len(listed) in place_end) or (not listed and pre in place_end):
             return listed  # 温州市|总工会: the place right before, no trade between
+        if m[pre - 1:pre] not in self.trade_end_last and not self._overseas_near(m, pre, place_end):
+            return listed  # (no trade ending at ``pre``, no overseas place within reach: _trade_before finds none)
         return self._trade_before(m, pre, place_end, federation) or listed  # 美容美髮業|職業: more words before 职业
+
+    def _overseas_near(self, m: str, pre: int, place_end: dict[int, PlaceHit]) -> bool:
+        """May ``_trade_before`` find an overseas place (香港, 台中市) in its reach before ``pre``: a short
+        name in the 14 characters before it, or a place of theirs ending 2 to 12 characters before it?"""
+        window = m[max(0, pre - 14):pre]
+        if any(short in window for short in self.overseas_short):
+            return True
+        for a in range(max(0, pre - 12), pre - 1):
+            hit = place_end.get(a)
+            if hit is not None and hit.code and self._overseas(hit.code):
+                return True
+        return False
 
     def _trade_before(self, m: str, pre: int, place_end: dict[int, PlaceHit], federation: bool) -> str:
         """A trade's words (2-10 characters, ending in a trade ending of ``union_trade_endings.txt``:
