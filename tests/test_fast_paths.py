@@ -3,6 +3,7 @@ the pattern it stands for, on texts drawn from the characters those patterns use
 
 from __future__ import annotations
 
+import functools
 import re
 
 from hypothesis import given, settings
@@ -160,3 +161,50 @@ def test_walk_back_asks_for_boundaries_only_where_one_ends(text: str, end: int, 
         finally:
             object.__setattr__(lex, "boundary_ends", ends)
         assert fast == plain
+
+
+@functools.cache
+def _body_finder() -> bodies.BodyFinder:
+    from unionkg.extract.divisions import Divisions
+    from unionkg.extract.lexicon import Lexicon
+    from unionkg.extract.segmenter import Segmenter
+
+    return bodies.BodyFinder(Lexicon.load(), Divisions.load(), Segmenter())
+
+
+#: the characters the body finder's cues and the patterns they stand for read
+BODY_ALPHABET = "江苏浙广东、代表大会第一次妇女工会共青团委员党管市区县镇街道办事处公室局厅支队安人民法院中级高分甲乙,。 "
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=BODY_ALPHABET, max_size=40))
+def test_body_rules_find_nothing_without_their_cue(text: str) -> None:
+    """The sub-rules of ``BodyFinder.find`` return early where their cue is missing: wherever their
+    patterns match, the cue is in the text."""
+    finder = _body_finder()
+    starts = range(len(text) + 1)
+    assert "、" in text or not finder.province_list_re.search(text)  # _province_lists, _shared_union_head
+    assert "代表大会" in text or not any(bodies._PLACE_CONGRESS.match(text, i) for i in starts)  # _place_congresses
+    assert "共青团" in text or not bodies._LEAGUE_CONGRESS.search(text)  # _league_congresses
+    # _party_and_league: a committee's ending holds 委, a league's plenary follows 团
+    assert "委" in text or not any(bodies._PARTY_TAIL.match(text, i) or bodies._LEVEL_PARTY.match(text, i)
+                                   for i in starts)
+    assert "团" in text or not any(finder._league_before(text, i) for i in starts)
+    # _departments: a department's ending, or a street's office
+    assert finder.dept_end_re.search(text) or not any(finder.dept_re.match(text, i) for i in starts)
+    assert "办" in text or not any(bodies._STREET_OFFICE.match(text, i) for i in starts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["香港", "台湾", "澳門", "台中市", "高雄市", "广州市", "海珠区", "公务员", "郵政局", "行业",
+                                 "產業", "系统", "职业", "建筑业", "甲", "乙", "的", "、", ",", "全市", "工会", "总工会"]),
+                max_size=14), st.booleans())
+def test_trade_before_skipped_only_where_it_finds_none(words: list[str], federation: bool) -> None:
+    """``_industry_before`` skips ``_trade_before`` where no trade ending ends at ``pre`` and no
+    overseas place is in reach (``_overseas_near``): there it finds nothing."""
+    finder = _body_finder()
+    text = "".join(words)
+    place_end = {h.end: h for h in finder.find_places(text)}
+    for pre in range(1, len(text) + 1):
+        if text[pre - 1:pre] not in finder.trade_end_last and not finder._overseas_near(text, pre, place_end):
+            assert finder._trade_before(text, pre, place_end, federation) == ""

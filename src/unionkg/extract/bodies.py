@@ -267,6 +267,8 @@ class BodyFinder:
             f"(?:{alternation(read_words('enterprise_groups.txt'))})"
             "(?:[一二三四五六七八九十]{1,3}|大桥|电气化|隧道|建工|航务)?(?:航)?局(?:集团)?(?:[一二三四五六七八九十]{1,3}公司)?")
         self.dept_re = re.compile(f"([\u4e00-\u9fff]{{2,10}}?)(?:{alternation(list(read_words('department_endings.txt')))})")
+        #: the endings alone: a text without one names no department (``_departments`` scans no further)
+        self.dept_end_re = re.compile(alternation(list(read_words("department_endings.txt"))))
 
     # -- places ------------------------------------------------------------------------------
     def find_places(self, m: str) -> list[PlaceHit]:
@@ -588,10 +590,11 @@ class BodyFinder:
                                else rule, canonical=full, attrs=tuple(attrs)))
             if label is Label.ORGANIZATION and kind != "congress":
                 org_end[e] = out[-1]
-        bodies_at = {(x.start, x.end) for x in out if x.rule != "org.company.v1"}
-        congress_at = {x.start for x in out if x.rule == "org.congress.v1"}
-        out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
-                                                                and x.start not in congress_at)]
+        if companies:  # a company found where a body or congress is: the body's (no company: nothing to drop)
+            bodies_at = {(x.start, x.end) for x in out if x.rule != "org.company.v1"}
+            congress_at = {x.start for x in out if x.rule == "org.congress.v1"}
+            out = [x for x in out if x.rule != "org.company.v1" or ((x.start, x.end) not in bodies_at
+                                                                    and x.start not in congress_at)]
         out.extend(self._departments(doc, ctx, places, out, stop, written))
         out.extend(self._place_congresses(doc, places, out, stop, written))
         out.extend(self._league_congresses(doc, places, out, stop))
@@ -658,19 +661,23 @@ class BodyFinder:
         市科技局 (→ 鹤岗市科技局), 青岛市公安局交警支队, 金家岭街道办事处 (endings in
         ``data/department_endings.txt``). Rule ``org.department.v1``."""
         m, t = doc.match, doc.text
+        governments = [b for b in found if b.attr("kind") == "government"]
+        named = "办" in m or self.dept_end_re.search(m) is not None  # (a street's office: 办事处, 办)
+        if not named and not governments:
+            return []  # no department's ending, no government to hold a unit
         ends = {x.end for x in found if x.label in (Label.ORGANIZATION, Label.UNION_BODY)}
         taken = _positions([(x.start, x.end) for x in found if x.label is not Label.PLACE])
         starts: list[tuple[int, int, str, bool]] = []  # (name start, where the department begins, code, written)
         place_end = {h.end: h for h in places}
         place_starts = {h.start for h in places}
-        for h in places:
+        for h in places if named else ():
             if h.end in place_starts:
                 continue  # 青岛市崂山区金家岭街道办事处: the department begins after the chain's last place
             start = h.start
             while (prev := place_end.get(start)) is not None and self.divs.is_ancestor(prev.code, h.code):
                 start = prev.start
             starts.append((start, h.end, h.code, True))
-        for x in _LEVEL_ALONE.finditer(m):
+        for x in _LEVEL_ALONE.finditer(m) if named else ():
             word = x.group(0)
             if not self.dept_re.match(m, x.end()) or not self._bare(m, x.end()):
                 continue  # (the department's ending first: most level words are followed by none)
@@ -698,9 +705,7 @@ class BodyFinder:
                 out.append(Mention(Label.ORGANIZATION, t[start:e], start, e, "org.department.v1", canonical=full,
                                    attrs=(("place", code), ("kind", "government"), ("short", shown))))
                 ends.add(e)
-        for b in found:  # 青岛市公安局交警支队, 台中市政府勞工局: a unit of a department or government
-            if b.attr("kind") != "government":
-                continue
+        for b in governments:  # 青岛市公安局交警支队, 台中市政府勞工局: a unit of a department or government
             unit = None
             written_as = m[b.start:b.end]  # read as simplified: 勞工局, 市政府
             if written_as.endswith(("局", "厅")):
@@ -723,8 +728,11 @@ class BodyFinder:
         (平远县政协). Rule ``body.bare_ending.v1``."""
         m, t = doc.match, doc.text
         out: list[Mention] = []
+        endings = list(_BARE_ENDING.finditer(m))
+        if not endings:
+            return out
         taken = _positions([(x.start, x.end) for x in found])
-        for x in _BARE_ENDING.finditer(m):
+        for x in endings:
             a, e = x.start(), x.end()
             if a in stop or a in taken or (a > 0 and m[a - 1] not in "、,，"):
                 continue
@@ -792,6 +800,8 @@ class BodyFinder:
     def _place_mentions(self, doc: Doc, places: list[PlaceHit], bodies: list[Mention],
                         stop: Positions) -> list[Mention]:
         """Places in chains of the ``bodies`` found, and standalone full names."""
+        if not places:
+            return []
         cover = [(x.start, x.end, x.rule.startswith(("body.division", "body.industry", "body.federation", "body.each_place", "org.party", "body.unlisted_place",
                                                       "org.department"))
                   or (x.rule == "org.congress.v1" and x.attr("holder_label") != Label.UNION_BODY.value))
@@ -816,7 +826,9 @@ class BodyFinder:
 
     def _province_lists(self, doc: Doc, blocked: Positions) -> list[Mention]:
         """``江苏、浙江、广东等地``: two or more short province names in a list are the provinces."""
-        out = []
+        out: list[Mention] = []
+        if "、" not in doc.match:
+            return out  # (every list holds 、: most headlines need no scan)
         for x in self.province_list_re.finditer(doc.match):
             if x.start() in blocked:
                 continue
@@ -856,6 +868,8 @@ class BodyFinder:
         ``共青团端州区委``, ``团市委``."""
         m, t = doc.match, doc.text
         out: list[Mention] = []
+        if "委" not in m and "团" not in m:
+            return out  # every ending below holds 委; a league's plenary (共青团…全会) follows 团
         place_end = {h.end: h for h in places}
         for h in places:
             if h.start in blocked:
@@ -1008,7 +1022,21 @@ class BodyFinder:
             if m[pre - 1:pre] in self.industry_last else ""
         if place_end is None or (listed and pre - len(listed) in place_end) or (not listed and pre in place_end):
             return listed  # 温州市|总工会: the place right before, no trade between
+        if m[pre - 1:pre] not in self.trade_end_last and not self._overseas_near(m, pre, place_end):
+            return listed  # (no trade ending at ``pre``, no overseas place within reach: _trade_before finds none)
         return self._trade_before(m, pre, place_end, federation) or listed  # 美容美髮業|職業: more words before 职业
+
+    def _overseas_near(self, m: str, pre: int, place_end: dict[int, PlaceHit]) -> bool:
+        """May ``_trade_before`` find an overseas place (香港, 台中市) in its reach before ``pre``: a short
+        name in the 14 characters before it, or a place of theirs ending 2 to 12 characters before it?"""
+        window = m[max(0, pre - 14):pre]
+        if any(short in window for short in self.overseas_short):
+            return True
+        for a in range(max(0, pre - 12), pre - 1):
+            hit = place_end.get(a)
+            if hit is not None and hit.code and self._overseas(hit.code):
+                return True
+        return False
 
     def _trade_before(self, m: str, pre: int, place_end: dict[int, PlaceHit], federation: bool) -> str:
         """A trade's words (2-10 characters, ending in a trade ending of ``union_trade_endings.txt``:
@@ -1040,6 +1068,8 @@ class BodyFinder:
         """``禅城区、南海区、顺德区总工会``, ``新兴县、郁南县总工会``: places of one level listed with 、 before
         the last one's 总工会 share it, each its own union (rule ``body.each_place.v1``)."""
         out: list[Mention] = []
+        if "、" not in m:
+            return out  # (the places are listed with 、)
         for b in found:
             if b.rule != "body.division.v1" or b.label is not Label.UNION_BODY or m[b.start - 1:b.start] != "、" \
                     or not m.startswith("总工会", b.end - 3) or not b.attr("place"):
@@ -1273,7 +1303,7 @@ class BodyFinder:
         before the head's title (局长, 厅长) or another title, is the department the article named
         (rule ``body.anaphor.v1``). Before 局长/厅长 the mention stops short of the shared 局/厅."""
         m = doc.match
-        taken = _positions([(x.start, x.end) for x in found])
+        taken: Positions | None = None  # made for the first department named again: most articles have none
         out: list[Mention] = []
         seen: set[str] = set()
         for d in found:
@@ -1286,6 +1316,8 @@ class BodyFinder:
                 continue
             for x in re.finditer(re.escape(bare), m):
                 a, e = x.start(), x.end()
+                if taken is None:
+                    taken = _positions([(y.start, y.end) for y in found])
                 if a in stop or a in taken or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
                                                and self.lex.boundary_before(m, a) is None):
                     continue
@@ -1302,9 +1334,12 @@ class BodyFinder:
         named as written, a body of this article only (rule ``body.unresolved.v1``), and the town or
         district as a place of its own name."""
         m, t = doc.match, doc.text
-        taken = _positions([(x.start, x.end) for x in found])
         out: list[Mention] = []
-        for x in _TOWN_BODY.finditer(m):
+        bodies = list(_TOWN_BODY.finditer(m))
+        if not bodies:
+            return out
+        taken = _positions([(x.start, x.end) for x in found])
+        for x in bodies:
             e = x.end(1)
             if e in taken or e - 1 in taken:
                 continue
@@ -1349,8 +1384,10 @@ class BodyFinder:
         congress named by its place, held by the place's 妇联 or 总工会 (rule ``org.congress.v1``, like
         ``某总工会第N次代表大会``)."""
         m, t = doc.match, doc.text
-        taken = _positions([(x.start, x.end) for x in found])
         out: list[Mention] = []
+        if not places or "代表大会" not in m:
+            return out  # (every congress is a 代表大会)
+        taken = _positions([(x.start, x.end) for x in found])
         for h in places:
             x = _PLACE_CONGRESS.match(m, h.end) if h.code else None
             if x is None or h.start in stop or h.end in taken:
@@ -1377,9 +1414,11 @@ class BodyFinder:
         congress of the league committee of a place (共青团黄石市委员会) or of a unit (共青团…中心委员会)
         (rule ``org.congress.v1``)."""
         m, t = doc.match, doc.text
-        taken = _positions([(x.start, x.end) for x in found])
         out: list[Mention] = []
-        for x in _LEAGUE_CONGRESS.finditer(m) if "共青团" in m else ():
+        if "共青团" not in m:
+            return out
+        taken = _positions([(x.start, x.end) for x in found])
+        for x in _LEAGUE_CONGRESS.finditer(m):
             if x.start() in stop or x.start() in taken or x.end() - 1 in taken:
                 continue
             unit = x.group(1)
@@ -1522,8 +1561,10 @@ class BodyFinder:
         ``分工会`` (选举甲为分工会主席) is the article's one branch union. Not ``全市部分工会`` (some
         unions). Rule ``body.branch_union.v1``."""
         m, t = doc.match, doc.text
-        taken = [(x.start, x.end) for x in found]
         named: list[Mention] = []
+        if "分工会" not in m:
+            return named
+        taken = [(x.start, x.end) for x in found]
         bare: list[tuple[int, int]] = []
         for x in _BRANCH_UNION.finditer(m):
             a, e = x.start(), x.end()
