@@ -1964,3 +1964,20 @@ def test_youth_federations_are_bodies(extractor: Extractor) -> None:
     the attendee's own 团市委."""
     facts = _facts(extractor, "5月4日,深圳市青联召开全委会,市青联主席王芳主持。")
     assert ("HOLDS_POSITION", "王芳", "深圳市青联") in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("3月5日,市总工会召开会议。\n(责任编辑:李明 校对:王芳)", ()),
+    ("3月5日,市总工会召开会议。(惠州共青团)", ()),
+    ("(记者 王强 编辑 李明)3月5日,市总工会召开会议。", ("王强",)),
+])
+def test_editors_and_bodies_in_bylines_report_nothing(text: str, authors: tuple[str, ...]) -> None:
+    """(责任编辑:甲 校对:乙) made a reporter 责任; (惠州共青团) a reporter too: neither reports."""
+    a = finish_article(text, list(range(len(text))), text, title="标题")
+    assert a.authors == authors
+
+
+def test_hong_is_a_surname(extractor: Extractor) -> None:
+    """洪 was missing from data/surnames.txt: no 洪某 was ever a person."""
+    facts = _facts(extractor, "5月1日,南平市总工会慰问劳模,市总工会副主席洪涛出席。")
+    assert ("HOLDS_POSITION", "洪涛", "南平市总工会") in _rels(facts)

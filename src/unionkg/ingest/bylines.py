@@ -19,15 +19,15 @@ DATELINE_RE = re.compile(
 PAREN_RE = re.compile(r"^\s*[(（]([^()（）]{2,80})[)）]")
 TRAILING_RE = re.compile(rf"[(（]\s*([{_CJK}][{_CJK}\s:：、,，/]{{1,40}})\s*[)）]\s*$")
 _ROLES = ("全媒体记者", "融媒体记者", "见习记者", "特约记者", "实习记者", "首席记者", "本报记者", "记者", "文字", "图文",
-          "特约通讯员", "通讯员", "实习生", "作者", "撰稿", "摄影", "责编", "编辑")
+          "特约通讯员", "通讯员", "实习生", "作者", "撰稿", "摄影", "责任编辑", "责编", "编辑", "校对")
 _ROLE_RE = re.compile("|".join(r"\s*".join(map(re.escape, r)) for r in _ROLES))
 _NAME_RE = re.compile(rf"^(?:[{_CJK}]{{2,6}}|[{_CJK}]{{2,4}}·[{_CJK}]{{2,5}})$")
 _SEP_RE = re.compile(r"[\s:：、,，/;；]+")
 _NOT_NAMES = {"扩大", "本报", "单位供图", "供图", "记者", "通讯员", "摄", "完", "全文完", "资料图", "来源", "报道", "图片",
-              "编辑", "审核", "制作", "初审", "复审", "终审", "责编",
+              "编辑", "审核", "制作", "初审", "复审", "终审", "责编", "责任编辑", "校对", "责任",
               "新华社", "中新社", "中央社", "中通社", "人民网", "新华网", "央视网", "中工网", "东南网"}  # agencies
 #: what ends a body's or a medium's name, never a person's: 安陆市总工会, 三峡日报, 热林中心
-_NOT_NAME_END = re.compile(r"(?:会|报|网|局|委|院|中心|公司|集团|社|站|台|厅|部|办|报道|报导)$")
+_NOT_NAME_END = re.compile(r"(?:会|报|网|局|委|院|中心|公司|集团|社|站|台|厅|部|办|报道|报导|共青团|团委)$")
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def parse_byline(raw: str, *, bare: bool = False) -> Byline | None:
         if m is None:
             break
         role = "".join(m.group(0).split())
-        target = editors if role in ("责编", "编辑") else names
+        target = editors if role in ("责编", "编辑", "责任编辑", "校对") else names
         pos = m.end()
     if not names and not editors:
         return None
