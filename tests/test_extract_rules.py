@@ -1981,3 +1981,23 @@ def test_hong_is_a_surname(extractor: Extractor) -> None:
     """洪 was missing from data/surnames.txt: no 洪某 was ever a person."""
     facts = _facts(extractor, "5月1日,南平市总工会慰问劳模,市总工会副主席洪涛出席。")
     assert ("HOLDS_POSITION", "洪涛", "南平市总工会") in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "who", "union"), [
+    ("3月5日,梅州市总工会召开会议。兴宁市总工会主席罗美华作交流发言。市总工会副主席张建新主持会议。", "张建新", "梅州市总工会"),
+    ("3月5日,兴宁市总工会召开会议,梅州市总工会副主席李明出席,市总工会主席罗美华主持。", "罗美华", "兴宁市总工会"),
+])
+def test_the_city_of_a_short_form_is_the_article_s_own(extractor: Extractor, text: str, who: str, union: str) -> None:
+    """Where the article names a city and one of its county-level cities, ``市总工会`` is the city named first
+    (the article's own), not the one named last before it."""
+    assert (who, union) in {(h, t) for h, t, _ in _positions(_facts(extractor, text))}
+
+
+@pytest.mark.parametrize("text", [
+    "3月5日,广东省总工会召开会议。据了解,今年省总工会将继续开展送温暖活动。",
+    "3月5日,广东省总工会召开会议。据悉,2024年省总工会将继续开展送温暖活动。",
+])
+def test_a_time_word_before_a_short_form(extractor: Extractor, text: str) -> None:
+    """``今年省总工会``, ``2024年省总工会``: the short form stands alone after a time word (it was lost)."""
+    facts = _facts(extractor, text)
+    assert ("IMPLEMENTS", "广东省总工会", "送温暖") in _rels(facts)

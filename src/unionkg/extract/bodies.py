@@ -191,6 +191,10 @@ class Context:
         for places in (self.places, self.weak):
             before = [c for p, c in places if p <= pos and ok(c)]
             if before:
+                first = before[0]  # 梅州市总工会…兴宁市总工会…市总工会: the article's own city, named first, not
+                if before[-1] != first and (divs.is_ancestor(first, before[-1])  # one of its county-level cities
+                                            or divs.is_ancestor(before[-1], first)):  # (nor the city above its own)
+                    return first
                 return before[-1]
             after = [(p, c) for p, c in places if p > pos and ok(c)]
             if after:
@@ -1150,8 +1154,10 @@ class BodyFinder:
             return True
         if prev == "等":  # 省工商联等省协调劳动关系三方会议: after a list; not 浛洸镇、连江口镇等镇总工会 (each town's)
             return m[j - 2:j - 1] != m[j:pre][:1]
-        return self.lex.boundary_before(m, j) is not None or prev in "团据驻经被跟原现任" or m[j - 2:j] in ("代表", "的有", "还有", "视察", "考察") \
-            or _DATELINE_END.search(m, max(0, j - 8), j) is not None  # 青岛日报7月16日讯市总工会…
+        return self.lex.boundary_before(m, j) is not None or prev in "团据驻经被跟原现任" \
+            or m[j - 2:j] in ("代表", "的有", "还有", "视察", "考察", "今年", "去年", "明年", "近年", "当年") \
+            or (prev == "年" and m[j - 2:j - 1].isdigit()) \
+            or _DATELINE_END.search(m, max(0, j - 8), j) is not None  # 2024年市总工会, 青岛日报7月16日讯市总工会
 
     def _short_place(self, m: str, pre: int, ctx: Context) -> tuple[str, int] | None:
         for k in (4, 3, 2):
