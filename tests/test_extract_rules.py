@@ -2001,3 +2001,11 @@ def test_a_time_word_before_a_short_form(extractor: Extractor, text: str) -> Non
     """``今年省总工会``, ``2024年省总工会``: the short form stands alone after a time word (it was lost)."""
     facts = _facts(extractor, text)
     assert ("IMPLEMENTS", "广东省总工会", "送温暖") in _rels(facts)
+
+
+def test_award_winners_listed_with_their_unit_in_brackets(extractor: Extractor) -> None:
+    """``黄振宇(珠海格力电器股份有限公司高级工程师)``: a name opening a line, unit and title in brackets
+    (person.name_unit.v1); the unit was lost too (its name was read from before the bracket)."""
+    text = "4月28日,珠海市总工会召开表彰大会。获奖名单如下:\n黄振宇(珠海格力电器股份有限公司高级工程师)\n李小红(珠海市人民医院护士长)"
+    facts = _facts(extractor, text)
+    assert {("黄振宇", "珠海格力电器股份有限公司", "高级工程师"), ("李小红", "珠海市人民医院", "护士长")} <= _positions(facts)

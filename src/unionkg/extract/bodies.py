@@ -1182,8 +1182,9 @@ class BodyFinder:
         lo = max(0, end - limit)
         while i > lo:
             ch = m[i - 1]
-            if not ("\u4e00" <= ch <= "\u9fff" or ch in "()·" or ch.isalnum()):
-                break
+            if not ("\u4e00" <= ch <= "\u9fff" or ch in "()·" or ch.isalnum()) \
+                    or (ch == "(" and ")" not in m[i:end]):
+                break  # (黄振宇(珠海格力电器股份有限公司高级工程师): the name opens after an unclosed bracket)
             w = self.lex.boundary_before(m, i, min_len=1 if i < end - 1 else 2) if i < end else None
             if w is not None:
                 if len(w) == 1 and i >= 2 and (i == 2 or not "\u4e00" <= m[i - 3] <= "\u9fff") \

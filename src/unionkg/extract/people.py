@@ -37,6 +37,8 @@ GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|�
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|补选|递补|替补|选举|推选|任命|聘任|聘请)(?:出)?")
 _APPOINTS_END = re.compile(_APPOINTS.pattern + "$")
+#: a name opening a line or a list item, a bracket after it (黄振宇(珠海格力电器股份有限公司高级工程师))
+_NAME_THEN_BRACKET = re.compile(r"(?:^|(?<=[\n、;；,，:：]))([\u4e00-\u9fff]{2,4})(?=\()")
 #: relieving someone of a post: 免去甲的…职务
 _DISMISSES = re.compile(r"免去(?:了)?")
 #: what a cadre does at a meeting, right after a name with no title (会上,王强传达了…)
@@ -338,7 +340,29 @@ class PeopleFinder:
         self._names_before_tongzhi(doc, hits, covered, stop)  # last: not inside the lists above
         self._names_before_acts(doc, hits, covered, stop)
         self._dismissed(doc, hits, covered, stop)
+        self._names_with_unit(doc, hits, bodies, covered, stop)
         return hits
+
+    def _names_with_unit(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention], covered: bytearray,
+                         stop: bytearray) -> None:
+        """``黄振宇(珠海格力电器股份有限公司高级工程师)``: a name opening a line or a list item, its unit and
+        title in brackets after it (lists of award winners), holds that position (rule ``person.name_unit.v1``)."""
+        m = doc.match
+        if "(" not in m:
+            return
+        by_start = {b.start: b for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)}
+        for x in _NAME_THEN_BRACKET.finditer(m):
+            a, b = x.start(1), x.end(1)
+            body = by_start.get(b + 1)
+            if body is None or covered[a] or stop[a] or not self._plain_name(m[a:b]):
+                continue
+            title = self.titles_run.match(m, body.end)
+            if title is None or m[title.end():title.end() + 1] != ")":
+                continue
+            hits.append(PersonHit(doc.text[a:b], a, b, "person.name_unit.v1", a,
+                                  [Position(body.name, body.label, title.group(0), body.start, title.end())]))
+            _mark(covered, a, b)
+        hits.sort(key=lambda h: h.start)
 
     def _dismissed(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
         """``免去李志勇的珠海市总工会副主席职务``, ``免去陈刚同志县总工会副主席职务``: the person relieved of a
