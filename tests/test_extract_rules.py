@@ -2009,3 +2009,10 @@ def test_award_winners_listed_with_their_unit_in_brackets(extractor: Extractor) 
     text = "4月28日,珠海市总工会召开表彰大会。获奖名单如下:\n黄振宇(珠海格力电器股份有限公司高级工程师)\n李小红(珠海市人民医院护士长)"
     facts = _facts(extractor, text)
     assert {("黄振宇", "珠海格力电器股份有限公司", "高级工程师"), ("李小红", "珠海市人民医院", "护士长")} <= _positions(facts)
+
+
+def test_a_company_after_a_verb_and_le(extractor: Extractor) -> None:
+    """``惠城区总工会走访了惠州市新港物流有限公司``: the company's name starts at its place after 走访了 (it ran
+    back to 惠城区, swallowing the union and the verb)."""
+    facts = _facts(extractor, "7月10日,惠城区总工会走访了惠州市新港物流有限公司,慰问一线职工。")
+    assert ("VISITED", "惠城区总工会", "惠州市新港物流有限公司") in _rels(facts)

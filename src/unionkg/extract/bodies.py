@@ -1279,7 +1279,8 @@ class BodyFinder:
         the place before it (鄂尔多斯市驰远同城配送 …), and after a district that an ancestor's short
         name follows (小店区太原晋阳智能装备 …: the name is 太原晋阳…)."""
         if start > 0 and m[start - 1] in _NAME_CHARS_TOO and self.lex.boundary_before(m, start, min_len=2) is None:
-            back = [h for h in places if start - 8 <= h.end < start and _HAN_RUN.fullmatch(m, h.end, start)]
+            back = [h for h in places if start - 8 <= h.end < start and _HAN_RUN.fullmatch(m, h.end, start)
+                    and self.lex.boundary_before(m, start - 1, min_len=2) is None]  # (not 走访了惠州市…)
             if back:
                 start = back[-1].start
                 while (prev := place_end.get(start)) is not None:
