@@ -2016,3 +2016,9 @@ def test_a_company_after_a_verb_and_le(extractor: Extractor) -> None:
     back to 惠城区, swallowing the union and the verb)."""
     facts = _facts(extractor, "7月10日,惠城区总工会走访了惠州市新港物流有限公司,慰问一线职工。")
     assert ("VISITED", "惠城区总工会", "惠州市新港物流有限公司") in _rels(facts)
+
+
+def test_a_deputy_named_again_by_surname_and_title(extractor: Extractor) -> None:
+    """``郑副主席强调``: the deputy named by surname and 副-title speaks (person.surname_title.v1)."""
+    facts = _facts(extractor, "3月5日,南平市总工会召开会议,市总工会副主席郑华出席。郑副主席强调,要狠抓落实。")
+    assert ("SPOKE", "郑华", "南平市总工会") in _rels(facts)

@@ -737,7 +737,7 @@ class PeopleFinder:
             i = match.find(sur, first + len(name))
             while i >= 0:
                 k = i + len(sur)
-                if not covered[i] and not stop[i] and match.startswith(_GIVEN_TITLES, k) \
+                if not covered[i] and not stop[i] and match.startswith(_GIVEN_TITLES, k + (match[k:k + 1] == "副")) \
                         and not ("\u4e00" <= match[i - 1:i] <= "\u9fff") and not match.startswith(_GIVEN_TITLES, i):
                     hits.append(PersonHit(name, i, k, "person.surname_title.v1", i))
                     _mark(covered, i, k)
