@@ -2022,3 +2022,20 @@ def test_a_deputy_named_again_by_surname_and_title(extractor: Extractor) -> None
     """``郑副主席强调``: the deputy named by surname and 副-title speaks (person.surname_title.v1)."""
     facts = _facts(extractor, "3月5日,南平市总工会召开会议,市总工会副主席郑华出席。郑副主席强调,要狠抓落实。")
     assert ("SPOKE", "郑华", "南平市总工会") in _rels(facts)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("工聯會舉辦活動,會長吳秋北、理事長黃國亦有出席。", {("HOLDS_POSITION", "黃國", "香港工會聯合會"), ("ATTENDED", "黃國", "香港工會聯合會")}),
+    ("勞動部長許銘春出席並致詞。", {("HOLDS_POSITION", "許銘春", "勞動部")}),
+    ("3月5日,南平市总工会召开会议,市人社局长王强出席。", {("HOLDS_POSITION", "王强", "南平市人力资源和社会保障局")}),
+])
+def test_heads_written_with_their_department_s_last_character(extractor: Extractor, text: str,
+                                                              expected: set[tuple[str, str, str]]) -> None:
+    """``勞動部長甲``, ``市人社局长乙``: the department's 部/局 is the title's (no position before); ``亦有出席``
+    ends the name (a person 黃國亦有 came out)."""
+    assert expected <= _rels(_facts(extractor, text))
+
+
+def test_a_verb_is_no_federation_s_name(extractor: Extractor) -> None:
+    facts = _facts(extractor, "市總工會召開會議,研究工聯會提出的建議。")
+    assert _names(facts, Label.UNION_BODY) == {"市總工會"}

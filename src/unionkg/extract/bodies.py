@@ -110,7 +110,7 @@ _TITLE_NEXT = re.compile(r"(?:常务|专职|兼职)?副?(?:主席|主任|书记|
 _TERM_BEFORE = re.compile(r"第[一二三四五六七八九十百0-9]+届")
 #: characters that join words (和, 及…): a two-character place name starting with one follows a full stop
 _CONJ_CHARS = frozenset("和与及同跟并暨")
-_NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任|会长|理事长|主任|率领|带领|率队|访问|出席|参加|召开|举办|大会|并")
+_NOT_FEDERATION = re.compile("主席|书记|委员会|当选|成立|选举|担任|会长|理事长|主任|率领|带领|率队|访问|出席|参加|召开|举办|大会|并|研究")
 _LIST_JOIN = re.compile("[及和与、]")
 #: a list of places closed by 等地/等市/两地 before 总工会: each place's union (宁波、温州等地总工会)
 _PLACES_EACH = re.compile(r"(?:等地的?|等市的?|两地|三地)$")

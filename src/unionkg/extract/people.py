@@ -39,6 +39,8 @@ _APPOINTS = re.compile(r"(?:增补|增选|补选|递补|替补|选举|推选|任
 _APPOINTS_END = re.compile(_APPOINTS.pattern + "$")
 #: a name opening a line or a list item, a bracket after it (黄振宇(珠海格力电器股份有限公司高级工程师))
 _NAME_THEN_BRACKET = re.compile(r"(?:^|(?<=[\n、;；,，:：]))([\u4e00-\u9fff]{2,4})(?=\()")
+#: the ending of a department's name that its head's title shares (勞動部長, 人社局長, 教育厅长)
+_SHARED_END = frozenset("部局厅处")
 #: relieving someone of a post: 免去甲的…职务
 _DISMISSES = re.compile(r"免去(?:了)?")
 #: what a cadre does at a meeting, right after a name with no title (会上,王强传达了…)
@@ -70,7 +72,7 @@ _CLAUSE_END = frozenset(("", "、", ",", "，", "。", ";", "；", ":", "：", "
 #: a short body name the tables do not know, inside a chain (总商会, 团委会): the chain goes on past it
 _UNNAMED_BODY = re.compile(r"[\u4e00-\u9fff]{1,5}(?:会|联|委|部|办|社)")
 #: characters no four-character minority name (旦正道吉, 江伊拉图) holds
-_NOT_IN_MINORITY_NAME = frozenset("了的是在和与及等会委部局处厅院站队组团所室办")
+_NOT_IN_MINORITY_NAME = frozenset("了的是在和与及等会委部局处厅院站队组团所室办亦也")
 _ROLE_AFTER_NAME = re.compile(r"(?:出席|列席|参加|主持|讲话|致辞|表示|指出|强调|介绍|同志|等|及|作了|补选|当选|"
                               r"带队|带领|率队|率领|率团|陪同|一行)")
 #: a list's closing count before its election: 等15位同志, 等同志
@@ -838,6 +840,10 @@ class PeopleFinder:
         g = self.titles_to_end.search(m, a, b)
         if g is None:
             return None
+        for x in starts[bisect_left(starts, a):bisect_left(starts, g.start())]:
+            body = by_start[x]  # 勞動部長甲, 人社局長乙: the body's last character is the title's first
+            if body.end == g.start() + 1 and m[g.start()] in _SHARED_END and body.label is Label.ORGANIZATION:
+                return x, b, body, m[g.start():b]
         return g.start(), b, None, m[g.start():b]
 
     def _bare_lists(self, doc: Doc, covered: bytearray, stop: bytearray) -> list[PersonHit]:
