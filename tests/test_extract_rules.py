@@ -2039,3 +2039,8 @@ def test_heads_written_with_their_department_s_last_character(extractor: Extract
 def test_a_verb_is_no_federation_s_name(extractor: Extractor) -> None:
     facts = _facts(extractor, "市總工會召開會議,研究工聯會提出的建議。")
     assert _names(facts, Label.UNION_BODY) == {"市總工會"}
+
+
+def test_groups_of_workers_are_no_names(extractor: Extractor) -> None:
+    """``劳模和工匠代表``: 和 is a surname, but 和工匠 is no person (it was one, and invited)."""
+    assert not _names(_facts(extractor, "3月5日,南平市总工会邀请劳模和工匠代表座谈。"), Label.PERSON)
