@@ -2044,3 +2044,15 @@ def test_a_verb_is_no_federation_s_name(extractor: Extractor) -> None:
 def test_groups_of_workers_are_no_names(extractor: Extractor) -> None:
     """``劳模和工匠代表``: 和 is a surname, but 和工匠 is no person (it was one, and invited)."""
     assert not _names(_facts(extractor, "3月5日,南平市总工会邀请劳模和工匠代表座谈。"), Label.PERSON)
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("本报讯 为贯彻落实3月5日全国两会精神,3月8日,市总工会召开会议。", "03-08"),
+    ("截至6月30日,全市已建成驿站100家。7月1日,市总工会召开推进会。", "07-01"),
+    ("3月1日至5日,市总工会开展培训。", "03-01"),
+])
+def test_dates_that_are_no_event_s(text: str, when: str) -> None:
+    """A day in a purpose clause before the event's (为贯彻落实3月5日…精神,3月8日) and a cut-off (截至6月30日)
+    are not the event's date (they were taken)."""
+    a = finish_article(text, list(range(len(text))), text, title="标题")
+    assert a.date == when

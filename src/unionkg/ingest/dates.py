@@ -133,6 +133,23 @@ def _dates(text: str, start: int = 0, end: int | None = None) -> list[_Found]:
     return sorted(out, key=lambda f: f.start)
 
 
+#: what makes a date no event's: a cut-off (截至6月30日), or a purpose clause naming another day before
+#: the event's (为贯彻落实3月5日…精神,3月8日,…)
+_CUT_OFF = re.compile(r"(?:截至|截止到?)$")
+_PURPOSE_OPEN = re.compile(r"\s*为")
+
+
+def _not_the_event(first: str, found: list[_Found]) -> list[_Found]:
+    """``found`` (the dates of the sentence ``first``) without those that are no event's: a cut-off, or
+    a date in a purpose clause opening the sentence where a later date follows the clause."""
+    kept = [f for f in found if not _CUT_OFF.search(first, max(0, f.start - 3), f.start)]
+    if len(kept) > 1 and _PURPOSE_OPEN.match(first):
+        commas = [i for i in (first.find(","), first.find("，")) if i >= 0]
+        if commas and kept[0].start < min(commas) < kept[1].start:
+            kept = kept[1:]
+    return kept
+
+
 def dated_day(dateline: str, year: int | None) -> date | None:
     """The day a dateline gives (``东南网3月11日讯`` → 3月11日), in ``year``; None without one."""
     found = _dates(dateline)
@@ -162,7 +179,7 @@ def event_date(lead: str, year: int | None = None, published: date | None = None
     end = _SENTENCE_END_RE.search(lead)
     first_end = end.start() if end else len(lead)
     first = lead[:first_end]
-    found = _dates(lead, 0, first_end)
+    found = _not_the_event(first, _dates(lead, 0, first_end))
     m = found[0] if found else None
     vague = VAGUE_RE.search(first)
     if vague and (m is None or vague.start() < m.start):
