@@ -277,8 +277,8 @@ class RoleCues:
     def _organisers_office(organiser: Mention, titles: str, before: str) -> str | None:
         """A chain of ``titles`` naming no body (``会议由党组书记、主席``) as an office of the union (or 政协,
         人大常委会, 妇联 …: data/body_offices.tsv) holding the event (``党组书记、主席``), or None where one
-        title is not its own, or where what stands
-        ``before`` the chain ends like a body's name (矿区工会主席甲: a body the finder missed)."""
+        title is not its own, or where what stands ``before`` the chain ends like a body's name
+        (矿区工会主席甲: a body the finder missed)."""
         if organiser.label is Label.UNION_BODY:
             offices = _UNION_OFFICES
         else:  # 政协, 人大常委会, 妇联, 科协, 残联, 工商联, 团委 (data/body_offices.tsv)
