@@ -2056,3 +2056,12 @@ def test_dates_that_are_no_event_s(text: str, when: str) -> None:
     are not the event's date (they were taken)."""
     a = finish_article(text, list(range(len(text))), text, title="标题")
     assert a.date == when
+
+
+def test_a_body_carrying_out_a_campaign_s_document_carries_the_campaign(extractor: Extractor) -> None:
+    """``牡丹江市总工会出台了《关于推行工会劳动法律监督意见书和建议书制度的意见》``: its title names parts of 一函两书
+    (data/campaign_families.tsv's documents column): the body carries 一函两书 too (implements.document.v1;
+    realdev 162 requires it)."""
+    facts = _facts(extractor, "5月6日,黑龙江省总工会召开会议,推行“一函两书”。"
+                              "牡丹江市总工会出台了《关于推行工会劳动法律监督意见书和建议书制度的意见》。")
+    assert ("IMPLEMENTS", "牡丹江市总工会", "一函两书") in _rels(facts)

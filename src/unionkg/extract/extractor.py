@@ -22,6 +22,7 @@ from .people import PeopleFinder, PersonHit
 from .relations import (
     MOVE_VERBS,
     campaign_years,
+    document_implements,
     event_of,
     evidence,
     headline_implements,
@@ -126,6 +127,8 @@ class Extractor:
         rels += self.roles.person_relations(doc, article.id, people, organiser, event.id)
         named = organiser is not None and any(b.name == organiser.name for b in title_bodies)
         found = implements(doc, article.id, camp, canon, organiser, event.id, bodies, years, named)
+        found += document_implements(found, [canon.get(c.name, c.name) for c in camp + head_camp
+                                              if c.label is Label.CAMPAIGN])
         rels += found
         rels += headline_implements(doc, title, article.id, head_camp, canon, organiser, event.id, years,
                                     frozenset(r.tail for r in found), named)

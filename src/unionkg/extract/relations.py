@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ..families import Families
 from ..resources import read_rows, read_words
 from ..types import Event, EventKind, Evidence, Label, Mention, Mode, Relation, RelType
 from .lexicon import alternation
@@ -181,6 +183,27 @@ def implements(doc: Doc, article_id: str, campaigns: list[Mention], canon: dict[
             out.append(Relation(RelType.IMPLEMENTS, head.name, tail, head.label, c.label,
                                 evidence(doc, article_id, c.start, f"implements.{mode.value}.v1", 0.8),
                                 event=event_id, props=props))
+    return out
+
+
+def document_implements(found: Sequence[Relation], campaigns: Sequence[str]) -> list[Relation]:
+    """``牡丹江市总工会出台了《关于推行工会劳动法律监督意见书和建议书制度的意见》``: a body that carries out a
+    document of a campaign of the article (its title names the campaign or the parts the family's
+    documents column names: data/campaign_families.tsv) carries the campaign too (rule
+    ``implements.document.v1``), as the graph's campaign resolution already says."""
+    fams = Families.load()
+    named = [(c, f) for c in dict.fromkeys(campaigns) if (f := fams.family_of(c)) is not None]
+    have = {(r.head, r.tail) for r in found}
+    out = []
+    for r in found:
+        if r.tail_label is not Label.LAW:
+            continue
+        for c, fam in named:
+            if (r.head, c) not in have and fams.carries([c], fam, r.tail):
+                have.add((r.head, c))
+                out.append(Relation(RelType.IMPLEMENTS, r.head, c, r.head_label, Label.CAMPAIGN,
+                                    replace(r.evidence, rule="implements.document.v1"), event=r.event,
+                                    props=(("mode", Mode.IMPLEMENT.value), ("surface", r.tail))))
     return out
 
 
