@@ -2065,3 +2065,14 @@ def test_a_body_carrying_out_a_campaign_s_document_carries_the_campaign(extracto
     facts = _facts(extractor, "5月6日,黑龙江省总工会召开会议,推行“一函两书”。"
                               "牡丹江市总工会出台了《关于推行工会劳动法律监督意见书和建议书制度的意见》。")
     assert ("IMPLEMENTS", "牡丹江市总工会", "一函两书") in _rels(facts)
+
+
+def test_short_dated_paragraphs_are_no_captions() -> None:
+    """``7月10日,…。`` over ``7月11日,…``: a short paragraph opening with a date is a lead, not a photo
+    caption set aside (the article's date was the last paragraph's)."""
+    from unionkg.ingest.readers import article_from_record
+
+    text = "7月10日,浈江区总工会开展慰问。\n7月11日,清城区总工会开展慰问。\n7月12日,源城区总工会开展慰问。"
+    a = article_from_record({"id": "r1", "title": "各地工会送清凉", "text": text}, "test")
+    assert a.date == "07-10"
+    assert a.text.startswith("7月10日")

@@ -510,8 +510,9 @@ def draft_record(paras: list[Para], title: str, subtitle: str | None = None) -> 
             d.meta.append(Para("作者:" + p.raw.strip(), p.start))
             continue
         nxt = paras[i + 1].matched if i + 1 < len(paras) else ""
-        if len(s) <= 30 and s.count("。") <= 1 and (DATELINE_RE.match(nxt) or _OPENS_WITH_DATE_RE.match(nxt)):
-            d.captions.append(p)  # 王娇萍慰问企业职工。 over 本报讯 …
+        if len(s) <= 30 and s.count("。") <= 1 and (DATELINE_RE.match(nxt) or _OPENS_WITH_DATE_RE.match(nxt)) \
+                and not (DATELINE_RE.match(p.matched) or _OPENS_WITH_DATE_RE.match(p.matched)):
+            d.captions.append(p)  # 王娇萍慰问企业职工。 over 本报讯 … (not 7月10日,…。 over 7月11日,…: a lead)
             continue
         if _is_body(p) or _cut_lead(s, nxt):
             d.body.append(p)
