@@ -2076,3 +2076,15 @@ def test_short_dated_paragraphs_are_no_captions() -> None:
     a = article_from_record({"id": "r1", "title": "各地工会送清凉", "text": text}, "test")
     assert a.date == "07-10"
     assert a.text.startswith("7月10日")
+
+
+def test_a_round_up_has_an_event_per_paragraph(extractor: Extractor) -> None:
+    """``7月10日,浈江区总工会副主席甲带队…。`` / ``7月11日,清城区总工会副主席乙带队…``: each paragraph's
+    people and visits are its own body's, at an event of its own (event.paragraph_subject.v1); every
+    relation went to the first body."""
+    text = ("7月10日,浈江区总工会副主席邓国平带队到中铁十局工地慰问。\n"
+            "7月11日,清城区总工会副主席李敏带队到东城街道环卫站慰问。")
+    facts = _facts(extractor, text, title="各地工会送清凉")
+    assert {("LED", "邓国平", "浈江区总工会"), ("LED", "李敏", "清城区总工会"),
+            ("VISITED", "浈江区总工会", "中铁十局")} <= _rels(facts)
+    assert [(e.organiser, e.date) for e in facts.events] == [("浈江区总工会", "07-10"), ("清城区总工会", "07-11")]

@@ -33,7 +33,8 @@ def _for(rule: Rule, plain: Extractor, request: pytest.FixtureRequest) -> Extrac
 
 
 def _extract(extractor: Extractor, example: str) -> ArticleFacts:
-    title, _, text = example.rpartition("‖")
+    """The facts of an example (``标题‖正文``; ``\\n`` in the data file breaks a paragraph)."""
+    title, _, text = example.replace("\\n", "\n").rpartition("‖")
     return extractor.extract(finish_article(text, list(range(len(text))), text, title=title or "标题"))
 
 

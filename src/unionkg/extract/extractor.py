@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..ingest.dates import event_date
 from ..ingest.normalize import in_script_of, named_again_shorter, same_campaign, to_match_text
 from ..types import Article, Entity, Event, Evidence, Label, Mention, Relation, RelType
 from .bodies import BodyFinder, Context
@@ -28,6 +29,7 @@ from .relations import (
     headline_implements,
     implements,
     nouns_longest_first,
+    paragraph_event,
     visits,
 )
 from .roles import RoleCues
@@ -124,7 +126,14 @@ class Extractor:
             [(doc, c) for c in camp] + [(title, c) for c in head_camp], canon)
         rels: list[Relation] = []
         rels += self._reported(doc, article)
-        rels += self.roles.person_relations(doc, article.id, people, organiser, event.id)
+        stretches = []  # a round-up: each paragraph's own event, held by the body it opens with
+        for n, (a, e, body) in enumerate([] if "event.paragraph_subject.v1" in off else
+                                         self.organiser.paragraph_organisers(doc, bodies, organiser), start=2):
+            ev = paragraph_event(doc, article.id, n, a, body, _paragraph_date(doc.text[a:e], article.date),
+                                 self.event_nouns)
+            facts.events.append(ev)
+            stretches.append((a, e, body, ev.id))
+        rels += self.roles.person_relations(doc, article.id, people, organiser, event.id, stretches)
         named = organiser is not None and any(b.name == organiser.name for b in title_bodies)
         found = implements(doc, article.id, camp, canon, organiser, event.id, bodies, years, named)
         found += document_implements(found, [canon.get(c.name, c.name) for c in camp + head_camp
@@ -133,7 +142,7 @@ class Extractor:
         rels += headline_implements(doc, title, article.id, head_camp, canon, organiser, event.id, years,
                                     frozenset(r.tail for r in found), named)
         in_campaign = [b for b in bodies if b.label is Label.PLACE and any(s <= b.start < e for s, e in blocked)]
-        rels += visits(doc, article.id, [b for b in bodies if b not in in_campaign], organiser, event.id)
+        rels += visits(doc, article.id, [b for b in bodies if b not in in_campaign], organiser, event.id, stretches)
         facts.relations = _dedupe([r for r in rels if r.evidence.rule not in off])
         facts.mentions = camp + bodies + [Mention(Label.PERSON, p.name, p.start, p.end, p.rule) for p in people]
         # a place the headline names is the article's too (宜昌市总工会召开… over 市总工会召开…)
@@ -211,6 +220,12 @@ class Extractor:
                for (label, name), v in ents.items()]
         out.extend(camps)
         return out
+
+
+def _paragraph_date(text: str, article_date: str | None) -> str | None:
+    """The date a round-up's paragraph opens with, in the year the article's date has (if any)."""
+    year = int(article_date[:4]) if article_date and _DATED.match(article_date) else None
+    return event_date(text, year=year)
 
 
 def _display_names(bodies: list[Mention], text: str) -> list[Mention]:

@@ -14,6 +14,7 @@ Each rule is a unit with an id that travels on the event's evidence (and so on i
 | ``event.headline_body.v1`` | a body of the headline | |
 | ``event.first_union.v1`` | the article's first union | |
 | ``event.first_body.v1`` | the article's first body of the lead paragraph (never drop an article's relations) | |
+| ``event.paragraph_subject.v1`` | a round-up's later paragraph that opens with another body holding or leading something: its own event (``paragraph_organisers``) | 7月11日,清城区总工会副主席甲带队… |
 
 A congress standing as the organiser is replaced by the body that holds it (``holder_of``).
 """
@@ -139,6 +140,31 @@ class Organiser:
             if rest and OPENING.fullmatch(doc.match, start, rest[0].start):
                 return rest
         return []
+
+    def paragraph_organisers(self, doc: Doc, bodies: list[Mention],
+                             organiser: Mention | None) -> list[tuple[int, int, Mention]]:
+        """Round-ups (``7月10日,浈江区总工会…。`` / ``7月11日,清城区总工会副主席甲带队…``): a later paragraph
+        whose first sentence opens with another body of the organiser's kind holding something there or
+        leading a visit is that body's: (start, end, body) of each such paragraph (rule
+        ``event.paragraph_subject.v1``); the people and visits of the paragraph are its."""
+        if organiser is None or not doc.sentences:
+            return []
+        m, out = doc.match, []
+        first_end = doc.sentences[0][1]
+        named = sorted((y for y in bodies if y.label is organiser.label), key=lambda y: (y.start, -y.end))
+        pos = m.find("\n", first_end)
+        while pos >= 0:
+            start = pos + 1
+            nxt = m.find("\n", start)
+            end = len(m) if nxt < 0 else nxt
+            sent_end = doc.sentence_of(start)[1] if start < len(m) else start
+            head = next((y for y in named if start <= y.start < sent_end), None)
+            if head is not None and head.name != organiser.name and OPENING.fullmatch(m, start, head.start) \
+                    and (_HOLDS.match(m, head.end) or _LEADS.match(m, head.end, sent_end)
+                         or _GOES.match(m, head.end, sent_end)):
+                out.append((start, end, head))
+            pos = nxt
+        return out
 
     def lead_subject(self, x: OrganiserInput) -> Mention | None:
         lead = self.lead_bodies(x.doc, x.bodies)

@@ -68,6 +68,23 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
         return Event(f"{article_id}#1", EventKind.OTHER, title, date, org, org_label,
                      Evidence(article_id, "", 0, 0, rule, 0.9))
     a, b = doc.sentences[0]
+    kind, etitle = _kind_of(doc, a, b, title, event_nouns)
+    return Event(f"{article_id}#1", EventKind(kind), etitle, date, org, org_label,
+                 Evidence(article_id, doc.text[a:b], a, b, rule, 0.9))
+
+
+def paragraph_event(doc: Doc, article_id: str, n: int, start: int, body: Mention, date: str | None,
+                    event_nouns: Sequence[tuple[str, str]]) -> Event:
+    """The event of a round-up's paragraph at ``start`` that ``body`` holds (the ``n``-th of the
+    article; rule ``event.paragraph_subject.v1``), named from its first sentence as ``event_of`` does."""
+    a, b = doc.sentence_of(start)
+    kind, etitle = _kind_of(doc, a, b, doc.text[a:b][:40], event_nouns)
+    return Event(f"{article_id}#{n}", EventKind(kind), etitle, date, body.name, body.label,
+                 Evidence(article_id, doc.text[a:b], a, b, "event.paragraph_subject.v1", 0.8))
+
+
+def _kind_of(doc: Doc, a: int, b: int, title: str, event_nouns: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """The kind and title of the event a sentence ``doc.match[a:b]`` reports."""
     lead = doc.match[a:b]
     kind = "other"
     etitle = title
@@ -84,8 +101,7 @@ def event_of(doc: Doc, article_id: str, date: str | None, organiser: Mention | N
         kind = "visit"
     elif kind == "other" and "学习" in lead[:40]:
         kind = "study"
-    return Event(f"{article_id}#1", EventKind(kind), etitle, date, org, org_label,
-                 Evidence(article_id, doc.text[a:b], a, b, rule, 0.9))
+    return kind, etitle
 
 
 def nouns_longest_first(event_nouns: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -277,13 +293,17 @@ _YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)年度?[\u4e00-\u9fff]{0,8}$")
 
 
 def visits(doc: Doc, article_id: str, bodies: list[Mention], organiser: Mention | None,
-           event_id: str) -> list[Relation]:
+           event_id: str, stretches: Sequence[tuple[int, int, Mention, str]] = ()) -> list[Relation]:
     """Bodies visited in a sentence with a visit verb: ``带队到香洲区总工会走访调研``,
-    ``先后走访了A、B和C``. Bodies in a title chain (``A党组书记``) are people's affiliations."""
+    ``先后走访了A、B和C``. Bodies in a title chain (``A党组书记``) are people's affiliations. In the
+    ``stretches`` of a round-up, (start, end, body), the visitor is that paragraph's body."""
     if organiser is None:
         return []
     out = []
+    article_organiser, article_event = organiser, event_id
     for a, b in doc.sentences:
+        organiser, event_id = next(((x, ev) for s, e, x, ev in stretches if s <= a < e),
+                                   (article_organiser, article_event))
         sent = doc.match[a:b]
         at = _AT_PLACE.match(sent)
         if at and _ON_SITE.search(sent, at.end()):  # 在雨花区桂馨学校,聂红梅一行与教师座谈

@@ -9,6 +9,7 @@ The role verbs are data (``data/role_verbs.tsv``: verb, relationship, rule id, w
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..ingest.normalize import in_script_of, to_match_text
@@ -180,8 +181,10 @@ class RoleCues:
         return out
 
     def person_relations(self, doc: Doc, article_id: str, people: list[PersonHit], organiser: Mention | None,
-                         event_id: str) -> list[Relation]:
-        """Positions of the people found and their roles at the event (held by ``organiser``)."""
+                         event_id: str, stretches: Sequence[tuple[int, int, Mention, str]] = ()) -> list[Relation]:
+        """Positions of the people found and their roles at the event (held by ``organiser``; in the
+        ``stretches`` of a round-up, (start, end, body, event id), at that paragraph's event, held by
+        its body)."""
         out: list[Relation] = []
         org_name = organiser.name if organiser else None
         org_label = organiser.label if organiser else Label.UNION_BODY
@@ -244,12 +247,15 @@ class RoleCues:
                                             props=(("title", in_script_of(office, doc.text)),)))
                 if org_name is None or p.start in skip:
                     continue
+                here = next(((b, ev) for a, e, b, ev in stretches if a <= p.start < e), None)  # a round-up's paragraph
+                held_by, held_label, at_event = (here[0].name, here[0].label, here[1]) if here is not None \
+                    else (org_name, org_label, event_id)
                 for rtype, rule, at in roles:
-                    out.append(Relation(rtype, p.name, org_name, Label.PERSON, org_label,
-                                        evidence(doc, article_id, at, rule), event=event_id))
+                    out.append(Relation(rtype, p.name, held_by, Label.PERSON, held_label,
+                                        evidence(doc, article_id, at, rule), event=at_event))
                 if invited:
-                    out.append(Relation(RelType.INVITED, org_name, p.name, org_label, Label.PERSON,
-                                        evidence(doc, article_id, p.start, "invited.yaoqing.v1"), event=event_id))
+                    out.append(Relation(RelType.INVITED, held_by, p.name, held_label, Label.PERSON,
+                                        evidence(doc, article_id, p.start, "invited.yaoqing.v1"), event=at_event))
         if org_name is not None:
             out += self._pronoun_speakers(doc, article_id, people, officials, org_name, org_label, event_id)
         leaders = {r.head for r in out if r.type is RelType.LED}  # 甲率队…。甲来到某校慰问: 甲 leads, as said
