@@ -2088,3 +2088,15 @@ def test_a_round_up_has_an_event_per_paragraph(extractor: Extractor) -> None:
     assert {("LED", "邓国平", "浈江区总工会"), ("LED", "李敏", "清城区总工会"),
             ("VISITED", "浈江区总工会", "中铁十局")} <= _rels(facts)
     assert [(e.organiser, e.date) for e in facts.events] == [("浈江区总工会", "07-10"), ("清城区总工会", "07-11")]
+
+
+@pytest.mark.parametrize("text", [
+    "7月10日,南平市总工会开展送清凉活动。“感谢工会的关心!”王建国说。",
+    "7月10日,南平市总工会开展送清凉活动。王建国说,工会送来的清凉很及时。",
+])
+def test_a_worker_quoted_by_name_alone(extractor: Extractor, text: str) -> None:
+    """``“…”王建国说``: a plain name before 说 is a person (person.speaker.v1; realdev 137 keeps quoted
+    workers), who speaks for no body (no SPOKE)."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.PERSON) == {"王建国"}
+    assert not any(r.type.value == "SPOKE" for r in facts.relations)

@@ -46,6 +46,8 @@ _SHARED_END = frozenset("部局厅处")
 _DISMISSES = re.compile(r"免去(?:了)?")
 #: what a cadre does at a meeting, right after a name with no title (会上,王强传达了…)
 _CADRE_ACT = re.compile(r"(?:主持|传达|通报|宣读|领学|讲话|致辞|致词|主讲|作(?:了)?[\u4e00-\u9fff]{0,6}报告)")
+#: saying something, right after a plain name (“感谢工会的关心!”王建国说, 王建国告诉记者)
+_SAYS = re.compile(r"(?:说|告诉记者|感慨道|笑着说|高兴地说)(?=[:：,，。\"“]|$)")
 #: words that open a clause right before a name (data/name_openers.txt): 会上张丽当选理事长
 _NAME_OPENERS = read_words("name_openers.txt")
 #: a note after a title, before the name: 副主席(兼职), 副主席(挂职)
@@ -342,6 +344,7 @@ class PeopleFinder:
         self._appointed(doc, hits, bodies, covered, stop)
         self._names_before_tongzhi(doc, hits, covered, stop)  # last: not inside the lists above
         self._names_before_acts(doc, hits, covered, stop)
+        self._names_before_acts(doc, hits, covered, stop, _SAYS, "person.speaker.v1")
         self._dismissed(doc, hits, covered, stop)
         self._names_with_unit(doc, hits, bodies, covered, stop)
         return hits
@@ -381,20 +384,22 @@ class PeopleFinder:
                 _mark(covered, a, a + k)
         hits.sort(key=lambda h: h.start)
 
-    def _names_before_acts(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
+    def _names_before_acts(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray,
+                           acts: re.Pattern[str] | None = None, rule: str = "person.before_act.v1") -> None:
         """``会上,王强传达了省委全会精神``: a plain name opening a clause, right before what a cadre does
         at a meeting (主持, 传达, 通报, 宣读, 领学, 讲话, 作…报告: ``_CADRE_ACT``), is a person's, where no
-        title names them (rule ``person.before_act.v1``)."""
+        title names them (rule ``person.before_act.v1``); with ``_SAYS``, one quoted (``“…”王建国说``,
+        rule ``person.speaker.v1``: a speaker, not a cadre)."""
         m = doc.match
-        for x in _CADRE_ACT.finditer(m):
+        for x in (acts or _CADRE_ACT).finditer(m):
             p = x.start()
             for k in (3, 2):
                 a = p - k
                 if a < 0 or covered[a] or stop[a] or covered[p - 1] or not self._plain_name(m[a:p]):
                     continue
-                if a == 0 or m[a - 1] in ",，。;；:：\n" or (a >= 2 and m.startswith(_NAME_OPENERS, a - 2)) \
+                if a == 0 or m[a - 1] in ",，。;；:：\n\"”" or (a >= 2 and m.startswith(_NAME_OPENERS, a - 2)) \
                         or m[a - 1] == "由":
-                    hits.append(PersonHit(doc.text[a:p], a, p, "person.before_act.v1", a))
+                    hits.append(PersonHit(doc.text[a:p], a, p, rule, a))
                     _mark(covered, a, p)
                     break
         hits.sort(key=lambda h: h.start)
