@@ -2100,3 +2100,13 @@ def test_a_worker_quoted_by_name_alone(extractor: Extractor, text: str) -> None:
     facts = _facts(extractor, text)
     assert _names(facts, Label.PERSON) == {"王建国"}
     assert not any(r.type.value == "SPOKE" for r in facts.relations)
+
+
+@pytest.mark.parametrize(("text", "company", "holder"), [
+    ("7月10日,市总工会走访惠州市新港物流有限公司。新港物流有限公司工会主席李明介绍了情况。", "惠州市新港物流有限公司", "李明"),
+    ("7月10日,市总工会走访广东华兴机械有限公司。华兴机械有限公司总经理王强陪同。", "广东华兴机械有限公司", "王强"),
+])
+def test_a_company_named_again_without_its_place(extractor: Extractor, text: str, company: str, holder: str) -> None:
+    """``惠州市新港物流有限公司…新港物流有限公司``: one company (there were two organisations)."""
+    facts = _facts(extractor, text)
+    assert _names(facts, Label.ORGANIZATION) == {company}

@@ -443,6 +443,7 @@ class BodyFinder:
         written = self._written_chains(places, t)
         companies = self._companies(doc, stop, places)
         companies += self._enterprise_units(doc, stop, companies)
+        companies = self._named_again_without_place(companies)
         companies += _unit_committees(doc, companies)
         company_end = {c.end: c for c in companies}
         org_end: dict[int, Mention] = {}  # government and other bodies found so far, by end
@@ -1260,6 +1261,23 @@ class BodyFinder:
                                attrs=(("kind", kind),)))
         # 中铁十八局集团第五工程有限公司, 福建医科大学附属协和医院: the whole name, not the one inside it
         return [x for x in out if not any(y.start <= x.start and x.end < y.end for y in out)]
+
+    def _named_again_without_place(self, units: list[Mention]) -> list[Mention]:
+        """``惠州市新港物流有限公司…新港物流有限公司``: a company named again without the place its name opens
+        with is the one company (its full name; its union too)."""
+        names = {u.name for u in units}
+        if len(names) < 2:
+            return units
+        out = []
+        for u in units:
+            full = next((n for n in names if len(n) > len(u.name) + 1 and n.endswith(u.name)
+                         and self._is_place(to_match_text(n[:len(n) - len(u.name)]))), None)
+            out.append(replace(u, canonical=full) if full is not None else u)
+        return out
+
+    def _is_place(self, name: str) -> bool:
+        """Is ``name`` a division's name or short name (惠州市, 广东, 惠州)?"""
+        return bool(self.divs.by_name.get(name) or self.divs.by_short.get(name))
 
     def _enterprise_units(self, doc: Doc, blocked: Positions, found: list[Mention]) -> list[Mention]:
         """``中建八局``, ``中铁大桥局七公司``, ``中交二航局``: a central enterprise's bureau or its company,
