@@ -207,6 +207,8 @@ def document_implements(found: Sequence[Relation], campaigns: Sequence[str]) -> 
     document of a campaign of the article (its title names the campaign or the parts the family's
     documents column names: data/campaign_families.tsv) carries the campaign too (rule
     ``implements.document.v1``), as the graph's campaign resolution already says."""
+    if not any(r.tail_label is Label.LAW for r in found):
+        return []  # (no document: no family to look up)
     fams = Families.load()
     named = [(c, f) for c in dict.fromkeys(campaigns) if (f := fams.family_of(c)) is not None]
     have = {(r.head, r.tail) for r in found}
