@@ -208,3 +208,22 @@ def test_trade_before_skipped_only_where_it_finds_none(words: list[str], federat
     for pre in range(1, len(text) + 1):
         if text[pre - 1:pre] not in finder.trade_end_last and not finder._overseas_near(text, pre, place_end):
             assert finder._trade_before(text, pre, place_end, federation) == ""
+
+
+@functools.cache
+def _finder() -> people.PeopleFinder:
+    from unionkg.extract import Extractor
+
+    return Extractor().people
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="王李明华刚强(、,\n:有a", max_size=30))
+def test_names_before_brackets_as_the_pattern(text: str) -> None:
+    """``_name_before_bracket`` finds the name the plain pattern (a run of two to four Han characters
+    after a line or list start, right before a bracket) finds, where it is a plain name."""
+    plain = re.compile(r"(?:^|(?<=[\n、;；,，:：]))([\u4e00-\u9fff]{2,4})(?=\()")
+    finder = _finder()
+    want = {x.start(1) for x in plain.finditer(text) if finder._plain_name(x.group(1))}
+    got = {a for b in range(len(text)) if text[b] == "(" and (a := finder._name_before_bracket(text, b)) >= 0}
+    assert got == want

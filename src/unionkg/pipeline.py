@@ -27,6 +27,7 @@ from .builddir import NOT_INPUTS, STAGING_PREFIX, Staging
 from .errors import BuildError, ExtractionError, InputError
 from .extract import Extractor, fact_line
 from .extract.divisions import Divisions
+from .families import Families
 from .gc_pause import gc_paused
 from .ingest.readers import IngestReport, RawRecord, iter_records, parse_record
 from .model import STORE_FILE, FactSource, GraphStore, build_store, hierarchy_lines
@@ -144,8 +145,10 @@ class Extraction:
         self._extractor = None
 
     def warm(self) -> None:
-        """Load the tables and dictionaries now (before workers are forked, which then share them)."""
+        """Load the tables and dictionaries now (before workers are forked, which then share them): the
+        segmenter's, and the campaign families' with the place names their cores drop."""
         self.extractor.seg.cut("工会")
+        Families.load().core("广东省夏送清凉")
 
     def facts(self, article: Article) -> dict[str, Any]:
         """The facts line of one article."""

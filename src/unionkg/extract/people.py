@@ -38,8 +38,6 @@ GOVERNMENT_HEAD = re.compile(r"(?:^|、)(?:常务|分管|政府)?副?(省|市|�
 #: appointing someone: 增补甲为…, 选举乙为…
 _APPOINTS = re.compile(r"(?:增补|增选|补选|递补|替补|选举|推选|任命|聘任|聘请)(?:出)?")
 _APPOINTS_END = re.compile(_APPOINTS.pattern + "$")
-#: a name opening a line or a list item, a bracket after it (黄振宇(珠海格力电器股份有限公司高级工程师))
-_NAME_THEN_BRACKET = re.compile(r"(?:^|(?<=[\n、;；,，:：]))([\u4e00-\u9fff]{2,4})(?=\()")
 #: the ending of a department's name that its head's title shares (勞動部長, 人社局長, 教育厅长)
 _SHARED_END = frozenset("部局厅处")
 #: relieving someone of a post: 免去甲的…职务
@@ -102,6 +100,8 @@ _ELECTED_VERB = scanner(_ELECTED_VERBS)
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
 #: names listed, without titles, before a role done in turn (甲、乙、丙先后发言)
 _LIST_IN_TURN = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?=(?:同志)?(?:先后|分别|依次|相继|轮流))")
+#: what every ``_LIST_IN_TURN`` match is followed by: texts without one need no scan for it
+_IN_TURN_WORD = re.compile(r"先后|分别|依次|相继|轮流")
 #: names listed, without titles, after those attending are introduced (出席会议的市领导还有甲、乙, 特邀代表有甲)
 _LIST_INTRODUCED = re.compile(r"(?:(?:出席|参加|列席|参会)[^,，。;；]{0,6}的[^,，。;；]{0,6}|特邀代表|特邀嘉宾)有[:：]?"
                               r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(?=[。,，;；]|$)")
@@ -354,21 +354,34 @@ class PeopleFinder:
         """``黄振宇(珠海格力电器股份有限公司高级工程师)``: a name opening a line or a list item, its unit and
         title in brackets after it (lists of award winners), holds that position (rule ``person.name_unit.v1``)."""
         m = doc.match
-        if "(" not in m:
-            return
         by_start = {b.start: b for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)}
-        for x in _NAME_THEN_BRACKET.finditer(m):
-            a, b = x.start(1), x.end(1)
+        b = m.find("(")
+        while b > 0:  # each bracket a body opens, the name before it (checked in ``_name_before_bracket``)
             body = by_start.get(b + 1)
-            if body is None or covered[a] or stop[a] or not self._plain_name(m[a:b]):
+            a = self._name_before_bracket(m, b) if body is not None else -1
+            b, end = m.find("(", b + 1), b
+            if a < 0 or covered[a] or stop[a]:
                 continue
+            b_name = end
+            assert body is not None
             title = self.titles_run.match(m, body.end)
             if title is None or m[title.end():title.end() + 1] != ")":
                 continue
-            hits.append(PersonHit(doc.text[a:b], a, b, "person.name_unit.v1", a,
+            hits.append(PersonHit(doc.text[a:b_name], a, b_name, "person.name_unit.v1", a,
                                   [Position(body.name, body.label, title.group(0), body.start, title.end())]))
-            _mark(covered, a, b)
+            _mark(covered, a, b_name)
         hits.sort(key=lambda h: h.start)
+
+    def _name_before_bracket(self, m: str, b: int) -> int:
+        """Where a plain name of two to four characters opening a line or a list item ends at ``b``
+        (``\n黄振宇(``, ``、李小红(``), or -1."""
+        for k in (2, 3, 4):
+            a = b - k
+            if a < 0 or not _HAN.fullmatch(m, a, b):
+                break
+            if (a == 0 or m[a - 1] in "\n、;；,，:：") and self._plain_name(m[a:b]):
+                return a
+        return -1
 
     def _dismissed(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
         """``免去李志勇的珠海市总工会副主席职务``, ``免去陈刚同志县总工会副主席职务``: the person relieved of a
@@ -865,7 +878,7 @@ class PeopleFinder:
             if a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff" and self.lex.boundary_before(m, a) is None:
                 continue
             self._add_names(doc, a, x.group(0)[:-1], out)
-        for x in _LIST_IN_TURN.finditer(m) if "、" in m else ():  # 甲、乙、丙先后发言
+        for x in _LIST_IN_TURN.finditer(m) if "、" in m and _IN_TURN_WORD.search(m) else ():  # 甲、乙、丙先后发言
             a = x.start()
             if covered[a] or stop[a] or (a > 0 and "\u4e00" <= m[a - 1] <= "\u9fff"
                                          and self.lex.boundary_before(m, a) is None):
