@@ -2110,3 +2110,12 @@ def test_a_company_named_again_without_its_place(extractor: Extractor, text: str
     """``惠州市新港物流有限公司…新港物流有限公司``: one company (there were two organisations)."""
     facts = _facts(extractor, text)
     assert _names(facts, Label.ORGANIZATION) == {company}
+
+
+def test_a_round_up_paragraph_s_bare_chain_is_its_body_s(extractor: Extractor) -> None:
+    """A chain naming no body in a round-up's later paragraph (``副主席李敏带队``) is the office of that
+    paragraph's body, not of the article's first (position.organiser.v1 with event.paragraph_subject.v1)."""
+    text = ("7月10日,浈江区总工会开展送清凉慰问活动,主席邓国平带队。\n"
+            "7月11日,清城区总工会开展送清凉慰问活动,副主席李敏带队。")
+    facts = _facts(extractor, text, title="各地工会送清凉")
+    assert {("邓国平", "浈江区总工会"), ("李敏", "清城区总工会")} <= {(h, t) for h, t, _ in _positions(facts)}

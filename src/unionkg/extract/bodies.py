@@ -1370,7 +1370,7 @@ class BodyFinder:
             if e in taken or e - 1 in taken:
                 continue
             a = self._ambiguous_town_at(m, e, stop, taken)
-            if a is None or self._placed_by(ctx, self.divs.by_name[m[a:e]]):
+            if a is None or any(ctx.known(c, self.divs) for c in self.divs.by_name[m[a:e]]):
                 continue  # (a headline's 朝阳区总工会 where the text names 北京市朝阳区: the text's)
             label, kind = (Label.ORGANIZATION, "party") if x.group(2).endswith("委") else \
                 self.suffix_labels.get(x.group(2), (Label.UNION_BODY, ""))
@@ -1382,13 +1382,6 @@ class BodyFinder:
             out.append(Mention(Label.PLACE, t[a:e], a, e, "body.unresolved.v1", canonical=t[a:e],
                                attrs=(("level", level), ("unresolved", True))))
         return out
-
-    def _placed_by(self, ctx: Context, codes: Iterable[str]) -> bool:
-        """Does a place of the article (``ctx``) say which of ``codes`` is meant: one of them, or its
-        ancestor or descendant?"""
-        named = {c for _p, c in ctx.places}
-        return any(c in named or named & set(self.divs.ancestor_codes(c))
-                   or any(c in self.divs.ancestor_codes(n) for n in named) for c in codes)
 
     def _ambiguous_town_at(self, m: str, e: int, stop: Positions, taken: Positions) -> int | None:
         """Where a town's or district's name ending at ``e`` begins, if the table gives the name to

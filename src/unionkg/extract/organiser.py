@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..resources import read_rows, read_words
 from ..types import Label, Mention
 from .lexicon import alternation
-from .relations import holder_of
+from .relations import VISITS_BODY_VERBS, holder_of
 from .text import Doc
 
 _ORGANISES = re.compile(r"(?:[、和与及][^,，。、]{2,24}?)*(?:在[^,，。]{0,20})?"
@@ -62,7 +62,7 @@ _ATTENDS = re.compile(r"[^,，。;；]{2,30}?(?:应邀)?(?:出席|参加|列席)
 _ITS_OWN_DOING = re.compile(r"组织|召开|举办|举行|开展|带领|率|动员|选派|推荐|邀请|会议|大会")
 _ITS_MEETING = re.compile(r"(?:召开的|举办的|举行的|主办的)?[^,，。;；]{0,30}?(?:会议|大会|座谈会|协商会|推进会|仪式|典礼|论坛|活动|会)")
 #: a person of the body visiting another right away (县政协副主席甲调研县总工会, 莅临市总工会检查)
-_VISITS_BODY = re.compile(r"[^,，。;；]{2,30}?(?=(?:调研|视察|莅临|考察|走访|督查|督导)[\u4e00-\u9fff]{0,8}?(?:总工会|工会|委员会|政府|局|院))")
+_VISITS_BODY = re.compile(rf"[^,，。;；]{{2,30}}?(?=(?:走访|{VISITS_BODY_VERBS})[\u4e00-\u9fff]{{0,8}}?(?:总工会|工会|委员会|政府|局|院))")
 _CONVENES = re.compile(r"[^,，。;；]{2,30}?(?:主持召开|召集召开|主持|召开)")
 #: the article's own place opening the lead: 我区, 我市 (its bodies are written short: 区妇联)
 _OWN_PLACE = re.compile(r"我(省|市|区|县|镇|乡|旗)")

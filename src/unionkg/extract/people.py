@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..resources import read_words
@@ -98,10 +98,11 @@ _ELECTED = scanner(r"(?:全票|高票|正式)?(?:" + _ELECTED_VERBS + ")")
 #: the verb every ``_ELECTED`` match holds: texts without one need no scan for it
 _ELECTED_VERB = scanner(_ELECTED_VERBS)
 _BARE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}等")
+#: the words that say several people did something in turn (先后发言, 分别讲话); roles.py reads them too
+IN_TURN_WORDS = "先后|分别|依次|相继|轮流"
+_IN_TURN_WORD = re.compile(IN_TURN_WORDS)  # every ``_LIST_IN_TURN`` match is followed by one
 #: names listed, without titles, before a role done in turn (甲、乙、丙先后发言)
-_LIST_IN_TURN = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4})(?=(?:同志)?(?:先后|分别|依次|相继|轮流))")
-#: what every ``_LIST_IN_TURN`` match is followed by: texts without one need no scan for it
-_IN_TURN_WORD = re.compile(r"先后|分别|依次|相继|轮流")
+_LIST_IN_TURN = re.compile(rf"((?:[\u4e00-\u9fff]{{2,4}}、)+[\u4e00-\u9fff]{{2,4}})(?=(?:同志)?(?:{IN_TURN_WORDS}))")
 #: names listed, without titles, after those attending are introduced (出席会议的市领导还有甲、乙, 特邀代表有甲)
 _LIST_INTRODUCED = re.compile(r"(?:(?:出席|参加|列席|参会)[^,，。;；]{0,6}的[^,，。;；]{0,6}|特邀代表|特邀嘉宾)有[:：]?"
                               r"((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4})(?=[。,，;；]|$)")
@@ -347,6 +348,7 @@ class PeopleFinder:
         self._names_before_acts(doc, hits, covered, stop, _SAYS, "person.speaker.v1")
         self._dismissed(doc, hits, covered, stop)
         self._names_with_unit(doc, hits, bodies, covered, stop)
+        hits.sort(key=lambda h: h.start)
         return hits
 
     def _names_with_unit(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention], covered: bytearray,
@@ -355,22 +357,17 @@ class PeopleFinder:
         title in brackets after it (lists of award winners), holds that position (rule ``person.name_unit.v1``)."""
         m = doc.match
         by_start = {b.start: b for b in bodies if b.label in (Label.UNION_BODY, Label.ORGANIZATION)}
-        b = m.find("(")
-        while b > 0:  # each bracket a body opens, the name before it (checked in ``_name_before_bracket``)
+        b = m.find("(", 1)
+        while b > 0:  # each bracket a body opens, the name before it
             body = by_start.get(b + 1)
             a = self._name_before_bracket(m, b) if body is not None else -1
-            b, end = m.find("(", b + 1), b
-            if a < 0 or covered[a] or stop[a]:
-                continue
-            b_name = end
-            assert body is not None
-            title = self.titles_run.match(m, body.end)
-            if title is None or m[title.end():title.end() + 1] != ")":
-                continue
-            hits.append(PersonHit(doc.text[a:b_name], a, b_name, "person.name_unit.v1", a,
-                                  [Position(body.name, body.label, title.group(0), body.start, title.end())]))
-            _mark(covered, a, b_name)
-        hits.sort(key=lambda h: h.start)
+            title = self.titles_run.match(m, body.end) if body is not None and a >= 0 else None
+            if body is not None and title is not None and m[title.end():title.end() + 1] == ")" \
+                    and not covered[a] and not stop[a]:
+                hits.append(PersonHit(doc.text[a:b], a, b, "person.name_unit.v1", a,
+                                      [Position(body.name, body.label, title.group(0), body.start, title.end())]))
+                _mark(covered, a, b)
+            b = m.find("(", b + 1)
 
     def _name_before_bracket(self, m: str, b: int) -> int:
         """Where a plain name of two to four characters opening a line or a list item ends at ``b``
@@ -395,7 +392,6 @@ class PeopleFinder:
             if k and not covered[a] and not stop[a]:
                 hits.append(PersonHit(doc.text[a:a + k], a, a + k, "person.dismissed.v1", a))
                 _mark(covered, a, a + k)
-        hits.sort(key=lambda h: h.start)
 
     def _names_before_acts(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray,
                            acts: re.Pattern[str] | None = None, rule: str = "person.before_act.v1") -> None:
@@ -404,18 +400,11 @@ class PeopleFinder:
         title names them (rule ``person.before_act.v1``); with ``_SAYS``, one quoted (``“…”王建国说``,
         rule ``person.speaker.v1``: a speaker, not a cadre)."""
         m = doc.match
-        for x in (acts or _CADRE_ACT).finditer(m):
-            p = x.start()
-            for k in (3, 2):
-                a = p - k
-                if a < 0 or covered[a] or stop[a] or covered[p - 1] or not self._plain_name(m[a:p]):
-                    continue
-                if a == 0 or m[a - 1] in ",，。;；:：\n\"”" or (a >= 2 and m.startswith(_NAME_OPENERS, a - 2)) \
-                        or m[a - 1] == "由":
-                    hits.append(PersonHit(doc.text[a:p], a, p, rule, a))
-                    _mark(covered, a, p)
-                    break
-        hits.sort(key=lambda h: h.start)
+
+        def opens(a: int) -> bool:  # a clause opens before the name
+            return a == 0 or m[a - 1] in ",，。;；:：\n\"”由" or (a >= 2 and m.startswith(_NAME_OPENERS, a - 2))
+
+        self._names_before(doc, (acts or _CADRE_ACT).finditer(m), hits, covered, stop, opens, rule)
 
     def _appointed(self, doc: Doc, hits: list[PersonHit], bodies: list[Mention], covered: bytearray,
                    stop: bytearray) -> None:
@@ -690,18 +679,30 @@ class PeopleFinder:
         """``大会批准王永联同志代表…所作的报告``: a plain name right before 同志, where a word ends
         before it, is a person's (rule ``person.tongzhi.v1``)."""
         m = doc.match
-        for x in re.finditer("同志", m) if "同志" in m else ():
+
+        def opens(a: int) -> bool:  # a word ends before the name
+            return a == 0 or not "\u4e00" <= m[a - 1] <= "\u9fff" or m[a - 1] in "了、和与及" \
+                or self.lex.boundary_before(m, a) is not None
+
+        self._names_before(doc, re.finditer("同志", m) if "同志" in m else (), hits, covered, stop, opens,
+                           "person.tongzhi.v1")
+        hits.sort(key=lambda h: h.start)
+
+    def _names_before(self, doc: Doc, marks: Iterable[re.Match[str]], hits: list[PersonHit], covered: bytearray,
+                      stop: bytearray, opens: Callable[[int], bool], rule: str) -> None:
+        """A plain name of two or three characters right before each of ``marks``, where ``opens`` says a
+        name may begin and no other hit covers it: a person's (``rule``)."""
+        m = doc.match
+        for x in marks:
             p = x.start()
             for k in (3, 2):
                 a = p - k
                 if a < 0 or covered[a] or stop[a] or covered[p - 1]:
                     continue
-                if self._plain_name(m[a:p]) and (a == 0 or not "\u4e00" <= m[a - 1] <= "\u9fff"
-                                                 or m[a - 1] in "了、和与及" or self.lex.boundary_before(m, a)):
-                    hits.append(PersonHit(doc.text[a:p], a, p, "person.tongzhi.v1", a))
+                if self._plain_name(m[a:p]) and opens(a):
+                    hits.append(PersonHit(doc.text[a:p], a, p, rule, a))
                     _mark(covered, a, p)
                     break
-        hits.sort(key=lambda h: h.start)
 
     def _names_after_honours(self, doc: Doc, hits: list[PersonHit], covered: bytearray, stop: bytearray) -> None:
         """``"莱阳工匠"池连学、"山东省劳动模范"初鹏飞``: a name right after a quoted honour (rule

@@ -22,6 +22,8 @@ _MODE_PUBLICIZE = re.compile(r"宣传|普及|宣讲|解读|讲好")
 #: visiting (data/visit_verbs.txt) and going somewhere (data/move_verbs.txt)
 VISIT_VERBS, MOVE_VERBS = read_words("visit_verbs.txt"), read_words("move_verbs.txt")
 VISIT_RE = re.compile(alternation(VISIT_VERBS))
+#: the verbs of an official visiting a body right away, no 到 before (调研县总工会, 莅临市总工会检查)
+VISITS_BODY_VERBS = "调研|视察|莅临|考察|督查|督导"
 _EVENT_VERB = re.compile(r"(?:组织召开|召开|举行|举办|开展|组织)")
 _LAW_PUBLICITY = re.compile(r"宣传|普法|普及|讲解|解读|发放|咨询")
 _PUTS_TO_WORK = re.compile(r"贯彻落实|落实|推进|推行|深化|实施")

@@ -16,8 +16,8 @@ from ..ingest.normalize import in_script_of, to_match_text
 from ..resources import read_rows, read_words
 from ..types import Label, Mention, Relation, RelType
 from .lexicon import alternation
-from .people import PersonHit
-from .relations import MOVE_VERBS, VISIT_RE, evidence
+from .people import IN_TURN_WORDS, PersonHit
+from .relations import MOVE_VERBS, VISIT_RE, VISITS_BODY_VERBS, evidence
 from .text import Doc
 
 #: a speech named by what is made: 作了重要讲话, 做工作报告, 作题为…的报告
@@ -43,7 +43,7 @@ _DELEGATION_MOVE = re.compile(r"深入|到|赴|来到|前往|走访|调研|慰�
 #: an official going to visit on their own (甲专程来到某公司慰问, 乙到某县调研): data/move_verbs.txt, visit_verbs.txt
 _GOES_TO = re.compile(f"(?:{alternation(MOVE_VERBS)})(?!会)")
 #: visiting right away, no 到 before (县政协副主席甲调研县总工会, 莅临市总工会检查)
-_VISITS_NOW = re.compile(r"(?:调研|视察|莅临|考察|督查|督导)(?!组|团)")
+_VISITS_NOW = re.compile(rf"(?:{VISITS_BODY_VERBS})(?!组|团)")
 _OPENERS = re.compile(r"^(?:为|向|给|对|在|以|用|围绕|就|结合|通过|从|与(?!会)|同|和|并|紧扣|聚焦|代表)")
 #: titles of someone who speaks for a body (a quoted driver's 说 is no speech at the event)
 _LEADER_TITLE = re.compile(r"(?:书记|主席|主任|[省市区县镇乡旗州盟局厅处科院校所站]长|委员|常委|部长|会长|理事长|董事长|"
@@ -61,7 +61,7 @@ _JOINS = re.compile(r"(?:[、,，]?(?:以及|及|和|与)|[、,，])(?:[\u4e00-\
 #: groups of people set apart by a comma, each described (职工代表甲、乙,企业代表丙), and the words that
 #: say all of them did it in turn (先后发言)
 _COMMA_DESCRIBED = re.compile(r"[,，][^,，。;；、:：\"“”()（）\s]{0,20}")
-_IN_TURN = re.compile(r"(?:同志)?(?:等)?(?:先后|分别|依次|相继|轮流)")
+_IN_TURN = re.compile(rf"(?:同志)?(?:等)?(?:{IN_TURN_WORDS})")
 #: a list member described before its title: 甲、华新水泥公司职工代表乙先后发言 (the unit, 职工…)
 _JOINS_DESCRIBED = re.compile(r"(?:、|以及|及|和|与)[^,，。;；、:：\"“”()（）\s]{1,20}")
 #: 特邀某教授作辅导: invited (特邀代表, 特邀嘉宾 are a kind of attendee)
@@ -233,21 +233,21 @@ class RoleCues:
                 or ("应邀" in doc.match[sent[0]:group[0].chain_start]
                     and _ATTENDING_LIST.match(doc.match, sent[0], group[0].start) is not None)  # 甲应邀出席, 应邀出席的有甲
             for p in group:
+                here = next(((b, ev) for a, e, b, ev in stretches if a <= p.start < e), None)  # a round-up's paragraph
+                held = here[0] if here is not None else organiser  # who holds the event the person is at
                 for pos in p.positions:
                     if pos.body and pos.label is not None:
                         out.append(Relation(RelType.HOLDS_POSITION, p.name, pos.body, Label.PERSON, pos.label,
                                             evidence(doc, article_id, p.start, "position.chain.v1", 0.95),
                                             props=(("title", in_script_of(pos.title, doc.text)),)))
-                    elif not pos.body and organiser is not None \
-                            and (office := self._organisers_office(organiser, pos.title, doc.match[max(0, pos.start - 1):pos.start])) \
+                    elif not pos.body and held is not None \
+                            and (office := self._organisers_office(held, pos.title, doc.match[max(0, pos.start - 1):pos.start])) \
                             is not None:
-                        out.append(Relation(RelType.HOLDS_POSITION, p.name, organiser.name, Label.PERSON,
-                                            organiser.label,
+                        out.append(Relation(RelType.HOLDS_POSITION, p.name, held.name, Label.PERSON, held.label,
                                             evidence(doc, article_id, p.start, "position.organiser.v1", 0.8),
                                             props=(("title", in_script_of(office, doc.text)),)))
                 if org_name is None or p.start in skip:
                     continue
-                here = next(((b, ev) for a, e, b, ev in stretches if a <= p.start < e), None)  # a round-up's paragraph
                 held_by, held_label, at_event = (here[0].name, here[0].label, here[1]) if here is not None \
                     else (org_name, org_label, event_id)
                 for rtype, rule, at in roles:

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
+from ..resources import division_rows
 from ..types import Article
 from .bylines import DATELINE_RE, PAREN_RE, TRAILING_RE, glue_singletons, parse_byline
 from .clean import CleanText, clean_line, is_terminated, join_paragraphs
@@ -62,10 +64,19 @@ _ORG_TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,12}(?:中心|报社|日报|晚报
 _CREDIT_LINE_RE = re.compile(r"[\n。][□■◆●\s]*(?:[\u4e00-\u9fff]{2,8}[/／]\s*)?((?:图文|文字|撰稿|记者|通讯员|文)\s*[:：|｜/／]?"
                              r"\s*[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4})*)"
                              r"(?=\s*(?:[/／][^\n]{0,12}|(?:图片|摄影|审核|制作|编辑|责编|初审)[:：]?[^\n]*)?(?:\n|$))")
-#: a Taiwanese byline: (中央社記者林明台北20日電), 〔記者王小明/高雄報導〕, 記者林小美/新北即時報導 (matched simplified)
-_TW_PLACES = "台北|臺北|新北|桃园|台中|臺中|台南|臺南|高雄|基隆|新竹|嘉义|屏东|宜兰|花莲|台东|臺東|澎湖|金门|马祖|彰化|南投|云林|苗栗"
-_TW_BYLINE_RE = re.compile(r"(?:^|[(（〔【\[\s])(?:[\u4e00-\u9fff]{2,6}?(?:社|报|网))?记者\s*([\u4e00-\u9fff]{2,3}?)\s*[/／]?\s*"
-                           rf"(?:{_TW_PLACES})?\s*(?:\d{{1,2}}日)?(?:电|即时报导|报导)")
+
+
+@cache
+def _tw_byline_re() -> re.Pattern[str]:
+    """A Taiwanese byline: (中央社記者林明台北20日電), 〔記者王小明/高雄報導〕, 記者林小美/新北即時報導 (matched
+    simplified), the place before the report one of Taiwan's cities or counties in the division table."""
+    places = sorted({row[2] for row in division_rows() if row[5] == "台湾省" and row[3] in ("city", "district")
+                     and not row[1].startswith("省直辖")
+                     and len(row[2]) >= 2}, key=lambda p: (-len(p), p))
+    return re.compile(r"(?:^|[(（〔【\[\s])(?:[\u4e00-\u9fff]{2,6}?(?:社|报|网))?记者\s*([\u4e00-\u9fff]{2,3}?)\s*[/／]?\s*"
+                      rf"(?:{'|'.join(places)})?\s*(?:\d{{1,2}}日)?(?:电|即时报导|报导)")
+
+
 #: the reporters opening the lead: 记者阮向民报道, 记者金钧胤摄影报道, 记者/陈洁 通讯员/黄立 3月12日, 记者王丽 昨日
 _INLINE_REPORT_RE = re.compile(r"\s*((?:(?:全媒体|融媒体|本报)?(?:记者|通讯员)\s*[/／:：]?\s*[\u4e00-\u9fff]{2,4}?\s*)+?)"
                                r"\s*(?:(?:摄影)?报道|(?=\d|昨日|昨天|今日|今天|日前|近日))")
@@ -430,7 +441,7 @@ def _more_bylines(norm: str, text: str, raw: str, offsets: list[int], lead_start
         byline = parse_byline(raw_of(a, b))
         if byline is not None:
             names.extend(byline.names)
-    tw = _TW_BYLINE_RE.search(norm, 0, 80)  # (中央社記者林明台北20日電), 〔記者王小明/高雄報導〕
+    tw = _tw_byline_re().search(norm, 0, 80)  # (中央社記者林明台北20日電), 〔記者王小明/高雄報導〕
     if tw:
         names.append(raw_of(tw.start(1), tw.end(1)))
     im = _INLINE_REPORT_RE.match(norm, lead_start)
